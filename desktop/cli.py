@@ -1,0 +1,211 @@
+"""Command line: ``tianjin-briefing [open|check|export|present|schema] [DECK]``.
+
+Expected failures print located one-line messages; an unexpected exception
+prints one line naming the log file and exits 1. Never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Final
+
+from desktop import __version__
+from desktop.core.loader import LoadResult, load_deck
+from desktop.core.problems import DeckError, UserError, count
+from desktop.core.resources import bundled_deck
+from desktop.logsetup import setup_logging
+
+log = logging.getLogger(__name__)
+
+COMMANDS: Final = ("open", "check", "export", "present", "schema")
+PROG: Final = "tianjin-briefing"
+
+
+def _deck_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "deck",
+        nargs="?",
+        type=Path,
+        help="deck folder or its deck.yaml (default: the bundled Ten Actions deck)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Present, browse and export Tianjin's Ten Actions briefing"
+        " (or any deck of YAML slides).",
+        epilog=f"Without a command, `{PROG} [DECK]` opens the app. "
+        f"`{PROG} COMMAND --help` explains each command.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    open_parser = commands.add_parser("open", help="open the app on a deck (the default)")
+    _deck_argument(open_parser)
+    open_parser.add_argument("--slide", type=int, default=None, help="start at slide N (1-based)")
+
+    check = commands.add_parser(
+        "check",
+        help="validate a deck and list every problem as file:line:col",
+        description="Validate a deck. Exit 0 when it has no errors, 1 when it has, 2 for"
+        " usage errors.",
+    )
+    _deck_argument(check)
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+
+    export = commands.add_parser(
+        "export",
+        help="export the deck as a PDF briefing",
+        description="Export a PDF: vector text, bookmarks, clickable agenda, sources.",
+    )
+    _deck_argument(export)
+    export.add_argument("-o", "--output", type=Path, required=True, help="the PDF file to write")
+    export.add_argument(
+        "--layout",
+        choices=("slides", "notes", "handout"),
+        default="slides",
+        help="slides: a page per slide; notes: A4 with speaker notes;"
+        " handout: A4 with several slides per page (default: slides)",
+    )
+    export.add_argument(
+        "--per-page", type=int, default=3, choices=(1, 2, 3, 4, 6), help="slides per handout page"
+    )
+    export.add_argument(
+        "--slides", dest="slide_range", default=None, help="which slides, e.g. 1-5,8,12-"
+    )
+    export.add_argument("--theme", default=None, help="export with another theme")
+
+    present = commands.add_parser("present", help="start presenting (audience + console)")
+    _deck_argument(present)
+    present.add_argument("--slide", type=int, default=None, help="start at slide N (1-based)")
+    present.add_argument("--screen", default=None, help="name of the audience screen")
+    present.add_argument("--rehearse", action="store_true", help="rehearsal: record time per slide")
+
+    schema = commands.add_parser(
+        "schema", help="write the deck format's JSON Schemas (for editors) to a folder"
+    )
+    schema.add_argument("folder", type=Path, nargs="?", help="default: the bundled resources")
+    return parser
+
+
+def _normalise(argv: Sequence[str]) -> list[str]:
+    args = list(argv)
+    first = next((a for a in args if not a.startswith("-")), None)
+    if first is None and any(a in ("-h", "--help", "--version") for a in args):
+        return args
+    if first is None or first not in COMMANDS:
+        insert_at = args.index(first) if first is not None else len(args)
+        args.insert(insert_at, "open")
+    return args
+
+
+def load_or_report(deck: Path | None) -> LoadResult:
+    """Load the deck, defaulting to the bundled one."""
+    return load_deck(deck if deck is not None else bundled_deck())
+
+
+def print_problems(result: LoadResult) -> None:
+    for problem in result.problems:
+        print(problem.format(), file=sys.stderr if problem.is_error else sys.stdout)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    result = load_or_report(args.deck)
+    for problem in result.problems:
+        print(problem.format())
+    errors, warnings = count(result.problems)
+    failed = errors > 0 or (args.strict and warnings > 0)
+    if result.deck is not None:
+        deck = result.deck
+        summary = (
+            f"{len(deck.sections)} sections, {deck.slide_count} slides, "
+            f"{errors + warnings} problem{'s' if errors + warnings != 1 else ''}"
+        )
+        if warnings:
+            summary += f" ({warnings} warning{'s' if warnings != 1 else ''})"
+        print(summary)
+    else:
+        print(
+            f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning"
+            f"{'s' if warnings != 1 else ''}: the deck cannot be shown"
+        )
+    return 1 if failed else 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from desktop.core.atomic import write_text
+    from desktop.core.format import json_schema_text
+    from desktop.core.resources import resources_dir
+
+    folder: Path = args.folder or resources_dir()
+    if not folder.is_dir():
+        raise UserError(f"{folder} is not a folder")
+    for which in ("deck", "section"):
+        target = folder / f"{which}.schema.json"
+        write_text(target, json_schema_text(which))
+        print(f"Wrote {target}")
+    return 0
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    from desktop.app import run_app
+
+    return run_app(deck=args.deck, slide=args.slide)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from desktop.export.command import run_export
+
+    return run_export(args)
+
+
+def cmd_present(args: argparse.Namespace) -> int:
+    from desktop.app import run_app
+
+    return run_app(deck=args.deck, slide=args.slide, present=True, screen=args.screen)
+
+
+HANDLERS: Final[dict[str, Callable[[argparse.Namespace], int]]] = {
+    "open": cmd_open,
+    "check": cmd_check,
+    "export": cmd_export,
+    "present": cmd_present,
+    "schema": cmd_schema,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``tianjin-briefing`` command."""
+    parser = build_parser()
+    args = parser.parse_args(_normalise(sys.argv[1:] if argv is None else argv))
+    log_file = setup_logging(verbose=args.verbose)
+    try:
+        return HANDLERS[args.command](args)
+    except DeckError as exc:
+        for problem in exc.problems:
+            print(problem.format(), file=sys.stderr)
+        return 1
+    except UserError as exc:
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        log.exception("unexpected error")
+        print(
+            f"{PROG}: internal error: {type(exc).__name__}: {exc} (details in {log_file})",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def gui_main() -> int:
+    """Entry point of the GUI launcher (no console on Windows)."""
+    return main()

@@ -1,0 +1,296 @@
+"""The deck format, defined once.
+
+The loader validates every file against these records, and
+``tianjin-briefing schema`` writes them out as the JSON Schemas in
+``resources/`` for editors. Change the format here and only here.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Final
+
+from desktop.core.problems import Problem, Severity
+from desktop.core.schema import (
+    JSON,
+    Choice,
+    Date,
+    Either,
+    Field,
+    ListOf,
+    Record,
+    Text,
+)
+from desktop.core.yamlfile import Node
+
+SLUG: Final = r"[a-z0-9][a-z0-9-]*"
+DURATION: Final = r"(?=\d)(?:\d+h)?(?:\d+m)?(?:\d+s)?"
+LAYOUTS: Final = (
+    "title",
+    "section",
+    "agenda",
+    "bullets",
+    "figures",
+    "quote",
+    "two-column",
+    "image",
+    "sources",
+)
+ASPECTS: Final = ("16:9", "4:3")
+
+MAX_TITLE: Final = 300
+MAX_TEXT: Final = 1_000
+MAX_NOTES: Final = 20_000
+MAX_BULLETS: Final = 200
+MAX_SLIDES: Final = 2_000
+
+LAYOUT_NEEDS: Final[dict[str, tuple[str, ...]]] = {
+    "bullets": ("bullets",),
+    "figures": ("figures",),
+    "quote": ("quote",),
+    "two-column": ("left", "right"),
+    "image": ("image",),
+}
+"""What each layout must have; layouts not listed need nothing."""
+
+LAYOUT_USES: Final[dict[str, frozenset[str]]] = {
+    "title": frozenset({"title", "subtitle"}),
+    "section": frozenset({"title", "subtitle"}),
+    "agenda": frozenset({"title", "subtitle"}),
+    "bullets": frozenset({"title", "subtitle", "bullets"}),
+    "figures": frozenset({"title", "subtitle", "figures"}),
+    "quote": frozenset({"title", "subtitle", "quote"}),
+    "two-column": frozenset({"title", "subtitle", "left", "right", "left_title", "right_title"}),
+    "image": frozenset({"title", "subtitle", "image"}),
+    "sources": frozenset({"title", "subtitle"}),
+}
+"""The content fields each layout shows; others are ignored with a warning."""
+
+_COMMON: Final = frozenset({"layout", "notes", "sources", "duration", "id"})
+
+EMPHASIS_NOTE: Final = " Inline `**bold**` and `*italic*` are allowed."
+
+
+DURATION_TEXT: Final = Text(
+    pattern=DURATION,
+    pattern_hint="write a duration like `90s`, `2m`, `1m30s` or `1h15m`",
+)
+SLUG_TEXT: Final = Text(
+    pattern=SLUG,
+    pattern_hint="use lowercase letters, digits and hyphens, e.g. `green-development`",
+    max_length=80,
+)
+
+
+INLINE: Final = Text(description="Text." + EMPHASIS_NOTE, max_length=MAX_TEXT)
+
+BULLET: Final = Either(
+    text=INLINE,
+    record=Record(
+        name="bullet",
+        description="A bullet with one nested level of sub-bullets.",
+        fields=(
+            Field("text", INLINE, "The bullet's text." + EMPHASIS_NOTE, required=True),
+            Field(
+                "bullets",
+                ListOf(INLINE, min_items=1, max_items=MAX_BULLETS),
+                "Sub-bullets (plain text; no deeper nesting).",
+                required=True,
+            ),
+        ),
+    ),
+)
+BULLETS: Final = ListOf(BULLET, min_items=1, max_items=MAX_BULLETS)
+
+FIGURE: Final = Record(
+    name="figure",
+    fields=(
+        Field("value", Text(max_length=40), "The key number as shown: `¥3 tn`, `3.7%`.", True),
+        Field("label", INLINE, "What the number measures.", True),
+    ),
+)
+
+QUOTE: Final = Record(
+    name="quote",
+    fields=(
+        Field("text", INLINE, "The quotation.", True),
+        Field("by", INLINE, "Who said or wrote it."),
+    ),
+)
+
+IMAGE: Final = Record(
+    name="image",
+    fields=(
+        Field(
+            "path",
+            Text(max_length=500),
+            "Image file relative to the deck folder (PNG, JPEG or SVG).",
+            True,
+        ),
+        Field("caption", INLINE, "Caption under the image."),
+    ),
+)
+
+
+def _check_layout(node: Node, path: str, problems: list[Problem]) -> None:
+    """A layout must have what it shows; fields it does not show are flagged."""
+    assert isinstance(node.value, dict)
+    layout_node = node.value.get("layout")
+    layout = "bullets"
+    if layout_node is not None and isinstance(layout_node.value, str):
+        layout = layout_node.value
+    if layout not in LAYOUTS:
+        return
+    prefix = f"{path}." if path else ""
+    for need in LAYOUT_NEEDS.get(layout, ()):
+        if node.value.get(need) is None:
+            where = layout_node.location if layout_node is not None else node.location
+            problems.append(
+                Problem(
+                    where,
+                    f"layout `{layout}` needs `{need}`; add it or choose another layout",
+                    field=prefix + need,
+                )
+            )
+    uses = LAYOUT_USES[layout] | _COMMON
+    for key in node.value:
+        if key not in uses and key in SLIDE.field_names():
+            problems.append(
+                Problem(
+                    node.key_locations.get(key, node.location),
+                    f"`{prefix}{key}` is not shown by layout `{layout}`; remove it or change"
+                    " the layout",
+                    Severity.WARNING,
+                    prefix + key,
+                )
+            )
+
+
+SLIDE: Final = Record(
+    name="slide",
+    description="One slide. `layout` decides which fields it shows.",
+    fields=(
+        Field(
+            "layout",
+            Choice(LAYOUTS),
+            "How the slide is laid out: title, section (the section's English and Chinese"
+            " names), agenda (the list of sections, generated), bullets, figures (key numbers),"
+            " quote, two-column, image, sources (the deck's sources, generated).",
+            default="bullets",
+        ),
+        Field("id", SLUG_TEXT, "Stable id of the slide, unique in the deck."),
+        Field("title", Text(max_length=MAX_TITLE), "Slide title." + EMPHASIS_NOTE),
+        Field("subtitle", Text(max_length=MAX_TITLE), "Line under the title." + EMPHASIS_NOTE),
+        Field("bullets", BULLETS, "Bullet points: text, or {text, bullets} for one level."),
+        Field("figures", ListOf(FIGURE, min_items=1, max_items=6), "1 to 6 key numbers."),
+        Field("quote", QUOTE, "A quotation with its author."),
+        Field("left", BULLETS, "Left column bullets (two-column layout)."),
+        Field("right", BULLETS, "Right column bullets (two-column layout)."),
+        Field("left_title", Text(max_length=MAX_TITLE), "Heading of the left column."),
+        Field("right_title", Text(max_length=MAX_TITLE), "Heading of the right column."),
+        Field("image", IMAGE, "An image with an optional caption."),
+        Field(
+            "notes",
+            Text(max_length=MAX_NOTES, markdown=True),
+            "Speaker notes, Markdown. Shown on the presenter console and in the notes PDF.",
+        ),
+        Field(
+            "sources",
+            ListOf(SLUG_TEXT, min_items=1),
+            "Ids of the deck sources this slide rests on; required on content slides.",
+        ),
+        Field("duration", DURATION_TEXT, "Planned time on this slide."),
+    ),
+    extra_checks=(_check_layout,),
+)
+
+SECTION: Final = Record(
+    name="section",
+    description="One section (action area) of a deck: one YAML file.",
+    fields=(
+        Field("id", SLUG_TEXT, "Section id, unique in the deck.", default="the file's stem"),
+        Field("title", Text(max_length=MAX_TITLE), "English name of the section.", True),
+        Field("title_zh", Text(max_length=MAX_TITLE), "Chinese name of the section."),
+        Field("duration", DURATION_TEXT, "Planned time for the whole section."),
+        Field(
+            "slides",
+            ListOf(SLIDE, min_items=1, max_items=MAX_SLIDES),
+            "The section's slides, in order.",
+            True,
+        ),
+    ),
+)
+
+SOURCE: Final = Record(
+    name="source",
+    fields=(
+        Field("id", SLUG_TEXT, "Id that slides use in `sources`.", True),
+        Field("title", Text(max_length=MAX_TITLE), "Title of the article or document.", True),
+        Field("publisher", Text(max_length=MAX_TITLE), "Who published it."),
+        Field("date", Date(), "Publication date."),
+        Field("url", Text(max_length=2_000), "Address, shown as text; never fetched."),
+    ),
+)
+
+DECK: Final = Record(
+    name="deck",
+    description="deck.yaml: the deck's title, settings, section order and sources.",
+    fields=(
+        Field("title", Text(max_length=MAX_TITLE), "Title of the briefing.", True),
+        Field("subtitle", Text(max_length=MAX_TITLE), "Subtitle on the title slide."),
+        Field("author", Text(max_length=MAX_TITLE), "Author or presenting body."),
+        Field("date", Date(), "Date of the briefing."),
+        Field("aspect", Choice(ASPECTS), "Slide aspect ratio.", default="16:9"),
+        Field("duration", DURATION_TEXT, "Planned length of the talk, e.g. `20m`."),
+        Field(
+            "theme",
+            Text(max_length=500),
+            "A theme name from resources/themes (`default`, `high-contrast`) or a theme"
+            " file's path inside the deck folder.",
+            default="default",
+        ),
+        Field(
+            "sections",
+            ListOf(Text(max_length=500), min_items=1),
+            "Section files, in order.",
+            default="every other *.yaml in the folder, sorted by name",
+        ),
+        Field("sources", ListOf(SOURCE), "Sources the slides cite."),
+    ),
+)
+
+
+def _layout_rules() -> list[JSON]:
+    rules: list[JSON] = []
+    for layout, needs in LAYOUT_NEEDS.items():
+        condition: JSON = {"properties": {"layout": {"const": layout}}}
+        if layout == "bullets":
+            condition = {
+                "anyOf": [
+                    {"properties": {"layout": {"const": "bullets"}}, "required": ["layout"]},
+                    {"not": {"required": ["layout"]}},
+                ]
+            }
+        else:
+            condition["required"] = ["layout"]
+        rules.append({"if": condition, "then": {"required": list(needs)}})
+    return rules
+
+
+def json_schema(which: str) -> JSON:
+    """The JSON Schema of ``deck`` (deck.yaml) or ``section`` (a section file)."""
+    root = DECK if which == "deck" else SECTION
+    schema = root.json_schema()
+    if which == "section":
+        slide = schema["properties"]["slides"]["items"]
+        slide["allOf"] = _layout_rules()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"tianjin-briefing/{which}.schema.json",
+        **schema,
+    }
+
+
+def json_schema_text(which: str) -> str:
+    """The schema as the text stored in ``resources/<which>.schema.json``."""
+    return json.dumps(json_schema(which), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,41 @@
+"""Where the app keeps its own files: logs and user data. Qt-free.
+
+``TIANJIN_BRIEFING_HOME`` overrides everything (tests point it at a temporary folder).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP = "tianjin-briefing"
+
+
+def _home_override() -> Path | None:
+    value = os.environ.get("TIANJIN_BRIEFING_HOME")
+    return Path(value) if value else None
+
+
+def data_dir() -> Path:
+    """Per-user data (rehearsal timings, recent decks)."""
+    override = _home_override()
+    if override is not None:
+        return override / "data"
+    if sys.platform == "win32":
+        return Path(os.environ.get("LOCALAPPDATA", Path.home())) / APP
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / APP
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / APP
+
+
+def log_dir() -> Path:
+    """Where the log file goes."""
+    override = _home_override()
+    if override is not None:
+        return override / "logs"
+    if sys.platform == "win32":
+        return data_dir() / "logs"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Logs" / APP
+    return Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state") / APP

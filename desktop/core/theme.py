@@ -1,0 +1,139 @@
+"""Themes are data: colours, fonts, sizes and margins in a YAML file. Qt-free."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from desktop.core.problems import DeckError, Location, Problem
+from desktop.core.resources import bundled_themes
+from desktop.core.schema import Field, ListOf, Record, Text, scalar_text
+from desktop.core.yamlfile import Node, read_yaml
+
+_COLOR: Final = Text(pattern=r"#[0-9a-fA-F]{6}", pattern_hint="write a colour as #rrggbb")
+_SIZE: Final = Text(pattern=r"\d{1,3}", pattern_hint="write a size in canvas pixels, 1-999")
+
+COLOR_NAMES: Final = (
+    "background",
+    "text",
+    "muted",
+    "accent",
+    "accent_text",
+    "band",
+    "band_text",
+    "rule",
+    "figure",
+    "panel",
+)
+SIZE_NAMES: Final = (
+    "title",
+    "subtitle",
+    "body",
+    "sub_body",
+    "figure",
+    "figure_label",
+    "quote",
+    "footer",
+    "section_title",
+    "section_zh",
+    "min_text",
+    "margin_x",
+    "margin_top",
+    "margin_bottom",
+)
+
+THEME: Final = Record(
+    name="theme",
+    description="A slide theme.",
+    fields=(
+        Field("name", Text(max_length=100), "Display name.", True),
+        Field(
+            "colors",
+            Record("colors", tuple(Field(n, _COLOR, f"Colour: {n}.", True) for n in COLOR_NAMES)),
+            "Colours as #rrggbb.",
+            True,
+        ),
+        Field(
+            "fonts",
+            ListOf(Text(max_length=100), min_items=1),
+            "Font families in fallback order (bundled: Noto Sans, Noto Sans CJK SC).",
+            True,
+        ),
+        Field(
+            "sizes",
+            Record("sizes", tuple(Field(n, _SIZE, f"Size: {n}.", True) for n in SIZE_NAMES)),
+            "Sizes and margins in canvas pixels (1920×1080).",
+            True,
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A loaded theme. Colours are ``#rrggbb`` strings; sizes canvas pixels."""
+
+    key: str
+    name: str
+    colors: dict[str, str]
+    fonts: tuple[str, ...]
+    sizes: dict[str, int]
+
+    def color(self, name: str) -> str:
+        return self.colors[name]
+
+    def size(self, name: str) -> int:
+        return self.sizes[name]
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+
+_CACHE: dict[Path, Theme] = {}
+
+
+def load_theme(name: str, deck_root: Path | None = None) -> Theme:
+    """Load a bundled theme by name, or a theme file inside *deck_root*.
+
+    Raises:
+        DeckError: the theme is missing or invalid.
+    """
+    path = bundled_themes().get(name)
+    if path is None and deck_root is not None:
+        candidate = (deck_root / name).resolve()
+        if candidate.is_relative_to(deck_root.resolve()) and candidate.is_file():
+            path = candidate
+    if path is None:
+        raise DeckError([Problem(Location(Path(name)), f"no theme named {name!r}")])
+    cached = _CACHE.get(path)
+    if cached is not None:
+        return cached
+    node, problems = read_yaml(path)
+    if node is not None:
+        THEME.check(node, "", problems)
+    if node is None or any(p.is_error for p in problems):
+        raise DeckError(problems)
+    theme = _build(path.stem, node)
+    _CACHE[path] = theme
+    return theme
+
+
+def _section(node: Node, key: str) -> dict[str, str]:
+    assert isinstance(node.value, dict)
+    inner = node.value[key]
+    assert isinstance(inner.value, dict)
+    return {k: scalar_text(v) or "" for k, v in inner.value.items()}
+
+
+def _build(key: str, node: Node) -> Theme:
+    assert isinstance(node.value, dict)
+    fonts_node = node.value["fonts"]
+    assert isinstance(fonts_node.value, list)
+    return Theme(
+        key=key,
+        name=scalar_text(node.value["name"]) or key,
+        colors=_section(node, "colors"),
+        fonts=tuple(scalar_text(f) or "" for f in fonts_node.value),
+        sizes={k: int(v) for k, v in _section(node, "sizes").items()},
+    )
