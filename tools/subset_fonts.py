@@ -31,6 +31,7 @@ Sources are the Debian packages ``fonts-noto-core`` and ``fonts-noto-cjk``
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -40,6 +41,7 @@ from pathlib import Path
 import yaml
 from fontTools import subset
 from fontTools.pens.cu2quPen import Cu2QuPen
+from fontTools.pens.recordingPen import DecomposingRecordingPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTCollection, TTFont, newTable
 from fontTools.ttLib.tables._g_l_y_f import Glyph
@@ -73,6 +75,21 @@ CJK_JOBS: tuple[FontJob, ...] = (
     FontJob(CJK_SRC_DIR / "NotoSansCJK-Regular.ttc", "NotoSansSC-Regular.ttf", "Regular"),
     FontJob(CJK_SRC_DIR / "NotoSansCJK-Bold.ttc", "NotoSansSC-Bold.ttf", "Bold"),
 )
+
+# Noto Sans 2.004 (Debian fonts-noto-core 20201225) lacks U+2212 MINUS SIGN,
+# <= >=, arrows, most math operators and geometric shapes.  Glyphs for the
+# requested code points it lacks are copied, in this order of preference,
+# from these sibling Noto fonts (same 1000 UPM, designed to match Noto Sans;
+# e.g. '≤' and '+' are both 572 units wide).  They exist in Regular only:
+# for the Bold styles the copied outlines are emboldened by
+# DONOR_BOLD_OFFSET units on each side (Noto Sans '=' bars are 71 units thick
+# in Regular and 106 in Bold); the Italic styles get the upright shapes.
+LATIN_DONORS: tuple[Path, ...] = (
+    LATIN_SRC_DIR / "NotoSansMath-Regular.ttf",
+    LATIN_SRC_DIR / "NotoSansSymbols2-Regular.ttf",
+)
+
+DONOR_BOLD_OFFSET = 18
 
 # Inclusive code point ranges requested for the Latin family.  Code points
 # the source font lacks are silently skipped by the subsetter.
@@ -302,6 +319,100 @@ def cff_to_glyf(font: TTFont) -> None:
     font.sfntVersion = "\x00\x01\x00\x00"
 
 
+def embolden(glyph: Glyph, offset: float) -> None:
+    """Move every contour outwards by *offset* font units (FreeType-style).
+
+    Each point (on- or off-curve) is shifted along the miter of the normals
+    of its two polygon edges.  TrueType outer contours run clockwise and holes
+    counter-clockwise, so the left-hand normal always points away from the ink.
+    """
+    if glyph.numberOfContours <= 0:
+        return
+    coords = glyph.coordinates
+    start = 0
+    for end in glyph.endPtsOfContours:
+        points = [coords[i] for i in range(start, end + 1)]
+        count = len(points)
+        moved: list[tuple[int, int]] = []
+        for i, (x, y) in enumerate(points):
+            normals: list[tuple[float, float]] = []
+            for step in (-1, 1):  # edge into the point, edge out of it
+                j = i
+                for _ in range(count - 1):
+                    j = (j + step) % count
+                    dx, dy = points[j][0] - x, points[j][1] - y
+                    if dx or dy:
+                        break
+                else:
+                    dx, dy = 0, 0
+                if step == -1:
+                    dx, dy = -dx, -dy
+                length = math.hypot(dx, dy)
+                normals.append((-dy / length, dx / length) if length else (0.0, 0.0))
+            (ax, ay), (bx, by) = normals
+            denominator = max(1.0 + ax * bx + ay * by, 0.25)  # cap sharp miters
+            moved.append(
+                (
+                    round(x + offset * (ax + bx) / denominator),
+                    round(y + offset * (ay + by) / denominator),
+                )
+            )
+        for i, point in enumerate(moved):
+            coords[start + i] = point
+        start = end + 1
+
+
+def add_donor_glyphs(
+    font: TTFont, donors: list[TTFont], wanted: Iterable[int], bold: bool
+) -> set[int]:
+    """Copy outlines for the *wanted* code points *font* lacks from *donors*.
+
+    Composite glyphs are decomposed and hinting is dropped (like the subset);
+    with *bold* the outlines are emboldened by DONOR_BOLD_OFFSET.
+    Returns the code points added.
+    """
+    cmap = font.getBestCmap()
+    glyf = font["glyf"]
+    hmtx = font["hmtx"]
+    order: list[str] = list(font.getGlyphOrder())
+    names = set(order)
+    added: set[int] = set()
+    for cp in sorted(set(wanted) - set(cmap)):
+        for donor in donors:
+            donor_name = donor.getBestCmap().get(cp)
+            if donor_name is None:
+                continue
+            donor_glyphs = donor.getGlyphSet()
+            recording = DecomposingRecordingPen(donor_glyphs)
+            donor_glyphs[donor_name].draw(recording)
+            tt_pen = TTGlyphPen(None)
+            recording.replay(tt_pen)
+            glyph = tt_pen.glyph()
+            if bold:
+                embolden(glyph, DONOR_BOLD_OFFSET)
+            name = f"uni{cp:04X}"
+            while name in names:
+                name += ".donor"
+            names.add(name)
+            order.append(name)
+            glyf.glyphs[name] = glyph
+            glyph.recalcBounds(glyf)
+            advance = donor["hmtx"].metrics[donor_name][0]
+            hmtx.metrics[name] = (advance, getattr(glyph, "xMin", 0))
+            for table in font["cmap"].tables:
+                if table.isUnicode() and (table.format != 4 or cp <= 0xFFFF):
+                    table.cmap[cp] = name
+            added.add(cp)
+            break
+    if added:
+        glyf.glyphOrder = order
+        if hasattr(glyf, "_reverseGlyphOrder"):
+            del glyf._reverseGlyphOrder
+        font.setGlyphOrder(order)
+        font["OS/2"].recalcUnicodeRanges(font, pruneOnly=False)
+    return added
+
+
 def save(font: TTFont, created: int, modified: int, path: Path) -> None:
     head = font["head"]
     head.created = created
@@ -351,19 +462,28 @@ def build() -> int:
     print(f"slides: {len(slide_files())} YAML file(s), {len(used)} distinct characters")
 
     latin_fonts = [load_latin_face(job) for job in LATIN_JOBS]
+    donors = [TTFont(str(p), lazy=False) for p in LATIN_DONORS]
     cjk_fonts = [load_cjk_face(job.source, job.style) for job in CJK_JOBS]
     # A character goes to a family only if every style of it has the glyph.
-    latin_cmap = set.intersection(*(cmap_of(f) for f in latin_fonts))
+    noto_cmap = set.intersection(*(cmap_of(f) for f in latin_fonts))
+    donor_cmap = set().union(*(cmap_of(f) for f in donors))
+    latin_cmap = noto_cmap | donor_cmap
     cjk_cmap = set.intersection(*(cmap_of(f) for f in cjk_fonts))
 
     latin_extra, cjk_extra, missing = plan(used, latin_cmap, cjk_cmap)
-    latin_set = (expand(LATIN_RANGES) | latin_extra) & latin_cmap
-    cjk_set = (gb2312_level1() | expand(CJK_RANGES) | cjk_extra) & cjk_cmap
+    latin_wanted = expand(LATIN_RANGES) | latin_extra
+    latin_set = latin_wanted & noto_cmap
+    donor_set = latin_wanted & (donor_cmap - noto_cmap)
+    # Requested Latin-side symbols no Noto Sans font has (e.g. some geometric
+    # shapes) still render, full width, from the CJK font.
+    cjk_fill = {cp for cp in latin_wanted - latin_cmap if is_renderable(cp)}
+    cjk_set = (gb2312_level1() | expand(CJK_RANGES) | cjk_extra | cjk_fill) & cjk_cmap
 
     for job, font in zip(LATIN_JOBS, latin_fonts, strict=True):
         head = font["head"]
         created, modified = head.created, head.modified
         run_subsetter(font, latin_set, ["*"])
+        add_donor_glyphs(font, donors, donor_set, bold="Bold" in job.style)
         out = FONT_DIR / job.output
         save(font, created, modified, out)
         print(

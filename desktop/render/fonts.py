@@ -1,0 +1,66 @@
+"""Register the bundled fonts with Qt, once, so slides look the same everywhere."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtGui import QFont, QFontDatabase, QRawFont
+
+from desktop.core.resources import resources_dir
+
+log = logging.getLogger(__name__)
+
+_registered: list[str] | None = None
+
+
+def register_fonts() -> list[str]:
+    """Register every font in ``resources/fonts``; return the families they provide.
+
+    Needs a QGuiApplication. Safe to call again: later calls return the first result.
+    """
+    global _registered
+    if _registered is not None:
+        return _registered
+    families: list[str] = []
+    for path in sorted((resources_dir() / "fonts").glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.warning("could not load bundled font %s", path)
+            continue
+        for family in QFontDatabase.applicationFontFamilies(font_id):
+            if family not in families:
+                families.append(family)
+    log.debug("registered bundled font families: %s", families)
+    _registered = families
+    return families
+
+
+def make_font(
+    families: tuple[str, ...], pixel_size: float, bold: bool = False, italic: bool = False
+) -> QFont:
+    """A font for slide text: the theme's families in fallback order, unhinted.
+
+    Unhinted outlines and design metrics keep text layout identical on every
+    surface and at every scale (screen, thumbnail, PDF).
+    """
+    font = QFont()
+    font.setFamilies(list(families))
+    font.setPixelSize(max(1, round(pixel_size)))
+    font.setBold(bold)
+    font.setItalic(italic)
+    font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    font.setKerning(True)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferOutline)
+    return font
+
+
+def missing_characters(text: str, families: tuple[str, ...]) -> set[str]:
+    """Characters of *text* that none of *families* can draw (for ``check`` warnings)."""
+    raws = [QRawFont.fromFont(make_font((family,), 32)) for family in families]
+    missing: set[str] = set()
+    for char in set(text):
+        if char.isspace() or ord(char) < 0x20:
+            continue
+        if not any(raw.isValid() and raw.supportsCharacter(char) for raw in raws):
+            missing.add(char)
+    return missing

@@ -1,0 +1,103 @@
+"""The one slide renderer: any slide, onto any QPaintDevice, at any size.
+
+Layout happens once per slide on the logical canvas and is cached; painting
+scales the canvas into the target rectangle. Widgets, thumbnails, the
+presenter console, the audience window and PDF pages all call :meth:`paint`
+or :meth:`image`, so every surface shows the same slide.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from desktop.core.model import Deck
+from desktop.core.theme import Theme, load_theme
+from desktop.render.fonts import register_fonts
+from desktop.render.layouts import LayoutBuilder, SlideLayout
+
+
+def fit_rect(canvas: QSizeF, target: QRectF) -> QRectF:
+    """The largest rectangle of the canvas' aspect ratio centred in *target* (letterbox)."""
+    scaled = canvas.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
+    rect = QRectF(0, 0, scaled.width(), scaled.height())
+    rect.moveCenter(target.center())
+    return rect
+
+
+class SlideRenderer:
+    """Draws the slides of one deck with one theme.
+
+    Attributes:
+        deck: The deck drawn.
+        theme: The theme used.
+    """
+
+    IMAGE_CACHE_LIMIT = 48
+
+    def __init__(self, deck: Deck, theme: Theme | None = None) -> None:
+        register_fonts()
+        self.deck = deck
+        self.theme = theme if theme is not None else load_theme(deck.theme, deck.root)
+        width, height = deck.canvas_size
+        self.canvas = QSizeF(width, height)
+        self._layouts: dict[int, SlideLayout] = {}
+        self._images: OrderedDict[tuple[int, int, int], QImage] = OrderedDict()
+
+    @property
+    def slide_count(self) -> int:
+        return self.deck.slide_count
+
+    def layout(self, index: int) -> SlideLayout:
+        """The slide's layout on the canvas (computed once)."""
+        cached = self._layouts.get(index)
+        if cached is None:
+            cached = LayoutBuilder(self.deck, self.theme, self.deck.refs[index]).build()
+            self._layouts[index] = cached
+        return cached
+
+    def paint(self, painter: QPainter, index: int, target: QRectF) -> QRectF:
+        """Paint slide *index* letterboxed into *target*; return the slide's rectangle."""
+        rect = fit_rect(self.canvas, target)
+        layout = self.layout(index)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.translate(rect.topLeft())
+        painter.scale(rect.width() / self.canvas.width(), rect.height() / self.canvas.height())
+        painter.setClipRect(QRectF(0, 0, self.canvas.width(), self.canvas.height()))
+        for item in layout.items:
+            item.paint(painter)
+        painter.restore()
+        return rect
+
+    def image(self, index: int, size: QSize, device_pixel_ratio: float = 1.0) -> QImage:
+        """The slide as an image of *size* device-independent pixels (cached, LRU)."""
+        key = (index, size.width(), size.height())
+        dpr_key = (key[0], key[1] * 1000 + round(device_pixel_ratio * 100), key[2])
+        cached = self._images.get(dpr_key)
+        if cached is not None:
+            self._images.move_to_end(dpr_key)
+            return cached
+        pixels = QSize(
+            round(size.width() * device_pixel_ratio), round(size.height() * device_pixel_ratio)
+        )
+        image = QImage(pixels, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor(self.theme.color("background")))
+        painter = QPainter(image)
+        self.paint(painter, index, QRectF(0, 0, pixels.width(), pixels.height()))
+        painter.end()
+        image.setDevicePixelRatio(device_pixel_ratio)
+        self._images[dpr_key] = image
+        while len(self._images) > self.IMAGE_CACHE_LIMIT:
+            self._images.popitem(last=False)
+        return image
+
+    def prerender(self, indexes: list[int], size: QSize, device_pixel_ratio: float = 1.0) -> None:
+        """Render ahead (e.g. the neighbours of the current slide) into the cache."""
+        for index in indexes:
+            if 0 <= index < self.slide_count:
+                self.image(index, size, device_pixel_ratio)
