@@ -58,6 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _deck_argument(check)
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument(
+        "--no-render",
+        action="store_true",
+        help="skip the checks that lay slides out (text overflow, missing characters)",
+    )
 
     export = commands.add_parser(
         "export",
@@ -117,9 +122,17 @@ def print_problems(result: LoadResult) -> None:
 
 def cmd_check(args: argparse.Namespace) -> int:
     result = load_or_report(args.deck)
-    for problem in result.problems:
+    problems = list(result.problems)
+    if result.deck is not None and not args.no_render:
+        from desktop.render.checks import render_problems
+        from desktop.render.qtapp import ensure_gui_app
+        from desktop.render.renderer import SlideRenderer
+
+        ensure_gui_app(offscreen=True)
+        problems.extend(render_problems(SlideRenderer(result.deck)))
+    for problem in problems:
         print(problem.format())
-    errors, warnings = count(result.problems)
+    errors, warnings = count(problems)
     failed = errors > 0 or (args.strict and warnings > 0)
     if result.deck is not None:
         deck = result.deck

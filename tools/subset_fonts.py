@@ -6,16 +6,25 @@ Usage (from the repository root)::
     .venv/bin/python tools/subset_fonts.py           # (re)build the fonts
     .venv/bin/python tools/subset_fonts.py --check   # coverage check only
 
-Two families are produced:
+Two families are produced (family names as Qt sees them):
 
-* **Noto Sans** (Regular, Bold, Italic, BoldItalic), TrueType, subset to
-  Latin + punctuation + symbols (see ``LATIN_RANGES``) plus any other
-  non-CJK character used in ``slides/**/*.yaml`` that Noto Sans has.
-* **Noto Sans CJK SC** (Regular, Bold), subset to GB2312 level-1 hanzi, CJK
-  punctuation, fullwidth forms and every character used in
-  ``slides/**/*.yaml`` that Noto Sans lacks, then converted from CFF
-  (cubic) to TrueType ``glyf`` (quadratic) outlines, because Qt's PDF
-  engine only embeds TrueType-flavoured fonts as real (searchable) text.
+* **Briefing Sans** (``NotoSans-{Regular,Bold,Italic,BoldItalic}.ttf``):
+  Noto Sans subset to Latin + punctuation + symbols (see ``LATIN_RANGES``)
+  plus any other non-CJK character used in ``slides/**/*.yaml``; math,
+  arrow and shape glyphs Noto Sans lacks are copied from Noto Sans Math /
+  Noto Sans Symbols 2.
+* **Briefing Sans SC** (``NotoSansSC-{Regular,Bold}.ttf``): Noto Sans CJK
+  SC subset to GB2312 level-1 hanzi, CJK punctuation, fullwidth forms and
+  every character used in the slides that the Latin family lacks, then
+  converted from CFF (cubic) to TrueType ``glyf`` (quadratic) outlines,
+  because Qt's PDF engine only embeds TrueType-flavoured fonts as real
+  (searchable) text.
+
+The families are renamed (see ``LATIN_FAMILY_OUT``) because Qt prefers an
+installed system font over an application font of the same family name: on
+a machine with Noto fonts installed, "Noto Sans CJK SC" resolved to the
+system's CFF font (PDF text as paths) and "Noto Sans" Italic to the system's
+full font, so rendering would depend on the machine.
 
 The output is deterministic: same source fonts and same slides give
 byte-identical files (head timestamps are copied from the source font).
@@ -56,6 +65,11 @@ CJK_SRC_DIR = Path("/usr/share/fonts/opentype/noto")
 # Face picked from the CJK collection, matched on name ID 1 (family).
 CJK_FAMILY = "Noto Sans CJK SC"
 
+# Family names written into the bundled fonts.  They must not be the name
+# of any font a user may have installed (see the module docstring).
+LATIN_FAMILY_OUT = "Briefing Sans"
+CJK_FAMILY_OUT = "Briefing Sans SC"
+
 
 @dataclass(frozen=True)
 class FontJob:
@@ -92,7 +106,8 @@ LATIN_DONORS: tuple[Path, ...] = (
 DONOR_BOLD_OFFSET = 18
 
 # Inclusive code point ranges requested for the Latin family.  Code points
-# the source font lacks are silently skipped by the subsetter.
+# Noto Sans lacks come from LATIN_DONORS, else (full width) from the CJK
+# font, else they are skipped.
 LATIN_RANGES: tuple[tuple[int, int], ...] = (
     (0x0020, 0x007E),  # Basic Latin
     (0x00A0, 0x00FF),  # Latin-1 Supplement (¥ £ µ × ² ³ · ...)
@@ -413,6 +428,27 @@ def add_donor_glyphs(
     return added
 
 
+def rename_family(font: TTFont, family: str, style: str) -> None:
+    """Give *font* the family *family* (name IDs 1-4, 6; 16-18 dropped).
+
+    Localized copies of those records (e.g. the Chinese names of Noto Sans
+    CJK) are removed so that no font matcher can find the original family.
+    """
+    name = font["name"]
+    ps_name = f"{family.replace(' ', '')}-{style.replace(' ', '')}"
+    values = {
+        1: family,
+        2: style,
+        3: f"{font['head'].fontRevision:.3f};{ps_name}",
+        4: f"{family} {style}",
+        6: ps_name,
+    }
+    name.names = [r for r in name.names if r.nameID not in (*values, 16, 17, 18)]
+    for name_id, value in values.items():
+        name.setName(value, name_id, 3, 1, 0x409)
+    name.names.sort(key=lambda r: (r.platformID, r.platEncID, r.langID, r.nameID))
+
+
 def save(font: TTFont, created: int, modified: int, path: Path) -> None:
     head = font["head"]
     head.created = created
@@ -457,7 +493,19 @@ def describe(cp: int) -> str:
     return f"U+{cp:04X} {chr(cp)!s} {unicodedata.name(chr(cp), '<unnamed>')}"
 
 
+def require_sources() -> None:
+    sources = [job.source for job in (*LATIN_JOBS, *CJK_JOBS)] + list(LATIN_DONORS)
+    absent = [p for p in sources if not p.is_file()]
+    if absent:
+        raise SystemExit(
+            "missing source fonts: "
+            + ", ".join(map(str, absent))
+            + "\ninstall them with: apt-get install -y fonts-noto-core fonts-noto-cjk"
+        )
+
+
 def build() -> int:
+    require_sources()
     used = slide_chars()
     print(f"slides: {len(slide_files())} YAML file(s), {len(used)} distinct characters")
 
@@ -484,6 +532,7 @@ def build() -> int:
         created, modified = head.created, head.modified
         run_subsetter(font, latin_set, ["*"])
         add_donor_glyphs(font, donors, donor_set, bold="Bold" in job.style)
+        rename_family(font, LATIN_FAMILY_OUT, job.style)
         out = FONT_DIR / job.output
         save(font, created, modified, out)
         print(
@@ -496,6 +545,7 @@ def build() -> int:
         created, modified = head.created, head.modified
         run_subsetter(font, cjk_set, list(CJK_LAYOUT_FEATURES))
         cff_to_glyf(font)
+        rename_family(font, CJK_FAMILY_OUT, job.style)
         out = FONT_DIR / job.output
         save(font, created, modified, out)
         print(

@@ -201,3 +201,21 @@ class Deck:
             return self.duration
         plans = [s.duration for s in self.sections if s.duration is not None]
         return sum(plans) if plans else None
+
+
+def slide_label(deck: Deck, ref: SlideRef) -> str:
+    """A short plain-text name for a slide (outline, bookmarks, lists)."""
+    from desktop.core.markup import plain
+
+    slide = ref.slide
+    if slide.title:
+        return plain(slide.title)
+    if slide.layout is Layout.SECTION:
+        return plain(ref.section.title)
+    if slide.layout is Layout.TITLE:
+        return plain(deck.title)
+    if slide.layout is Layout.AGENDA:
+        return "Agenda"
+    if slide.layout is Layout.SOURCES:
+        return "Sources"
+    return f"Slide {ref.index + 1}"

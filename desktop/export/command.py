@@ -1,11 +1,53 @@
-"""``tianjin-briefing export``."""
+"""``tianjin-briefing export``: the PDF briefing from the command line."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
-from desktop.core.problems import UserError
+from desktop.core.loader import load_deck
+from desktop.core.problems import DeckError
+from desktop.core.ranges import parse_range
+from desktop.core.resources import bundled_deck
+from desktop.core.theme import load_theme
+from desktop.export.plan import ExportLayout
+
+
+def human_size(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
 
 
 def run_export(args: argparse.Namespace) -> int:
-    raise UserError("PDF export is not available in this version yet")
+    result = load_deck(args.deck if args.deck is not None else bundled_deck())
+    if result.deck is None:
+        raise DeckError(result.errors)
+    deck = result.deck
+    slides = parse_range(args.slide_range, deck.slide_count) if args.slide_range else None
+    theme = load_theme(args.theme, deck.root) if args.theme else None
+
+    from desktop.export.pdf import ExportOptions, export_pdf
+    from desktop.render.qtapp import ensure_gui_app
+
+    ensure_gui_app(offscreen=True)
+    interactive = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> bool:
+        if interactive:
+            print(f"\rExporting page {done}/{total}", end="", file=sys.stderr, flush=True)
+        return True
+
+    options = ExportOptions(
+        layout=ExportLayout(args.layout),
+        per_page=args.per_page,
+        slides=tuple(slides) if slides is not None else None,
+    )
+    try:
+        done = export_pdf(deck, Path(args.output), options, theme=theme, progress=progress)
+    finally:
+        if interactive:
+            print("\r\033[K", end="", file=sys.stderr, flush=True)
+    print(f"Wrote {args.output}: {done.pages} pages, {human_size(done.size)}")
+    return 0

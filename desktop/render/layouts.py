@@ -47,8 +47,9 @@ class SlideLayout:
 class LayoutBuilder:
     """Builds the :class:`SlideLayout` of one slide."""
 
-    def __init__(self, deck: Deck, theme: Theme, ref: SlideRef) -> None:
+    def __init__(self, deck: Deck, theme: Theme, ref: SlideRef, number: str | None = None) -> None:
         self.deck, self.theme, self.ref = deck, theme, ref
+        self.number = number if number is not None else f"{ref.index + 1} / {deck.slide_count}"
         width, height = deck.canvas_size
         self.out = SlideLayout(QSizeF(width, height))
         self.w, self.h = float(width), float(height)
@@ -124,7 +125,7 @@ class LayoutBuilder:
         foot_size = self.size("footer")
         foot_top = self.h - self.size("margin_bottom") * 0.4 - lines(foot_size)
         self.rule(self.mx, foot_top - 14, self.w - self.mx, foot_top - 14, self.color("rule"), 2)
-        number = f"{self.ref.index + 1} / {deck.slide_count}"
+        number = self.number
         self.text(
             QRectF(self.w - self.mx - 200, foot_top, 200, lines(foot_size)),
             [self.para(number, "footer", "muted", align=RIGHT, markup=False)],

@@ -13,7 +13,7 @@ from collections import OrderedDict
 from PySide6.QtCore import QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
-from desktop.core.model import Deck
+from desktop.core.model import Deck, Layout, Slide, SlideRef
 from desktop.core.theme import Theme, load_theme
 from desktop.render.fonts import register_fonts
 from desktop.render.layouts import LayoutBuilder, SlideLayout
@@ -60,8 +60,18 @@ class SlideRenderer:
 
     def paint(self, painter: QPainter, index: int, target: QRectF) -> QRectF:
         """Paint slide *index* letterboxed into *target*; return the slide's rectangle."""
+        return self.paint_layout(painter, self.layout(index), target)
+
+    def generated(self, layout: Layout, number: str = "") -> SlideLayout:
+        """Lay out a slide the deck does not have (an agenda or sources slide for a PDF)."""
+        last = self.deck.refs[-1]
+        slide = Slide(id=f"generated-{layout.value}", layout=layout, origin=last.slide.origin)
+        ref = SlideRef(last.index, last.section_index, slide, last.section)
+        return LayoutBuilder(self.deck, self.theme, ref, number).build()
+
+    def paint_layout(self, painter: QPainter, layout: SlideLayout, target: QRectF) -> QRectF:
+        """Paint a laid-out slide letterboxed into *target*; return the slide's rectangle."""
         rect = fit_rect(self.canvas, target)
-        layout = self.layout(index)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)

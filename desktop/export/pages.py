@@ -1,0 +1,404 @@
+"""Draw PDF pages: slides, notes pages, handouts, the agenda and the sources page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+)
+
+from desktop.core.markup import plain
+from desktop.core.model import Deck, Layout, format_duration, slide_label
+from desktop.export.plan import Page, PageKind
+from desktop.render.fonts import make_font
+from desktop.render.renderer import SlideRenderer
+from desktop.render.text import Para, TextBox, VAlign
+
+A4_RESOLUTION = 144
+"""Device units per inch on A4 pages (a notes page is 1191×1684 units)."""
+SLIDE_WIDTH_INCHES = 10.0
+MM = A4_RESOLUTION / 25.4
+
+NoteStart = Callable[[], None]
+
+
+def slide_page_layout(deck: Deck) -> tuple[QPageLayout, int]:
+    """Page layout and resolution for slide pages: 10 in wide, canvas mapped 1:1."""
+    width, height = deck.canvas_size
+    resolution = round(width / SLIDE_WIDTH_INCHES)
+    size = QPageSize(
+        QSizeF(SLIDE_WIDTH_INCHES, SLIDE_WIDTH_INCHES * height / width),
+        QPageSize.Unit.Inch,
+        "Slide",
+        QPageSize.SizeMatchPolicy.ExactMatch,
+    )
+    return QPageLayout(size, QPageLayout.Orientation.Portrait, QMarginsF()), resolution
+
+
+def a4_layout() -> QPageLayout:
+    return QPageLayout(
+        QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF()
+    )
+
+
+class PageDrawer:
+    """Draws the planned pages onto a QPdfWriter through one painter."""
+
+    def __init__(
+        self, writer: QPdfWriter, painter: QPainter, renderer: SlideRenderer, a4: bool
+    ) -> None:
+        self.writer, self.painter, self.renderer = writer, painter, renderer
+        self.deck = renderer.deck
+        self.theme = renderer.theme
+        self.families = renderer.theme.fonts
+        self.a4 = a4
+        self.resolution = A4_RESOLUTION if a4 else writer.resolution()
+        self.width = float(writer.width())
+        self.height = float(writer.height())
+        self.page_number = 0
+        self.first = True
+
+    # -- helpers ------------------------------------------------------------------
+
+    def pt(self, size: float) -> float:
+        """Device units for a size in points."""
+        return size * self.resolution / 72
+
+    def new_page(self) -> None:
+        if not self.first:
+            self.writer.newPage()
+        self.first = False
+        self.page_number += 1
+
+    def to_points(self, rect: QRectF) -> tuple[float, float, float, float]:
+        factor = 72 / self.resolution
+        return (
+            rect.left() * factor,
+            rect.top() * factor,
+            rect.right() * factor,
+            rect.bottom() * factor,
+        )
+
+    def text(
+        self,
+        rect: QRectF,
+        paras: list[Para],
+        valign: VAlign = VAlign.TOP,
+        wrap: bool = True,
+        min_size: float | None = None,
+    ) -> TextBox:
+        box = TextBox(
+            rect, paras, self.families, min_size=min_size or self.pt(7), valign=valign, wrap=wrap
+        ).fit()
+        box.paint(self.painter)
+        return box
+
+    def para(self, text: str, points: float, color: str = "#1c2733", **kw: object) -> Para:
+        return Para(text, self.pt(points), color, **kw)  # type: ignore[arg-type]
+
+    def chrome(self, right: str) -> QRectF:
+        """A4 header and footer; returns the content rectangle."""
+        margin = 16 * MM
+        muted = "#5d6b7a"
+        self.text(
+            QRectF(margin, 8 * MM, self.width - 2 * margin - 60 * MM, self.pt(12)),
+            [self.para(plain(self.deck.title), 8.5, muted, markup=False)],
+            wrap=False,
+        )
+        self.text(
+            QRectF(self.width - margin - 100 * MM, 8 * MM, 100 * MM, self.pt(12)),
+            [self.para(right, 8.5, muted, align=Qt.AlignmentFlag.AlignRight, markup=False)],
+            wrap=False,
+        )
+        self.line(margin, 8 * MM + self.pt(13), self.width - margin, 8 * MM + self.pt(13))
+        self.text(
+            QRectF(margin, self.height - 12 * MM, self.width - 2 * margin, self.pt(12)),
+            [
+                self.para(
+                    f"Page {self.page_number}",
+                    8.5,
+                    muted,
+                    align=Qt.AlignmentFlag.AlignRight,
+                    markup=False,
+                )
+            ],
+            wrap=False,
+        )
+        return QRectF(
+            margin,
+            8 * MM + self.pt(22),
+            self.width - 2 * margin,
+            self.height - 12 * MM - self.pt(8) - (8 * MM + self.pt(22)),
+        )
+
+    def line(
+        self, x1: float, y1: float, x2: float, y2: float, color: str = "#d8dde3", width: float = 1.0
+    ) -> None:
+        pen = QPen(QColor(color))
+        pen.setWidthF(self.pt(width * 0.75))
+        self.painter.setPen(pen)
+        self.painter.drawLine(QPointF(x1, y1), QPointF(x2, y2))
+
+    def slide_frame(self, index: int, rect: QRectF) -> QRectF:
+        drawn = self.renderer.paint(self.painter, index, rect)
+        self.painter.setPen(QPen(QColor("#b8c0ca"), self.pt(0.5)))
+        self.painter.setBrush(Qt.BrushStyle.NoBrush)
+        self.painter.drawRect(drawn)
+        return drawn
+
+    # -- pages ---------------------------------------------------------------------
+
+    def draw(self, page: Page) -> None:
+        {
+            PageKind.SLIDE: self.slide_page,
+            PageKind.NOTES: self.notes_page,
+            PageKind.HANDOUT: self.handout_page,
+            PageKind.AGENDA: self.agenda_page,
+            PageKind.SOURCES: self.sources_page,
+        }[page.kind](page)
+
+    def slide_page(self, page: Page) -> None:
+        self.new_page()
+        index = page.slides[0]
+        full = QRectF(0, 0, self.width, self.height)
+        self.renderer.paint(self.painter, index, full)
+        if self.deck.refs[index].slide.layout is Layout.AGENDA:
+            self.collect_links(page, self.renderer.layout(index).links, full)
+
+    def collect_links(self, page: Page, links: list[tuple[QRectF, int]], target: QRectF) -> None:
+        scale = target.width() / self.renderer.canvas.width()
+        for rect, section in links:
+            mapped = QRectF(
+                target.left() + rect.left() * scale,
+                target.top() + rect.top() * scale,
+                rect.width() * scale,
+                rect.height() * scale,
+            )
+            page.links.append((self.to_points(mapped), section))
+
+    def generated_slide(self, page: Page, layout: Layout) -> None:
+        self.new_page()
+        full = QRectF(0, 0, self.width, self.height)
+        laid_out = self.renderer.generated(layout, page.label)
+        self.renderer.paint_layout(self.painter, laid_out, full)
+        self.collect_links(page, laid_out.links, full)
+
+    def notes_page(self, page: Page) -> None:
+        index = page.slides[0]
+        ref = self.deck.refs[index]
+        self.new_page()
+        body = self.chrome(plain(ref.section.title))
+        slide_rect = QRectF(
+            body.left(),
+            body.top(),
+            body.width(),
+            body.width() * self.renderer.canvas.height() / self.renderer.canvas.width(),
+        )
+        drawn = self.slide_frame(index, slide_rect)
+        y = drawn.bottom() + 7 * MM
+        plan = f"  ·  planned {format_duration(ref.slide.duration)}" if ref.slide.duration else ""
+        heading = self.text(
+            QRectF(body.left(), y, body.width(), self.pt(30)),
+            [
+                self.para(
+                    f"Slide {index + 1}  ·  {slide_label(self.deck, ref)}{plan}",
+                    12,
+                    bold=True,
+                    markup=False,
+                )
+            ],
+        )
+        y += heading.content_size()[1] + 4 * MM
+        sources = self.slide_sources(index)
+        source_h = 0.0
+        if sources:
+            source_box = TextBox(
+                QRectF(body.left(), 0, body.width(), body.height() / 4),
+                sources,
+                self.families,
+                min_size=self.pt(6.5),
+            ).fit()
+            source_h = source_box.content_size()[1]
+            source_box.rect.moveTop(body.bottom() - source_h)
+            self.line(
+                body.left(),
+                source_box.rect.top() - 3 * MM,
+                body.right(),
+                source_box.rect.top() - 3 * MM,
+            )
+            source_box.paint(self.painter)
+        notes_rect = QRectF(
+            body.left(), y, body.width(), body.bottom() - y - (source_h + 7 * MM if sources else 0)
+        )
+        self.markdown(ref.slide.notes or "*No speaker notes.*", notes_rect, page)
+
+    def markdown(self, notes: str, rect: QRectF, page: Page) -> None:
+        """Speaker notes from Markdown (no HTML), shrunk to fit down to 8 pt, then continued."""
+        doc = QTextDocument()
+        doc.setUseDesignMetrics(True)
+        doc.setDocumentMargin(0)
+        features = (
+            QTextDocument.MarkdownFeature.MarkdownDialectGitHub
+            | QTextDocument.MarkdownFeature.MarkdownNoHTML
+        )
+        for points in (11.0, 10.0, 9.0, 8.0):
+            doc.setDefaultFont(make_font(self.families, self.pt(points)))
+            doc.setMarkdown(notes, features)
+            doc.setTextWidth(rect.width())
+            if doc.size().height() <= rect.height():
+                break
+        offset = 0.0
+        total = doc.size().height()
+        area = QRectF(rect)
+        while True:
+            self.painter.save()
+            self.painter.translate(area.left(), area.top() - offset)
+            doc.drawContents(self.painter, QRectF(0, offset, area.width(), area.height()))
+            self.painter.restore()
+            offset += area.height()
+            if offset >= total - 1:
+                break
+            self.new_page()
+            area = self.chrome(f"Notes, slide {page.slides[0] + 1} (continued)")
+
+    def slide_sources(self, index: int) -> list[Para]:
+        paras: list[Para] = []
+        for source_id in self.deck.refs[index].slide.sources:
+            source = self.deck.source(source_id)
+            if source is not None:
+                paras.append(
+                    self.para(
+                        self.describe(source_id),
+                        8,
+                        "#5d6b7a",
+                        level=1,
+                        bullet_color="#b0262d",
+                        markup=False,
+                        space_after=0.2,
+                    )
+                )
+        return paras
+
+    def describe(self, source_id: str) -> str:
+        source = self.deck.source(source_id)
+        assert source is not None
+        parts = [x for x in (source.publisher, source.date) if x]
+        text = f"{', '.join(parts)}: {source.title}" if parts else source.title
+        return f"{text}. {source.url}" if source.url else text
+
+    def handout_page(self, page: Page) -> None:
+        self.new_page()
+        body = self.chrome("Handout")
+        count = len(page.slides)
+        per_page = max(count, 1)
+        row_h = body.height() / max(per_page, 3)
+        slide_w = body.width() * 0.56
+        for row, index in enumerate(page.slides):
+            top = body.top() + row * row_h
+            rect = QRectF(body.left(), top + 3 * MM, slide_w, row_h - 6 * MM)
+            drawn = self.slide_frame(index, rect)
+            drawn_top = drawn.top()
+            self.text(
+                QRectF(drawn.left(), drawn.bottom() + 1.5 * MM, slide_w, self.pt(11)),
+                [
+                    self.para(
+                        f"{index + 1}. {slide_label(self.deck, self.deck.refs[index])}",
+                        7.5,
+                        "#5d6b7a",
+                        markup=False,
+                    )
+                ],
+                wrap=False,
+            )
+            left = body.left() + slide_w + 8 * MM
+            y = drawn_top + 7 * MM
+            while y < drawn.bottom():
+                self.line(left, y, body.right(), y, "#c9ced6", 0.6)
+                y += 7 * MM
+
+    def agenda_page(self, page: Page) -> None:
+        if not self.a4:
+            self.generated_slide(page, Layout.AGENDA)
+            return
+        self.new_page()
+        body = self.chrome("Agenda")
+        title = self.text(
+            QRectF(body.left(), body.top() + 6 * MM, body.width(), self.pt(30)),
+            [self.para("Agenda", 22, bold=True, markup=False)],
+        )
+        y = body.top() + 6 * MM + title.content_size()[1] + 8 * MM
+        row_h = min(self.pt(40), (body.bottom() - y) / max(len(self.deck.sections), 1))
+        for index, section in enumerate(self.deck.sections):
+            rect = QRectF(body.left(), y, body.width(), row_h)
+            self.text(
+                QRectF(rect.left(), rect.top(), self.pt(30), rect.height()),
+                [self.para(f"{index + 1:02d}", 14, "#b0262d", bold=True, markup=False)],
+                valign=VAlign.CENTER,
+                wrap=False,
+            )
+            paras = [self.para(section.title, 12, bold=True, space_after=0.1)]
+            if section.title_zh:
+                paras.append(self.para(section.title_zh, 10, "#5d6b7a", markup=False))
+            self.text(
+                QRectF(
+                    rect.left() + self.pt(34),
+                    rect.top(),
+                    rect.width() - self.pt(110),
+                    rect.height(),
+                ),
+                paras,
+                valign=VAlign.CENTER,
+            )
+            if section.duration:
+                self.text(
+                    QRectF(rect.right() - self.pt(70), rect.top(), self.pt(70), rect.height()),
+                    [
+                        self.para(
+                            format_duration(section.duration),
+                            10,
+                            "#5d6b7a",
+                            align=Qt.AlignmentFlag.AlignRight,
+                            markup=False,
+                        )
+                    ],
+                    valign=VAlign.CENTER,
+                    wrap=False,
+                )
+            self.line(rect.left(), rect.bottom(), rect.right(), rect.bottom())
+            page.links.append((self.to_points(rect), index))
+            y += row_h
+
+    def sources_page(self, page: Page) -> None:
+        if not self.a4:
+            self.generated_slide(page, Layout.SOURCES)
+            return
+        self.new_page()
+        body = self.chrome("Sources")
+        title = self.text(
+            QRectF(body.left(), body.top() + 6 * MM, body.width(), self.pt(30)),
+            [self.para("Sources", 22, bold=True, markup=False)],
+        )
+        y = body.top() + 6 * MM + title.content_size()[1] + 6 * MM
+        sources = self.deck.cited_sources() or self.deck.sources
+        paras = [
+            self.para(
+                self.describe(s.id),
+                9.5,
+                level=1,
+                bullet_color="#b0262d",
+                markup=False,
+                space_after=0.35,
+            )
+            for s in sources
+        ]
+        self.text(
+            QRectF(body.left(), y, body.width(), body.bottom() - y), paras, min_size=self.pt(6.5)
+        )

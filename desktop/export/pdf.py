@@ -1,0 +1,197 @@
+"""Export a deck as a PDF briefing: Qt draws the pages, pypdf adds the structure.
+
+The file is written beside the target under a temporary name and moved into
+place only when complete, so a failure or a kill leaves the previous file.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtGui import QPainter, QPdfWriter
+
+from desktop import __version__
+from desktop.core.atomic import atomic_path
+from desktop.core.markup import plain
+from desktop.core.model import Deck, Layout, slide_label
+from desktop.core.problems import UserError
+from desktop.core.theme import Theme
+from desktop.export.pages import A4_RESOLUTION, PageDrawer, a4_layout, slide_page_layout
+from desktop.export.plan import (
+    ExportLayout,
+    Page,
+    PageKind,
+    plan_pages,
+    section_first_pages,
+)
+from desktop.export.structure import LinkArea, OutlineEntry, Structure, apply_structure
+from desktop.render.renderer import SlideRenderer
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], bool]
+"""Called with (pages done, pages planned); return False to cancel."""
+
+
+class ExportCancelled(Exception):
+    """The user cancelled the export; the target is untouched."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    pages: int
+    size: int
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    layout: ExportLayout = ExportLayout.SLIDES
+    per_page: int = 3
+    slides: tuple[int, ...] | None = None
+    """0-based slide indexes; None for all."""
+
+
+def check_target(deck: Deck, target: Path) -> Path:
+    """Refuse targets that would lose something: folders, deck files, missing folders."""
+    target = target.expanduser()
+    resolved = target.resolve()
+    if resolved.is_dir():
+        raise UserError(f"{target} is a folder; give a file name such as briefing.pdf")
+    if resolved in {f.resolve() for f in deck.files} or resolved.suffix in (".yaml", ".yml"):
+        raise UserError(f"{target} is a deck file; choose another name for the PDF")
+    if not resolved.parent.is_dir():
+        raise UserError(f"cannot write {target}: the folder {target.parent} does not exist")
+    return resolved
+
+
+def export_pdf(
+    deck: Deck,
+    target: Path,
+    options: ExportOptions | None = None,
+    theme: Theme | None = None,
+    progress: Progress | None = None,
+    renderer: SlideRenderer | None = None,
+) -> ExportResult:
+    """Write the PDF briefing of *deck* to *target* atomically.
+
+    Raises:
+        UserError: the target cannot be written (the message says why).
+        ExportCancelled: *progress* returned False.
+    """
+    options = options or ExportOptions()
+    resolved = check_target(deck, target)
+    renderer = renderer or SlideRenderer(deck, theme)
+    indexes = list(options.slides) if options.slides is not None else list(range(deck.slide_count))
+    pages = plan_pages(deck, options.layout, indexes, options.per_page)
+    try:
+        with atomic_path(resolved) as final:
+            draft = final.with_name(final.name + ".qt")
+            try:
+                starts = _draw(deck, renderer, draft, options.layout, pages, progress)
+                count = apply_structure(draft, final, _structure(deck, pages, starts))
+            finally:
+                draft.unlink(missing_ok=True)
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise UserError(f"cannot write {target}: the disk is full") from exc
+        raise UserError(f"cannot write {target}: {exc.strerror or exc}") from exc
+    return ExportResult(resolved, count, resolved.stat().st_size)
+
+
+def _draw(
+    deck: Deck,
+    renderer: SlideRenderer,
+    path: Path,
+    layout: ExportLayout,
+    pages: list[Page],
+    progress: Progress | None,
+) -> list[int]:
+    """Draw every page; return the physical index of each planned page's first page.
+
+    One more entry at the end holds the number of pages drawn.
+    """
+    writer = QPdfWriter(str(path))
+    writer.setCreator(f"tianjin-briefing {__version__}")
+    writer.setTitle(plain(deck.title))
+    a4 = layout is not ExportLayout.SLIDES
+    if a4:
+        writer.setResolution(A4_RESOLUTION)
+        writer.setPageLayout(a4_layout())
+    else:
+        page_layout, resolution = slide_page_layout(deck)
+        writer.setResolution(resolution)
+        writer.setPageLayout(page_layout)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise UserError(f"cannot write {path.parent}: the PDF could not be started")
+    drawer = PageDrawer(writer, painter, renderer, a4)
+    starts: list[int] = []
+    try:
+        for done, page in enumerate(pages):
+            starts.append(drawer.page_number)
+            drawer.draw(page)
+            if progress is not None and not progress(done + 1, len(pages)):
+                raise ExportCancelled()
+    finally:
+        painter.end()
+    starts.append(drawer.page_number)
+    return starts
+
+
+def _structure(deck: Deck, pages: list[Page], starts: list[int]) -> Structure:
+    # Continuation pages (long notes) follow their planned page: "7", "7+".
+    labels: list[str] = []
+    for number, page in enumerate(pages):
+        labels.append(page.label)
+        labels.extend(f"{page.label}+" for _ in range(starts[number + 1] - starts[number] - 1))
+    first_of_section = section_first_pages(deck, pages)
+    agenda = _first_page(deck, pages, PageKind.AGENDA, Layout.AGENDA)
+    sources = _first_page(deck, pages, PageKind.SOURCES, Layout.SOURCES)
+    outline: list[OutlineEntry] = []
+    if agenda is not None:
+        outline.append(OutlineEntry("Agenda", starts[agenda]))
+    for section_index, section in enumerate(deck.sections):
+        if section_index not in first_of_section:
+            continue
+        children = []
+        for number, page in enumerate(pages):
+            for index in page.slides:
+                if deck.refs[index].section_index == section_index:
+                    label = f"{index + 1}. {slide_label(deck, deck.refs[index])}"
+                    children.append(OutlineEntry(label, starts[number]))
+        title = plain(section.title)
+        if section.title_zh:
+            title = f"{title} · {section.title_zh}"
+        outline.append(
+            OutlineEntry(title, starts[first_of_section[section_index]], tuple(children))
+        )
+    if sources is not None:
+        outline.append(OutlineEntry("Sources", starts[sources]))
+    links = tuple(
+        LinkArea(starts[number], rect, starts[first_of_section[section]])
+        for number, page in enumerate(pages)
+        for rect, section in page.links
+        if section in first_of_section
+    )
+    return Structure(
+        title=plain(deck.title),
+        author=deck.author,
+        subject=plain(deck.subtitle) or plain(deck.title),
+        keywords=", ".join(plain(s.title) for s in deck.sections),
+        outline=tuple(outline),
+        links=links,
+        labels=tuple(labels),
+    )
+
+
+def _first_page(deck: Deck, pages: list[Page], kind: PageKind, layout: Layout) -> int | None:
+    """The first planned page of *kind*, or showing a slide of *layout*."""
+    for number, page in enumerate(pages):
+        if page.kind is kind or any(deck.refs[i].slide.layout is layout for i in page.slides):
+            return number
+    return None

@@ -1,0 +1,262 @@
+"""The PDF briefing: pages, text, outline, links, fonts, metadata, atomic writing."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from desktop.core.loader import load_deck
+from desktop.core.markup import plain
+from desktop.core.model import Deck, Layout
+from desktop.core.problems import UserError
+from desktop.core.resources import bundled_deck
+from desktop.export.pdf import ExportCancelled, ExportOptions, export_pdf
+from desktop.export.plan import ExportLayout
+from desktop.render.qtapp import ensure_gui_app
+from desktop.render.renderer import SlideRenderer
+from tests.conftest import DeckFactory
+
+
+@pytest.fixture(scope="module")
+def deck() -> Deck:
+    ensure_gui_app()
+    loaded = load_deck(bundled_deck()).deck
+    assert loaded is not None
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def exports(deck: Deck, tmp_path_factory: pytest.TempPathFactory) -> dict[str, PdfReader]:
+    folder = tmp_path_factory.mktemp("exports")
+    readers = {}
+    for layout in ExportLayout:
+        target = folder / f"{layout.value}.pdf"
+        export_pdf(deck, target, ExportOptions(layout=layout))
+        readers[layout.value] = PdfReader(target)
+    return readers
+
+
+def test_page_counts(deck: Deck, exports: dict[str, PdfReader]) -> None:
+    n = deck.slide_count
+    # The bundled deck has its own agenda and sources slides.
+    assert len(exports["slides"].pages) == n
+    assert len(exports["notes"].pages) == n + 2  # agenda page, a page per slide, sources
+    assert len(exports["handout"].pages) == math.ceil(n / 3) + 2
+
+
+def test_slide_pages_have_the_deck_aspect(exports: dict[str, PdfReader]) -> None:
+    box = exports["slides"].pages[0].mediabox
+    assert float(box.width) / float(box.height) == pytest.approx(16 / 9, rel=1e-3)
+    a4 = exports["notes"].pages[0].mediabox
+    assert (round(float(a4.width)), round(float(a4.height))) == (595, 842)
+
+
+@pytest.mark.parametrize("layout", ["slides", "notes", "handout"])
+def test_text_is_searchable_in_english_and_chinese(
+    deck: Deck, exports: dict[str, PdfReader], layout: str
+) -> None:
+    text = "\n".join(page.extract_text() for page in exports[layout].pages)
+    flat = " ".join(text.split())
+    for section in deck.sections:
+        assert section.title_zh == "" or section.title_zh in "".join(text.split()), section.title_zh
+        # English titles may wrap across lines; compare with whitespace folded.
+        assert " ".join(plain(section.title).split()) in flat or layout == "slides", section.title
+
+
+def test_slides_text_contains_every_section_title(
+    deck: Deck, exports: dict[str, PdfReader]
+) -> None:
+    text = " ".join(" ".join(p.extract_text() for p in exports["slides"].pages).split())
+    for section in deck.sections:
+        words = plain(section.title).split()
+        assert " ".join(words[:3]) in text, section.title
+
+
+def _outline(reader: PdfReader) -> Iterator[tuple[str, int, list[tuple[str, int]]]]:
+    items: list[Any] = list(reader.outline)
+    index = 0
+    while index < len(items):
+        item = items[index]
+        assert not isinstance(item, list)
+        children: list[tuple[str, int]] = []
+        if index + 1 < len(items) and isinstance(items[index + 1], list):
+            nested = items[index + 1]
+            assert isinstance(nested, list)
+            children = [(str(c.title), _page(reader, c)) for c in nested]
+            index += 1
+        yield str(item.title), _page(reader, item), children
+        index += 1
+
+
+@pytest.mark.parametrize("layout", ["slides", "notes", "handout"])
+def test_outline_has_sections_and_slides(
+    deck: Deck, exports: dict[str, PdfReader], layout: str
+) -> None:
+    reader = exports[layout]
+    entries = list(_outline(reader))
+    titles = [title for title, _, _ in entries]
+    assert titles[0] == "Agenda"
+    assert titles[-1] == "Sources"
+    sections = [e for e in entries if e[2]]
+    assert len(sections) == len(deck.sections)
+    for (title, page, children), section in zip(sections, deck.sections, strict=True):
+        assert title.startswith(plain(section.title))
+        if section.title_zh:
+            assert section.title_zh in title
+        assert len(children) == len(section.slides)
+        assert children[0][1] == page
+        assert [c[1] for c in children] == sorted(c[1] for c in children)
+    if layout == "notes":
+        # one page per slide after the agenda page
+        first = sections[1][2][0]
+        assert first[1] == deck.section_start(1) + 1
+
+
+def _page(reader: PdfReader, destination: Any) -> int:
+    number = reader.get_destination_page_number(destination)
+    assert number is not None
+    return number
+
+
+def _links(reader: PdfReader) -> list[tuple[int, int]]:
+    found = []
+    for number, page in enumerate(reader.pages):
+        annots: Any = page.get("/Annots", [])
+        for annot in annots or []:
+            obj: Any = annot.get_object()
+            if obj.get("/Subtype") != "/Link":
+                continue
+            target = reader.get_page_number(obj["/Dest"][0].get_object())
+            assert target is not None
+            found.append((number, target))
+    return found
+
+
+@pytest.mark.parametrize("layout", ["slides", "notes", "handout"])
+def test_agenda_links_point_at_sections(
+    deck: Deck, exports: dict[str, PdfReader], layout: str
+) -> None:
+    reader = exports[layout]
+    links = _links(reader)
+    assert len(links) == len(deck.sections)
+    section_pages = [page for _, page, children in _outline(reader) if children]
+    assert [target for _, target in links] == section_pages
+    agenda_page = next(page for title, page, _ in _outline(reader) if title == "Agenda")
+    assert {source for source, _ in links} == {agenda_page}
+
+
+@pytest.mark.parametrize("layout", ["slides", "notes"])
+def test_fonts_are_embedded(exports: dict[str, PdfReader], layout: str) -> None:
+    reader = exports[layout]
+    names = set()
+    for page in reader.pages:
+        resources: Any = page["/Resources"].get_object()
+        fonts: Any = resources.get("/Font", {})
+        for ref in fonts.values():
+            font = ref.get_object()
+            for descendant in font.get("/DescendantFonts", [font]):
+                desc = descendant.get_object()["/FontDescriptor"].get_object()
+                assert any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")), desc
+                names.add(str(desc["/FontName"]))
+    assert any("NotoSans" in n and "CJK" not in n for n in names), names
+    assert any("CJK" in n for n in names), names
+
+
+def test_metadata(deck: Deck, exports: dict[str, PdfReader]) -> None:
+    meta = exports["slides"].metadata
+    assert meta is not None
+    assert meta.title == plain(deck.title)
+    assert meta.author == deck.author
+    assert meta.subject == plain(deck.subtitle)
+    assert "Green and low-carbon development" in str(meta.get("/Keywords"))
+    assert meta.creation_date is not None
+
+
+def test_page_labels(deck: Deck, exports: dict[str, PdfReader]) -> None:
+    assert exports["slides"].page_labels[:3] == ["1", "2", "3"]
+    notes = exports["notes"].page_labels
+    assert notes[0] == "Agenda"
+    assert notes[1] == "1"
+    assert notes[-1] == "Sources"
+
+
+def test_generated_agenda_and_sources(make_deck: DeckFactory, tmp_path: Path) -> None:
+    ensure_gui_app()
+    small = load_deck(make_deck()).deck
+    assert small is not None
+    target = tmp_path / "small.pdf"
+    result = export_pdf(small, target)
+    # two slides, plus a generated agenda (the deck has none) and sources page
+    assert result.pages == 4
+    reader = PdfReader(target)
+    assert reader.page_labels == ["Agenda", "1", "2", "Sources"]
+    text = " ".join(reader.pages[3].extract_text().split())
+    assert "Publisher, 2024-03-04: A source" in text
+    assert _links(reader) == [(0, 1)]
+
+
+def test_slide_range(deck: Deck, tmp_path: Path) -> None:
+    options = ExportOptions(slides=(2, 3, 4))
+    result = export_pdf(deck, tmp_path / "part.pdf", options)
+    assert result.pages == 3 + 2  # generated agenda and sources
+
+
+def _fail_at(page: int) -> object:
+    def progress(done: int, total: int) -> bool:
+        if done == page:
+            raise RuntimeError("injected failure")
+        return True
+
+    return progress
+
+
+def test_failure_mid_export_keeps_the_old_file(deck: Deck, tmp_path: Path) -> None:
+    target = tmp_path / "briefing.pdf"
+    target.write_bytes(b"%PDF-old file")
+    with pytest.raises(RuntimeError, match="injected"):
+        export_pdf(deck, target, progress=_fail_at(5))  # type: ignore[arg-type]
+    assert target.read_bytes() == b"%PDF-old file"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["briefing.pdf"]
+
+
+def test_cancel_keeps_the_old_file(deck: Deck, tmp_path: Path) -> None:
+    target = tmp_path / "briefing.pdf"
+    target.write_bytes(b"old")
+    with pytest.raises(ExportCancelled):
+        export_pdf(deck, target, progress=lambda done, total: done < 3)
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["briefing.pdf"]
+
+
+def test_refused_targets(deck: Deck, tmp_path: Path) -> None:
+    with pytest.raises(UserError, match="is a folder"):
+        export_pdf(deck, tmp_path)
+    with pytest.raises(UserError, match="is a deck file"):
+        export_pdf(deck, deck.root / "deck.yaml")
+    with pytest.raises(UserError, match="does not exist"):
+        export_pdf(deck, tmp_path / "missing" / "x.pdf")
+    with pytest.raises(UserError, match="cannot write"):
+        export_pdf(deck, Path("/proc/briefing.pdf"))
+
+
+@pytest.mark.parametrize("aspect", ["16:9", "4:3"])
+def test_no_text_outside_its_box(deck: Deck, aspect: str) -> None:
+    variant = dataclasses.replace(deck, aspect=aspect)
+    renderer = SlideRenderer(variant)
+    width, height = variant.canvas_size
+    for ref in variant.refs:
+        layout = renderer.layout(ref.index)
+        for box in layout.boxes:
+            assert not box.overflow, f"slide {ref.index + 1} {box.name} overflows ({aspect})"
+            content_w, content_h = box.content_size()
+            assert content_w <= box.rect.width() + 1, (ref.index + 1, box.name)
+            assert content_h <= box.rect.height() + 1, (ref.index + 1, box.name)
+            assert box.rect.left() >= 0 and box.rect.right() <= width + 0.5
+            assert box.rect.top() >= 0 and box.rect.bottom() <= height + 0.5
+    assert any(ref.slide.layout is Layout.FIGURES for ref in variant.refs)
