@@ -120,6 +120,10 @@ def print_problems(result: LoadResult) -> None:
         print(problem.format(), file=sys.stderr if problem.is_error else sys.stdout)
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     result = load_or_report(args.deck)
     problems = list(result.problems)
@@ -137,17 +141,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     if result.deck is not None:
         deck = result.deck
         summary = (
-            f"{len(deck.sections)} sections, {deck.slide_count} slides, "
-            f"{errors + warnings} problem{'s' if errors + warnings != 1 else ''}"
+            f"{plural(len(deck.sections), 'section')}, {plural(deck.slide_count, 'slide')}, "
+            f"{plural(errors + warnings, 'problem')}"
         )
         if warnings:
-            summary += f" ({warnings} warning{'s' if warnings != 1 else ''})"
+            summary += f" ({plural(warnings, 'warning')})"
         print(summary)
     else:
-        print(
-            f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning"
-            f"{'s' if warnings != 1 else ''}: the deck cannot be shown"
-        )
+        print(f"{plural(errors, 'error')}, {plural(warnings, 'warning')}: the deck cannot be shown")
     return 1 if failed else 0
 
 
@@ -207,6 +208,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"{PROG}: error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # Output piped into a program that stopped reading (`check | head`): not an error.
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130

@@ -129,3 +129,31 @@ def test_schema_files_are_current(tmp_path: Path) -> None:
     done = run("schema", str(tmp_path))
     assert done.returncode == 0
     assert (tmp_path / "deck.schema.json").is_file()
+
+
+def test_check_warns_about_characters_no_bundled_font_has(make_deck: DeckFactory) -> None:
+    folder = make_deck(
+        {
+            "a.yaml": "title: S\nslides:\n  - title: Emoji 😀 here\n    bullets: [a]\n"
+            "    sources: [src]\n"
+        }
+    )
+    done = run("check", str(folder), cwd=folder)
+    assert done.returncode == 0
+    assert done.stdout.splitlines()[0].startswith(
+        "a.yaml:3:5: warning: character '😀' (U+1F600 GRINNING FACE) is not in the bundled fonts"
+    )
+
+
+def test_check_warns_when_text_cannot_fit(make_deck: DeckFactory) -> None:
+    words = " ".join(["overflowing"] * 400)
+    folder = make_deck(
+        {
+            "a.yaml": f"title: S\nslides:\n  - title: Long\n    bullets: ['{words}']\n"
+            "    sources: [src]\n"
+        }
+    )
+    done = run("check", str(folder), cwd=folder)
+    assert "a.yaml:3:5: warning: text overflows at the minimum size (bullets of slide 1)" in (
+        done.stdout
+    )

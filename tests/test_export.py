@@ -164,8 +164,8 @@ def test_fonts_are_embedded(exports: dict[str, PdfReader], layout: str) -> None:
                 desc = descendant.get_object()["/FontDescriptor"].get_object()
                 assert any(k in desc for k in ("/FontFile", "/FontFile2", "/FontFile3")), desc
                 names.add(str(desc["/FontName"]))
-    assert any("NotoSans" in n and "CJK" not in n for n in names), names
-    assert any("CJK" in n for n in names), names
+    assert any(n.endswith("BriefingSans-Regular") for n in names), names
+    assert any(n.endswith("BriefingSansSC-Regular") for n in names), names
 
 
 def test_metadata(deck: Deck, exports: dict[str, PdfReader]) -> None:

@@ -148,6 +148,34 @@ CASES = [
         19,
         "fake.png is not a PNG image",
     ),
+    Case(
+        "layout-needs-empty-value",
+        {"a.yaml": SECTION_HEAD + "  - layout: quote\n    quote:\n"},
+        "a.yaml",
+        3,
+        13,
+        "layout `quote` needs `quote`",
+    ),
+    Case(
+        "theme-invalid",
+        {
+            "deck.yaml": "title: T\ntheme: mine.yaml\nsections: [a.yaml]\n"
+            "sources: [{id: src, title: S}]\n",
+            "mine.yaml": "name: Mine\ncolors: {}\n",
+        },
+        "mine.yaml",
+        2,
+        9,
+        "`colors.background` is required",
+    ),
+    Case(
+        "theme-missing",
+        {"deck.yaml": "title: T\ntheme: fancy\n"},
+        "deck.yaml",
+        2,
+        8,
+        "theme 'fancy' is neither a bundled theme",
+    ),
     Case("empty-file", {"a.yaml": "# nothing here\n"}, "a.yaml", 1, 1, "file is empty"),
     Case(
         "not-utf8",

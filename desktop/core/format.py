@@ -143,7 +143,8 @@ def _check_layout(node: Node, path: str, problems: list[Problem]) -> None:
         return
     prefix = f"{path}." if path else ""
     for need in LAYOUT_NEEDS.get(layout, ()):
-        if node.value.get(need) is None:
+        present = node.value.get(need)
+        if present is None or present.value is None:
             where = layout_node.location if layout_node is not None else node.location
             problems.append(
                 Problem(

@@ -31,9 +31,10 @@ from desktop.core.model import (
     format_duration,
     parse_duration,
 )
-from desktop.core.problems import Location, Problem, Severity
+from desktop.core.problems import DeckError, Location, Problem, Severity
 from desktop.core.resources import bundled_themes
 from desktop.core.schema import scalar_text
+from desktop.core.theme import load_theme
 from desktop.core.yamlfile import Node, read_yaml
 
 DECK_FILE: Final = "deck.yaml"
@@ -198,13 +199,21 @@ class _Loader:
         if theme_node is None or not name or name in bundled_themes():
             return
         target = self.inside(name, theme_node.location, "theme")
-        if target is not None and not target.is_file():
+        if target is None:
+            return
+        self.files.append(target)
+        if not target.is_file():
             known = ", ".join(f"`{n}`" for n in bundled_themes())
             self.error(
                 theme_node.location,
                 f"theme {name!r} is neither a bundled theme ({known}) nor a file in the deck",
                 "theme",
             )
+            return
+        try:
+            load_theme(name, self.root)
+        except DeckError as exc:
+            self.problems.extend(exc.problems)
 
     def inside(self, relative: str, where: Location, field: str) -> Path | None:
         """Resolve a path written in the deck; it must stay inside the deck folder."""
@@ -225,8 +234,9 @@ class _Loader:
     def section_files(self, node: Node) -> Iterator[tuple[Path, Location]]:
         listed = _get(node, "sections")
         if listed is None:
-            for path in sorted(self.root.glob("*.yaml")):
-                if path.name != DECK_FILE:
+            theme = (self.root / self.text(node, "theme", "default")).resolve()
+            for path in sorted([*self.root.glob("*.yaml"), *self.root.glob("*.yml")]):
+                if path.name != DECK_FILE and not path.name.startswith(".") and path != theme:
                     yield path, Location(self.root / DECK_FILE, 1, 1)
             return
         seen: dict[Path, int] = {}
@@ -290,7 +300,9 @@ class _Loader:
         for item in _items(node):
             if isinstance(item.value, dict):
                 children = tuple(
-                    text for child in _items(_get(item, "bullets")) if (text := scalar_text(child))
+                    _CONTROL.sub("", text)
+                    for child in _items(_get(item, "bullets"))
+                    if (text := scalar_text(child))
                 )
                 out.append(Bullet(self.text(item, "text"), children))
             elif (text := scalar_text(item)) is not None:
@@ -342,6 +354,7 @@ class _Loader:
         if target is None:
             return None
         if not target.is_file():
+            self.files.append(target)
             self.error(path_node.location, f"image {relative} does not exist", f"{field}.path")
             return None
         info = sniff(target)

@@ -19,7 +19,7 @@ def parse_duration(text: str) -> int:
     Raises:
         ValueError: the text is not a duration.
     """
-    if not text or not re.fullmatch(r"(?:\d+[hms])+", text):
+    if not text or not re.fullmatch(r"(?=\d)(?:\d+h)?(?:\d+m)?(?:\d+s)?", text):
         raise ValueError(f"not a duration: {text!r}")
     factor = {"h": 3600, "m": 60, "s": 1}
     return sum(int(n) * factor[unit] for n, unit in _DURATION_PART.findall(text))

@@ -111,9 +111,9 @@ class Text(Kind):
             )
 
     def json_schema(self) -> JSON:
-        schema: JSON = {"type": ["string", "number"]}
+        schema: JSON = {"type": ["string", "number", "boolean"], "minLength": 1}
         if self.pattern is not None:
-            schema = {"type": "string", "pattern": f"^(?:{self.pattern})$"}
+            schema = {"type": "string", "minLength": 1, "pattern": f"^(?:{self.pattern})$"}
         if self.max_length is not None:
             schema["maxLength"] = self.max_length
         return schema

@@ -12,7 +12,7 @@ from desktop.core.schema import Field, ListOf, Record, Text, scalar_text
 from desktop.core.yamlfile import Node, read_yaml
 
 _COLOR: Final = Text(pattern=r"#[0-9a-fA-F]{6}", pattern_hint="write a colour as #rrggbb")
-_SIZE: Final = Text(pattern=r"\d{1,3}", pattern_hint="write a size in canvas pixels, 1-999")
+_SIZE: Final = Text(pattern=r"[1-9]\d{0,2}", pattern_hint="write a size in canvas pixels, 1-999")
 
 COLOR_NAMES: Final = (
     "background",
@@ -57,13 +57,13 @@ THEME: Final = Record(
         Field(
             "fonts",
             ListOf(Text(max_length=100), min_items=1),
-            "Font families in fallback order (bundled: Noto Sans, Noto Sans CJK SC).",
+            "Font families in fallback order (bundled: Briefing Sans, Briefing Sans SC).",
             True,
         ),
         Field(
             "sizes",
             Record("sizes", tuple(Field(n, _SIZE, f"Size: {n}.", True) for n in SIZE_NAMES)),
-            "Sizes and margins in canvas pixels (1920×1080).",
+            "Sizes and margins in canvas pixels (the canvas is 1080 high).",
             True,
         ),
     ),
@@ -90,7 +90,7 @@ class Theme:
         return hash(self.key)
 
 
-_CACHE: dict[Path, Theme] = {}
+_CACHE: dict[tuple[Path, int], Theme] = {}
 
 
 def load_theme(name: str, deck_root: Path | None = None) -> Theme:
@@ -106,7 +106,11 @@ def load_theme(name: str, deck_root: Path | None = None) -> Theme:
             path = candidate
     if path is None:
         raise DeckError([Problem(Location(Path(name)), f"no theme named {name!r}")])
-    cached = _CACHE.get(path)
+    try:
+        key = (path, path.stat().st_mtime_ns)
+    except OSError as exc:
+        raise DeckError([Problem(Location(path), f"cannot read theme: {exc.strerror}")]) from exc
+    cached = _CACHE.get(key)
     if cached is not None:
         return cached
     node, problems = read_yaml(path)
@@ -115,7 +119,7 @@ def load_theme(name: str, deck_root: Path | None = None) -> Theme:
     if node is None or any(p.is_error for p in problems):
         raise DeckError(problems)
     theme = _build(path.stem, node)
-    _CACHE[path] = theme
+    _CACHE[key] = theme
     return theme
 
 

@@ -50,6 +50,8 @@ def make_font(
     font.setItalic(italic)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     font.setKerning(True)
+    # No ligatures: "fi" stays two characters, so PDF text extracts and searches as typed.
+    font.setFeature(QFont.Tag("liga"), 0)
     font.setStyleStrategy(QFont.StyleStrategy.PreferOutline)
     return font
 
@@ -61,6 +63,6 @@ def missing_characters(text: str, families: tuple[str, ...]) -> set[str]:
     for char in set(text):
         if char.isspace() or ord(char) < 0x20:
             continue
-        if not any(raw.isValid() and raw.supportsCharacter(char) for raw in raws):
+        if not any(raw.isValid() and raw.supportsCharacter(ord(char)) for raw in raws):
             missing.add(char)
     return missing
