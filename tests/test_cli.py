@@ -146,10 +146,10 @@ def test_check_warns_about_characters_no_bundled_font_has(make_deck: DeckFactory
 
 
 def test_check_warns_when_text_cannot_fit(make_deck: DeckFactory) -> None:
-    words = " ".join(["overflowing"] * 400)
+    bullets = ", ".join([" ".join(["overflowing"] * 60)] * 12)
     folder = make_deck(
         {
-            "a.yaml": f"title: S\nslides:\n  - title: Long\n    bullets: ['{words}']\n"
+            "a.yaml": f"title: S\nslides:\n  - title: Long\n    bullets: [{bullets}]\n"
             "    sources: [src]\n"
         }
     )

@@ -312,11 +312,9 @@ class PaceTracker:
             raise IndexError(
                 f"section {section_index} out of range (deck has {len(self._sections)})"
             )
-        live = 0.0
-        if self._current is not None:
-            if self._deck.refs[self._current].section_index == section_index:
-                live = self._live()
-        return self._sections[section_index] + live
+        current = self._current
+        shown = current is not None and self._deck.refs[current].section_index == section_index
+        return self._sections[section_index] + (self._live() if shown else 0.0)
 
     def pacing(self, current_index: int) -> Pacing:
         """How the talk stands with slide *current_index* on screen.
