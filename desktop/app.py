@@ -1,14 +1,54 @@
-"""Start the app. The main window arrives with its own issue; until then, the outline."""
+"""Start the GUI: the application object, logging of Qt messages, crash reports, the window."""
 
 from __future__ import annotations
 
+import logging
+import sys
+import traceback
 from pathlib import Path
+from types import TracebackType
 
-from desktop.core.loader import load_deck
-from desktop.core.markup import plain
-from desktop.core.model import format_duration
-from desktop.core.problems import DeckError
-from desktop.core.resources import bundled_deck
+from desktop import __version__
+from desktop.logsetup import setup_logging
+
+log = logging.getLogger(__name__)
+
+
+def _qt_message_handler() -> None:
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    qt_log = logging.getLogger("qt")
+    levels = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+        QtMsgType.QtCriticalMsg: logging.ERROR,
+        QtMsgType.QtFatalMsg: logging.CRITICAL,
+    }
+
+    def handler(kind: QtMsgType, _context: object, message: str) -> None:
+        qt_log.log(levels.get(kind, logging.WARNING), "%s", message)
+
+    qInstallMessageHandler(handler)
+
+
+def install_crash_handler(log_file: Path) -> None:
+    """Unexpected exceptions in the GUI: log them, show a copyable report, keep running."""
+
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, value, tb)
+            return
+        report = "".join(traceback.format_exception(kind, value, tb))
+        log.error("unexpected error\n%s", report)
+        try:
+            from desktop.ui.crash import show_crash_dialog
+
+            show_crash_dialog(report, log_file)
+        except Exception:
+            log.exception("could not show the crash dialog")
+
+    sys.excepthook = hook
 
 
 def run_app(
@@ -17,19 +57,24 @@ def run_app(
     present: bool = False,
     screen: str | None = None,
 ) -> int:
-    """Print the deck's outline: the window is not part of this version yet."""
-    result = load_deck(deck if deck is not None else bundled_deck())
-    if result.deck is None:
-        raise DeckError(result.errors)
-    loaded = result.deck
-    print("The window is not available in this version yet; this is the deck's outline.")
-    print(f"{plain(loaded.title)} ({loaded.slide_count} slides)")
-    for number, section in enumerate(loaded.sections, start=1):
-        plan = f" [{format_duration(section.duration)}]" if section.duration else ""
-        print(f"{number:>3}. {plain(section.title)} {section.title_zh}{plan}".rstrip())
-        for ref in loaded.refs:
-            if ref.section is section:
-                print(
-                    f"      {ref.index + 1:>3}  {plain(ref.slide.title) or ref.slide.layout.value}"
-                )
-    return 0
+    """Open the main window on *deck* (default: the last deck or the bundled one)."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.render.fonts import register_fonts
+    from desktop.ui.main_window import MainWindow
+
+    log_file = setup_logging()
+    _qt_message_handler()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    QApplication.setApplicationName("tianjin-briefing")
+    QApplication.setApplicationDisplayName("Tianjin Ten Actions Briefing")
+    QApplication.setApplicationVersion(__version__)
+    install_crash_handler(log_file)
+    register_fonts()
+    window = MainWindow()
+    window.open_deck(deck, None if slide is None else slide - 1)
+    window.show()
+    if present:
+        window.present_requested.emit(window.current_index())
+    del screen  # used by the presenter (see desktop/ui/presenter.py)
+    return app.exec()

@@ -1,1 +1,1 @@
-"""Qt layer."""
+"""The Qt widgets: main window, panels, presenter."""

@@ -1,0 +1,67 @@
+"""Every user action, defined once: name, text, default shortcuts, group. Qt-free.
+
+The UI builds one QAction per entry (desktop/ui/actions.py) and registers a
+handler by name; menus, the toolbar, the presenter console and the shortcuts
+overlay all use the same actions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final
+
+
+@dataclass(frozen=True, slots=True)
+class ActionSpec:
+    name: str
+    text: str
+    shortcuts: tuple[str, ...] = ()
+    """Qt key sequence strings (portable text form), first one shown in menus."""
+    group: str = "Navigate"
+    description: str = ""
+    checkable: bool = False
+
+
+ACTIONS: Final[tuple[ActionSpec, ...]] = (
+    # Navigate
+    ActionSpec("next", "Next slide", ("Right", "Down", "PgDown", "Space", "N")),
+    ActionSpec("previous", "Previous slide", ("Left", "Up", "PgUp", "Backspace", "P")),
+    ActionSpec("first", "First slide", ("Home",)),
+    ActionSpec("last", "Last slide", ("End",)),
+    ActionSpec("go_to", "Go to slide…", ("Ctrl+G",), description="Or type a number and Enter"),
+    ActionSpec("back", "Back", ("Alt+Left",), description="Return to the place visited before"),
+    ActionSpec("forward", "Forward", ("Alt+Right",)),
+    *(
+        ActionSpec(
+            f"section_{n}",
+            f"Section {n}",
+            (f"Ctrl+{n % 10}",),
+            group="Sections",
+        )
+        for n in range(1, 11)
+    ),
+    # Find
+    ActionSpec("find", "Find…", ("Ctrl+F",), group="Find"),
+    ActionSpec("find_next", "Find next", ("F3",), group="Find"),
+    ActionSpec("find_previous", "Find previous", ("Shift+F3",), group="Find"),
+    # View
+    ActionSpec("full_screen", "Full screen", ("F11",), group="View", checkable=True),
+    ActionSpec("toggle_notes", "Speaker notes", ("Ctrl+Shift+N",), group="View", checkable=True),
+    ActionSpec("toggle_sidebar", "Sidebar", ("Ctrl+Shift+B",), group="View", checkable=True),
+    ActionSpec("notes_bigger", "Larger notes text", ("Ctrl++", "Ctrl+="), group="View"),
+    ActionSpec("notes_smaller", "Smaller notes text", ("Ctrl+-",), group="View"),
+    ActionSpec("theme_default", "Default theme", (), group="View", checkable=True),
+    ActionSpec("theme_high_contrast", "High-contrast theme", (), group="View", checkable=True),
+    ActionSpec("shortcuts", "Keyboard shortcuts", ("F1", "?"), group="Help"),
+    ActionSpec("about", "About", (), group="Help"),
+    # Present
+    ActionSpec("present_start", "Present from the start", ("F5",), group="Present"),
+    ActionSpec("present_here", "Present from this slide", ("Shift+F5",), group="Present"),
+    # File
+    ActionSpec("open", "Open deck…", ("Ctrl+O",), group="File"),
+    ActionSpec("reload", "Reload deck", ("Ctrl+R",), group="File"),
+    ActionSpec("export", "Export PDF…", ("Ctrl+E",), group="File"),
+    ActionSpec("quit", "Quit", ("Ctrl+Q",), group="File"),
+)
+
+BY_NAME: Final = {spec.name: spec for spec in ACTIONS}

@@ -1,0 +1,54 @@
+"""QActions built once from the action table, shared by every window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from desktop.core.actions import ACTIONS, ActionSpec
+
+
+class ActionRegistry(QObject):
+    """One QAction per :data:`desktop.core.actions.ACTIONS` entry.
+
+    Handlers are bound by name; an action without a handler stays disabled, so
+    nothing offers what is not there.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._actions: dict[str, QAction] = {}
+        for spec in ACTIONS:
+            action = QAction(spec.text, self)
+            action.setObjectName(f"action_{spec.name}")
+            action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.setCheckable(spec.checkable)
+            tip = spec.text
+            if spec.shortcuts:
+                native = QKeySequence(spec.shortcuts[0]).toString(
+                    QKeySequence.SequenceFormat.NativeText
+                )
+                tip += f" ({native})"
+            action.setToolTip(tip)
+            action.setStatusTip(spec.description or spec.text)
+            action.setEnabled(False)
+            self._actions[spec.name] = action
+
+    def __getitem__(self, name: str) -> QAction:
+        return self._actions[name]
+
+    def specs(self) -> tuple[ActionSpec, ...]:
+        return ACTIONS
+
+    def all(self) -> list[QAction]:
+        return list(self._actions.values())
+
+    def bind(self, name: str, handler: Callable[[], object]) -> QAction:
+        """Connect *handler* to the action's trigger and enable it."""
+        action = self._actions[name]
+        action.triggered.connect(lambda _checked=False: handler())
+        action.setEnabled(True)
+        return action

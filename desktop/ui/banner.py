@@ -1,0 +1,76 @@
+"""A banner over the slide that lists a deck's problems as ``file:line: message``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+
+from desktop.core.problems import Problem
+
+MAX_LINES = 8
+
+
+class ProblemsBanner(QFrame):
+    """Shows problems in plain text; hidden when there are none."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problemsBanner")
+        self.setAccessibleName("Deck problems")
+        self.setStyleSheet(
+            "#problemsBanner { background: #fff4e5; border-bottom: 2px solid #e08a00; }"
+            " QLabel { color: #3d2a00; }"
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 8, 8, 8)
+        text_column = QVBoxLayout()
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.details = QLabel()
+        self.details.setTextFormat(Qt.TextFormat.PlainText)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details.setWordWrap(True)
+        text_column.addWidget(self.heading)
+        text_column.addWidget(self.details)
+        layout.addLayout(text_column, 1)
+        close = QToolButton()
+        close.setText("✕")
+        close.setAccessibleName("Hide problems")
+        close.setAutoRaise(True)
+        close.clicked.connect(self.hide)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def show_problems(self, problems: tuple[Problem, ...], base: Path | None, kept: bool) -> None:
+        errors = [p for p in problems if p.is_error]
+        if not errors:
+            self.clear()
+            return
+        count = len(errors)
+        what = f"{count} problem{'s' if count != 1 else ''} in the deck"
+        self.heading.setText(
+            f"{what}; showing the last version that loaded. Fix the files and save: "
+            "the deck reloads by itself."
+            if kept
+            else f"{what}; fix the files and save: the deck reloads by itself."
+        )
+        lines = [
+            f"{p.location.format(base).rsplit(':', 1)[0]}: {p.message}" for p in errors[:MAX_LINES]
+        ]
+        if count > MAX_LINES:
+            lines.append(f"… and {count - MAX_LINES} more (run `tianjin-briefing check`)")
+        self.details.setText("\n".join(lines))
+        self.show()
+
+    def clear(self) -> None:
+        self.heading.clear()
+        self.details.clear()
+        self.hide()
+
+    def text(self) -> str:
+        return f"{self.heading.text()}\n{self.details.text()}"

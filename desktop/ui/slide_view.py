@@ -1,0 +1,82 @@
+"""The large slide: letterboxed, sharp at any size and device pixel ratio."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QWheelEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from desktop.render.renderer import SlideRenderer, fit_rect
+
+
+class SlideView(QWidget):
+    """Shows one slide of a renderer, scaled to fit, with its neighbours rendered ahead.
+
+    Signals:
+        step(int): the user scrolled the wheel: +1 next, -1 previous.
+    """
+
+    step = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None, background: str = "#2a2e35") -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Current slide")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(320, 180)
+        self._renderer: SlideRenderer | None = None
+        self._index = 0
+        self._background = QColor(background)
+        self._ahead = QTimer(self)
+        self._ahead.setSingleShot(True)
+        self._ahead.setInterval(0)
+        self._ahead.timeout.connect(self._render_ahead)
+
+    def set_renderer(self, renderer: SlideRenderer | None) -> None:
+        self._renderer = renderer
+        self.update()
+
+    def renderer(self) -> SlideRenderer | None:
+        return self._renderer
+
+    def set_index(self, index: int) -> None:
+        self._index = index
+        self.update()
+
+    def index(self) -> int:
+        return self._index
+
+    def sizeHint(self) -> QSize:
+        return QSize(960, 540)
+
+    def slide_rect(self) -> QRectF:
+        """Where the slide is drawn, in widget coordinates."""
+        if self._renderer is None:
+            return QRectF()
+        margin = 12.0
+        area = QRectF(self.rect()).adjusted(margin, margin, -margin, -margin)
+        return fit_rect(self._renderer.canvas, area)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), self._background)
+        renderer = self._renderer
+        if renderer is not None and 0 <= self._index < renderer.slide_count:
+            rect = self.slide_rect().toAlignedRect()
+            image = renderer.image(self._index, rect.size(), self.devicePixelRatioF())
+            painter.drawImage(rect.topLeft(), image)
+            self._ahead.start()
+        painter.end()
+
+    def _render_ahead(self) -> None:
+        renderer = self._renderer
+        if renderer is None:
+            return
+        size = self.slide_rect().toAlignedRect().size()
+        renderer.prerender([self._index + 1, self._index - 1], size, self.devicePixelRatioF())
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta().y()
+        if delta:
+            self.step.emit(-1 if delta > 0 else 1)
+        event.accept()

@@ -1,0 +1,281 @@
+"""The main window, driven like a user would: keys, search, history, reload, drop, settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.core.resources import bundled_deck
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import Settings
+from tests.conftest import DeckFactory
+
+WindowFactory = Callable[..., MainWindow]
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, tmp_path: Path) -> WindowFactory:
+    def factory(deck: Path | None = None, settings: Settings | None = None) -> MainWindow:
+        window = MainWindow(settings or Settings(tmp_path / "settings.ini"))
+        qtbot.addWidget(window)
+        window.open_deck(deck or bundled_deck())
+        window.resize(1280, 800)
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
+        window.view.setFocus()
+        return window
+
+    return factory
+
+
+def press(
+    qtbot: QtBot,
+    window: MainWindow,
+    key: Qt.Key,
+    mod: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+) -> None:
+    qtbot.keyClick(window.view, key, mod)
+
+
+def test_next_and_previous_keys(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    window.view.setFocus()
+    for key in (
+        Qt.Key.Key_Right,
+        Qt.Key.Key_Down,
+        Qt.Key.Key_PageDown,
+        Qt.Key.Key_Space,
+        Qt.Key.Key_N,
+    ):
+        before = window.current_index()
+        press(qtbot, window, key)
+        assert window.current_index() == before + 1, key
+    for key in (
+        Qt.Key.Key_Left,
+        Qt.Key.Key_Up,
+        Qt.Key.Key_PageUp,
+        Qt.Key.Key_Backspace,
+        Qt.Key.Key_P,
+    ):
+        before = window.current_index()
+        press(qtbot, window, key)
+        assert window.current_index() == before - 1, key
+    assert window.current_index() == 0
+    press(qtbot, window, Qt.Key.Key_Left)  # stays at the first slide
+    assert window.current_index() == 0
+
+
+def test_home_end_and_typed_numbers(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    assert window.deck is not None
+    press(qtbot, window, Qt.Key.Key_End)
+    assert window.current_index() == window.deck.slide_count - 1
+    press(qtbot, window, Qt.Key.Key_Right)  # stays at the last slide
+    assert window.current_index() == window.deck.slide_count - 1
+    press(qtbot, window, Qt.Key.Key_Home)
+    assert window.current_index() == 0
+    qtbot.keyClicks(window.view, "12")
+    press(qtbot, window, Qt.Key.Key_Return)
+    assert window.current_index() == 11
+    assert window.position_label.text() == f"slide 12 / {window.deck.slide_count}"
+
+
+def test_section_keys_and_history(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    deck = window.deck
+    assert deck is not None
+    press(qtbot, window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_index() == deck.section_start(2)
+    press(qtbot, window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_index() == deck.section_start(9)
+    press(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.current_index() == deck.section_start(2)
+    press(qtbot, window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.current_index() == 0
+    press(qtbot, window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.current_index() == deck.section_start(2)
+    assert "Section 3 / 12" in window.section_label.text()
+
+
+def test_outline_click_goes_to_section(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    assert window.deck is not None
+    with qtbot.waitSignal(window.slide_changed) as blocker:
+        window.outline.section_activated.emit(4)
+    assert blocker.args == [window.deck.section_start(4)]
+
+
+def test_search_jumps_and_steps(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.sidebar.currentWidget() is window.search
+    assert QApplication.focusWidget() is window.search.line_edit
+    with qtbot.waitSignal(window.slide_changed, timeout=3000):
+        window.search.line_edit.insert("绿色低碳")  # QTest cannot type CJK
+        qtbot.keyClick(window.search.line_edit, Qt.Key.Key_Return)
+    deck = window.deck
+    assert deck is not None
+    assert deck.refs[window.current_index()].section.title_zh == "绿色低碳发展行动"
+    window.search.focus_search()
+    qtbot.keyClicks(window.search.line_edit, "TEU")
+    qtbot.keyClick(window.search.line_edit, Qt.Key.Key_Return)
+    first = window.current_index()
+    assert window.search.hit_count() >= 2
+    window.view.setFocus()
+    press(qtbot, window, Qt.Key.Key_F3)
+    assert window.current_index() != first or window.search.hit_count() > 1
+
+
+def test_go_to_dialog(
+    qtbot: QtBot, make_window: WindowFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window()
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *a, **k: (7, True))
+    press(qtbot, window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_index() == 6
+
+
+def test_shortcuts_overlay_lists_every_action(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    press(qtbot, window, Qt.Key.Key_F1)
+    overlays = [
+        w for w in QApplication.topLevelWidgets() if w.windowTitle() == "Keyboard shortcuts"
+    ]
+    assert overlays
+    rows = overlays[-1].rows()  # type: ignore[attr-defined]
+    texts = {text for _, text, _ in rows}
+    for spec in window.actions_.specs():
+        assert spec.text in texts
+    keys = dict((text, k) for _, text, k in rows)
+    assert "F5" in keys["Present from the start"]
+    overlays[-1].close()
+
+
+def test_live_reload_valid_then_invalid_then_fixed(
+    qtbot: QtBot, make_window: WindowFactory, make_deck: DeckFactory
+) -> None:
+    folder = make_deck()
+    window = make_window(folder)
+    assert window.deck is not None
+    press(qtbot, window, Qt.Key.Key_Right)
+    slide_id = window.deck.refs[window.current_index()].slide.id
+    section = folder / "a.yaml"
+    text = section.read_text()
+    with qtbot.waitSignal(window.deck_loaded, timeout=5000):
+        section.write_text(text.replace("title: Points", "title: Points, edited"))
+    assert window.deck.refs[window.current_index()].slide.id == slide_id
+    assert window.deck.refs[window.current_index()].slide.title == "Points, edited"
+    good = window.deck
+    section.write_text(text.replace("title: Points", "titel: Points"))
+    qtbot.waitUntil(lambda: window.banner.isVisible(), timeout=5000)
+    assert window.deck is good  # the last good deck stays on screen
+    assert "a.yaml:" in window.banner.text()
+    assert "unknown key `slides[1].titel`" in window.banner.text()
+    assert "problem" in window.state_label.text()
+    with qtbot.waitSignal(window.deck_loaded, timeout=5000):
+        section.write_text(text)
+    assert not window.banner.isVisible()
+    assert window.state_label.text() == "✓ deck valid"
+
+
+def test_invalid_deck_at_start_lists_problems(
+    qtbot: QtBot, make_window: WindowFactory, make_deck: DeckFactory
+) -> None:
+    folder = make_deck({"a.yaml": "title: S\nslides: [\n"})
+    window = make_window(folder)
+    assert window.deck is None
+    assert window.banner.isVisible()
+    assert "a.yaml:3" in window.banner.text()
+    assert window.section_label.text() == "No deck loaded"
+
+
+def _drop(window: MainWindow, path: Path) -> None:
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    actions = Qt.DropAction.CopyAction
+    enter = QDragEnterEvent(
+        QPoint(10, 10), actions, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    window.dragEnterEvent(enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(
+        QPoint(10, 10).toPointF(),
+        actions,
+        data,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.dropEvent(drop)
+
+
+def test_drag_and_drop_a_deck(make_window: WindowFactory, make_deck: DeckFactory) -> None:
+    window = make_window()
+    folder = make_deck()
+    _drop(window, folder / "deck.yaml")
+    assert window.deck is not None
+    assert window.deck.root == folder.resolve()
+    assert window.deck.title == "Test deck"
+
+
+def test_settings_restored(qtbot: QtBot, tmp_path: Path, make_deck: DeckFactory) -> None:
+    folder = make_deck()
+    path = tmp_path / "restore.ini"
+    first = MainWindow(Settings(path))
+    qtbot.addWidget(first)
+    first.open_deck(folder)
+    first.show()
+    first.go_to(1)
+    first.notes.set_font_size(21)
+    first.resize(641, 477)  # the offscreen screen is 800×800
+    first.close()
+    second = MainWindow(Settings(path))
+    qtbot.addWidget(second)
+    second.open_deck()
+    assert second.deck is not None and second.deck.root == folder.resolve()
+    assert second.current_index() == 1
+    assert second.notes.font_size() == 21
+    assert second.size().width() == 641
+
+
+def test_every_control_has_an_accessible_name(make_window: WindowFactory) -> None:
+    window = make_window()
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit, QTextEdit
+
+    unnamed = [
+        w
+        for w in window.findChildren(QWidget)
+        if isinstance(w, QAbstractButton | QAbstractItemView | QLineEdit | QTextEdit)
+        and w.isVisible()
+        and not (w.accessibleName() or (isinstance(w, QAbstractButton) and w.text()))
+        and not w.objectName().startswith("qt_")
+    ]
+    assert not unnamed, [(type(w).__name__, w.objectName(), w.parentWidget()) for w in unnamed]
+
+
+def test_window_grab_is_not_blank(make_window: WindowFactory, tmp_path: Path) -> None:
+    window = make_window()
+    image: QImage = window.grab().toImage()
+    assert not image.isNull()
+    colours = {
+        image.pixelColor(x, y).name()
+        for x in range(0, image.width(), 23)
+        for y in range(0, image.height(), 23)
+    }
+    assert len(colours) > 10
+    slide = window.view.slide_rect().center().toPoint() + window.view.mapTo(window, QPoint(0, 0))
+    assert image.pixelColor(slide) != QColor("#2a2e35")
+
+
+def test_export_from_the_window(make_window: WindowFactory, tmp_path: Path) -> None:
+    window = make_window()
+    result = window.export_to(tmp_path / "out.pdf", interactive=False)
+    assert result is not None and result.pages >= 37
