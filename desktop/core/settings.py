@@ -26,7 +26,7 @@ SETTINGS: Final[dict[str, Setting]] = {
         Setting("deck/recent", list, [], "Recently opened deck folders, newest first."),
         Setting("window/geometry", bytes, b"", "Main window geometry."),
         Setting("window/state", bytes, b"", "Main window dock and toolbar layout."),
-        Setting("notes/font_size", int, 13, "Speaker notes font size in points."),
+        Setting("notes/font_size", int, 11, "Speaker notes font size in points."),
         Setting("view/theme", str, "", "Theme override (empty: the deck's own theme)."),
         Setting("view/notes_visible", bool, True, "Whether the notes pane is shown."),
         Setting("presenter/screens", dict, {}, "Chosen audience screen per screen arrangement."),

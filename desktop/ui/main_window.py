@@ -256,6 +256,10 @@ class MainWindow(QMainWindow):
         state = self.settings.get_bytes("window/state")
         if state:
             self.restoreState(state)
+        else:
+            self.resizeDocks(
+                [self.sidebar_dock, self.notes_dock], [270, 330], Qt.Orientation.Horizontal
+            )
 
     # -- decks -------------------------------------------------------------------------
 
