@@ -9,6 +9,7 @@ from pathlib import Path
 from types import TracebackType
 
 from desktop import __version__
+from desktop.core.problems import UserError
 from desktop.logsetup import setup_logging
 
 log = logging.getLogger(__name__)
@@ -51,14 +52,33 @@ def install_crash_handler(log_file: Path) -> None:
     sys.excepthook = hook
 
 
+def check_display() -> None:
+    """Fail with a clear message, not a Qt abort, when no display is reachable (Linux)."""
+    import os
+
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        raise UserError(
+            "no display found (DISPLAY and WAYLAND_DISPLAY are unset); run the app in a desktop"
+            " session, or use `tianjin-briefing check` / `export`, which need no display"
+        )
+
+
 def run_app(
     deck: Path | None = None,
     slide: int | None = None,
     present: bool = False,
     screen: str | None = None,
 ) -> int:
-    """Open the main window on *deck* (default: the last deck or the bundled one)."""
+    """Open the main window on *deck* (default: the last deck or the bundled one).
+
+    Raises:
+        UserError: there is no display to open a window on.
+    """
     from PySide6.QtWidgets import QApplication
+
+    check_display()
 
     from desktop.render.fonts import register_fonts
     from desktop.ui.main_window import MainWindow

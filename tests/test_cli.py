@@ -157,3 +157,21 @@ def test_check_warns_when_text_cannot_fit(make_deck: DeckFactory) -> None:
     assert "a.yaml:3:5: warning: text overflows at the minimum size (bullets of slide 1)" in (
         done.stdout
     )
+
+
+def test_open_without_a_display_says_so(tmp_path: Path) -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr.startswith("tianjin-briefing: error: no display found")
