@@ -65,3 +65,9 @@ def make_deck(tmp_path: Path) -> DeckFactory:
         return folder
 
     return factory
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_application(qapp: object) -> object:
+    """Create pytest-qt's QApplication first, so no test makes a plain QGuiApplication."""
+    return qapp
