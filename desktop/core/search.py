@@ -1,0 +1,217 @@
+"""Full-text search over a deck's slides: titles, bullets, figures, notes. Qt-free.
+
+The index is built once per deck; each query is a plain, case-insensitive
+(``str.casefold``) substring search that works the same for English and Chinese.
+
+Usage::
+
+    index = SearchIndex(deck)
+    for hit in index.search("manufacturing"):
+        print(hit.index + 1, hit.field, hit.snippet)
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Final
+
+from desktop.core.markup import plain
+from desktop.core.model import Bullet, Deck, SlideRef
+
+MAX_HITS: Final = 500
+"""At most this many hits are returned for one query."""
+
+SNIPPET_CHARS: Final = 60
+"""The length a snippet aims for, ellipses excluded."""
+
+ELLIPSIS: Final = "…"
+
+FIELD_LABELS: Final[dict[str, str]] = {
+    "section": "Section",
+    "title": "Title",
+    "subtitle": "Subtitle",
+    "bullet": "Bullet",
+    "figure": "Figure",
+    "quote": "Quote",
+    "left": "Left column",
+    "right": "Right column",
+    "caption": "Caption",
+    "notes": "Notes",
+}
+"""Every field a hit can be in, in search order, with a plain-text name for people."""
+
+_WHITESPACE: Final = re.compile(r"\s+")
+_SEPARATOR: Final = "\0"
+"""Joins the indexed texts; a query never contains it, so no match spans two texts."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One occurrence of a query in one field of one slide.
+
+    Attributes:
+        index: Global index of the slide.
+        field: Which part of the slide matched; a key of :data:`FIELD_LABELS`.
+        snippet: Plain text around the match, whitespace collapsed, with ``…``
+            where it was cut.
+        start: Where the match starts in *snippet*.
+        length: How many characters of *snippet* the match covers.
+    """
+
+    index: int
+    field: str
+    snippet: str
+    start: int
+    length: int
+
+    @property
+    def match(self) -> str:
+        """The matched text, as written in the deck."""
+        return self.snippet[self.start : self.start + self.length]
+
+
+def collapse(text: str) -> str:
+    """*text* with every run of whitespace turned into one space, and trimmed."""
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """One indexed text: a field of a slide, in display form."""
+
+    index: int
+    field: str
+    text: str
+    """Emphasis removed, whitespace collapsed: what snippets are cut from."""
+    offsets: tuple[int, ...]
+    """For each character of the folded text, the index of the character of *text* it came from,
+    plus one final entry equal to ``len(text)``."""
+
+
+def _fold(text: str) -> tuple[str, tuple[int, ...]]:
+    """Case-fold *text*, remembering which original character each folded one came from.
+
+    ``str.casefold`` can change the length (``ß`` becomes ``ss``), so positions in the
+    folded text need this map to find the match in the original.
+    """
+    folded: list[str] = []
+    offsets: list[int] = []
+    for position, char in enumerate(text):
+        piece = char.casefold()
+        folded.append(piece)
+        offsets.extend([position] * len(piece))
+    offsets.append(len(text))
+    return "".join(folded), tuple(offsets)
+
+
+def _bullet_texts(bullets: tuple[Bullet, ...]) -> Iterator[str]:
+    for bullet in bullets:
+        yield bullet.text
+        yield from bullet.children
+
+
+def _fields(ref: SlideRef, first_of_section: bool) -> Iterator[tuple[str, str]]:
+    """A slide's searchable ``(field, raw text)`` pairs, in display order."""
+    slide = ref.slide
+    if first_of_section:
+        yield "section", ref.section.title
+        yield "section", ref.section.title_zh
+    yield "title", slide.title
+    yield "subtitle", slide.subtitle
+    for text in _bullet_texts(slide.bullets):
+        yield "bullet", text
+    for figure in slide.figures:
+        yield "figure", figure.value
+        yield "figure", figure.label
+    if slide.quote is not None:
+        yield "quote", slide.quote.text
+        yield "quote", slide.quote.by
+    yield "left", slide.left_title
+    for text in _bullet_texts(slide.left):
+        yield "left", text
+    yield "right", slide.right_title
+    for text in _bullet_texts(slide.right):
+        yield "right", text
+    if slide.image is not None:
+        yield "caption", slide.image.caption
+    yield "notes", slide.notes
+
+
+class SearchIndex:
+    """A deck's searchable text, folded and joined once so that each query is fast.
+
+    Args:
+        deck: The deck to index.
+    """
+
+    def __init__(self, deck: Deck) -> None:
+        self.deck = deck
+        self._entries: list[_Entry] = []
+        self._starts: list[int] = []
+        folded_parts: list[str] = []
+        position = 0
+        previous_section = -1
+        for ref in deck.refs:
+            first_of_section = ref.section_index != previous_section
+            previous_section = ref.section_index
+            for field, raw in _fields(ref, first_of_section):
+                text = collapse(plain(raw))
+                if not text:
+                    continue
+                folded, offsets = _fold(text)
+                self._entries.append(_Entry(ref.index, field, text, offsets))
+                self._starts.append(position)
+                folded_parts.append(folded)
+                position += len(folded) + len(_SEPARATOR)
+        self._haystack = _SEPARATOR.join(folded_parts)
+
+    def search(self, query: str, limit: int = MAX_HITS) -> list[Hit]:
+        """Every occurrence of *query* in the deck, in slide order, at most *limit* of them.
+
+        The query is case-folded and its whitespace collapsed; an empty query finds nothing.
+        Occurrences within one text do not overlap.
+        """
+        needle = collapse(query.replace(_SEPARATOR, " ")).casefold()
+        if not needle:
+            return []
+        hits: list[Hit] = []
+        found = self._haystack.find(needle)
+        while found >= 0 and len(hits) < limit:
+            slot = bisect.bisect_right(self._starts, found) - 1
+            entry = self._entries[slot]
+            local = found - self._starts[slot]
+            begin = entry.offsets[local]
+            end = entry.offsets[local + len(needle) - 1] + 1
+            hits.append(_hit(entry, begin, end))
+            found = self._haystack.find(needle, found + len(needle))
+        return hits
+
+
+def _hit(entry: _Entry, begin: int, end: int) -> Hit:
+    """A hit for ``entry.text[begin:end]`` with a snippet of about :data:`SNIPPET_CHARS`."""
+    text = entry.text
+    spare = max(0, SNIPPET_CHARS - (end - begin))
+    left = max(0, begin - spare // 2)
+    right = min(len(text), end + (spare - (begin - left)))
+    left = max(0, min(left, right - SNIPPET_CHARS, begin))
+    # Prefer cutting at a space when one is close, so words are not chopped.
+    if left > 0:
+        space = text.find(" ", left, min(begin, left + 12))
+        if space >= 0:
+            left = space + 1
+    if right < len(text):
+        space = text.rfind(" ", max(end, right - 12), right)
+        if space >= 0:
+            right = space
+    head = ELLIPSIS if left > 0 else ""
+    tail = ELLIPSIS if right < len(text) else ""
+    snippet = head + text[left:right] + tail
+    return Hit(entry.index, entry.field, snippet, len(head) + begin - left, end - begin)
+
+
+def search_deck(deck: Deck, query: str) -> list[Hit]:
+    """Search *deck* once (builds a throwaway :class:`SearchIndex`; keep one to search often)."""
+    return SearchIndex(deck).search(query)
