@@ -260,3 +260,49 @@ def test_no_text_outside_its_box(deck: Deck, aspect: str) -> None:
             assert box.rect.left() >= 0 and box.rect.right() <= width + 0.5
             assert box.rect.top() >= 0 and box.rect.bottom() <= height + 0.5
     assert any(ref.slide.layout is Layout.FIGURES for ref in variant.refs)
+
+
+def test_svg_images_stay_vector(tmp_path: Path) -> None:
+    example = Path(__file__).resolve().parents[1] / "docs" / "example-deck"
+    loaded = load_deck(example).deck
+    assert loaded is not None
+    index = next(r.index for r in loaded.refs if r.slide.layout is Layout.IMAGE)
+    assert loaded.refs[index].slide.image is not None
+    assert loaded.refs[index].slide.image.path.suffix == ".svg"
+    target = tmp_path / "svg.pdf"
+    export_pdf(loaded, target, ExportOptions(slides=(index,)))
+    page: Any = PdfReader(target).pages[0]
+    xobjects = page["/Resources"].get("/XObject", {})
+    images = [x for x in xobjects.values() if x.get_object().get("/Subtype") == "/Image"]
+    assert images == [], "the SVG was rasterised"
+
+
+NO_FONTS_CONF = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig><cachedir>{cache}</cachedir></fontconfig>
+"""
+
+
+def test_cjk_exports_on_a_machine_without_cjk_fonts(tmp_path: Path) -> None:
+    """With fontconfig seeing no fonts at all, the bundled fonts still draw everything."""
+    import os
+    import subprocess
+    import sys
+
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(NO_FONTS_CONF.format(cache=tmp_path / "cache"), encoding="utf-8")
+    target = tmp_path / "nofonts.pdf"
+    env = dict(os.environ, FONTCONFIG_FILE=str(conf), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", "export", "-o", str(target), "--slides", "1-9"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    reader = PdfReader(target)
+    text = "".join("".join(p.extract_text().split()) for p in reader.pages)
+    assert "京津冀协同发展纵深推进行动" in text
+    assert "十项行动" in text
