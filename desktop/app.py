@@ -70,6 +70,7 @@ def run_app(
     slide: int | None = None,
     present: bool = False,
     screen: str | None = None,
+    rehearse: bool = False,
 ) -> int:
     """Open the main window on *deck* (default: the last deck or the bundled one).
 
@@ -82,6 +83,7 @@ def run_app(
 
     from desktop.render.fonts import register_fonts
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.presenter import attach_presenter
 
     log_file = setup_logging()
     _qt_message_handler()
@@ -93,8 +95,8 @@ def run_app(
     register_fonts()
     window = MainWindow()
     window.open_deck(deck, None if slide is None else slide - 1)
+    attach_presenter(window, screen_name=screen, rehearse=rehearse)
     window.show()
     if present:
         window.present_requested.emit(window.current_index())
-    del screen  # used by the presenter (see desktop/ui/presenter.py)
     return app.exec()

@@ -182,7 +182,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_present(args: argparse.Namespace) -> int:
     from desktop.app import run_app
 
-    return run_app(deck=args.deck, slide=args.slide, present=True, screen=args.screen)
+    return run_app(
+        deck=args.deck, slide=args.slide, present=True, screen=args.screen, rehearse=args.rehearse
+    )
 
 
 HANDLERS: Final[dict[str, Callable[[argparse.Namespace], int]]] = {
@@ -217,8 +219,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:
         log.exception("unexpected error")
+        what = " ".join(str(exc).split())  # one line, whatever the exception says
+        if len(what) > 200:
+            what = what[:200] + "…"
         print(
-            f"{PROG}: internal error: {type(exc).__name__}: {exc} (details in {log_file})",
+            f"{PROG}: internal error: {type(exc).__name__}: {what} (details in {log_file})",
             file=sys.stderr,
         )
         return 1

@@ -267,8 +267,9 @@ def test_svg_images_stay_vector(tmp_path: Path) -> None:
     loaded = load_deck(example).deck
     assert loaded is not None
     index = next(r.index for r in loaded.refs if r.slide.layout is Layout.IMAGE)
-    assert loaded.refs[index].slide.image is not None
-    assert loaded.refs[index].slide.image.path.suffix == ".svg"
+    image = loaded.refs[index].slide.image
+    assert image is not None
+    assert image.path.suffix == ".svg"
     target = tmp_path / "svg.pdf"
     export_pdf(loaded, target, ExportOptions(slides=(index,)))
     page: Any = PdfReader(target).pages[0]

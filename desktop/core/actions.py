@@ -57,6 +57,13 @@ ACTIONS: Final[tuple[ActionSpec, ...]] = (
     # Present
     ActionSpec("present_start", "Present from the start", ("F5",), group="Present"),
     ActionSpec("present_here", "Present from this slide", ("Shift+F5",), group="Present"),
+    ActionSpec(
+        "present_rehearse",
+        "Rehearse from the start",
+        ("Ctrl+F5",),
+        group="Present",
+        description="Present and record the time spent per slide and section",
+    ),
     # File
     ActionSpec("open", "Open deck…", ("Ctrl+O",), group="File"),
     ActionSpec("reload", "Reload deck", ("Ctrl+R",), group="File"),

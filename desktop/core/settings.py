@@ -30,6 +30,7 @@ SETTINGS: Final[dict[str, Setting]] = {
         Setting("view/theme", str, "", "Theme override (empty: the deck's own theme)."),
         Setting("view/notes_visible", bool, True, "Whether the notes pane is shown."),
         Setting("presenter/screens", dict, {}, "Chosen audience screen per screen arrangement."),
+        Setting("presenter/notes_font_size", int, 18, "Presenter console notes size in points."),
     )
 }
 

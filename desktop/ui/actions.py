@@ -17,12 +17,18 @@ class ActionRegistry(QObject):
     nothing offers what is not there.
     """
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        specs: tuple[ActionSpec, ...] = ACTIONS,
+        prefix: str = "action",
+    ) -> None:
         super().__init__(parent)
+        self._specs = specs
         self._actions: dict[str, QAction] = {}
-        for spec in ACTIONS:
+        for spec in specs:
             action = QAction(spec.text, self)
-            action.setObjectName(f"action_{spec.name}")
+            action.setObjectName(f"{prefix}_{spec.name}")
             action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.setCheckable(spec.checkable)
@@ -41,7 +47,7 @@ class ActionRegistry(QObject):
         return self._actions[name]
 
     def specs(self) -> tuple[ActionSpec, ...]:
-        return ACTIONS
+        return self._specs
 
     def all(self) -> list[QAction]:
         return list(self._actions.values())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from functools import partial
 from pathlib import Path
@@ -37,7 +38,7 @@ from desktop.ui.notes_pane import NotesPane
 from desktop.ui.outline import OutlinePanel
 from desktop.ui.search_panel import SearchPanel
 from desktop.ui.settings import Settings
-from desktop.ui.shortcuts import ShortcutsOverlay
+from desktop.ui.shortcuts import EXTRA, ShortcutsOverlay
 from desktop.ui.slide_view import SlideView
 from desktop.ui.thumbnails import ThumbnailPanel
 
@@ -54,11 +55,13 @@ class MainWindow(QMainWindow):
         slide_changed(int): the current slide index changed.
         deck_loaded(): a (re)load produced a valid deck now on screen.
         present_requested(int): the user asked to present from a slide index.
+        rehearse_requested(int): the user asked to rehearse from a slide index.
     """
 
     slide_changed = Signal(int)
     deck_loaded = Signal()
     present_requested = Signal(int)
+    rehearse_requested = Signal(int)
 
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
@@ -177,6 +180,7 @@ class MainWindow(QMainWindow):
         a.bind("about", self.show_about)
         a.bind("present_start", lambda: self.present_requested.emit(0))
         a.bind("present_here", lambda: self.present_requested.emit(self.nav.current))
+        a.bind("present_rehearse", lambda: self.rehearse_requested.emit(0))
         a.bind("open", self.ask_open)
         a.bind("reload", self.reload)
         a.bind("export", self.ask_export)
@@ -223,6 +227,7 @@ class MainWindow(QMainWindow):
         present = bar.addMenu("&Present")
         present.addAction(a["present_start"])
         present.addAction(a["present_here"])
+        present.addAction(a["present_rehearse"])
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(a["shortcuts"])
         help_menu.addAction(a["about"])
@@ -488,7 +493,17 @@ class MainWindow(QMainWindow):
         self.actions_["full_screen"].setChecked(self.isFullScreen())
 
     def show_shortcuts(self) -> ShortcutsOverlay:
-        overlay = ShortcutsOverlay(self.actions_.specs(), self)
+        from desktop.ui.presenter.actions import PRESENTER_ACTIONS, TYPED_GO_TO
+
+        own = {spec.name for spec in self.actions_.specs()}
+        presenter = tuple(
+            dataclasses.replace(spec, group=f"Presenting: {spec.group}")
+            for spec in PRESENTER_ACTIONS
+            if spec.name not in own
+        )
+        overlay = ShortcutsOverlay(
+            self.actions_.specs() + presenter, self, extra=EXTRA + TYPED_GO_TO
+        )
         overlay.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         overlay.show()
         return overlay

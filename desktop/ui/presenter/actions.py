@@ -1,0 +1,119 @@
+"""The presenter's actions, as data: the main window's navigation keys plus the console's own.
+
+Navigation (next, previous, first, last, go to, back, forward, the sections, find) keeps the
+names and keys of :data:`desktop.core.actions.ACTIONS`, so a presenter's fingers work the same
+in both windows; go to also answers to a plain ``G``. The rest exist only while presenting.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Final
+
+from PySide6.QtCore import QObject
+
+from desktop.core.actions import BY_NAME, ActionSpec
+from desktop.ui.actions import ActionRegistry
+
+SHARED: Final = (
+    "next",
+    "previous",
+    "first",
+    "last",
+    "go_to",
+    "back",
+    "forward",
+    *(f"section_{n}" for n in range(1, 11)),
+    "find",
+    "find_next",
+    "find_previous",
+    "notes_bigger",
+    "notes_smaller",
+    "shortcuts",
+)
+"""Actions of the main window's table that the presenter uses unchanged (except go to's G)."""
+
+
+def _shared(name: str) -> ActionSpec:
+    spec = BY_NAME[name]
+    if name == "go_to":
+        return dataclasses.replace(
+            spec,
+            shortcuts=("G", *spec.shortcuts),
+            description="Preview a slide privately; Enter shows it. Or type its number.",
+        )
+    if name == "find":
+        return dataclasses.replace(spec, description="Search privately; Enter shows the hit")
+    return spec
+
+
+PRESENTER_ACTIONS: Final[tuple[ActionSpec, ...]] = (
+    *(_shared(name) for name in SHARED),
+    ActionSpec(
+        "show",
+        "Show on the projector",
+        ("Return", "Enter"),
+        group="Projector",
+        description="Show the previewed slide, or unfreeze",
+    ),
+    ActionSpec("black", "Black screen", ("B", "."), group="Projector", checkable=True),
+    ActionSpec("white", "White screen", ("W", ","), group="Projector", checkable=True),
+    ActionSpec(
+        "freeze",
+        "Freeze the projector",
+        ("F",),
+        group="Projector",
+        description="Keep the audience's slide while you browse ahead",
+        checkable=True,
+    ),
+    ActionSpec("overview", "Overview of all slides", ("O",), group="Console", checkable=True),
+    ActionSpec(
+        "toggle_console",
+        "Console / audience view",
+        ("Tab",),
+        group="Console",
+        description="One screen: switch between the console and the audience view",
+    ),
+    ActionSpec(
+        "windowed",
+        "Side by side (windowed)",
+        ("Ctrl+Shift+W",),
+        group="Console",
+        description="Console and audience view as two windows on one screen",
+        checkable=True,
+    ),
+    ActionSpec("swap_screens", "Swap screens", ("S",), group="Console"),
+    ActionSpec("notes_down", "Scroll notes down", ("Ctrl+Down", "Ctrl+PgDown"), group="Console"),
+    ActionSpec("notes_up", "Scroll notes up", ("Ctrl+Up", "Ctrl+PgUp"), group="Console"),
+    ActionSpec("pause_timer", "Pause or resume the timer", ("T", "Pause"), group="Timer"),
+    ActionSpec(
+        "reset_timer",
+        "Reset the timer",
+        ("Ctrl+Shift+T",),
+        group="Timer",
+        description="Back to 0:00; it starts again at the next slide",
+    ),
+    ActionSpec(
+        "end",
+        "End the presentation",
+        ("Esc",),
+        group="Present",
+        description="Esc first closes a preview, the overview or the search",
+    ),
+)
+
+PRESENTER_BY_NAME: Final = {spec.name: spec for spec in PRESENTER_ACTIONS}
+
+TYPED_GO_TO: Final = (("Navigate", "Preview slide N", "type the number (Enter shows it)"),)
+"""The shortcuts overlay's extra row for typed numbers (not an action)."""
+
+
+class PresenterActions(ActionRegistry):
+    """One QAction per :data:`PRESENTER_ACTIONS` entry, bound by name, shared by both windows.
+
+    An action without a handler stays disabled. Add :meth:`all` to every presenter window so the
+    keys work whichever of them is active.
+    """
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent, PRESENTER_ACTIONS, prefix="presenter")

@@ -1,0 +1,191 @@
+"""What the projector shows and what the presenter looks at. Plain Python, no Qt.
+
+Three slides matter during a talk:
+
+* the presenter's slide (``nav.current``), which the projector normally shows;
+* a *frozen* slide: the projector keeps it while the presenter browses ahead (F);
+* a *preview*: a slide the presenter looks at privately on the console (go to, search, the
+  section strip, the overview); Enter shows it on the projector, Esc drops it.
+
+The projector may also be blanked to black or white (B, W) over any of them. A slide number
+being typed (G, or digits) previews the slide as it is typed.
+
+:func:`banner` and :func:`badges` say what the console shows about all this.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Final, Literal, TypeAlias
+
+from desktop.core.navigation import Navigator
+
+Blank: TypeAlias = Literal["black", "white"]
+BannerKind: TypeAlias = Literal["preview", "frozen", "black", "white", "typing"]
+Badge: TypeAlias = Literal["rehearsal", "paused", "preview", "frozen", "black", "white"]
+
+MAX_TYPED: Final = 5
+"""Digits of a typed slide number."""
+
+
+@dataclass
+class ShowState:
+    """The presenter's slide, a preview, a frozen projector and a blank screen.
+
+    Attributes:
+        nav: The presenter's position and back/forward history.
+        preview: A slide shown on the console only, or None.
+        frozen: The slide the projector keeps while frozen, or None.
+        blank: The projector is black or white, or None.
+        typed: The slide number being typed (``""`` right after G), or None.
+    """
+
+    nav: Navigator
+    preview: int | None = None
+    frozen: int | None = None
+    blank: Blank | None = None
+    typed: str | None = None
+
+    @property
+    def audience(self) -> int:
+        """The slide on the projector (under any blank): the frozen one, else the presenter's."""
+        return self.frozen if self.frozen is not None else self.nav.current
+
+    @property
+    def console(self) -> int:
+        """The slide the console shows large: the preview, else the presenter's."""
+        return self.preview if self.preview is not None else self.nav.current
+
+    @property
+    def private(self) -> bool:
+        """The console shows something the projector does not."""
+        return self.preview is not None or self.frozen is not None
+
+    # -- moving ------------------------------------------------------------------------
+
+    def step(self, delta: int) -> bool:
+        """Next (+1) or previous (-1): moves the preview while there is one, else the talk."""
+        self.typed = None
+        if self.preview is not None:
+            target = self.nav.clamp(self.preview + delta)
+            changed = target != self.preview
+            self.preview = target
+            return changed
+        return self.nav.next() if delta > 0 else self.nav.previous()
+
+    def show_preview(self, index: int) -> None:
+        """Look at slide *index* on the console only."""
+        self.preview = self.nav.clamp(index)
+
+    def cancel(self) -> bool:
+        """Drop the preview and any typed number; return whether there was either."""
+        had = self.preview is not None or self.typed is not None
+        self.preview = None
+        self.typed = None
+        return had
+
+    def start_typing(self) -> None:
+        """G: a slide number follows."""
+        self.typed = ""
+
+    def type_digit(self, digit: str) -> None:
+        """One more digit of the slide number; the slide it names is previewed at once."""
+        typed = (self.typed or "") + digit
+        if len(typed) > MAX_TYPED or not digit.isdigit():
+            return
+        self.typed = typed
+        if int(typed) >= 1:
+            self.show_preview(int(typed) - 1)
+
+    def erase_digit(self) -> bool:
+        """Backspace while typing: one digit less; False when nothing is being typed."""
+        if self.typed is None:
+            return False
+        self.typed = self.typed[:-1]
+        if self.typed and int(self.typed) >= 1:
+            self.show_preview(int(self.typed) - 1)
+        else:
+            self.preview = None
+        return True
+
+    def commit(self) -> bool:
+        """Enter: show the preview (else the presenter's slide) on the projector; unfreeze.
+
+        Returns whether the projector's slide changed. Blanking is left as it is: only B and W
+        lift it, so Enter never reveals a slide the presenter kept hidden.
+        """
+        before = self.audience
+        self.typed = None
+        if self.preview is not None:
+            self.nav.go_to(self.preview)
+            self.preview = None
+        self.frozen = None
+        return self.audience != before
+
+    # -- the projector -------------------------------------------------------------------
+
+    def toggle_blank(self, colour: Blank) -> None:
+        """B or W: blank the projector in *colour*, or lift that blank."""
+        self.blank = None if self.blank == colour else colour
+
+    def toggle_freeze(self) -> None:
+        """F: keep the projector on its slide, or show the presenter's slide again."""
+        self.frozen = None if self.frozen is not None else self.nav.current
+
+    # -- a new deck ---------------------------------------------------------------------
+
+    def remap(self, count: int, mapping: dict[int, int]) -> None:
+        """The deck was reloaded with *count* slides; *mapping* maps old indices to new ones.
+
+        Slides that are gone fall back to the same number, clamped to the new deck.
+        """
+
+        def moved(index: int) -> int:
+            return mapping.get(index, max(0, min(index, count - 1)))
+
+        current = moved(self.nav.current)
+        self.nav.resize(count, current)
+        if self.preview is not None:
+            self.preview = moved(self.preview)
+        if self.frozen is not None:
+            self.frozen = moved(self.frozen)
+
+
+def banner(state: ShowState) -> tuple[BannerKind | None, str]:
+    """The line above the console's slide: what is private, and the keys that end it."""
+    if state.blank is not None:
+        on_air = f"the projector is {state.blank}"
+    else:
+        on_air = f"the projector shows slide {state.audience + 1}"
+    if state.typed is not None:
+        if not state.typed:
+            return "typing", "Go to slide: type its number · Enter shows it · Esc cancels"
+        return (
+            "typing",
+            f"Go to slide {state.typed} · Enter shows it on the projector · Esc cancels",
+        )
+    if state.preview is not None:
+        return (
+            "preview",
+            f"Preview of slide {state.preview + 1}, private · {on_air}"
+            " · Enter shows it · Esc returns",
+        )
+    if state.blank is not None:
+        key = "B" if state.blank == "black" else "W"
+        return state.blank, f"Projector is {state.blank} · {key} shows the slide again"
+    if state.frozen is not None:
+        return "frozen", f"Projector frozen on slide {state.frozen + 1} · F or Enter shows this one"
+    return None, ""
+
+
+def badges(state: ShowState, rehearsal: bool, paused: bool) -> set[Badge]:
+    """The console's state badges: everything that differs from a plain running talk."""
+    shown: dict[Badge, bool] = {
+        "rehearsal": rehearsal,
+        "paused": paused,
+        "preview": state.preview is not None or state.typed is not None,
+        "frozen": state.frozen is not None,
+        "black": state.blank == "black",
+        "white": state.blank == "white",
+    }
+    return {badge for badge, on in shown.items() if on}

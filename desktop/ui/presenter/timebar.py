@@ -1,0 +1,157 @@
+"""The console's clocks: elapsed time, time left, pacing and the wall clock.
+
+:func:`time_texts` turns a :class:`~desktop.core.timing.Pacing` into the words and colours
+shown, so what the presenter reads is tested without a window.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from desktop.core.timing import Pacing, TalkTimer, format_clock
+from desktop.ui.presenter import style
+
+
+@dataclass(frozen=True, slots=True)
+class TimeTexts:
+    """What the clocks say.
+
+    Attributes:
+        elapsed: ``12:34``.
+        elapsed_caption: ``elapsed``, ``paused``, or how the timer will start.
+        left: ``7:26``, ``−1:10`` when over, or ``—`` without a planned length.
+        left_caption: ``left of 20:00`` / ``over 20:00`` / ``no planned length``.
+        left_colour: Colour of *left*.
+        pace: ``2 min behind``, ``on time``, or ``""`` without a plan.
+        pace_caption: What the pace is measured against.
+        pace_colour: Neutral when on time, coloured when off by more than a minute.
+        clock: The wall clock, ``14:05``.
+    """
+
+    elapsed: str
+    elapsed_caption: str
+    left: str
+    left_caption: str
+    left_colour: str
+    pace: str
+    pace_caption: str
+    pace_colour: str
+    clock: str
+
+
+def time_texts(
+    pacing: Pacing, timer: TalkTimer, now: dt.datetime, slide: int, finished: bool = False
+) -> TimeTexts:
+    """The clocks' texts for *pacing* at wall-clock time *now*.
+
+    Args:
+        pacing: Where the talk stands.
+        timer: The talk's timer (started, paused?).
+        now: The wall-clock time.
+        slide: The projector's slide index (the one the pace is measured at).
+        finished: A rehearsal is over: its time is final.
+    """
+    if finished:
+        caption = "rehearsal finished"
+    elif not timer.started:
+        caption = "starts at the next slide"
+    elif timer.paused:
+        caption = "paused · T resumes"
+    else:
+        caption = "elapsed"
+    if pacing.remaining is None or pacing.planned_total is None:
+        left, left_caption, left_colour = "—", "no planned length", style.MUTED
+    elif pacing.remaining >= 0:
+        left = format_clock(pacing.remaining)
+        left_caption = f"left of {format_clock(pacing.planned_total)}"
+        left_colour = style.TEXT if pacing.remaining >= 60 else style.BEHIND
+    else:
+        left = format_clock(pacing.remaining)
+        left_caption = f"over {format_clock(pacing.planned_total)}"
+        left_colour = style.OVER
+    if pacing.status is None:
+        pace, pace_caption, pace_colour = "", "no section has a plan", style.MUTED
+    else:
+        pace = pacing.label
+        expected = pacing.expected_elapsed or 0.0
+        pace_caption = f"the plan reaches slide {slide + 1} at {format_clock(expected)}"
+        pace_colour = {"on time": style.ON_TIME, "behind": style.BEHIND, "ahead": style.AHEAD}[
+            pacing.status
+        ]
+    return TimeTexts(
+        elapsed=format_clock(pacing.elapsed),
+        elapsed_caption=caption,
+        left=left,
+        left_caption=left_caption,
+        left_colour=left_colour,
+        pace=pace,
+        pace_caption=pace_caption,
+        pace_colour=pace_colour,
+        clock=now.strftime("%H:%M"),
+    )
+
+
+class _Readout(QWidget):
+    """A big value over a small caption."""
+
+    def __init__(self, name: str, size: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.value = QLabel()
+        self.value.setObjectName(f"{name}Value")
+        self.value.setAccessibleName(name)
+        self.value.setFont(style.ui_font(size, QFont.Weight.DemiBold))
+        self.caption = QLabel()
+        self.caption.setObjectName("caption")
+        self.caption.setFont(style.ui_font(15))
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.value)
+        column.addWidget(self.caption)
+
+    def show_texts(self, value: str, caption: str, colour: str) -> None:
+        self.value.setText(value)
+        self.value.setStyleSheet(f"color: {colour};")
+        self.caption.setText(caption)
+
+
+class TimeBar(QWidget):
+    """Elapsed time (largest), time left, pacing and the wall clock, in one row."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timeBar")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.elapsed = _Readout("elapsed", 76)
+        self.left = _Readout("timeLeft", 44)
+        self.pace = _Readout("pace", 44)
+        self.clock = _Readout("clock", 44)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(44)
+        row.addWidget(self.elapsed, 0, Qt.AlignmentFlag.AlignBottom)
+        row.addWidget(self.left, 0, Qt.AlignmentFlag.AlignBottom)
+        row.addWidget(self.pace, 0, Qt.AlignmentFlag.AlignBottom)
+        row.addStretch(1)
+        row.addWidget(self.clock, 0, Qt.AlignmentFlag.AlignBottom)
+        self._texts: TimeTexts | None = None
+
+    def show_texts(self, texts: TimeTexts) -> None:
+        if texts == self._texts:
+            return
+        self._texts = texts
+        paused = texts.elapsed_caption.startswith("paused")
+        self.elapsed.show_texts(
+            texts.elapsed, texts.elapsed_caption, style.PAUSED if paused else style.TEXT
+        )
+        self.left.show_texts(texts.left, texts.left_caption, texts.left_colour)
+        self.pace.show_texts(texts.pace or "—", texts.pace_caption, texts.pace_colour)
+        self.clock.show_texts(texts.clock, "clock", style.TEXT)
+
+    def texts(self) -> TimeTexts | None:
+        return self._texts

@@ -1,0 +1,319 @@
+"""Presenter mode on two screens: placement, swap, unplug and plug, the remembered choice.
+
+Qt's offscreen platform takes a screen layout from a JSON file
+(``-platform offscreen:configfile=screens_two.json``: a 1920×1080 "Laptop", primary, and a
+1280×720 "Projector" to its right). The platform is chosen when the QApplication is created,
+once per process, and the rest of the suite runs on one screen. So this module runs twice:
+
+* in the normal test run, each test here is a stand-in that looks up the result of the same
+  test in a child ``pytest`` run of this file (one subprocess for the whole module, started
+  by the ``two_screen_run`` fixture), and fails with the child's report when that failed;
+* in the child, started with ``TIANJIN_SCREENS_CONFIG`` naming the layout, ``qapp_args``
+  points the QApplication at it and the tests run for real, under the same strict pytest
+  configuration (warnings and Qt warnings fail).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+import pytest
+from PySide6.QtGui import QGuiApplication, QScreen
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from desktop.core.resources import bundled_deck
+from desktop.ui.presenter.controller import PresenterController
+from desktop.ui.presenter.placement import SCREENS_KEY
+from desktop.ui.presenter.screens import arrangement_key, describe
+from desktop.ui.settings import Settings
+from tests.ui.test_presenter import FakeClock, finish, load, make_controller
+
+CONFIG_ENV: Final = "TIANJIN_SCREENS_CONFIG"
+LAYOUT: Final = Path(__file__).with_name("screens_two.json")
+IN_CHILD: Final = os.environ.get(CONFIG_ENV) == str(LAYOUT)
+CHILD_TIMEOUT_S: Final = 300
+
+
+# -- running in a child process ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def qapp_args() -> list[str]:
+    """In the child: the offscreen platform with the two-screen layout."""
+    if IN_CHILD:
+        return [sys.argv[0], "-platform", f"offscreen:configfile={LAYOUT}"]
+    return [sys.argv[0]]
+
+
+@dataclass(frozen=True)
+class ChildRun:
+    """The outcome of every test of this module in the child run."""
+
+    outcomes: dict[str, str]
+    """Test name → "" when it passed, else the failure report."""
+    output: str
+
+    def check(self, name: str) -> None:
+        if name not in self.outcomes:
+            pytest.fail(f"{name} did not run in the two-screen child run:\n{self.output}")
+        if self.outcomes[name]:
+            pytest.fail(f"{name} failed on two screens:\n{self.outcomes[name]}", pytrace=False)
+
+
+@pytest.fixture(scope="module")
+def two_screen_run(tmp_path_factory: pytest.TempPathFactory) -> ChildRun:
+    report = tmp_path_factory.mktemp("two-screens") / "report.xml"
+    env = dict(os.environ, **{CONFIG_ENV: str(LAYOUT)})
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            str(Path(__file__).resolve()),
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            f"--junitxml={report}",
+        ],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=CHILD_TIMEOUT_S,
+        check=False,
+    )
+    output = done.stdout + done.stderr
+    if not report.is_file():
+        pytest.fail(f"the two-screen child run wrote no report:\n{output}")
+    outcomes: dict[str, str] = {}
+    for case in ElementTree.parse(report).getroot().iter("testcase"):
+        problems = [child for child in case if child.tag in ("failure", "error", "skipped")]
+        text = "\n".join(
+            f"{p.tag}: {p.get('message', '')}\n{p.text or ''}" for p in problems
+        ).strip()
+        outcomes[case.get("name", "")] = text
+    return ChildRun(outcomes, output)
+
+
+TwoScreenTest = Callable[..., None]
+
+
+def on_two_screens(test: TwoScreenTest) -> TwoScreenTest:
+    """Run *test* in the two-screen child; in the normal run, report the child's result."""
+    if IN_CHILD:
+        return test
+
+    def stand_in(two_screen_run: ChildRun) -> None:
+        two_screen_run.check(test.__name__)
+
+    stand_in.__name__ = test.__name__
+    stand_in.__qualname__ = test.__qualname__
+    stand_in.__doc__ = test.__doc__
+    return stand_in
+
+
+# -- fixtures of the child -----------------------------------------------------------------------
+
+
+def screen(name: str) -> QScreen:
+    found = next((s for s in QGuiApplication.screens() if s.name() == name), None)
+    assert found is not None, f"no screen {name}: {[s.name() for s in QGuiApplication.screens()]}"
+    return found
+
+
+Present = Callable[..., PresenterController]
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def present(qtbot: QtBot, settings: Settings, clock: FakeClock) -> Iterator[Present]:
+    started: list[PresenterController] = []
+
+    def factory(
+        start: int = 0,
+        screen_name: str | None = None,
+        rehearse: bool = False,
+        with_settings: Settings | None = None,
+    ) -> PresenterController:
+        controller = make_controller(
+            load(bundled_deck()),
+            with_settings or settings,
+            clock,
+            start,
+            screen_name=screen_name,
+            rehearse=rehearse,
+        )
+        started.append(controller)
+        return controller
+
+    yield factory
+    for controller in started:
+        finish(controller)
+
+
+def assert_placed(
+    qtbot: QtBot, controller: PresenterController, audience: str, console: str
+) -> None:
+    """The audience view covers screen *audience*, the console screen *console*."""
+    qtbot.waitUntil(
+        lambda: (
+            controller.audience.geometry() == screen(audience).geometry()
+            and controller.console.geometry() == screen(console).geometry()
+        )
+    )
+    assert controller.audience.isFullScreen() and controller.console.isFullScreen()
+    assert controller.audience.screen().name() == audience
+    assert controller.console.screen().name() == console
+    assert controller.mode == "dual"
+
+
+# -- the tests ----------------------------------------------------------------------------------
+
+
+@on_two_screens
+def test_the_layout_has_two_named_screens() -> None:
+    names = [s.name() for s in QGuiApplication.screens()]
+    assert names == ["Laptop", "Projector"]
+    assert QGuiApplication.primaryScreen().name() == "Laptop"
+    assert screen("Projector").geometry().width() == 1280
+
+
+@on_two_screens
+def test_audience_on_the_projector_console_on_the_laptop(
+    qtbot: QtBot, present: Present, settings: Settings
+) -> None:
+    controller = present(start=2)
+    assert_placed(qtbot, controller, "Projector", "Laptop")
+    assert controller.audience.slide_index() == 2
+    qtbot.waitUntil(controller.console.isActiveWindow)  # the presenter types on the console
+    infos = [describe(s, s is QGuiApplication.primaryScreen()) for s in QGuiApplication.screens()]
+    assert settings.get_dict(SCREENS_KEY) == {arrangement_key(infos): "Projector"}
+
+
+@on_two_screens
+def test_swap_screens_and_remember_it(
+    qtbot: QtBot, present: Present, settings: Settings, clock: FakeClock
+) -> None:
+    controller = present(start=4)
+    assert_placed(qtbot, controller, "Projector", "Laptop")
+    controller.step(1)
+    clock.advance(30)
+    qtbot.waitUntil(controller.console.isActiveWindow)
+    qtbot.keyClick(QApplication.focusWidget() or controller.console, "s")
+    assert_placed(qtbot, controller, "Laptop", "Projector")
+    assert controller.audience.slide_index() == 5
+    assert controller.tracker.timer.elapsed == 30
+    assert list(settings.get_dict(SCREENS_KEY).values()) == ["Laptop"]
+    controller.end()
+    # The next talk on the same arrangement starts the way it was left.
+    again = present(start=0)
+    assert_placed(qtbot, again, "Laptop", "Projector")
+
+
+@on_two_screens
+def test_requested_screen_by_name(qtbot: QtBot, present: Present) -> None:
+    controller = present(screen_name="laptop")
+    assert_placed(qtbot, controller, "Laptop", "Projector")
+
+
+@on_two_screens
+def test_unknown_requested_screen_falls_back_and_says_so(qtbot: QtBot, present: Present) -> None:
+    controller = present(screen_name="HDMI-9")
+    assert_placed(qtbot, controller, "Projector", "Laptop")
+    assert "HDMI-9" in controller.console.message.text()
+
+
+@on_two_screens
+def test_unplugged_projector_the_talk_goes_on(
+    qtbot: QtBot, present: Present, clock: FakeClock
+) -> None:
+    controller = present(start=6)
+    assert_placed(qtbot, controller, "Projector", "Laptop")
+    controller.step(1)
+    clock.advance(95)
+    controller.toggle_freeze()
+    controller.on_screen_removed(screen("Projector"))
+    laptop = screen("Laptop").geometry()
+    qtbot.waitUntil(lambda: controller.audience.geometry() == laptop)
+    assert controller.mode == "single"
+    assert controller.audience.isFullScreen() and controller.audience.isVisible()
+    assert not controller.console.isVisible()  # one key away
+    assert controller.audience.slide_index() == 7
+    assert controller.state.frozen == 7
+    assert controller.tracker.timer.elapsed == 95
+    assert "Projector disconnected" in controller.console.message.text()
+    controller.toggle_console()
+    qtbot.waitUntil(
+        lambda: controller.console.isVisible() and controller.console.geometry() == laptop
+    )
+    # Plugged back in: the audience view goes back to it, the console to the laptop.
+    clock.advance(5)
+    controller.on_screen_added(screen("Projector"))
+    assert_placed(qtbot, controller, "Projector", "Laptop")
+    assert controller.audience.slide_index() == 7
+    assert controller.tracker.timer.elapsed == 100
+    assert "Projector connected" in controller.console.message.text()
+
+
+@on_two_screens
+def test_unplugging_the_console_screen_moves_nothing_away_from_the_projector(
+    qtbot: QtBot, present: Present
+) -> None:
+    controller = present(screen_name="Projector")
+    assert_placed(qtbot, controller, "Projector", "Laptop")
+    controller.on_screen_removed(screen("Laptop"))
+    projector = screen("Projector").geometry()
+    qtbot.waitUntil(lambda: controller.audience.geometry() == projector)
+    assert controller.mode == "single"
+
+
+@on_two_screens
+def test_screen_signals_reach_the_controller(qtbot: QtBot, present: Present) -> None:
+    controller = present()
+    assert_placed(qtbot, controller, "Projector", "Laptop")
+    app = QGuiApplication.instance()
+    assert isinstance(app, QGuiApplication)
+    app.screenRemoved.emit(screen("Projector"))
+    qtbot.waitUntil(lambda: controller.mode == "single")
+    app.screenAdded.emit(screen("Projector"))
+    assert_placed(qtbot, controller, "Projector", "Laptop")
+    controller.end()
+    app.screenRemoved.emit(screen("Projector"))  # disconnected after the end: nothing happens
+    assert controller.mode == "dual"
+
+
+@on_two_screens
+def test_windowed_rehearsal_side_by_side_on_the_console_screen(
+    qtbot: QtBot, present: Present
+) -> None:
+    controller = present(rehearse=True)
+    assert_placed(qtbot, controller, "Projector", "Laptop")  # two screens: not windowed
+    controller.toggle_windowed()
+    area = screen("Laptop").availableGeometry()
+    console, audience = controller.console.geometry(), controller.audience.geometry()
+    assert controller.mode == "windowed"
+    assert area.contains(console) and area.contains(audience)
+    assert not console.intersects(audience)
+    assert console.right() < audience.left()
+    assert console.width() == round(area.width() * 0.6)
+    assert abs(audience.height() - audience.width() * 9 / 16) <= 1
+    controller.toggle_windowed()
+    assert_placed(qtbot, controller, "Projector", "Laptop")
