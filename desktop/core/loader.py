@@ -9,7 +9,10 @@ Usage::
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import errno
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -35,11 +38,13 @@ from desktop.core.problems import DeckError, Location, Problem, Severity
 from desktop.core.resources import bundled_themes
 from desktop.core.schema import scalar_text
 from desktop.core.theme import load_theme
-from desktop.core.yamlfile import Node, read_yaml
+from desktop.core.yamlfile import Node, read_yaml, shorten
 
 DECK_FILE: Final = "deck.yaml"
 _URL: Final = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_UNSHOWN: Final = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+"""Characters a problem message shows escaped: line breaks, controls, bidi overrides."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,12 @@ class LoadResult:
 
 def resolve_deck_path(path: Path) -> tuple[Path | None, Problem | None]:
     """Accept a deck folder or its ``deck.yaml``; return the folder."""
+    try:
+        path.stat()
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError) as exc:  # too long a name, a link loop, a NUL character
+        return None, Problem(Location(path), f"cannot open: {_why(exc)}")
     if path.is_file():
         if path.name != DECK_FILE:
             return None, Problem(
@@ -70,6 +81,11 @@ def resolve_deck_path(path: Path) -> tuple[Path | None, Problem | None]:
             )
         return path.parent, None
     if path.is_dir():
+        if (path / DECK_FILE).is_dir():
+            return None, Problem(
+                Location(path / DECK_FILE),
+                "deck.yaml is a folder here; a deck needs a deck.yaml file",
+            )
         if not (path / DECK_FILE).is_file():
             return None, Problem(
                 Location(path / DECK_FILE),
@@ -163,7 +179,12 @@ class _Loader:
         return self.result(deck)
 
     def result(self, deck: Deck | None) -> LoadResult:
-        ordered = sorted(self.problems, key=lambda p: self._file_rank(p) + p.sort_key()[1:])
+        ordered = [
+            dataclasses.replace(p, message=_one_line(p.message))
+            if _UNSHOWN.search(p.message)
+            else p
+            for p in sorted(self.problems, key=lambda p: self._file_rank(p) + p.sort_key()[1:])
+        ]
         has_errors = any(p.is_error for p in ordered)
         return LoadResult(
             None if has_errors else deck, tuple(ordered), tuple(self.files), self.root
@@ -182,7 +203,7 @@ class _Loader:
             if not source_id:
                 continue
             if source_id in found:
-                self.error(item.location, f"duplicate source id `{source_id}`", "sources")
+                self.error(item.location, f"duplicate source id `{shorten(source_id)}`", "sources")
                 continue
             found[source_id] = Source(
                 id=source_id,
@@ -220,23 +241,63 @@ class _Loader:
         if _URL.match(relative):
             self.error(where, f"`{field}` is a URL; only files inside the deck folder", field)
             return None
+        if "\x00" in relative:
+            self.error(where, f"`{field}` contains a NUL character", field)
+            return None
         if Path(relative).is_absolute():
             self.error(
                 where, f"`{field}` is an absolute path; write it relative to the deck folder", field
             )
             return None
-        target = (self.root / relative).resolve()
+        target = self._resolve(self.root / relative, where, field, relative)
+        if target is None:
+            return None
         if not target.is_relative_to(self.root):
-            self.error(where, f"`{field}` points outside the deck folder: {relative}", field)
+            self.error(
+                where, f"`{field}` points outside the deck folder: {shorten(relative)}", field
+            )
+            return None
+        try:
+            target.stat()
+        except (FileNotFoundError, NotADirectoryError):
+            pass  # missing: the caller says so
+        except OSError as exc:
+            self.error(
+                where, f"`{field}` cannot be opened ({_why(exc)}): {shorten(relative)}", field
+            )
             return None
         return target
+
+    def _resolve(self, path: Path, where: Location, field: str, written: str) -> Path | None:
+        try:
+            return path.resolve()
+        except (OSError, RuntimeError) as exc:  # RuntimeError: a link loop (Python < 3.13)
+            self.error(
+                where, f"`{field}` cannot be opened ({_why(exc)}): {shorten(written)}", field
+            )
+            return None
 
     def section_files(self, node: Node) -> Iterator[tuple[Path, Location]]:
         listed = _get(node, "sections")
         if listed is None:
-            theme = (self.root / self.text(node, "theme", "default")).resolve()
+            theme = self.root / self.text(node, "theme", "default")
             for path in sorted([*self.root.glob("*.yaml"), *self.root.glob("*.yml")]):
-                if path.name != DECK_FILE and not path.name.startswith(".") and path != theme:
+                if path.name == DECK_FILE or path.name.startswith(".") or path == theme:
+                    continue
+                # Found, not written: a link in the folder must still stay inside it.
+                try:
+                    found = path.resolve()
+                except (OSError, RuntimeError) as exc:  # a link loop
+                    self.error(Location(path), f"cannot open {shorten(path.name)}: {_why(exc)}")
+                    continue
+                if not found.is_relative_to(self.root):
+                    self.error(
+                        Location(path),
+                        f"{shorten(path.name)} links to a file outside the deck folder;"
+                        " copy the file into the deck",
+                    )
+                    continue
+                if found != self.root / DECK_FILE:
                     yield path, Location(self.root / DECK_FILE, 1, 1)
             return
         seen: dict[Path, int] = {}
@@ -250,6 +311,7 @@ class _Loader:
             if target == self.root / DECK_FILE:
                 self.error(item.location, "`sections` lists deck.yaml itself; list section files")
                 continue
+            name = shorten(name)
             if target in seen:
                 self.error(
                     item.location,
@@ -261,10 +323,15 @@ class _Loader:
             if target.suffix not in (".yaml", ".yml"):
                 self.error(item.location, f"section file {name} must be a .yaml file", "sections")
                 continue
-            if not target.is_file():
+            if target.is_dir():
+                self.error(
+                    item.location, f"section file {name} is a folder, not a file", "sections"
+                )
+                continue
+            if not target.exists():
                 self.files.append(target)
                 near = sorted(p.name for p in self.root.glob("*.yaml") if p.name != DECK_FILE)
-                hint = f"; files here: {', '.join(near)}" if near else ""
+                hint = f"; files here: {shorten(', '.join(near), 200)}" if near else ""
                 self.error(item.location, f"section file {name} does not exist{hint}", "sections")
                 continue
             yield target, item.location
@@ -353,9 +420,17 @@ class _Loader:
         target = self.inside(relative, path_node.location, f"{field}.path")
         if target is None:
             return None
+        if target.is_dir():
+            self.error(
+                path_node.location,
+                f"image {shorten(relative)} is a folder, not an image file",
+                f"{field}.path",
+            )
+            return None
         if not target.is_file():
             self.files.append(target)
-            self.error(path_node.location, f"image {relative} does not exist", f"{field}.path")
+            gone = "is not a regular file" if target.exists() else "does not exist"
+            self.error(path_node.location, f"image {shorten(relative)} {gone}", f"{field}.path")
             return None
         info = sniff(target)
         if isinstance(info, str):
@@ -375,14 +450,16 @@ class _Loader:
             where = Location(section.file, 1, 1)
             if section.id in section_ids:
                 first = section_ids[section.id].file.name
-                self.error(where, f"duplicate section id `{section.id}` (also in {first})", "id")
+                self.error(
+                    where, f"duplicate section id `{shorten(section.id)}` (also in {first})", "id"
+                )
             section_ids[section.id] = section
             for slide in section.slides:
                 if slide.id in slide_ids:
                     first_at = slide_ids[slide.id].origin
                     self.error(
                         slide.origin,
-                        f"duplicate slide id `{slide.id}` (first at {first_at.file.name}:"
+                        f"duplicate slide id `{shorten(slide.id)}` (first at {first_at.file.name}:"
                         f"{first_at.line})",
                         "id",
                     )
@@ -391,14 +468,15 @@ class _Loader:
                     if source_id not in sources:
                         self.error(
                             slide.origin,
-                            f"slide `{slide.id}` cites unknown source `{source_id}`;"
-                            f" add it to deck.yaml `sources`",
+                            f"slide `{shorten(slide.id)}` cites unknown source"
+                            f" `{shorten(source_id)}`; add it to deck.yaml `sources`",
                             "sources",
                         )
                 if slide.layout.is_content and not slide.sources:
                     self.warning(
                         slide.origin,
-                        f"content slide `{slide.id}` has no `sources`; cite what it rests on",
+                        f"content slide `{shorten(slide.id)}` has no `sources`;"
+                        " cite what it rests on",
                         "sources",
                     )
         self.check_durations(sections, deck_node)
@@ -418,6 +496,21 @@ class _Loader:
                 f" {format_duration(planned)}",
                 "duration",
             )
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, RuntimeError):  # pathlib's "Symlink loop" before Python 3.13
+        return os.strerror(errno.ELOOP)
+    if isinstance(exc, ValueError):
+        return "the name has a NUL character"
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    return str(exc)
+
+
+def _one_line(message: str) -> str:
+    """*message* with line breaks, control and bidi-override characters escaped."""
+    return _UNSHOWN.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), message)
 
 
 def _get(node: Node | None, key: str) -> Node | None:

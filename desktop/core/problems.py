@@ -78,11 +78,20 @@ def display_path(path: Path, base: Path | None = None) -> str:
     for root in (base, Path.cwd()):
         if root is None:
             continue
-        try:
-            return str(path.resolve().relative_to(root.resolve()))
-        except ValueError:
-            continue
+        # As written first: a link in the deck to a file elsewhere still shows as in the deck.
+        for shown in (path.absolute(), _resolved(path)):
+            try:
+                return str(shown.relative_to(_resolved(root)))
+            except ValueError:
+                continue
     return str(path)
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a link loop (RuntimeError before Python 3.13)
+        return path.absolute()
 
 
 def count(problems: Iterable[Problem]) -> tuple[int, int]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core.problems import Problem, Severity
-from desktop.core.yamlfile import Node
+from desktop.core.yamlfile import Node, quoted, shorten
 
 JSON = dict[str, Any]
 
@@ -53,11 +53,10 @@ def _type_of(node: Node) -> str:
 
 
 def _wrong_type(node: Node, path: str, kind: Kind, problems: list[Problem]) -> None:
+    what = f"`{path}`" if path else "the file"
     problems.append(
         Problem(
-            node.location,
-            f"`{path}` must be {kind.type_name()}, not {_type_of(node)}",
-            field=path,
+            node.location, f"{what} must be {kind.type_name()}, not {_type_of(node)}", field=path
         )
     )
 
@@ -105,7 +104,7 @@ class Text(Kind):
             problems.append(
                 Problem(
                     node.location,
-                    f"`{path}` is {text!r}: {self.pattern_hint or 'wrong format'}",
+                    f"`{path}` is {quoted(text)}: {self.pattern_hint or 'wrong format'}",
                     field=path,
                 )
             )
@@ -139,10 +138,12 @@ class Date(Kind):
             else:
                 if re.fullmatch(r"\d{4}-\d{2}-\d{2}", node.value):
                     return
+        text = scalar_text(node)
+        shown = quoted(text) if text is not None else _type_of(node)
         problems.append(
             Problem(
                 node.location,
-                f"`{path}` must be a date written YYYY-MM-DD, not {scalar_text(node)!r}",
+                f"`{path}` must be a date written YYYY-MM-DD, not {shown}",
                 field=path,
             )
         )
@@ -172,7 +173,7 @@ class Choice(Kind):
             problems.append(
                 Problem(
                     node.location,
-                    f"`{path}` is {text!r}, but must be {self.type_name()}{hint}",
+                    f"`{path}` is {quoted(text)}, but must be {self.type_name()}{hint}",
                     field=path,
                 )
             )
@@ -261,7 +262,9 @@ class Record(Kind):
                 close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
                 hint = f"did you mean `{close[0]}`?" if close else f"known keys: {', '.join(known)}"
                 problems.append(
-                    Problem(where, f"unknown key `{prefix}{key}`; {hint}", field=prefix + key)
+                    Problem(
+                        where, f"unknown key `{prefix}{shorten(key)}`; {hint}", field=prefix + key
+                    )
                 )
                 continue
             if value.value is None and not spec.required:

@@ -86,17 +86,22 @@ class _Entry:
     field: str
     text: str
     """Emphasis removed, whitespace collapsed: what snippets are cut from."""
-    offsets: tuple[int, ...]
+    offsets: tuple[int, ...] | None
     """For each character of the folded text, the index of the character of *text* it came from,
-    plus one final entry equal to ``len(text)``."""
+    plus one final entry equal to ``len(text)``; None when folding kept every character's
+    position (the common case)."""
 
 
-def _fold(text: str) -> tuple[str, tuple[int, ...]]:
+def _fold(text: str) -> tuple[str, tuple[int, ...] | None]:
     """Case-fold *text*, remembering which original character each folded one came from.
 
     ``str.casefold`` can change the length (``ß`` becomes ``ss``), so positions in the
-    folded text need this map to find the match in the original.
+    folded text need this map to find the match in the original. No character folds to
+    nothing, so when the length is unchanged every position is kept and there is no map.
     """
+    whole = text.casefold()
+    if len(whole) == len(text):
+        return whole, None
     folded: list[str] = []
     offsets: list[int] = []
     for position, char in enumerate(text):
@@ -183,8 +188,11 @@ class SearchIndex:
             slot = bisect.bisect_right(self._starts, found) - 1
             entry = self._entries[slot]
             local = found - self._starts[slot]
-            begin = entry.offsets[local]
-            end = entry.offsets[local + len(needle) - 1] + 1
+            if entry.offsets is None:
+                begin, end = local, local + len(needle)
+            else:
+                begin = entry.offsets[local]
+                end = entry.offsets[local + len(needle) - 1] + 1
             hits.append(_hit(entry, begin, end))
             found = self._haystack.find(needle, found + len(needle))
         return hits

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
@@ -24,6 +26,10 @@ MAX_NODES: Final = 100_000
 """Largest number of values a file may expand to (alias expansion included)."""
 MAX_DEPTH: Final = 40
 """Deepest nesting of mappings and sequences."""
+MAX_NUMBER_CHARS: Final = 100
+"""Longer numbers are kept as written: computing ``1:00:00:…`` (base 60) takes minutes."""
+SHOWN_CHARS: Final = 60
+"""How much of a value a message quotes."""
 
 _STANDARD_TAGS: Final = frozenset(
     "tag:yaml.org,2002:" + name
@@ -57,9 +63,22 @@ class Node:
         return self.value
 
 
+def shorten(text: str, limit: int = SHOWN_CHARS) -> str:
+    """*text* cut to *limit* characters (with an ellipsis), for quoting in a message."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def quoted(value: object, limit: int = SHOWN_CHARS) -> str:
+    """``repr`` of the value's text, shortened: messages stay short whatever a file holds."""
+    return repr(shorten(str(value), limit))
+
+
 class _Budget:
     def __init__(self) -> None:
         self.nodes = 0
+        # One constructor per file: PyYAML's caches every object it builds (and, through
+        # the node marks, the whole file text), so a shared one grows with every reload.
+        self.constructor = yaml.SafeLoader("")
 
 
 class _RefusedError(Exception):
@@ -70,9 +89,22 @@ class _RefusedError(Exception):
         self.problem = problem
 
 
+def _utf16_without_bom(data: bytes) -> bool:
+    """ASCII text saved as UTF-16 without a BOM: every other byte of the start is NUL."""
+    head = data[: min(len(data), 512) & ~1]
+    if len(head) < 4:
+        return False
+    even, odd = head[0::2], head[1::2]
+    return even.count(0) == len(even) or odd.count(0) == len(odd)
+
+
 def decode(data: bytes, path: Path) -> tuple[str | None, Problem | None]:
     """Decode a file's bytes as UTF-8 (a UTF-8 BOM is allowed)."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return None, Problem(
+            Location(path, 1, 1), "file is UTF-32; save it as UTF-8 (deck files must be UTF-8)"
+        )
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(data):
         return None, Problem(
             Location(path, 1, 1), "file is UTF-16; save it as UTF-8 (deck files must be UTF-8)"
         )
@@ -94,20 +126,43 @@ def decode(data: bytes, path: Path) -> tuple[str | None, Problem | None]:
 
 
 def read_yaml(path: Path) -> tuple[Node | None, list[Problem]]:
-    """Read one YAML file into a :class:`Node`, collecting problems instead of raising."""
+    """Read one YAML file into a :class:`Node`, collecting problems instead of raising.
+
+    Only regular files are read, and at most :data:`MAX_FILE_BYTES` of them: a named pipe,
+    a device (a link to ``/dev/zero``) or a folder named ``x.yaml`` is a problem, not a hang.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            return None, [
-                Problem(
-                    Location(path, 1, 1),
-                    f"file is too large ({size // 1024} KB, limit {MAX_FILE_BYTES // 1024} KB);"
-                    " split it or remove the bulk",
-                )
-            ]
-        data = path.read_bytes()
+        # O_NONBLOCK: opening a named pipe must not wait for a writer.
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(handle, "rb") as stream:
+            info = os.fstat(stream.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                return None, [Problem(Location(path), "this is a folder, not a YAML file")]
+            if not stat.S_ISREG(info.st_mode):
+                return None, [
+                    Problem(
+                        Location(path),
+                        "this is not a regular file (a pipe, socket or device);"
+                        " deck files must be plain files",
+                    )
+                ]
+            size = info.st_size
+            data = b"" if size > MAX_FILE_BYTES else stream.read(MAX_FILE_BYTES + 1)
+    except IsADirectoryError:  # Windows cannot open a folder
+        return None, [Problem(Location(path), "this is a folder, not a YAML file")]
     except OSError as exc:
         return None, [Problem(Location(path), f"cannot read file: {exc.strerror or exc}")]
+    except ValueError:  # a NUL character in the path
+        return None, [Problem(Location(path), "cannot read file: its name has a NUL character")]
+    if size > MAX_FILE_BYTES or len(data) > MAX_FILE_BYTES:
+        size = max(size, len(data))
+        return None, [
+            Problem(
+                Location(path, 1, 1),
+                f"file is too large ({size // 1024} KB, limit {MAX_FILE_BYTES // 1024} KB);"
+                " split it or remove the bulk",
+            )
+        ]
     text, problem = decode(data, path)
     if text is None:
         assert problem is not None
@@ -122,11 +177,29 @@ def parse_yaml(text: str, path: Path) -> tuple[Node | None, list[Problem]]:
     ):
         return None, [Problem(Location(path, 1, 1), "file is empty; it needs YAML content")]
     try:
-        documents = list(yaml.compose_all(text, Loader=yaml.SafeLoader))
+        documents = _compose(text)
+    except _LimitError as exc:
+        return None, [Problem(Location(path, exc.line + 1, exc.column + 1), exc.message)]
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        column = exc.position - (before.rfind("\n") + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else 0
+        return None, [
+            Problem(
+                Location(path, line, column),
+                f"file contains the character U+{code:04X}, which YAML does not allow;"
+                " remove it (or write it as an escape in double quotes)",
+            )
+        ]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = exc.problem or exc.context or "invalid YAML"
+        first = "; first occurrence"
+        if exc.context and exc.context.endswith(first) and exc.context_mark is not None:
+            # A duplicate anchor: PyYAML's own problem text is just "second occurrence".
+            what = f"{exc.context.removesuffix(first)} (first at line {exc.context_mark.line + 1})"
         hint = ""
         if "\\t" in what or "tab" in what:
             hint = "; indent with spaces, not tabs"
@@ -155,7 +228,65 @@ def parse_yaml(text: str, path: Path) -> tuple[Node | None, list[Problem]]:
     return node, problems
 
 
-_CONSTRUCTOR: Final = yaml.SafeLoader("")
+_FAST_LOADER: Final[type[yaml.SafeLoader] | type[yaml.CSafeLoader]] = getattr(
+    yaml, "CSafeLoader", yaml.SafeLoader
+)
+"""libyaml's parser when PyYAML was built with it: three times faster on big decks."""
+_PYYAML_ONLY: Final = ("\t", "\ufeff", "\x85", "\u2028", "\u2029")
+"""Text holding one of these goes to PyYAML alone: differential fuzzing found libyaml accepting
+(tabs) or reading differently (BOM, odd line breaks) what PyYAML rejects."""
+
+
+def _compose(text: str) -> list[yaml.Node]:
+    """Parse *text* into node trees, fast; a file with an error is parsed again by the
+    pure-Python parser, whose messages (and their positions) the problems quote."""
+    if _FAST_LOADER is not yaml.SafeLoader and not any(c in text for c in _PYYAML_ONLY):
+        try:
+            return list(yaml.compose_all(text, Loader=_FAST_LOADER))
+        except yaml.YAMLError:
+            pass  # parsed again below, for the message
+    return list(yaml.compose_all(text, Loader=_LimitedLoader))
+
+
+class _LimitError(Exception):
+    """Internal: the pure-Python parser stopped at a limit."""
+
+    def __init__(self, event: yaml.Event, message: str) -> None:
+        super().__init__(message)
+        mark = event.start_mark
+        self.line, self.column = (mark.line, mark.column) if mark is not None else (0, 0)
+        self.message = message
+
+
+class _LimitedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader, stopping at :data:`MAX_NODES` nodes or :data:`MAX_DEPTH` levels.
+
+    Without the limits a 2 MB file of ``[a, a, a, …`` takes PyYAML tens of seconds, and deep
+    nesting recurses to Python's stack limit.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.composed = 0
+        self.depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            return super().compose_node(parent, index)
+        event: yaml.Event = self.current_event  # set by check_event
+        self.composed += 1
+        if self.composed > MAX_NODES:
+            raise _LimitError(event, f"file holds more than {MAX_NODES:,} values; split it")
+        if self.depth > MAX_DEPTH:
+            raise _LimitError(event, f"nesting is too deep (limit {MAX_DEPTH} levels)")
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+_NUMBER_TAGS: Final = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
 
 
 def _location(node: yaml.Node, path: Path) -> Location:
@@ -196,7 +327,8 @@ def _convert(
                 problems.append(
                     Problem(
                         key_where,
-                        f"duplicate key {key!r} (first at line {first.line}); remove one of them",
+                        f"duplicate key {quoted(key)} (first at line {first.line});"
+                        " remove one of them",
                         field=key,
                     )
                 )
@@ -208,12 +340,24 @@ def _convert(
         items = [_convert(item, path, budget, depth + 1, problems) for item in node.value]
         return Node(items, where)
     assert isinstance(node, yaml.ScalarNode)
+    if node.tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_CHARS:
+        return Node(str(node.value), where, raw=str(node.value))
     try:
-        value = _CONSTRUCTOR.construct_object(node, deep=True)
-    except (yaml.YAMLError, ValueError, OverflowError) as exc:
-        raise _RefusedError(Problem(where, f"invalid value {node.value!r}: {exc}")) from exc
+        value = budget.constructor.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, OverflowError, LookupError, AttributeError) as exc:
+        # PyYAML's constructors fail in all these ways on tagged junk: `!!int ''`,
+        # `!!bool maybe`, `!!timestamp x`, `!!map x`.
+        if isinstance(exc, yaml.MarkedYAMLError) and exc.problem:
+            detail = exc.problem
+        elif isinstance(exc, ValueError) and str(exc):
+            detail = str(exc)
+        else:
+            detail = f"not a valid {node.tag.rsplit(':', 1)[-1]}"
+        raise _RefusedError(
+            Problem(where, f"invalid value {quoted(node.value)}: {shorten(detail, 200)}")
+        ) from exc
     if isinstance(value, dt.datetime):
         value = value.isoformat()
     if not isinstance(value, str | int | float | bool | dt.date | None):
-        raise _RefusedError(Problem(where, f"unsupported value {node.value!r}"))
+        raise _RefusedError(Problem(where, f"unsupported value {quoted(node.value)}"))
     return Node(value, where, raw=str(node.value))

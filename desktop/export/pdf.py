@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import errno
 import logging
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QFile, QFileDevice, QIODeviceBase
 from PySide6.QtGui import QPainter, QPdfWriter
 
 from desktop import __version__
@@ -114,8 +116,53 @@ def _draw(
     """Draw every page; return the physical index of each planned page's first page.
 
     One more entry at the end holds the number of pages drawn.
+
+    Raises:
+        OSError: the file could not be written (disk full, file size limit): Qt reports
+            that only on the device, so it is checked here rather than found by pypdf later
+            as a truncated PDF.
     """
-    writer = QPdfWriter(str(path))
+    device = QFile(str(path))
+    if not device.open(QIODeviceBase.OpenModeFlag.WriteOnly):
+        raise _device_error(device)
+    try:
+        starts = _draw_pages(deck, renderer, device, layout, pages, progress)
+        device.flush()  # close() would flush too, but without saying why it failed
+        if device.error() != QFileDevice.FileError.NoError:
+            raise _device_error(device)
+    finally:
+        device.close()
+    if device.error() != QFileDevice.FileError.NoError:
+        raise _device_error(device)
+    # Qt does not always notice a failed write (a full disk): the file must end the PDF.
+    with path.open("rb") as stream:
+        stream.seek(max(0, path.stat().st_size - 1024))
+        if b"%%EOF" not in stream.read():
+            raise OSError(errno.EIO, _INCOMPLETE)
+    return starts
+
+
+_INCOMPLETE = "the PDF could not be written completely (is the disk full?)"
+
+
+def _device_error(device: QFile) -> OSError:
+    message = device.errorString()
+    if not message or message == "Unknown error":
+        return OSError(errno.EIO, _INCOMPLETE)
+    known = (errno.ENOSPC, errno.EFBIG, errno.EROFS, errno.EACCES)
+    code = next((code for code in known if os.strerror(code) == message), errno.EIO)
+    return OSError(code, message)
+
+
+def _draw_pages(
+    deck: Deck,
+    renderer: SlideRenderer,
+    device: QFile,
+    layout: ExportLayout,
+    pages: list[Page],
+    progress: Progress | None,
+) -> list[int]:
+    writer = QPdfWriter(device)
     writer.setCreator(f"tianjin-briefing {__version__}")
     writer.setTitle(plain(deck.title))
     a4 = layout is not ExportLayout.SLIDES
@@ -128,13 +175,16 @@ def _draw(
         writer.setPageLayout(page_layout)
     painter = QPainter()
     if not painter.begin(writer):
-        raise UserError(f"cannot write {path.parent}: the PDF could not be started")
+        folder = Path(device.fileName()).parent
+        raise UserError(f"cannot write {folder}: the PDF could not be started")
     drawer = PageDrawer(writer, painter, renderer, a4)
     starts: list[int] = []
     try:
         for done, page in enumerate(pages):
             starts.append(drawer.page_number)
             drawer.draw(page)
+            if device.error() != QFileDevice.FileError.NoError:
+                raise _device_error(device)  # the disk filled up: stop now, not 300 pages later
             if progress is not None and not progress(done + 1, len(pages)):
                 raise ExportCancelled()
     finally:

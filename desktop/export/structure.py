@@ -5,13 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-
-from pypdf import PdfReader, PdfWriter
-from pypdf.annotations import Link
-from pypdf.constants import PageLabelStyle
-from pypdf.generic import Fit
+from typing import TYPE_CHECKING
 
 from desktop import __version__
+
+if TYPE_CHECKING:
+    from pypdf import PdfWriter
 
 
 @dataclass(frozen=True)
@@ -43,6 +42,12 @@ class Structure:
 
 def apply_structure(source: Path, target: Path, structure: Structure) -> int:
     """Read Qt's PDF at *source*, add the structure, write *target*; return the page count."""
+    # pypdf is imported here, not at the top: it takes ~50 ms, and the GUI imports this
+    # module at start-up but only needs pypdf once the user exports.
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.annotations import Link
+    from pypdf.generic import Fit
+
     reader = PdfReader(source)
     writer = PdfWriter(clone_from=reader)
     now = dt.datetime.now(dt.UTC).strftime("D:%Y%m%d%H%M%S+00'00'")
@@ -79,6 +84,8 @@ def apply_structure(source: Path, target: Path, structure: Structure) -> int:
 
 def _labels(writer: PdfWriter, labels: tuple[str, ...]) -> None:
     """Page labels: runs of consecutive numbers share one decimal range."""
+    from pypdf.constants import PageLabelStyle
+
     index = 0
     while index < len(labels):
         label = labels[index]

@@ -36,6 +36,10 @@ class SlideRenderer:
     """
 
     IMAGE_CACHE_LIMIT = 48
+    IMAGE_CACHE_BYTES = 64 * 1024 * 1024
+    """The image cache also stays under this many bytes: 8 images at 1920×1080."""
+    LAYOUT_CACHE_LIMIT = 128
+    """Laid-out slides kept (LRU); each holds its text documents, about 250 KB."""
 
     def __init__(self, deck: Deck, theme: Theme | None = None) -> None:
         register_fonts()
@@ -43,19 +47,24 @@ class SlideRenderer:
         self.theme = theme if theme is not None else load_theme(deck.theme, deck.root)
         width, height = deck.canvas_size
         self.canvas = QSizeF(width, height)
-        self._layouts: dict[int, SlideLayout] = {}
+        self._layouts: OrderedDict[int, SlideLayout] = OrderedDict()
         self._images: OrderedDict[tuple[int, int, int], QImage] = OrderedDict()
+        self._image_bytes = 0
 
     @property
     def slide_count(self) -> int:
         return self.deck.slide_count
 
     def layout(self, index: int) -> SlideLayout:
-        """The slide's layout on the canvas (computed once)."""
+        """The slide's layout on the canvas (cached, LRU: memory stays flat on big decks)."""
         cached = self._layouts.get(index)
-        if cached is None:
-            cached = LayoutBuilder(self.deck, self.theme, self.deck.refs[index]).build()
-            self._layouts[index] = cached
+        if cached is not None:
+            self._layouts.move_to_end(index)
+            return cached
+        cached = LayoutBuilder(self.deck, self.theme, self.deck.refs[index]).build()
+        self._layouts[index] = cached
+        while len(self._layouts) > self.LAYOUT_CACHE_LIMIT:
+            self._layouts.popitem(last=False)
         return cached
 
     def paint(self, painter: QPainter, index: int, target: QRectF) -> QRectF:
@@ -102,8 +111,11 @@ class SlideRenderer:
         painter.end()
         image.setDevicePixelRatio(device_pixel_ratio)
         self._images[dpr_key] = image
-        while len(self._images) > self.IMAGE_CACHE_LIMIT:
-            self._images.popitem(last=False)
+        self._image_bytes += image.sizeInBytes()
+        while len(self._images) > 1 and (
+            len(self._images) > self.IMAGE_CACHE_LIMIT or self._image_bytes > self.IMAGE_CACHE_BYTES
+        ):
+            self._image_bytes -= self._images.popitem(last=False)[1].sizeInBytes()
         return image
 
     def prerender(self, indexes: list[int], size: QSize, device_pixel_ratio: float = 1.0) -> None:

@@ -1,0 +1,1 @@
+"""Reliability: hostile input, fuzzing, interrupted exports, no network, crash handling."""

@@ -1,0 +1,184 @@
+"""A catalogue of hostile decks, each with the exact problem it must report.
+
+The catalogue is data: ``tests/data/hostile/<case>/`` is a deck folder, and its
+``expected.txt`` lists every problem ``tianjin-briefing check`` must print for it, one line
+each as ``file:line:col: severity: message`` with the file relative to the deck folder (no
+lines: the deck loads cleanly, and then every slide is also rendered). ``links.txt`` lists
+symbolic links to create (``name -> target``), so the repository holds none. Each case is
+copied to a temporary folder beside ``outside.yaml``, ``outside.png`` and ``theme.yaml``
+(files outside the deck that ``..`` paths and links try to reach).
+
+Large or special files are generated at test time instead of committed:
+
+=========================== ==================================================================
+case                        generated file
+=========================== ==================================================================
+file-50mb                   ``a.yaml``: 50 MB (a valid head, then a comment of 50 MB)
+image-20000px               ``huge.png``: a PNG header only, 20,000 × 20,000 pixels
+bullets-10000               ``a.yaml``: one slide with 10,000 bullets
+notes-huge                  ``a.yaml``: speaker notes of 1,500,000 characters on one line
+number-sexagesimal          ``a.yaml``: a title ``1:00:00:…`` (a YAML 1.1 base-60 number
+                            of 200,000 digits; computing it took PyYAML minutes)
+deck-yaml-is-folder         ``deck.yaml/``: a folder
+image-is-folder             ``pictures/``: a folder where the slide expects an image
+section-is-folder           ``b.yaml/``: a folder listed in ``sections``
+unlisted-section-is-folder  ``b.yaml/``: a folder found by the default ``*.yaml`` order
+section-is-fifo             ``b.yaml``: a named pipe (reading it would wait forever)
+=========================== ==================================================================
+
+The same lines are checked twice: from ``load_deck`` directly, and from the real ``check``
+command run in-process in the deck folder (so the one-line output format is checked too).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import struct
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Final
+
+import pytest
+from PySide6.QtCore import QSize
+
+from desktop.cli import main
+from desktop.core.loader import load_deck
+from desktop.render.renderer import SlideRenderer
+from tests.reliability.conftest import Tally
+from tests.reliability.invariants import check_result, relative_line
+
+pytestmark = pytest.mark.reliability("Hostile decks (catalogue)")
+
+HOSTILE: Final = Path(__file__).resolve().parents[1] / "data" / "hostile"
+CASES: Final = sorted(path.name for path in HOSTILE.iterdir() if path.is_dir())
+MEGABYTE: Final = 1024 * 1024
+SECTION_HEAD: Final = "title: Section\nslides:\n"
+
+
+def png_header(width: int, height: int) -> bytes:
+    """The first bytes of a PNG: signature and IHDR chunk, no pixels."""
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    chunk = b"IHDR" + ihdr
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + struct.pack(">I", len(ihdr))
+        + chunk
+        + struct.pack(">I", zlib.crc32(chunk))
+    )
+
+
+def _fifty_megabytes(root: Path) -> None:
+    head = (SECTION_HEAD + "  - title: Points\n    bullets: [one]\n    sources: [src]\n# ").encode()
+    with (root / "a.yaml").open("wb") as stream:
+        stream.write(head)
+        stream.write(b"x" * (50 * MEGABYTE - len(head) - 1) + b"\n")
+
+
+def _bullets(root: Path) -> None:
+    bullets = "".join(f"      - Point {n}\n" for n in range(10_000))
+    text = SECTION_HEAD + "  - title: Points\n    sources: [src]\n    bullets:\n" + bullets
+    (root / "a.yaml").write_text(text, encoding="utf-8")
+
+
+def _notes(root: Path) -> None:
+    text = SECTION_HEAD + "  - title: Points\n    bullets: [one]\n    sources: [src]\n"
+    (root / "a.yaml").write_text(text + "    notes: " + "n" * 1_500_000 + "\n", encoding="utf-8")
+
+
+def _sexagesimal(root: Path) -> None:
+    title = "1" + ":00" * 200_000
+    text = f"title: {title}\nslides:\n  - title: Points\n    bullets: [one]\n    sources: [src]\n"
+    (root / "a.yaml").write_text(text, encoding="utf-8")
+
+
+def _huge_png(root: Path) -> None:
+    (root / "huge.png").write_bytes(png_header(20_000, 20_000))
+
+
+def _fifo(root: Path) -> None:
+    os.mkfifo(root / "b.yaml")
+
+
+def _folder(name: str) -> Callable[[Path], None]:
+    def make(root: Path) -> None:
+        (root / name).mkdir()
+        (root / name / "readme.txt").write_text("a folder, not a file\n", encoding="utf-8")
+
+    return make
+
+
+MAKERS: Final[dict[str, Callable[[Path], None]]] = {
+    "file-50mb": _fifty_megabytes,
+    "image-20000px": _huge_png,
+    "bullets-10000": _bullets,
+    "notes-huge": _notes,
+    "number-sexagesimal": _sexagesimal,
+    "deck-yaml-is-folder": _folder("deck.yaml"),
+    "image-is-folder": _folder("pictures"),
+    "section-is-folder": _folder("b.yaml"),
+    "unlisted-section-is-folder": _folder("b.yaml"),
+    "section-is-fifo": _fifo,
+}
+META_FILES: Final = frozenset({"expected.txt", "links.txt"})
+
+
+def prepare(case: str, tmp: Path) -> Path:
+    """Copy the case into *tmp*, make its links and generated files; return the deck folder."""
+    source = HOSTILE / case
+    root = tmp.resolve() / case
+    shutil.copytree(source, root, ignore=lambda _dir, names: [n for n in names if n in META_FILES])
+    (root.parent / "outside.yaml").write_text("title: Not in the deck\nslides: []\n")
+    (root.parent / "outside.png").write_bytes(png_header(16, 16))
+    (root.parent / "theme.yaml").write_text("name: Outside\n")
+    links = source / "links.txt"
+    if links.exists():
+        for line in links.read_text(encoding="utf-8").splitlines():
+            name, _, target = (part.strip() for part in line.partition("->"))
+            (root / name).symlink_to(target)
+    if case in MAKERS:
+        MAKERS[case](root)
+    return root
+
+
+def expected(case: str) -> list[str]:
+    text = (HOSTILE / case / "expected.txt").read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def test_catalogue_is_complete(tally: Tally) -> None:
+    tally.add("test_catalogue_is_complete", 1, "checks")
+    assert len(CASES) >= 40
+    assert set(MAKERS) <= set(CASES)
+    for case in CASES:
+        assert (HOSTILE / case / "expected.txt").is_file(), case
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_hostile_deck(
+    case: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    restore_logging: None,
+    tally: Tally,
+) -> None:
+    tally.add(f"test_hostile_deck[{case}]", 1, "decks")
+    root = prepare(case, tmp_path)
+    want = expected(case)
+
+    result = load_deck(root)
+    check_result(result, root)
+    assert [relative_line(p, root) for p in result.problems] == want
+
+    monkeypatch.chdir(root)
+    status = main(["check", "--no-render", str(root)])
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[:-1] == want, "`check` prints other lines than load_deck gives"
+    assert status == (1 if result.errors else 0)
+
+    if result.deck is not None:  # it loads: every slide must render, too
+        renderer = SlideRenderer(result.deck)
+        for index in range(result.deck.slide_count):
+            assert not renderer.image(index, QSize(480, 270)).isNull()
