@@ -317,3 +317,29 @@ def test_windowed_rehearsal_side_by_side_on_the_console_screen(
     assert abs(audience.height() - audience.width() * 9 / 16) <= 1
     controller.toggle_windowed()
     assert_placed(qtbot, controller, "Projector", "Laptop")
+
+
+@on_two_screens
+def test_screens_flapping_and_reloads_mid_talk(
+    qtbot: QtBot, present: Present, clock: FakeClock
+) -> None:
+    """Fault drill: the projector comes and goes 20 times while the deck reloads, good and bad."""
+    from desktop.render.renderer import SlideRenderer
+
+    controller = present(start=3)
+    assert_placed(qtbot, controller, "Projector", "Laptop")
+    controller.step(1)
+    deck = load(bundled_deck())
+    for cycle in range(20):
+        clock.advance(3)
+        controller.on_screen_removed(screen("Projector"))
+        qtbot.waitUntil(lambda: controller.mode == "single")
+        if cycle % 2:
+            controller.set_deck(None, None)  # an invalid edit: keep presenting the last good deck
+        else:
+            controller.set_deck(deck, SlideRenderer(deck))
+        controller.on_screen_added(screen("Projector"))
+        assert_placed(qtbot, controller, "Projector", "Laptop")
+        assert controller.audience.slide_index() == 4
+    assert controller.tracker.timer.elapsed == 60
+    assert controller.audience.isVisible() and controller.console.isVisible()
