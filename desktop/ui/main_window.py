@@ -130,6 +130,10 @@ class MainWindow(QMainWindow):
         self.reload_timer.setSingleShot(True)
         self.reload_timer.setInterval(RELOAD_DELAY_MS)
         self.reload_timer.timeout.connect(self.reload)
+        self.panels_timer = QTimer(self)
+        self.panels_timer.setSingleShot(True)
+        self.panels_timer.setInterval(0)
+        self.panels_timer.timeout.connect(self._update_panels)
 
         self._bind_actions()
         self._build_menus()
@@ -402,17 +406,26 @@ class MainWindow(QMainWindow):
             self.go_to(number - 1)
 
     def _show_current(self) -> None:
+        """Show the current slide now; the side panels follow on the next event-loop turn.
+
+        The slide is what the user waits for: drawing it first keeps a jump within a frame
+        (the outline, thumbnails and notes cost as much again; see bench/RESULTS.md).
+        """
         index = self.nav.current
         self.view.set_index(index)
+        self.actions_["back"].setEnabled(self.nav.can_go_back)
+        self.actions_["forward"].setEnabled(self.nav.can_go_forward)
+        self._update_status()
+        self.panels_timer.start()
+        self.slide_changed.emit(index)
+
+    def _update_panels(self) -> None:
+        index = self.nav.current
         self.outline.set_current(index)
         self.thumbnails.set_current(index)
         self.notes.set_slide(index)
-        self.actions_["back"].setEnabled(self.nav.can_go_back)
-        self.actions_["forward"].setEnabled(self.nav.can_go_forward)
         if self.deck is not None and self.deck_path is not None and self.deck.refs:
             self.settings.set_slide_for(self.deck_path, self.deck.refs[index].slide.id)
-        self._update_status()
-        self.slide_changed.emit(index)
 
     def _update_status(self) -> None:
         deck = self.deck
@@ -568,6 +581,9 @@ class MainWindow(QMainWindow):
             self.open_deck(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.panels_timer.isActive():
+            self.panels_timer.stop()
+            self._update_panels()
         self.settings.set("window/geometry", bytes(self.saveGeometry().data()))
         self.settings.set("window/state", bytes(self.saveState().data()))
         self.settings.sync()

@@ -279,3 +279,12 @@ def test_export_from_the_window(make_window: WindowFactory, tmp_path: Path) -> N
     window = make_window()
     result = window.export_to(tmp_path / "out.pdf", interactive=False)
     assert result is not None and result.pages >= 37
+
+
+def test_panels_follow_the_slide(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    window.go_to(12)
+    assert window.view.index() == 12  # the slide is drawn first
+    qtbot.waitUntil(lambda: window.outline.current_slide() == 12)
+    assert window.notes.current_slide() == 12
+    assert window.thumbnails.currentIndex().row() == 12
