@@ -7,10 +7,9 @@ from typing import Final
 
 from PySide6 import QtGui
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.markup import plain
 from desktop.core.model import Deck, slide_label
+from desktop.ui.delegates import draw_item_base
 
 log = logging.getLogger(__name__)
 
@@ -69,23 +69,7 @@ class _OutlineDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        opt.widget.style().drawControl(
-            QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget
-        )
-
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        group = (
-            QPalette.ColorGroup.Active
-            if opt.state & QStyle.StateFlag.State_Active
-            else QPalette.ColorGroup.Inactive
-        )
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        text_color = opt.palette.color(group, role)
-        muted = QColor(text_color)
-        muted.setAlphaF(0.6)
+        opt, text_color, muted = draw_item_base(self, painter, option, index, 0.6)
 
         section = index.data(_KIND_ROLE) == _SECTION
         rect = opt.rect.adjusted(_PAD_X, 0, -_PAD_X, 0)

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.model import Deck
 from desktop.core.search import FIELD_LABELS, MAX_HITS, Hit, SearchIndex
+from desktop.ui.delegates import draw_item_base
 
 log = logging.getLogger(__name__)
 
@@ -87,22 +88,8 @@ class _HitDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        opt.widget.style().drawControl(
-            QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget
-        )
+        opt, text_color, muted = draw_item_base(self, painter, option, index, 0.65)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        group = (
-            QPalette.ColorGroup.Active
-            if opt.state & QStyle.StateFlag.State_Active
-            else QPalette.ColorGroup.Inactive
-        )
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        text_color = opt.palette.color(group, role)
-        muted = QColor(text_color)
-        muted.setAlphaF(0.65)
 
         rect = opt.rect.adjusted(_PAD_X, _PAD_Y, -_PAD_X, -_PAD_Y)
         header_font = self._header_font(opt.font)

@@ -18,8 +18,19 @@ class SlideView(QWidget):
 
     step = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None, background: str = "#2a2e35") -> None:
-        super().__init__(parent)
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        background: str = "#2a2e35",
+        margin: float = 12.0,
+        flags: Qt.WindowType | None = None,
+    ) -> None:
+        if flags is None:
+            super().__init__(parent)
+        else:
+            super().__init__(parent, flags)
+        self._margin = margin
+        self._fill: QColor | None = None
         self.setAccessibleName("Current slide")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -53,12 +64,21 @@ class SlideView(QWidget):
         """Where the slide is drawn, in widget coordinates."""
         if self._renderer is None:
             return QRectF()
-        margin = 12.0
+        margin = self._margin
         area = QRectF(self.rect()).adjusted(margin, margin, -margin, -margin)
         return fit_rect(self._renderer.canvas, area)
 
+    def set_fill(self, colour: str | None) -> None:
+        """Show a plain colour instead of the slide (a blanked screen); None shows the slide."""
+        self._fill = QColor(colour) if colour is not None else None
+        self.update()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        if self._fill is not None:
+            painter.fillRect(self.rect(), self._fill)
+            painter.end()
+            return
         painter.fillRect(self.rect(), self._background)
         renderer = self._renderer
         if renderer is not None and 0 <= self._index < renderer.slide_count:
