@@ -288,3 +288,42 @@ def test_panels_follow_the_slide(qtbot: QtBot, make_window: WindowFactory) -> No
     qtbot.waitUntil(lambda: window.outline.current_slide() == 12)
     assert window.notes.current_slide() == 12
     assert window.thumbnails.currentIndex().row() == 12
+
+
+def test_remaining_keys(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    window.go_to(5)
+    with qtbot.waitSignal(window.present_requested) as start:
+        press(qtbot, window, Qt.Key.Key_F5)
+    assert start.args == [0]
+    with qtbot.waitSignal(window.present_requested) as here:
+        press(qtbot, window, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+    assert here.args == [5]
+    with qtbot.waitSignal(window.rehearse_requested) as rehearse:
+        press(qtbot, window, Qt.Key.Key_F5, Qt.KeyboardModifier.ControlModifier)
+    assert rehearse.args == [0]
+    press(qtbot, window, Qt.Key.Key_F11)
+    assert window.isFullScreen() and window.actions_["full_screen"].isChecked()
+    press(qtbot, window, Qt.Key.Key_F11)
+    assert not window.isFullScreen()
+    press(qtbot, window, Qt.Key.Key_Question)
+    overlays = [
+        w for w in QApplication.topLevelWidgets() if w.windowTitle() == "Keyboard shortcuts"
+    ]
+    assert overlays and overlays[-1].isVisible()
+    overlays[-1].close()
+
+
+def test_find_previous_steps_back(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window()
+    window.search.set_deck(window.deck)  # type: ignore[arg-type]
+    window.show_search()
+    qtbot.keyClicks(window.search.line_edit, "TEU")
+    qtbot.keyClick(window.search.line_edit, Qt.Key.Key_Return)
+    first = window.current_index()
+    window.view.setFocus()
+    press(qtbot, window, Qt.Key.Key_F3)
+    second = window.current_index()
+    press(qtbot, window, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert window.current_index() == first
+    assert window.search.hit_count() >= 2 and second >= first
