@@ -307,3 +307,28 @@ def test_cjk_exports_on_a_machine_without_cjk_fonts(tmp_path: Path) -> None:
     text = "".join("".join(p.extract_text().split()) for p in reader.pages)
     assert "京津冀协同发展纵深推进行动" in text
     assert "十项行动" in text
+
+
+def test_theme_logo_is_drawn(make_deck: DeckFactory) -> None:
+    from desktop.render.items import Picture
+
+    theme = (Path(__file__).parents[1] / "resources/themes/default.yaml").read_text("utf-8")
+    logo = (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="170" height="70">'
+        '<rect width="60" height="60"/></svg>'
+    )
+    folder = make_deck(
+        {
+            "deck.yaml": "title: T\ntheme: brand.yaml\nsections: [a.yaml]\n"
+            "sources: [{id: src, title: S}]\n",
+            "brand.yaml": theme + "logo: brand.svg\n",
+            "brand.svg": logo,
+        }
+    )
+    loaded = load_deck(folder).deck
+    assert loaded is not None
+    renderer = SlideRenderer(loaded)
+    assert renderer.theme.logo == (folder / "brand.svg").resolve()
+    for ref in loaded.refs:
+        pictures = [i for i in renderer.layout(ref.index).items if isinstance(i, Picture)]
+        assert len(pictures) == 1 and pictures[0].valid

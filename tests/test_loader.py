@@ -169,6 +169,21 @@ CASES = [
         "`colors.background` is required",
     ),
     Case(
+        "theme-logo-missing",
+        {
+            "deck.yaml": "title: T\ntheme: mine.yaml\nsections: [a.yaml]\n"
+            "sources: [{id: src, title: S}]\n",
+            "mine.yaml": (Path(__file__).parents[1] / "resources/themes/default.yaml").read_text(
+                encoding="utf-8"
+            )
+            + "logo: nowhere.svg\n",
+        },
+        "mine.yaml",
+        30,  # the line after the 29 lines of the default theme
+        7,
+        "logo nowhere.svg is not a file beside the theme",
+    ),
+    Case(
         "theme-missing",
         {"deck.yaml": "title: T\ntheme: fancy\n"},
         "deck.yaml",

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from desktop.core.images import sniff
 from desktop.core.problems import DeckError, Location, Problem
 from desktop.core.resources import bundled_themes
 from desktop.core.schema import Field, ListOf, Record, Text, scalar_text
@@ -66,6 +67,12 @@ THEME: Final = Record(
             "Sizes and margins in canvas pixels (the canvas is 1080 high).",
             True,
         ),
+        Field(
+            "logo",
+            Text(max_length=500),
+            "Optional logo (SVG, PNG or JPEG) beside the theme file, shown at the top right of"
+            " content slides and in the corner of title and section slides.",
+        ),
     ),
 )
 
@@ -79,6 +86,8 @@ class Theme:
     colors: dict[str, str]
     fonts: tuple[str, ...]
     sizes: dict[str, int]
+    logo: Path | None = None
+    """Resolved logo file, checked to exist and to be an image."""
 
     def color(self, name: str) -> str:
         return self.colors[name]
@@ -118,7 +127,7 @@ def load_theme(name: str, deck_root: Path | None = None) -> Theme:
         THEME.check(node, "", problems)
     if node is None or any(p.is_error for p in problems):
         raise DeckError(problems)
-    theme = _build(path.stem, node)
+    theme = _build(path, node)
     _CACHE[key] = theme
     return theme
 
@@ -130,13 +139,33 @@ def _section(node: Node, key: str) -> dict[str, str]:
     return {k: scalar_text(v) or "" for k, v in inner.value.items()}
 
 
-def _build(key: str, node: Node) -> Theme:
+def _logo(path: Path, node: Node) -> Path | None:
+    """The theme's logo: beside the theme file, an image; else a located problem."""
+    assert isinstance(node.value, dict)
+    logo_node = node.value.get("logo")
+    relative = scalar_text(logo_node) if logo_node is not None else None
+    if logo_node is None or not relative:
+        return None
+    folder = path.parent.resolve()
+    target = (folder / relative).resolve()
+    if not target.is_relative_to(folder) or not target.is_file():
+        raise DeckError(
+            [Problem(logo_node.location, f"logo {relative} is not a file beside the theme")]
+        )
+    info = sniff(target)
+    if isinstance(info, str):
+        raise DeckError([Problem(logo_node.location, info)])
+    return target
+
+
+def _build(path: Path, node: Node) -> Theme:
     assert isinstance(node.value, dict)
     fonts_node = node.value["fonts"]
     assert isinstance(fonts_node.value, list)
     return Theme(
-        key=key,
-        name=scalar_text(node.value["name"]) or key,
+        logo=_logo(path, node),
+        key=path.stem,
+        name=scalar_text(node.value["name"]) or path.stem,
         colors=_section(node, "colors"),
         fonts=tuple(scalar_text(f) or "" for f in fonts_node.value),
         sizes={k: int(v) for k, v in _section(node, "sizes").items()},

@@ -115,7 +115,26 @@ class LayoutBuilder:
                 Layout.IMAGE: self.image,
                 Layout.SOURCES: self.sources,
             }[layout](body)
+        self.logo(full_bleed=layout in (Layout.TITLE, Layout.SECTION))
         return self.out
+
+    LOGO_SIZE = QSizeF(170, 70)
+
+    def logo(self, full_bleed: bool) -> None:
+        """The theme's logo: top right on content slides, bottom right on title and section."""
+        logo = self.theme.logo
+        if logo is None:
+            return
+        size = self.LOGO_SIZE
+        top = self.h - 60 - size.height() if full_bleed else self.top
+        self.out.items.append(
+            Picture(QRectF(self.w - self.mx - size.width(), top, size.width(), size.height()), logo)
+        )
+
+    def title_width(self) -> float:
+        """Width left for a content slide's title (the logo takes the top right)."""
+        inner = self.w - 2 * self.mx
+        return inner - (self.LOGO_SIZE.width() + 30 if self.theme.logo is not None else 0)
 
     def chrome(self) -> QRectF:
         """Title, subtitle, footer and source line; returns the body rectangle."""
@@ -169,7 +188,7 @@ class LayoutBuilder:
         y = self.top
         if title:
             box = self.text(
-                QRectF(self.mx, y, inner, lines(self.size("title"), 2, 110)),
+                QRectF(self.mx, y, self.title_width(), lines(self.size("title"), 2, 110)),
                 [self.para(title, "title", bold=True, line_height=110)],
                 "title",
             )
@@ -275,7 +294,7 @@ class LayoutBuilder:
         rows = math.ceil(len(sections) / columns)
         gap = 60.0
         col_w = (body.width() - gap * (columns - 1)) / columns
-        row_h = body.height() / max(rows, 1)
+        row_h = min(body.height() / max(rows, 1), 150.0)
         size = min(self.size("body"), row_h * 0.42)
         for index, section in enumerate(sections):
             col, row = divmod(index, rows)
