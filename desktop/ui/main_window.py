@@ -6,6 +6,7 @@ import dataclasses
 import logging
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
@@ -29,11 +30,9 @@ from desktop.core.navigation import Navigator
 from desktop.core.problems import DeckError
 from desktop.core.resources import bundled_deck
 from desktop.core.theme import Theme, load_theme
-from desktop.export.pdf import ExportOptions, ExportResult
 from desktop.render.renderer import SlideRenderer
 from desktop.ui.actions import ActionRegistry
 from desktop.ui.banner import ProblemsBanner
-from desktop.ui.export_dialog import ExportDialog, export_with_progress
 from desktop.ui.notes_pane import NotesPane
 from desktop.ui.outline import OutlinePanel
 from desktop.ui.search_panel import SearchPanel
@@ -41,6 +40,9 @@ from desktop.ui.settings import Settings
 from desktop.ui.shortcuts import EXTRA, ShortcutsOverlay
 from desktop.ui.slide_view import SlideView
 from desktop.ui.thumbnails import ThumbnailPanel
+
+if TYPE_CHECKING:
+    from desktop.export.pdf import ExportOptions, ExportResult
 
 log = logging.getLogger(__name__)
 
@@ -542,6 +544,8 @@ class MainWindow(QMainWindow):
         if self.deck is None:
             return
         suggested = Path.home() / f"{self.deck.root.name or 'briefing'}.pdf"
+        from desktop.ui.export_dialog import ExportDialog  # export code loads on first use
+
         dialog = ExportDialog(suggested, self)
         if dialog.exec() == ExportDialog.DialogCode.Accepted:
             self.export_to(dialog.target(), dialog.options())
@@ -551,6 +555,9 @@ class MainWindow(QMainWindow):
     ) -> ExportResult | None:
         if self.deck is None:
             return None
+        from desktop.export.pdf import ExportOptions
+        from desktop.ui.export_dialog import export_with_progress
+
         return export_with_progress(
             self, self.deck, target, options or ExportOptions(), interactive=interactive
         )
