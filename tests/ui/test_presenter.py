@@ -636,6 +636,20 @@ def test_time_texts_without_a_plan(make_deck: DeckFactory, clock: FakeClock) -> 
     assert (texts.pace, texts.pace_caption) == ("", "no section has a plan")
 
 
+def test_no_pace_before_the_talk_starts(clock: FakeClock) -> None:
+    from desktop.core.timing import PaceTracker
+
+    deck = load(bundled_deck())
+    tracker = PaceTracker(deck, clock)
+    tracker.on_slide(8)  # presenting from slide 9: the plan puts it at 4:30
+    texts = time_texts(tracker.pacing(8), tracker.timer, NOW, 8)
+    assert (texts.pace, texts.pace_colour) == ("ready", style.MUTED)
+    assert texts.pace_caption == "the plan reaches slide 9 at 4:30"
+    tracker.start()
+    clock.advance(30)
+    assert time_texts(tracker.pacing(8), tracker.timer, NOW, 8).pace == "4 min ahead"
+
+
 # -- rehearsal ---------------------------------------------------------------------------------
 
 

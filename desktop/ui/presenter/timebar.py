@@ -76,6 +76,11 @@ def time_texts(
         left_colour = style.OVER
     if pacing.status is None:
         pace, pace_caption, pace_colour = "", "no section has a plan", style.MUTED
+    elif not timer.started and not finished:
+        # Before the talk starts there is no pace yet, only where the plan puts this slide.
+        expected = pacing.expected_elapsed or 0.0
+        pace, pace_colour = "ready", style.MUTED
+        pace_caption = f"the plan reaches slide {slide + 1} at {format_clock(expected)}"
     else:
         pace = pacing.label
         expected = pacing.expected_elapsed or 0.0
