@@ -72,3 +72,17 @@ ACTIONS: Final[tuple[ActionSpec, ...]] = (
 )
 
 BY_NAME: Final = {spec.name: spec for spec in ACTIONS}
+
+NAVIGATION: Final = (
+    "next",
+    "previous",
+    "first",
+    "last",
+    "go_to",
+    "back",
+    "forward",
+    "find",
+    "find_next",
+    "find_previous",
+)
+"""The moving and finding actions: the main window's Go menu, shared with the presenter."""

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.core.actions import NAVIGATION
 from desktop.core.loader import DECK_FILE, LoadResult, load_deck
 from desktop.core.markup import plain
 from desktop.core.model import Deck
@@ -216,18 +217,7 @@ class MainWindow(QMainWindow):
         view.addAction(a["theme_default"])
         view.addAction(a["theme_high_contrast"])
         go = bar.addMenu("&Go")
-        for name in (
-            "next",
-            "previous",
-            "first",
-            "last",
-            "go_to",
-            "back",
-            "forward",
-            "find",
-            "find_next",
-            "find_previous",
-        ):
+        for name in NAVIGATION:
             go.addAction(a[name])
         self.sections_menu = go.addMenu("&Sections")
         present = bar.addMenu("&Present")

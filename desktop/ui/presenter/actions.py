@@ -12,21 +12,12 @@ from typing import Final
 
 from PySide6.QtCore import QObject
 
-from desktop.core.actions import BY_NAME, ActionSpec
+from desktop.core.actions import BY_NAME, NAVIGATION, ActionSpec
 from desktop.ui.actions import ActionRegistry
 
 SHARED: Final = (
-    "next",
-    "previous",
-    "first",
-    "last",
-    "go_to",
-    "back",
-    "forward",
+    *NAVIGATION,
     *(f"section_{n}" for n in range(1, 11)),
-    "find",
-    "find_next",
-    "find_previous",
     "notes_bigger",
     "notes_smaller",
     "shortcuts",

@@ -76,18 +76,14 @@ def time_texts(
         left_colour = style.OVER
     if pacing.status is None:
         pace, pace_caption, pace_colour = "", "no section has a plan", style.MUTED
-    elif not timer.started and not finished:
-        # Before the talk starts there is no pace yet, only where the plan puts this slide.
-        expected = pacing.expected_elapsed or 0.0
-        pace, pace_colour = "ready", style.MUTED
-        pace_caption = f"the plan reaches slide {slide + 1} at {format_clock(expected)}"
     else:
-        pace = pacing.label
         expected = pacing.expected_elapsed or 0.0
         pace_caption = f"the plan reaches slide {slide + 1} at {format_clock(expected)}"
-        pace_colour = {"on time": style.ON_TIME, "behind": style.BEHIND, "ahead": style.AHEAD}[
-            pacing.status
-        ]
+        # Before the talk starts there is no pace yet, only where the plan puts this slide.
+        waiting = not timer.started and not finished
+        pace = "ready" if waiting else pacing.label
+        colours = {"on time": style.ON_TIME, "behind": style.BEHIND, "ahead": style.AHEAD}
+        pace_colour = style.MUTED if waiting else colours[pacing.status]
     return TimeTexts(
         elapsed=format_clock(pacing.elapsed),
         elapsed_caption=caption,
