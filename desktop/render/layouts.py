@@ -22,6 +22,14 @@ LINE_SPACING = 1.362
 """Natural line spacing of Noto Sans, as a multiple of the font size."""
 
 
+def same_scale(boxes: list[TextBox]) -> None:
+    """Refit sibling boxes (agenda entries, source columns) to the smallest one's scale."""
+    smallest = min((box.scale for box in boxes), default=1.0)
+    for box in boxes:
+        if box.scale > smallest:
+            box.fit(max_scale=smallest)
+
+
 def lines(size: float, count: int = 1, line_height: int = 118) -> float:
     """Height of *count* lines of text at *size* px with a proportional line height."""
     return size * LINE_SPACING * line_height / 100 * count + 2
@@ -296,6 +304,7 @@ class LayoutBuilder:
         col_w = (body.width() - gap * (columns - 1)) / columns
         row_h = min(body.height() / max(rows, 1), 150.0)
         size = min(self.size("body"), row_h * 0.42)
+        entries: list[TextBox] = []
         for index, section in enumerate(sections):
             col, row = divmod(index, rows)
             rect = QRectF(body.left() + col * (col_w + gap), body.top() + row * row_h, col_w, row_h)
@@ -322,14 +331,19 @@ class LayoutBuilder:
             ]
             if section.title_zh:
                 paras.append(Para(section.title_zh, size * 0.62, self.color("muted"), markup=False))
-            self.text(
-                QRectF(rect.left() + number_w, rect.top() + 4, col_w - number_w, rect.height() - 8),
-                paras,
-                f"agenda-entry-{index}",
-                valign=VAlign.CENTER,
-                min_size=16,
+            entries.append(
+                self.text(
+                    QRectF(
+                        rect.left() + number_w, rect.top() + 4, col_w - number_w, rect.height() - 8
+                    ),
+                    paras,
+                    f"agenda-entry-{index}",
+                    valign=VAlign.CENTER,
+                    min_size=16,
+                )
             )
             self.out.links.append((rect, index))
+        same_scale(entries)
 
     def bullet_paras(self, bullets: tuple[Bullet, ...], scale: float = 1.0) -> list[Para]:
         paras: list[Para] = []
@@ -508,7 +522,4 @@ class LayoutBuilder:
             )
             for i in range(columns)
         ]
-        smallest = min(box.scale for box in boxes)
-        for box in boxes:
-            if box.scale > smallest:
-                box.fit(max_scale=smallest)
+        same_scale(boxes)
