@@ -21,10 +21,11 @@ class Run:
 def parse_inline(text: str) -> tuple[Run, ...]:
     """Split *text* into styled runs. ``\\*`` is a literal asterisk.
 
-    Unbalanced markers are kept as literal text, so nothing typed is lost.
+    Unbalanced markers are kept as literal text, and so is a pair of markers with nothing
+    but spaces between them (``****``, ``* *``): nothing typed is lost.
     """
     pieces = _TOKEN.split(text)
-    # Markers that have a partner later on toggle; a lone one stays literal.
+    # Markers that have a partner later on, with text between, toggle; others stay literal.
     runs: list[Run] = []
     bold = italic = False
     buffer: list[str] = []
@@ -39,7 +40,7 @@ def parse_inline(text: str) -> tuple[Run, ...]:
             buffer.append("*")
         elif piece in ("**", "*"):
             opening = not (bold if piece == "**" else italic)
-            if opening and piece not in pieces[index + 1 :]:
+            if opening and not _encloses_text(pieces, index):
                 buffer.append(piece)
                 continue
             flush()
@@ -51,6 +52,19 @@ def parse_inline(text: str) -> tuple[Run, ...]:
             buffer.append(piece)
     flush()
     return tuple(runs)
+
+
+def _encloses_text(pieces: list[str], index: int) -> bool:
+    """Whether the marker at *index* has a partner later on with visible text between."""
+    marker = pieces[index]
+    try:
+        partner = pieces.index(marker, index + 1)
+    except ValueError:
+        return False
+    return any(
+        piece == "\\*" or (piece not in ("**", "*") and piece.strip())
+        for piece in pieces[index + 1 : partner]
+    )
 
 
 def plain(text: str) -> str:
