@@ -141,7 +141,8 @@ def test_check_warns_about_characters_no_bundled_font_has(make_deck: DeckFactory
     done = run("check", str(folder), cwd=folder)
     assert done.returncode == 0
     assert done.stdout.splitlines()[0].startswith(
-        "a.yaml:3:5: warning: character '😀' (U+1F600 GRINNING FACE) is not in the bundled fonts"
+        "a.yaml:3:12: warning: `slides[0].title` has a character that none of the theme's fonts"
+        " (Briefing Sans, Briefing Sans SC) can draw: '😀' (U+1F600 GRINNING FACE)"
     )
 
 

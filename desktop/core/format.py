@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Final
 
+from desktop.core.model import DURATION_PATTERN, parse_duration
 from desktop.core.problems import Problem, Severity
 from desktop.core.schema import (
     JSON,
@@ -24,7 +25,7 @@ from desktop.core.schema import (
 from desktop.core.yamlfile import Node
 
 SLUG: Final = r"[a-z0-9][a-z0-9-]*"
-DURATION: Final = r"(?=\d)(?:\d+h)?(?:\d+m)?(?:\d+s)?"
+DURATION: Final = DURATION_PATTERN
 LAYOUTS: Final = (
     "title",
     "section",
@@ -41,8 +42,22 @@ ASPECTS: Final = ("16:9", "4:3")
 MAX_TITLE: Final = 300
 MAX_TEXT: Final = 1_000
 MAX_NOTES: Final = 20_000
-MAX_BULLETS: Final = 200
+MAX_BULLETS: Final = 100
+"""Bullets in one list (``bullets``, ``left``, ``right``)."""
+MAX_SUB_BULLETS: Final = 50
+"""Sub-bullets of one bullet."""
+MAX_SLIDE_BULLETS: Final = 200
+"""Bullets and sub-bullets of one slide, all its lists together: what a slide lays out."""
 MAX_SLIDES: Final = 2_000
+"""Slides in one section."""
+MAX_DECK_SLIDES: Final = 2_000
+"""Slides in the whole deck (checked by the loader)."""
+MAX_SECTIONS: Final = 200
+"""Section files in a deck."""
+MAX_SOURCES: Final = 500
+"""Sources in deck.yaml."""
+MAX_CITED: Final = 50
+"""Source ids in one slide's ``sources``."""
 
 LAYOUT_NEEDS: Final[dict[str, tuple[str, ...]]] = {
     "bullets": ("bullets",),
@@ -71,10 +86,20 @@ _COMMON: Final = frozenset({"layout", "notes", "sources", "duration", "id"})
 EMPHASIS_NOTE: Final = " Inline `**bold**` and `*italic*` are allowed."
 
 
+def _duration_problem(text: str) -> str | None:
+    try:
+        parse_duration(text)
+    except ValueError as exc:
+        return str(exc)
+    return None
+
+
 DURATION_TEXT: Final = Text(
     pattern=DURATION,
-    pattern_hint="write a duration like `90s`, `2m`, `1m30s` or `1h15m`",
+    pattern_hint="write a duration like `90s`, `2m`, `1m30s` or `1h15m`, with the digits 0-9",
+    value_check=_duration_problem,
 )
+
 SLUG_TEXT: Final = Text(
     pattern=SLUG,
     pattern_hint="use lowercase letters, digits and hyphens, e.g. `green-development`",
@@ -93,7 +118,7 @@ BULLET: Final = Either(
             Field("text", INLINE, "The bullet's text." + EMPHASIS_NOTE, required=True),
             Field(
                 "bullets",
-                ListOf(INLINE, min_items=1, max_items=MAX_BULLETS),
+                ListOf(INLINE, min_items=1, max_items=MAX_SUB_BULLETS),
                 "Sub-bullets (plain text; no deeper nesting).",
                 required=True,
             ),
@@ -167,6 +192,41 @@ def _check_layout(node: Node, path: str, problems: list[Problem]) -> None:
             )
 
 
+def _check_bullet_total(node: Node, path: str, problems: list[Problem]) -> None:
+    """All bullet lists of a slide together hold at most :data:`MAX_SLIDE_BULLETS` items.
+
+    Items past a list's own limit are not counted: that list has its own problem already.
+    """
+    assert isinstance(node.value, dict)
+    prefix = f"{path}." if path else ""
+    count = 0
+    for name in ("bullets", "left", "right"):
+        items = node.value.get(name)
+        if items is None or not isinstance(items.value, list):
+            continue
+        for index, item in enumerate(items.value[:MAX_BULLETS]):
+            places = [(f"{name}[{index}]", item)]
+            children = item.value.get("bullets") if isinstance(item.value, dict) else None
+            if children is not None and isinstance(children.value, list):
+                places += [
+                    (f"{name}[{index}].bullets[{sub}]", child)
+                    for sub, child in enumerate(children.value[:MAX_SUB_BULLETS])
+                ]
+            if count + len(places) > MAX_SLIDE_BULLETS:
+                field_path, where = places[MAX_SLIDE_BULLETS - count]
+                problems.append(
+                    Problem(
+                        where.location,
+                        f"the slide has more than {MAX_SLIDE_BULLETS:,} bullets and sub-bullets"
+                        f" in all (limit {MAX_SLIDE_BULLETS:,}, all lists together); split the"
+                        " slide",
+                        field=prefix + field_path,
+                    )
+                )
+                return
+            count += len(places)
+
+
 SLIDE: Final = Record(
     name="slide",
     description="One slide. `layout` decides which fields it shows.",
@@ -197,12 +257,12 @@ SLIDE: Final = Record(
         ),
         Field(
             "sources",
-            ListOf(SLUG_TEXT, min_items=1),
+            ListOf(SLUG_TEXT, min_items=1, max_items=MAX_CITED),
             "Ids of the deck sources this slide rests on; required on content slides.",
         ),
         Field("duration", DURATION_TEXT, "Planned time on this slide."),
     ),
-    extra_checks=(_check_layout,),
+    extra_checks=(_check_layout, _check_bullet_total),
 )
 
 SECTION: Final = Record(
@@ -252,11 +312,12 @@ DECK: Final = Record(
         ),
         Field(
             "sections",
-            ListOf(Text(max_length=500), min_items=1),
+            ListOf(Text(max_length=500), min_items=1, max_items=MAX_SECTIONS),
             "Section files, in order.",
-            default="every other *.yaml in the folder, sorted by name",
+            default="every other *.yaml and *.yml file in the folder whose name does not start"
+            " with a dot, sorted by name",
         ),
-        Field("sources", ListOf(SOURCE), "Sources the slides cite."),
+        Field("sources", ListOf(SOURCE, max_items=MAX_SOURCES), "Sources the slides cite."),
     ),
 )
 

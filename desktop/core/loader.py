@@ -22,6 +22,7 @@ from typing import Final
 from desktop.core import format as fmt
 from desktop.core.images import sniff
 from desktop.core.model import (
+    MAX_DURATION,
     Bullet,
     Deck,
     Figure,
@@ -38,7 +39,7 @@ from desktop.core.problems import DeckError, Location, Problem, Severity
 from desktop.core.resources import bundled_themes
 from desktop.core.schema import scalar_text
 from desktop.core.theme import load_theme
-from desktop.core.yamlfile import Node, read_yaml, shorten
+from desktop.core.yamlfile import DeckBudget, Node, read_yaml, shorten
 
 DECK_FILE: Final = "deck.yaml"
 _URL: Final = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
@@ -67,20 +68,28 @@ class LoadResult:
 
 
 def resolve_deck_path(path: Path) -> tuple[Path | None, Problem | None]:
-    """Accept a deck folder or its ``deck.yaml``; return the folder."""
+    """Accept a deck folder or its ``deck.yaml``; return the folder.
+
+    The folder may itself be a link (the folder the user opened is the deck), but its
+    ``deck.yaml`` must be a file inside it: a link to a file elsewhere is refused before a
+    byte of it is read, as a section file's is.
+    """
     try:
         path.stat()
     except FileNotFoundError:
         pass
     except (OSError, ValueError) as exc:  # too long a name, a link loop, a NUL character
         return None, Problem(Location(path), f"cannot open: {_why(exc)}")
-    if path.is_file():
+    if path.is_file() or (path.is_symlink() and path.name == DECK_FILE):
         if path.name != DECK_FILE:
             return None, Problem(
                 Location(path), f"{path.name} is not a deck; open the deck folder or its deck.yaml"
             )
-        return path.parent, None
+        return _outside(path.parent)
     if path.is_dir():
+        folder, problem = _outside(path)
+        if folder is None:
+            return None, problem
         if (path / DECK_FILE).is_dir():
             return None, Problem(
                 Location(path / DECK_FILE),
@@ -95,6 +104,24 @@ def resolve_deck_path(path: Path) -> tuple[Path | None, Problem | None]:
     return None, Problem(Location(path), "no such file or folder")
 
 
+def _outside(folder: Path) -> tuple[Path | None, Problem | None]:
+    """*folder*, or a problem when its deck.yaml is a link that leads out of it."""
+    deck_file = folder / DECK_FILE
+    if not deck_file.is_symlink():
+        return folder, None
+    try:
+        target = deck_file.resolve()
+        inside = target.is_relative_to(folder.resolve())
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a link loop (Python < 3.13)
+        return None, Problem(Location(deck_file), f"cannot open {DECK_FILE}: {_why(exc)}")
+    if not inside:
+        return None, Problem(
+            Location(deck_file),
+            f"{DECK_FILE} links to a file outside the deck folder; copy the file into the deck",
+        )
+    return folder, None
+
+
 def load_deck(path: Path) -> LoadResult:
     """Load and validate the deck at *path* (a folder or its deck.yaml)."""
     root, problem = resolve_deck_path(path)
@@ -107,8 +134,14 @@ def load_deck(path: Path) -> LoadResult:
 class _Loader:
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.deck_file = (root / DECK_FILE).resolve()
+        """deck.yaml, links followed (a link to a file inside the deck is allowed)."""
         self.problems: list[Problem] = []
         self.files: list[Path] = [root / DECK_FILE]
+        self.budget = DeckBudget()
+        """What the deck's files have expanded to so far (text and values, all files)."""
+        self.slide_count = 0
+        self._nearby: str | None = None
 
     # -- helpers -------------------------------------------------------------
 
@@ -118,17 +151,29 @@ class _Loader:
     def warning(self, where: Location, message: str, field: str = "") -> None:
         self.problems.append(Problem(where, message, Severity.WARNING, field))
 
-    def text(self, node: Node, key: str, default: str = "") -> str:
+    def text(
+        self,
+        node: Node,
+        key: str,
+        default: str = "",
+        where: dict[str, Location] | None = None,
+        path: str = "",
+    ) -> str:
+        """The text at *key* of *node*; its location goes into *where* under *path* + *key*."""
         value = _get(node, key)
         if value is None:
             return default
         text = scalar_text(value)
         if text is None:
             return default
+        if where is not None:
+            where[path + key] = value.location
+        return self.clean(text, value.location, key)
+
+    def clean(self, text: str, where: Location, field: str) -> str:
+        """*text* without control characters, with a warning when it had some."""
         if _CONTROL.search(text):
-            self.warning(
-                value.location, f"`{key}` contains control characters; they are not shown", key
-            )
+            self.warning(where, f"`{field}` contains control characters; they are not shown", field)
             text = _CONTROL.sub("", text)
         return text
 
@@ -149,30 +194,32 @@ class _Loader:
 
     def run(self) -> LoadResult:
         deck_file = self.root / DECK_FILE
-        node, problems = read_yaml(deck_file)
+        node, problems = read_yaml(deck_file, self.budget)
         self.problems.extend(problems)
         if node is None:
             return self.result(None)
         fmt.DECK.check(node, "", self.problems)
         if not isinstance(node.value, dict):
             return self.result(None)
-        sources = self.sources(node)
+        where: dict[str, Location] = {}
+        sources = self.sources(node, where)
         self.check_theme(node)
-        sections = [self.section(path, where) for path, where in self.section_files(node)]
-        built = tuple(s for s in sections if s is not None)
-        self.cross_checks(built, sources, node)
+        sections = [self.section(path, listed) for path, listed in self.section_files(node)]
+        built = tuple(s for s, _ in filter(None, sections))
+        self.cross_checks(tuple(filter(None, sections)), sources, node)
         deck = Deck(
-            title=self.text(node, "title"),
+            title=self.text(node, "title", where=where),
             root=self.root,
             sections=built,
-            subtitle=self.text(node, "subtitle"),
-            author=self.text(node, "author"),
+            subtitle=self.text(node, "subtitle", where=where),
+            author=self.text(node, "author", where=where),
             date=self.date(node, "date"),
             aspect=self.text(node, "aspect", "16:9"),
             duration=self.duration(node, "duration"),
             theme=self.text(node, "theme", "default"),
             sources=tuple(sources.values()),
             files=tuple(self.files),
+            locations=where,
         )
         if not built and not any(p.is_error for p in self.problems):
             self.error(Location(deck_file, 1, 1), "the deck has no sections; add a section file")
@@ -196,21 +243,30 @@ class _Loader:
         except ValueError:
             return (len(self.files),)
 
-    def sources(self, node: Node) -> dict[str, Source]:
+    def sources(self, node: Node, where: dict[str, Location]) -> dict[str, Source]:
         found: dict[str, Source] = {}
-        for item in _items(_get(node, "sources")):
+        first: dict[str, Location] = {}
+        for index, item in enumerate(_items(_get(node, "sources"))[: fmt.MAX_SOURCES]):
+            id_node = _get(item, "id")
             source_id = self.text(item, "id")
-            if not source_id:
+            if id_node is None or not source_id:
                 continue
             if source_id in found:
-                self.error(item.location, f"duplicate source id `{shorten(source_id)}`", "sources")
+                self.error(
+                    id_node.location,
+                    f"duplicate source id `{shorten(source_id)}`"
+                    f" (first at {_place(first[source_id])})",
+                    f"sources[{index}].id",
+                )
                 continue
+            first[source_id] = id_node.location
+            path = f"sources[{len(found)}]."
             found[source_id] = Source(
                 id=source_id,
-                title=self.text(item, "title"),
-                publisher=self.text(item, "publisher"),
+                title=self.text(item, "title", where=where, path=path),
+                publisher=self.text(item, "publisher", where=where, path=path),
                 date=self.date(item, "date"),
-                url=self.text(item, "url"),
+                url=self.text(item, "url", where=where, path=path),
             )
         return found
 
@@ -277,49 +333,33 @@ class _Loader:
             )
             return None
 
-    def section_files(self, node: Node) -> Iterator[tuple[Path, Location]]:
+    def section_files(self, node: Node) -> Iterator[tuple[Path, Location | None]]:
+        """The section files in deck order, each with the `sections` item naming it (None
+        when found by the default order)."""
         listed = _get(node, "sections")
         if listed is None:
-            theme = self.root / self.text(node, "theme", "default")
-            for path in sorted([*self.root.glob("*.yaml"), *self.root.glob("*.yml")]):
-                if path.name == DECK_FILE or path.name.startswith(".") or path == theme:
-                    continue
-                # Found, not written: a link in the folder must still stay inside it.
-                try:
-                    found = path.resolve()
-                except (OSError, RuntimeError) as exc:  # a link loop
-                    self.error(Location(path), f"cannot open {shorten(path.name)}: {_why(exc)}")
-                    continue
-                if not found.is_relative_to(self.root):
-                    self.error(
-                        Location(path),
-                        f"{shorten(path.name)} links to a file outside the deck folder;"
-                        " copy the file into the deck",
-                    )
-                    continue
-                if found != self.root / DECK_FILE:
-                    yield path, Location(self.root / DECK_FILE, 1, 1)
+            yield from self.found_sections(node)
             return
-        seen: dict[Path, int] = {}
-        for item in _items(listed):
+        seen: dict[Path, Location] = {}
+        for item in _items(listed)[: fmt.MAX_SECTIONS]:
             name = scalar_text(item)
             if name is None:
                 continue
             target = self.inside(name, item.location, "sections")
             if target is None:
                 continue
-            if target == self.root / DECK_FILE:
+            if target == self.deck_file:
                 self.error(item.location, "`sections` lists deck.yaml itself; list section files")
                 continue
             name = shorten(name)
             if target in seen:
                 self.error(
                     item.location,
-                    f"`sections` lists {name} twice (first at line {seen[target]})",
+                    f"`sections` lists {name} twice (first at {_place(seen[target])})",
                     "sections",
                 )
                 continue
-            seen[target] = item.location.line
+            seen[target] = item.location
             if target.suffix not in (".yaml", ".yml"):
                 self.error(item.location, f"section file {name} must be a .yaml file", "sections")
                 continue
@@ -330,89 +370,182 @@ class _Loader:
                 continue
             if not target.exists():
                 self.files.append(target)
-                near = sorted(p.name for p in self.root.glob("*.yaml") if p.name != DECK_FILE)
-                hint = f"; files here: {shorten(', '.join(near), 200)}" if near else ""
+                hint = f"; files here: {self.nearby()}" if self.nearby() else ""
                 self.error(item.location, f"section file {name} does not exist{hint}", "sections")
                 continue
             yield target, item.location
 
+    def nearby(self) -> str:
+        """The section files in the deck folder, for a hint (listed once per load)."""
+        if self._nearby is None:
+            listing = _listing(self.root)
+            names = [p.name for p in listing if p.name != DECK_FILE] if listing else []
+            self._nearby = shorten(", ".join(names), 200)
+        return self._nearby
+
+    def found_sections(self, node: Node) -> Iterator[tuple[Path, Location | None]]:
+        """The default order: see :func:`_discoverable` and docs/deck-format.md, section 1."""
+        try:
+            theme: Path | None = (self.root / self.text(node, "theme", "default")).resolve()
+        except (OSError, RuntimeError, ValueError):  # a link loop, a NUL: check_theme says so
+            theme = None
+        listing = _listing(self.root)
+        if listing is None:
+            self.error(
+                Location(self.root / DECK_FILE, 1, 1),
+                "cannot list the deck folder to find its section files; list them in `sections`",
+                "sections",
+            )
+            return
+        found_count = 0
+        for path in listing:
+            if path.name == DECK_FILE:
+                continue
+            # Found, not written: a link in the folder must still stay inside it.
+            try:
+                found = path.resolve()
+            except (OSError, RuntimeError) as exc:  # a link loop
+                self.error(Location(path), f"cannot open {shorten(path.name)}: {_why(exc)}")
+                continue
+            if not found.is_relative_to(self.root):
+                self.error(
+                    Location(path),
+                    f"{shorten(path.name)} links to a file outside the deck folder;"
+                    " copy the file into the deck",
+                )
+                continue
+            if found in (self.deck_file, theme):
+                continue
+            found_count += 1
+            if found_count > fmt.MAX_SECTIONS:
+                self.error(
+                    Location(self.root / DECK_FILE, 1, 1),
+                    f"the deck folder holds more than {fmt.MAX_SECTIONS:,} section files"
+                    f" (limit {fmt.MAX_SECTIONS:,}); split the deck",
+                    "sections",
+                )
+                return
+            yield path, None
+
     # -- sections and slides ---------------------------------------------------
 
-    def section(self, path: Path, listed_at: Location) -> Section | None:
+    def section(
+        self, path: Path, listed_at: Location | None
+    ) -> tuple[Section, Location | None] | None:
+        """The section in *path*, and where its id is written (None: from the file name, as
+        found by the default order)."""
         self.files.append(path)
-        node, problems = read_yaml(path)
+        if self.budget.exhausted:
+            return None  # the deck's limits are reached: reported where, and no more reading
+        node, problems = read_yaml(path, self.budget)
         self.problems.extend(problems)
         if node is None:
             return None
         fmt.SECTION.check(node, "", self.problems)
         if not isinstance(node.value, dict):
             return None
-        section_id = self.text(node, "id", _slugify(path.stem))
-        slides = tuple(
-            self.slide(item, path, f"{section_id}-{n}", f"slides[{n - 1}]")
-            for n, item in enumerate(_items(_get(node, "slides")), start=1)
-            if isinstance(item.value, dict)
-        )
-        return Section(
+        where: dict[str, Location] = {}
+        section_id = self.text(node, "id", _slugify(path.stem), where)
+        if (duration := _get(node, "duration")) is not None:
+            where["duration"] = duration.location
+        slides = []
+        for n, item in enumerate(_items(_get(node, "slides")), start=1):
+            if not isinstance(item.value, dict):
+                continue
+            self.slide_count += 1
+            if self.slide_count > fmt.MAX_DECK_SLIDES:
+                if self.slide_count == fmt.MAX_DECK_SLIDES + 1:  # said once, at the first
+                    self.error(
+                        item.location,
+                        f"the deck has more than {fmt.MAX_DECK_SLIDES:,} slides in all"
+                        f" (limit {fmt.MAX_DECK_SLIDES:,}); split it into several decks",
+                        f"slides[{n - 1}]",
+                    )
+                break
+            slides.append(self.slide(item, path, f"{section_id}-{n}", f"slides[{n - 1}]"))
+        section = Section(
             id=section_id,
-            title=self.text(node, "title"),
-            title_zh=self.text(node, "title_zh"),
+            title=self.text(node, "title", where=where),
+            title_zh=self.text(node, "title_zh", where=where),
             file=path,
-            slides=slides,
+            slides=tuple(slides),
             duration=self.duration(node, "duration"),
+            locations=where,
         )
+        return section, where.get("id", listed_at)
 
-    def bullets(self, node: Node | None) -> tuple[Bullet, ...]:
+    def bullets(
+        self, node: Node | None, name: str, where: dict[str, Location]
+    ) -> tuple[Bullet, ...]:
+        """The bullet list *name* of a slide; each text's location goes into *where*."""
         out: list[Bullet] = []
         for item in _items(node):
+            path = f"{name}[{len(out)}]"
             if isinstance(item.value, dict):
-                children = tuple(
-                    _CONTROL.sub("", text)
-                    for child in _items(_get(item, "bullets"))
-                    if (text := scalar_text(child))
-                )
-                out.append(Bullet(self.text(item, "text"), children))
+                children: list[str] = []
+                for child in _items(_get(item, "bullets")):
+                    if text := scalar_text(child):
+                        where[f"{path}.bullets[{len(children)}]"] = child.location
+                        children.append(self.clean(text, child.location, "bullets"))
+                text = self.text(item, "text", where=where, path=f"{path}.")
+                out.append(Bullet(text, tuple(children)))
             elif (text := scalar_text(item)) is not None:
-                out.append(Bullet(_CONTROL.sub("", text)))
+                where[path] = item.location
+                out.append(Bullet(self.clean(text, item.location, name)))
         return tuple(out)
 
     def slide(self, node: Node, path: Path, default_id: str, field: str) -> Slide:
+        where: dict[str, Location] = {}
         layout_text = self.text(node, "layout", "bullets")
         layout = Layout(layout_text) if layout_text in fmt.LAYOUTS else Layout.BULLETS
         quote_node = _get(node, "quote")
         image_node = _get(node, "image")
         image = None
         if image_node is not None and isinstance(image_node.value, dict):
-            image = self.image(image_node, f"{field}.image")
+            image = self.image(image_node, f"{field}.image", where)
         figures = tuple(
-            Figure(self.text(f, "value"), self.text(f, "label"))
-            for f in _items(_get(node, "figures"))
-            if isinstance(f.value, dict)
+            Figure(
+                self.text(f, "value", where=where, path=f"figures[{index}]."),
+                self.text(f, "label", where=where, path=f"figures[{index}]."),
+            )
+            for index, f in enumerate(
+                f for f in _items(_get(node, "figures")) if isinstance(f.value, dict)
+            )
         )
+        sources: list[str] = []
+        for item in _items(_get(node, "sources")):
+            if text := scalar_text(item):
+                where[f"sources[{len(sources)}]"] = item.location
+                sources.append(text)
         return Slide(
-            id=self.text(node, "id", default_id),
+            id=self.text(node, "id", default_id, where),
             layout=layout,
             origin=node.location,
-            title=self.text(node, "title"),
-            subtitle=self.text(node, "subtitle"),
-            bullets=self.bullets(_get(node, "bullets")),
+            title=self.text(node, "title", where=where),
+            subtitle=self.text(node, "subtitle", where=where),
+            bullets=self.bullets(_get(node, "bullets"), "bullets", where),
             figures=figures,
             quote=(
-                Quote(self.text(quote_node, "text"), self.text(quote_node, "by"))
+                Quote(
+                    self.text(quote_node, "text", where=where, path="quote."),
+                    self.text(quote_node, "by", where=where, path="quote."),
+                )
                 if quote_node is not None and isinstance(quote_node.value, dict)
                 else None
             ),
-            left=self.bullets(_get(node, "left")),
-            right=self.bullets(_get(node, "right")),
-            left_title=self.text(node, "left_title"),
-            right_title=self.text(node, "right_title"),
+            left=self.bullets(_get(node, "left"), "left", where),
+            right=self.bullets(_get(node, "right"), "right", where),
+            left_title=self.text(node, "left_title", where=where),
+            right_title=self.text(node, "right_title", where=where),
             image=image,
-            notes=self.text(node, "notes"),
-            sources=tuple(text for s in _items(_get(node, "sources")) if (text := scalar_text(s))),
+            notes=self.text(node, "notes", where=where),
+            sources=tuple(sources),
             duration=self.duration(node, "duration"),
+            path=field,
+            locations=where,
         )
 
-    def image(self, node: Node, field: str) -> Image | None:
+    def image(self, node: Node, field: str, where: dict[str, Location]) -> Image | None:
         path_node = _get(node, "path")
         relative = self.text(node, "path")
         if path_node is None or not relative:
@@ -437,40 +570,50 @@ class _Loader:
             self.error(path_node.location, info, f"{field}.path")
             return None
         self.files.append(target)
-        return Image(target, self.text(node, "caption"))
+        return Image(target, self.text(node, "caption", where=where, path="image."))
 
     # -- checks across files ---------------------------------------------------
 
     def cross_checks(
-        self, sections: tuple[Section, ...], sources: dict[str, Source], deck_node: Node
+        self,
+        sections: tuple[tuple[Section, Location | None], ...],
+        sources: dict[str, Source],
+        deck_node: Node,
     ) -> None:
+        """Ids unique across files, citations known, durations adding up.
+
+        Each problem points at the value it is about: the duplicate id (or, for an id taken
+        from the file name, the `sections` item naming the file), the unknown source id in
+        the slide's `sources`.
+        """
         section_ids: dict[str, Section] = {}
         slide_ids: dict[str, Slide] = {}
-        for section in sections:
-            where = Location(section.file, 1, 1)
+        for section, id_at in sections:
             if section.id in section_ids:
                 first = section_ids[section.id].file.name
                 self.error(
-                    where, f"duplicate section id `{shorten(section.id)}` (also in {first})", "id"
+                    id_at or Location(section.file, 1, 1),
+                    f"duplicate section id `{shorten(section.id)}` (also in {first})",
+                    "id",
                 )
             section_ids[section.id] = section
             for slide in section.slides:
                 if slide.id in slide_ids:
-                    first_at = slide_ids[slide.id].origin
+                    first_at = slide_ids[slide.id].location("id")
                     self.error(
-                        slide.origin,
+                        slide.location("id"),
                         f"duplicate slide id `{shorten(slide.id)}` (first at {first_at.file.name}:"
-                        f"{first_at.line})",
-                        "id",
+                        f"{first_at.line}:{first_at.column})",
+                        f"{slide.path}.id",
                     )
                 slide_ids[slide.id] = slide
-                for source_id in slide.sources:
+                for index, source_id in enumerate(slide.sources):
                     if source_id not in sources:
                         self.error(
-                            slide.origin,
+                            slide.location(f"sources[{index}]"),
                             f"slide `{shorten(slide.id)}` cites unknown source"
                             f" `{shorten(source_id)}`; add it to deck.yaml `sources`",
-                            "sources",
+                            f"{slide.path}.sources[{index}]",
                         )
                 if slide.layout.is_content and not slide.sources:
                     self.warning(
@@ -479,11 +622,22 @@ class _Loader:
                         " cite what it rests on",
                         "sources",
                     )
-        self.check_durations(sections, deck_node)
+        self.check_durations(tuple(s for s, _ in sections), deck_node)
 
     def check_durations(self, sections: tuple[Section, ...], deck_node: Node) -> None:
         planned = self.duration(deck_node, "duration")
         plans = [s.duration for s in sections]
+        total = 0
+        for section in sections:
+            total += section.duration or 0
+            if total > MAX_DURATION:
+                self.error(
+                    section.location("duration"),
+                    f"the sections plan more than a day in all ({format_duration(total)} up to"
+                    f" this one; at most {format_duration(MAX_DURATION)}); shorten the plans",
+                    "duration",
+                )
+                return
         if planned is None or not plans or any(p is None for p in plans):
             return
         total = sum(p for p in plans if p is not None)
@@ -496,6 +650,27 @@ class _Loader:
                 f" {format_duration(planned)}",
                 "duration",
             )
+
+
+def _listing(folder: Path) -> list[Path] | None:
+    """The files of *folder* that :func:`_discoverable` takes, sorted; None if it cannot be
+    listed (no read permission)."""
+    try:
+        return sorted(path for path in folder.iterdir() if _discoverable(path.name))
+    except OSError:
+        return None
+
+
+def _discoverable(name: str) -> bool:
+    """Whether a file named *name*, directly in the deck folder, is read as a section when
+    deck.yaml has no `sections`: a lower-case ``.yaml`` or ``.yml`` extension, and no dot at
+    the start (editors' and systems' hidden files: ``.#a.yaml``, ``._a.yaml``)."""
+    return name.endswith((".yaml", ".yml")) and not name.startswith(".")
+
+
+def _place(where: Location) -> str:
+    """``line 3, column 20``: where a first occurrence is, for a message."""
+    return f"line {where.line}, column {where.column}"
 
 
 def _why(exc: BaseException) -> str:

@@ -4,25 +4,45 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
+from typing import Final, NamedTuple
 
 from desktop.core.problems import Location
 
-_DURATION_PART: Final = re.compile(r"(\d+)([hms])")
+DURATION_PATTERN: Final = r"(?=[0-9])(?:[0-9]+h)?(?:[0-9]+m)?(?:[0-9]+s)?"
+"""A duration as written: ASCII digits (``[0-9]``, not ``\\d``, which takes ``٣`` and ``３``)
+and the units h, m, s in that order. The one definition: the loader, the JSON Schema and
+:func:`parse_duration` all use it."""
+MAX_DURATION: Final = 24 * 3600
+"""The longest duration, in seconds: a talk of more than a day is a typing mistake."""
+
+_DURATION_PART: Final = re.compile(r"([0-9]+)([hms])")
+_FACTOR: Final = {"h": 3600, "m": 60, "s": 1}
 
 
 def parse_duration(text: str) -> int:
-    """Seconds in a duration like ``90s``, ``2m``, ``1m30s`` or ``1h15m``.
+    """Seconds in a duration like ``90s``, ``2m``, ``1m30s`` or ``1h15m``, at most a day.
 
     Raises:
-        ValueError: the text is not a duration.
+        ValueError: the text is not a duration, or is longer than :data:`MAX_DURATION`; the
+            message says which, in words fit for a problem report.
     """
-    if not text or not re.fullmatch(r"(?=\d)(?:\d+h)?(?:\d+m)?(?:\d+s)?", text):
+    if not text or not re.fullmatch(DURATION_PATTERN, text):
         raise ValueError(f"not a duration: {text!r}")
-    factor = {"h": 3600, "m": 60, "s": 1}
-    return sum(int(n) * factor[unit] for n, unit in _DURATION_PART.findall(text))
+    seconds = 0
+    for number, unit in _DURATION_PART.findall(text):
+        digits = number.lstrip("0")
+        # A number longer than any day's worth is over the limit; int() is never asked to
+        # convert thousands of digits.
+        if len(digits) > len(str(MAX_DURATION)):
+            seconds = MAX_DURATION + 1
+            break
+        seconds += int(digits or "0") * _FACTOR[unit]
+    if seconds > MAX_DURATION:
+        raise ValueError(f"is longer than a day (at most {format_duration(MAX_DURATION)})")
+    return seconds
 
 
 def format_duration(seconds: int) -> str:
@@ -97,9 +117,29 @@ class Image:
     caption: str = ""
 
 
+class SlideText(NamedTuple):
+    """One text of a slide (see :meth:`Slide.texts`)."""
+
+    field: str
+    """Its field path in the section file: ``slides[2].bullets[1].bullets[0]``."""
+    text: str
+    """As written: inline emphasis markup in slide text, Markdown in ``notes``."""
+    location: Location
+    """Where the text is written (the slide's first line when unknown)."""
+    part: str
+    """The slide field it belongs to: ``title``, ``subtitle``, ``bullets``, ``figures``,
+    ``quote``, ``left_title``, ``left``, ``right_title``, ``right``, ``image`` or ``notes``."""
+
+
 @dataclass(frozen=True, slots=True)
 class Slide:
-    """One slide. Text fields hold inline-emphasis markup (see :mod:`desktop.core.markup`)."""
+    """One slide. Text fields hold inline-emphasis markup (see :mod:`desktop.core.markup`).
+
+    ``path`` is the slide's field path in its section file (``slides[2]``) and
+    ``locations`` maps the field paths below it (``bullets[1]``, ``quote.text``,
+    ``sources[0]``) to where each value is written; both are empty for a slide not read
+    from a file.
+    """
 
     id: str
     layout: Layout
@@ -117,6 +157,53 @@ class Slide:
     notes: str = ""
     sources: tuple[str, ...] = ()
     duration: int | None = None
+    path: str = ""
+    locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
+
+    def location(self, field_path: str) -> Location:
+        """Where the value at *field_path* (below the slide: ``sources[1]``) is written."""
+        return self.locations.get(field_path, self.origin)
+
+    def texts(self) -> Iterator[SlideText]:
+        """Every non-empty text of the slide, in display order, with its field and location.
+
+        The one list of a slide's texts: search, the render checks and export read it, so a
+        new field is searched, checked and exported once it is added here.
+        """
+        fields: list[tuple[str, str, str]] = [
+            ("title", "title", self.title),
+            ("subtitle", "subtitle", self.subtitle),
+        ]
+        fields += _bullet_fields("bullets", self.bullets)
+        for index, figure in enumerate(self.figures):
+            fields.append(("figures", f"figures[{index}].value", figure.value))
+            fields.append(("figures", f"figures[{index}].label", figure.label))
+        if self.quote is not None:
+            fields.append(("quote", "quote.text", self.quote.text))
+            fields.append(("quote", "quote.by", self.quote.by))
+        fields.append(("left_title", "left_title", self.left_title))
+        fields += _bullet_fields("left", self.left)
+        fields.append(("right_title", "right_title", self.right_title))
+        fields += _bullet_fields("right", self.right)
+        if self.image is not None:
+            fields.append(("image", "image.caption", self.image.caption))
+        fields.append(("notes", "notes", self.notes))
+        prefix = f"{self.path}." if self.path else ""
+        for part, field_path, text in fields:
+            if text:
+                yield SlideText(prefix + field_path, text, self.location(field_path), part)
+
+
+def _bullet_fields(name: str, bullets: tuple[Bullet, ...]) -> list[tuple[str, str, str]]:
+    """``(part, field path, text)`` of a bullet list: each bullet, then its sub-bullets."""
+    out: list[tuple[str, str, str]] = []
+    for index, bullet in enumerate(bullets):
+        path = f"{name}[{index}]"
+        out.append((name, f"{path}.text" if bullet.children else path, bullet.text))
+        out.extend(
+            (name, f"{path}.bullets[{sub}]", child) for sub, child in enumerate(bullet.children)
+        )
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +215,12 @@ class Section:
     title_zh: str = ""
     duration: int | None = None
     """Planned seconds, or None when the section has no plan."""
+    locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
+    """Where each field (``title``, ``title_zh``, ``id``) is written in the section file."""
+
+    def location(self, field_path: str) -> Location:
+        """Where *field_path* is written (the file's first line when unknown)."""
+        return self.locations.get(field_path, Location(self.file, 1, 1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +249,8 @@ class Deck:
     sources: tuple[Source, ...] = ()
     files: tuple[Path, ...] = ()
     """Every file the deck was read from (for live reload)."""
+    locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
+    """Where each field of deck.yaml is written: ``title``, ``sources[0].publisher``, …"""
     refs: tuple[SlideRef, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -164,6 +259,10 @@ class Deck:
             for slide in section.slides:
                 refs.append(SlideRef(len(refs), section_index, slide, section))
         object.__setattr__(self, "refs", tuple(refs))
+
+    def location(self, field_path: str) -> Location:
+        """Where *field_path* is written in deck.yaml (its first line when unknown)."""
+        return self.locations.get(field_path, Location(self.root / "deck.yaml", 1, 1))
 
     @property
     def slide_count(self) -> int:

@@ -79,6 +79,9 @@ class Text(Kind):
     pattern: str | None = None
     pattern_hint: str = ""
     markdown: bool = False
+    value_check: Callable[[str], str | None] | None = field(default=None, compare=False)
+    """A further check of text that matches *pattern*: a sentence saying what is wrong
+    (``is longer than a day``), or None."""
 
     def type_name(self) -> str:
         return "text"
@@ -108,6 +111,8 @@ class Text(Kind):
                     field=path,
                 )
             )
+        elif self.value_check is not None and (why := self.value_check(text)) is not None:
+            problems.append(Problem(node.location, f"`{path}` {why}", field=path))
 
     def json_schema(self) -> JSON:
         schema: JSON = {"type": ["string", "number", "boolean"], "minLength": 1}

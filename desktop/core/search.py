@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from desktop.core.markup import plain
-from desktop.core.model import Bullet, Deck, SlideRef
+from desktop.core.model import Deck, SlideRef
 
 MAX_HITS: Final = 500
 """At most this many hits are returned for one query."""
@@ -112,37 +112,29 @@ def _fold(text: str) -> tuple[str, tuple[int, ...] | None]:
     return "".join(folded), tuple(offsets)
 
 
-def _bullet_texts(bullets: tuple[Bullet, ...]) -> Iterator[str]:
-    for bullet in bullets:
-        yield bullet.text
-        yield from bullet.children
+_PART_FIELDS: Final[dict[str, str]] = {
+    "title": "title",
+    "subtitle": "subtitle",
+    "bullets": "bullet",
+    "figures": "figure",
+    "quote": "quote",
+    "left_title": "left",
+    "left": "left",
+    "right_title": "right",
+    "right": "right",
+    "image": "caption",
+    "notes": "notes",
+}
+"""The hit field (a key of :data:`FIELD_LABELS`) of each part of a slide."""
 
 
 def _fields(ref: SlideRef, first_of_section: bool) -> Iterator[tuple[str, str]]:
     """A slide's searchable ``(field, raw text)`` pairs, in display order."""
-    slide = ref.slide
     if first_of_section:
         yield "section", ref.section.title
         yield "section", ref.section.title_zh
-    yield "title", slide.title
-    yield "subtitle", slide.subtitle
-    for text in _bullet_texts(slide.bullets):
-        yield "bullet", text
-    for figure in slide.figures:
-        yield "figure", figure.value
-        yield "figure", figure.label
-    if slide.quote is not None:
-        yield "quote", slide.quote.text
-        yield "quote", slide.quote.by
-    yield "left", slide.left_title
-    for text in _bullet_texts(slide.left):
-        yield "left", text
-    yield "right", slide.right_title
-    for text in _bullet_texts(slide.right):
-        yield "right", text
-    if slide.image is not None:
-        yield "caption", slide.image.caption
-    yield "notes", slide.notes
+    for text in ref.slide.texts():
+        yield _PART_FIELDS[text.part], text.text
 
 
 class SearchIndex:

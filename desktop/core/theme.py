@@ -12,6 +12,8 @@ from desktop.core.resources import bundled_themes
 from desktop.core.schema import Field, ListOf, Record, Text, scalar_text
 from desktop.core.yamlfile import Node, read_yaml
 
+MAX_FONTS: Final = 20
+"""Font families a theme may list: `check` opens each one to see which characters it has."""
 _COLOR: Final = Text(pattern=r"#[0-9a-fA-F]{6}", pattern_hint="write a colour as #rrggbb")
 _SIZE: Final = Text(pattern=r"[1-9]\d{0,2}", pattern_hint="write a size in canvas pixels, 1-999")
 
@@ -57,7 +59,7 @@ THEME: Final = Record(
         ),
         Field(
             "fonts",
-            ListOf(Text(max_length=100), min_items=1),
+            ListOf(Text(max_length=100), min_items=1, max_items=MAX_FONTS),
             "Font families in fallback order (bundled: Briefing Sans, Briefing Sans SC).",
             True,
         ),

@@ -2,21 +2,25 @@
 
 Only plain YAML data is accepted: mappings with string keys, sequences and the
 safe scalar types. Python tags, duplicate keys, oversized files, runaway alias
-expansion and deep nesting are refused with a located problem, never an
-exception.
+expansion (of values or of text) and deep nesting are refused with a located
+problem, never an exception.
 """
 
 from __future__ import annotations
 
 import codecs
+import copy
 import datetime as dt
 import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final, NoReturn
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
 
 from desktop.core.problems import Location, Problem
 
@@ -24,6 +28,15 @@ MAX_FILE_BYTES: Final = 2 * 1024 * 1024
 """Largest deck file we read; a slide file is a few kilobytes."""
 MAX_NODES: Final = 100_000
 """Largest number of values a file may expand to (alias expansion included)."""
+MAX_FILE_TEXT: Final = 1_000_000
+"""Most characters of text (keys and scalars) a file may expand to, alias expansion included:
+an alias repeats its anchor's text but costs one value, so the value limit alone lets a 600 KB
+file hold 200 million characters."""
+MAX_DECK_VALUES: Final = 200_000
+"""Most values the files of one deck may expand to together."""
+MAX_DECK_TEXT: Final = 2_000_000
+"""Most characters of text the files of one deck may expand to together (the bundled deck
+holds about 30,000)."""
 MAX_DEPTH: Final = 40
 """Deepest nesting of mappings and sequences."""
 MAX_NUMBER_CHARS: Final = 100
@@ -73,12 +86,74 @@ def quoted(value: object, limit: int = SHOWN_CHARS) -> str:
     return repr(shorten(str(value), limit))
 
 
+@dataclass(slots=True)
+class DeckBudget:
+    """What the files of one deck have expanded to so far, against the deck-wide limits.
+
+    Pass one to :func:`read_yaml` for each file of a deck; a file that would take the deck
+    past :data:`MAX_DECK_VALUES` or :data:`MAX_DECK_TEXT` is refused, and ``exhausted`` says
+    so (the loader then reads no more files).
+    """
+
+    values: int = 0
+    chars: int = 0
+    exhausted: bool = False
+
+
 class _Budget:
-    def __init__(self) -> None:
+    def __init__(self, deck: DeckBudget, aliases: frozenset[int]) -> None:
         self.nodes = 0
+        self.chars = 0
+        self.deck = deck
+        self.aliases = aliases
+        """``id`` of every node that stands for an alias (see :class:`_LimitedComposer`)."""
         # One constructor per file: PyYAML's caches every object it builds (and, through
         # the node marks, the whole file text), so a shared one grows with every reload.
         self.constructor = yaml.SafeLoader("")
+
+    def spend(self, where: Location, alias: Location | None, nodes: int, chars: int) -> None:
+        """Count *nodes* values and *chars* characters; refuse the file past a limit.
+
+        The problem is located at *alias*, the outermost alias being expanded, when there is
+        one: that is what repeats the text.
+        """
+        self.nodes += nodes
+        self.chars += chars
+        if self.nodes > MAX_NODES:
+            self._refuse(where, alias, "file", f"{MAX_NODES:,} values")
+        if self.chars > MAX_FILE_TEXT:
+            self._refuse(where, alias, "file", f"{MAX_FILE_TEXT:,} characters of text")
+        deck = self.deck
+        if deck.values + self.nodes > MAX_DECK_VALUES:
+            deck.exhausted = True
+            self._refuse(where, alias, "deck", f"{MAX_DECK_VALUES:,} values")
+        if deck.chars + self.chars > MAX_DECK_TEXT:
+            deck.exhausted = True
+            self._refuse(where, alias, "deck", f"{MAX_DECK_TEXT:,} characters of text")
+
+    @staticmethod
+    def _refuse(where: Location, alias: Location | None, scope: str, limit: str) -> NoReturn:
+        if scope == "file":
+            message = (
+                f"file expands to more than {limit} through aliases;"
+                " remove the aliases or split the file"
+                if alias is not None
+                else f"file holds more than {limit}; shorten the text or split the file"
+            )
+        else:
+            message = (
+                f"the deck's files expand to more than {limit} in all through aliases;"
+                " remove the aliases (later section files are not read)"
+                if alias is not None
+                else f"the deck's files hold more than {limit} in all; shorten the deck or"
+                " split it into several decks (later section files are not read)"
+            )
+        raise _RefusedError(Problem(alias or where, message))
+
+    def commit(self) -> None:
+        """The file is read: charge what it holds to the deck."""
+        self.deck.values += self.nodes
+        self.deck.chars += self.chars
 
 
 class _RefusedError(Exception):
@@ -125,11 +200,12 @@ def decode(data: bytes, path: Path) -> tuple[str | None, Problem | None]:
     return text, None
 
 
-def read_yaml(path: Path) -> tuple[Node | None, list[Problem]]:
+def read_yaml(path: Path, deck: DeckBudget | None = None) -> tuple[Node | None, list[Problem]]:
     """Read one YAML file into a :class:`Node`, collecting problems instead of raising.
 
     Only regular files are read, and at most :data:`MAX_FILE_BYTES` of them: a named pipe,
     a device (a link to ``/dev/zero``) or a folder named ``x.yaml`` is a problem, not a hang.
+    *deck* counts what the files of one deck expand to together (a fresh budget without it).
     """
     try:
         # O_NONBLOCK: opening a named pipe must not wait for a writer.
@@ -167,17 +243,19 @@ def read_yaml(path: Path) -> tuple[Node | None, list[Problem]]:
     if text is None:
         assert problem is not None
         return None, [problem]
-    return parse_yaml(text, path)
+    return parse_yaml(text, path, deck)
 
 
-def parse_yaml(text: str, path: Path) -> tuple[Node | None, list[Problem]]:
+def parse_yaml(
+    text: str, path: Path, deck: DeckBudget | None = None
+) -> tuple[Node | None, list[Problem]]:
     """Parse YAML *text* (as if read from *path*) into a :class:`Node`."""
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         return None, [Problem(Location(path, 1, 1), "file is empty; it needs YAML content")]
     try:
-        documents = _compose(text)
+        documents, aliases = _compose(text)
     except _LimitError as exc:
         return None, [Problem(Location(path, exc.line + 1, exc.column + 1), exc.message)]
     except yaml.reader.ReaderError as exc:
@@ -221,35 +299,22 @@ def parse_yaml(text: str, path: Path) -> tuple[Node | None, list[Problem]]:
             )
         ]
     problems: list[Problem] = []
+    budget = _Budget(deck or DeckBudget(), aliases)
     try:
-        node = _convert(documents[0], path, _Budget(), 0, problems)
+        node = _convert(documents[0], path, budget, 0, None, problems)
     except _RefusedError as refused:
         return None, [refused.problem]
+    budget.commit()
     return node, problems
 
 
-_FAST_LOADER: Final[type[yaml.SafeLoader] | type[yaml.CSafeLoader]] = getattr(
-    yaml, "CSafeLoader", yaml.SafeLoader
-)
-"""libyaml's parser when PyYAML was built with it: three times faster on big decks."""
 _PYYAML_ONLY: Final = ("\t", "\ufeff", "\x85", "\u2028", "\u2029")
 """Text holding one of these goes to PyYAML alone: differential fuzzing found libyaml accepting
 (tabs) or reading differently (BOM, odd line breaks) what PyYAML rejects."""
 
 
-def _compose(text: str) -> list[yaml.Node]:
-    """Parse *text* into node trees, fast; a file with an error is parsed again by the
-    pure-Python parser, whose messages (and their positions) the problems quote."""
-    if _FAST_LOADER is not yaml.SafeLoader and not any(c in text for c in _PYYAML_ONLY):
-        try:
-            return list(yaml.compose_all(text, Loader=_FAST_LOADER))
-        except yaml.YAMLError:
-            pass  # parsed again below, for the message
-    return list(yaml.compose_all(text, Loader=_LimitedLoader))
-
-
 class _LimitError(Exception):
-    """Internal: the pure-Python parser stopped at a limit."""
+    """Internal: composing stopped at a limit."""
 
     def __init__(self, event: yaml.Event, message: str) -> None:
         super().__init__(message)
@@ -258,32 +323,106 @@ class _LimitError(Exception):
         self.message = message
 
 
-class _LimitedLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, stopping at :data:`MAX_NODES` nodes or :data:`MAX_DEPTH` levels.
+class _LimitedComposer(Composer):
+    """PyYAML's composer, stopping at :data:`MAX_NODES` values or :data:`MAX_DEPTH` levels, and
+    giving every alias a node of its own that starts where the alias is written.
 
-    Without the limits a 2 MB file of ``[a, a, a, …`` takes PyYAML tens of seconds, and deep
-    nesting recurses to Python's stack limit.
+    Without the limits a 2 MB file of ``[a, a, a, …`` takes tens of seconds, and deep nesting
+    recurses to Python's stack limit. PyYAML's own composer returns the anchor's node for an
+    alias, so whatever an alias expands to would be located at the anchor: the copy (same
+    value, the alias's marks) lets a problem point at the alias that repeats the text.
+
+    A mixin: the loader combines it with a parser (PyYAML's or libyaml's), which gives the
+    events.
     """
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
+    if TYPE_CHECKING:  # provided by the parser the loader combines this with
+
+        def peek_event(self) -> yaml.Event: ...
+        def dispose(self) -> None: ...
+
+    def __init__(self) -> None:
+        Composer.__init__(self)  # not super(): in a loader's MRO that is the parser
         self.composed = 0
         self.depth = 0
+        self.alias_nodes: list[yaml.Node] = []
+        """Every node made for an alias (kept alive, so their ``id`` stays theirs)."""
 
-    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        if self.check_event(yaml.AliasEvent):
-            return super().compose_node(parent, index)
-        event: yaml.Event = self.current_event  # set by check_event
-        self.composed += 1
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        # *index*: None for a mapping key, the key node for its value, an int in a list.
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            anchored = super().compose_node(parent, index)  # type: ignore[arg-type]  # see above
+            assert anchored is not None  # an undefined alias raises instead
+            alias = copy.copy(anchored)
+            alias.start_mark, alias.end_mark = event.start_mark, event.end_mark
+            self.alias_nodes.append(alias)
+            return alias
+        if not (isinstance(parent, yaml.MappingNode) and index is None):  # keys are not values
+            self.composed += 1
         if self.composed > MAX_NODES:
             raise _LimitError(event, f"file holds more than {MAX_NODES:,} values; split it")
         if self.depth > MAX_DEPTH:
             raise _LimitError(event, f"nesting is too deep (limit {MAX_DEPTH} levels)")
         self.depth += 1
         try:
-            return super().compose_node(parent, index)
+            return super().compose_node(parent, index)  # type: ignore[arg-type]  # see above
         finally:
             self.depth -= 1
+
+
+class _LimitedLoader(_LimitedComposer, yaml.SafeLoader):
+    """PyYAML's pure-Python safe loader under the limited composer."""
+
+    def __init__(self, stream: str) -> None:
+        yaml.SafeLoader.__init__(self, stream)
+        _LimitedComposer.__init__(self)
+
+
+_LOADERS: list[type[_LimitedComposer]] = [_LimitedLoader]
+"""The loaders to try in turn: libyaml's parser first when PyYAML was built with it."""
+
+try:
+    from yaml._yaml import CParser
+except ImportError:  # PyYAML without libyaml: the pure-Python loader alone
+    pass
+else:
+
+    class _FastLimitedLoader(_LimitedComposer, CParser, SafeConstructor, Resolver):
+        """libyaml's parser (three times faster on big decks) under the limited composer."""
+
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+            _LimitedComposer.__init__(self)
+
+    _LOADERS.insert(0, _FastLimitedLoader)
+
+
+def _compose(text: str) -> tuple[list[yaml.Node], frozenset[int]]:
+    """Parse *text* into node trees, fast; return them and the ``id`` of every alias node.
+
+    A file with an error is parsed again by the pure-Python parser, whose messages (and their
+    positions) the problems quote.
+    """
+    loaders = _LOADERS if not any(c in text for c in _PYYAML_ONLY) else _LOADERS[-1:]
+    for loader_class in loaders:
+        loader = loader_class(text)  # type: ignore[call-arg]  # every loader takes the text
+        try:
+            documents: list[yaml.Node] = []
+            while loader.check_node():
+                node = loader.get_node()
+                assert node is not None  # check_node said there is one
+                documents.append(node)
+        except yaml.YAMLError:
+            if loader_class is not _LimitedLoader:
+                continue  # parsed again below, for the message
+            raise
+        finally:
+            loader.dispose()
+        return documents, frozenset(id(alias) for alias in loader.alias_nodes)
+    raise AssertionError("the pure-Python loader is always last")
 
 
 _NUMBER_TAGS: Final = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
@@ -294,18 +433,19 @@ def _location(node: yaml.Node, path: Path) -> Location:
 
 
 def _convert(
-    node: yaml.Node, path: Path, budget: _Budget, depth: int, problems: list[Problem]
+    node: yaml.Node,
+    path: Path,
+    budget: _Budget,
+    depth: int,
+    alias: Location | None,
+    problems: list[Problem],
 ) -> Node:
-    budget.nodes += 1
+    """*node* as a :class:`Node`; *alias* is where the outermost alias being expanded is."""
     where = _location(node, path)
-    if budget.nodes > MAX_NODES:
-        raise _RefusedError(
-            Problem(
-                where,
-                f"file expands to more than {MAX_NODES:,} values (runaway aliases?);"
-                " remove the aliases or split the file",
-            )
-        )
+    if alias is None and id(node) in budget.aliases:
+        alias = where
+    chars = len(node.value) if isinstance(node, yaml.ScalarNode) else 0
+    budget.spend(where, alias, 1, chars)
     if depth > MAX_DEPTH:
         raise _RefusedError(Problem(where, f"nesting is too deep (limit {MAX_DEPTH} levels)"))
     if node.tag not in _STANDARD_TAGS:
@@ -322,6 +462,7 @@ def _convert(
             if not isinstance(key_node, yaml.ScalarNode):
                 raise _RefusedError(Problem(key_where, "mapping keys must be plain names"))
             key = str(key_node.value)
+            budget.spend(key_where, alias, 0, len(key))
             if key in mapping:
                 first = keys[key]
                 problems.append(
@@ -334,10 +475,10 @@ def _convert(
                 )
                 continue
             keys[key] = key_where
-            mapping[key] = _convert(value_node, path, budget, depth + 1, problems)
+            mapping[key] = _convert(value_node, path, budget, depth + 1, alias, problems)
         return Node(mapping, where, keys)
     if isinstance(node, yaml.SequenceNode):
-        items = [_convert(item, path, budget, depth + 1, problems) for item in node.value]
+        items = [_convert(item, path, budget, depth + 1, alias, problems) for item in node.value]
         return Node(items, where)
     assert isinstance(node, yaml.ScalarNode)
     if node.tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_CHARS:

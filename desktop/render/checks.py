@@ -3,43 +3,44 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 
-from desktop.core.markup import plain
-from desktop.core.model import Deck, Slide
+from desktop.core.model import Deck
 from desktop.core.problems import Location, Problem, Severity
-from desktop.render.fonts import missing_characters
+from desktop.core.yamlfile import shorten
+from desktop.render.fonts import FontCoverage
 from desktop.render.renderer import SlideRenderer
 
+SHOWN_MISSING = 5
+"""At most this many missing characters are named in one warning."""
 
-def _slide_text(slide: Slide) -> str:
-    parts = [slide.title, slide.subtitle, slide.left_title, slide.right_title, slide.notes]
-    for bullet in (*slide.bullets, *slide.left, *slide.right):
-        parts.append(bullet.text)
-        parts.extend(bullet.children)
-    for figure in slide.figures:
-        parts.extend((figure.value, figure.label))
-    if slide.quote is not None:
-        parts.extend((slide.quote.text, slide.quote.by))
-    if slide.image is not None:
-        parts.append(slide.image.caption)
-    return "".join(plain(p) for p in parts)
+
+def _deck_texts(deck: Deck) -> Iterator[tuple[str, str, Location]]:
+    """``(field path, text, location)`` of every deck.yaml and section text a slide shows."""
+    for name, text in (("title", deck.title), ("subtitle", deck.subtitle), ("author", deck.author)):
+        yield name, text, deck.location(name)
+    for index, source in enumerate(deck.sources):
+        for name, text in (("title", source.title), ("publisher", source.publisher)):
+            path = f"sources[{index}].{name}"
+            yield path, text, deck.location(path)
+        path = f"sources[{index}].url"
+        yield path, source.url, deck.location(path)
+    for section in deck.sections:
+        yield "title", section.title, section.location("title")
+        yield "title_zh", section.title_zh, section.location("title_zh")
 
 
 def render_problems(renderer: SlideRenderer) -> list[Problem]:
-    """Warnings for every slide whose text overflows at the minimum size, and for
-    characters that none of the theme's (bundled) fonts can draw."""
+    """Warnings for every slide whose text overflows at the minimum size, and for every text
+    field holding characters that none of the theme's fonts can draw (one per field, at the
+    field's own value)."""
     deck: Deck = renderer.deck
     problems: list[Problem] = []
-    families = renderer.theme.fonts
-    deck_text = "".join(plain(x) for x in (deck.title, deck.subtitle, deck.author))
-    deck_text += "".join(s.title + s.publisher for s in deck.sources)
-    places = [(Location(deck.root / "deck.yaml", 1, 1), deck_text)]
-    places += [(Location(s.file, 1, 1), plain(s.title) + s.title_zh) for s in deck.sections]
-    reported: set[str] = set()
-    for where, text in places:
-        for char in sorted(missing_characters(text, families) - reported):
-            reported.add(char)
-            problems.append(_missing(where, char))
+    coverage = FontCoverage(renderer.theme.fonts)
+    fonts = shorten(", ".join(renderer.theme.fonts), 80)
+    for path, text, where in _deck_texts(deck):
+        if missing := coverage.missing(text):
+            problems.append(_missing(where, path, missing, fonts))
     for ref in deck.refs:
         slide = ref.slide
         for box in renderer.layout(ref.index).overflowing():
@@ -52,17 +53,28 @@ def render_problems(renderer: SlideRenderer) -> list[Problem]:
                     "slides",
                 )
             )
-        for char in sorted(missing_characters(_slide_text(slide), families) - reported):
-            reported.add(char)
-            problems.append(_missing(slide.origin, char))
+        for item in slide.texts():
+            if missing := coverage.missing(item.text):
+                problems.append(_missing(item.location, item.field, missing, fonts))
     return problems
 
 
-def _missing(where: Location, char: str) -> Problem:
-    name = unicodedata.name(char, "unnamed character")
+def _missing(where: Location, field: str, chars: list[str], fonts: str) -> Problem:
+    named = [
+        f"{char!r} (U+{ord(char):04X} {unicodedata.name(char, 'unnamed character')})"
+        for char in chars[:SHOWN_MISSING]
+    ]
+    if len(chars) > SHOWN_MISSING:
+        named.append(f"and {len(chars) - SHOWN_MISSING} more")
+    one = len(chars) == 1
+    what = "a character" if one else f"{len(chars)} characters"
     return Problem(
         where,
-        f"character {char!r} (U+{ord(char):04X} {name}) is not in the bundled fonts;"
-        " it may not show on other machines (rerun tools/subset_fonts.py or avoid it)",
+        f"`{field}` has {what} that none of the theme's fonts ({fonts}) can draw:"
+        f" {', '.join(named)}; {'it' if one else 'they'} may show as"
+        f" {'a box' if one else 'boxes'} or in another font: replace {'it' if one else 'them'},"
+        " or use a theme whose `fonts` lists an installed font that has"
+        f" {'it' if one else 'them'}",
         Severity.WARNING,
+        field,
     )

@@ -56,13 +56,30 @@ def make_font(
     return font
 
 
-def missing_characters(text: str, families: tuple[str, ...]) -> set[str]:
-    """Characters of *text* that none of *families* can draw (for ``check`` warnings)."""
-    raws = [QRawFont.fromFont(make_font((family,), 32)) for family in families]
-    missing: set[str] = set()
-    for char in set(text):
-        if char.isspace() or ord(char) < 0x20:
-            continue
-        if not any(raw.isValid() and raw.supportsCharacter(ord(char)) for raw in raws):
-            missing.add(char)
-    return missing
+class FontCoverage:
+    """Which characters a list of font families can draw (for ``check`` warnings).
+
+    Args:
+        families: The families, e.g. a theme's ``fonts``. Needs a QGuiApplication.
+    """
+
+    def __init__(self, families: tuple[str, ...]) -> None:
+        self._raws = [QRawFont.fromFont(make_font((family,), 32)) for family in families]
+        self._drawable: dict[str, bool] = {}
+
+    def drawable(self, char: str) -> bool:
+        """Whether one of the families has *char* (whitespace and controls always pass)."""
+        known = self._drawable.get(char)
+        if known is None:
+            known = (
+                char.isspace()
+                or ord(char) < 0x20
+                or any(raw.isValid() and raw.supportsCharacter(ord(char)) for raw in self._raws)
+            )
+            self._drawable[char] = known
+        return known
+
+    def missing(self, text: str) -> list[str]:
+        """The characters of *text* that none of the families can draw, each once, in the order
+        they first appear."""
+        return [char for char in dict.fromkeys(text) if not self.drawable(char)]
