@@ -5,8 +5,9 @@ The catalogue is data: ``tests/data/hostile/<case>/`` is a deck folder, and its
 each as ``file:line:col: severity: message`` with the file relative to the deck folder (no
 lines: the deck loads cleanly, and then every slide is also rendered). ``links.txt`` lists
 symbolic links to create (``name -> target``), so the repository holds none. Each case is
-copied to a temporary folder beside ``outside.yaml``, ``outside.png`` and ``theme.yaml``
-(files outside the deck that ``..`` paths and links try to reach).
+copied to a temporary folder beside ``outside.yaml``, ``outside.png``, ``theme.yaml`` and
+``secret.yaml`` (files outside the deck that ``..`` paths and links try to reach;
+:data:`SECRET` is in the last).
 
 Large or special files are generated at test time instead of committed:
 
@@ -16,7 +17,18 @@ case                        generated file
 file-50mb                   ``a.yaml``: 50 MB (a valid head, then a comment of 50 MB)
 image-20000px               ``huge.png``: a PNG header only, 20,000 × 20,000 pixels
 bullets-10000               ``a.yaml``: one slide with 10,000 bullets
+bullets-200x200             ``a.yaml``: one slide with 200 bullets of 200 sub-bullets
 notes-huge                  ``a.yaml``: speaker notes of 1,500,000 characters on one line
+alias-notes-10000           ``a.yaml``: 20,000 characters of notes, then 9,999 slides whose
+                            notes are an alias of them (600 KB expanding to 200 million)
+alias-notes-deck            ``a.yaml`` … ``d.yaml``: 20,000 characters of notes and 44
+                            aliases of them in each (880,000 characters a file)
+values-deck                 ``a.yaml`` … ``c.yaml``: 90,000 values each
+slides-2001                 ``a.yaml``, ``b.yaml``: 1,000 and 1,001 slides
+sources-501                 ``deck.yaml``: 501 sources; ``a.yaml``: a slide citing 51
+sections-201                ``deck.yaml``, ``s000.yaml`` … ``s200.yaml``: 201 listed sections
+sections-201-found          ``s000.yaml`` … ``s200.yaml``: 201 sections, none listed
+theme-fonts-20000           ``garden.yaml``: the default theme with 20,000 font families
 number-sexagesimal          ``a.yaml``: a title ``1:00:00:…`` (a YAML 1.1 base-60 number
                             of 200,000 digits; computing it took PyYAML minutes)
 deck-yaml-is-folder         ``deck.yaml/``: a folder
@@ -45,6 +57,7 @@ from PySide6.QtCore import QSize
 
 from desktop.cli import main
 from desktop.core.loader import load_deck
+from desktop.core.resources import resources_dir
 from desktop.render.renderer import SlideRenderer
 from tests.reliability.conftest import Tally
 from tests.reliability.invariants import check_result, relative_line
@@ -55,6 +68,13 @@ HOSTILE: Final = Path(__file__).resolve().parents[1] / "data" / "hostile"
 CASES: Final = sorted(path.name for path in HOSTILE.iterdir() if path.is_dir())
 MEGABYTE: Final = 1024 * 1024
 SECTION_HEAD: Final = "title: Section\nslides:\n"
+SECRET: Final = "hunter2"
+"""In every key and value of ``secret.yaml``: no message may ever contain it."""
+SECRET_YAML: Final = (
+    f"title: {SECRET}-title\n{SECRET}_api_token: {SECRET}-token\n"
+    f"sections: [{SECRET}.yaml]\nslides: [{SECRET}]\n"
+)
+SLIDE: Final = "  - {title: Points, bullets: [one], sources: [src]}\n"
 
 
 def png_header(width: int, height: int) -> bytes:
@@ -87,6 +107,71 @@ def _notes(root: Path) -> None:
     (root / "a.yaml").write_text(text + "    notes: " + "n" * 1_500_000 + "\n", encoding="utf-8")
 
 
+def _bullets_200x200(root: Path) -> None:
+    subs = ", ".join(f"sub {n}" for n in range(200))
+    bullets = "".join(f"      - text: Point {n}\n        bullets: [{subs}]\n" for n in range(200))
+    text = SECTION_HEAD + "  - title: Points\n    sources: [src]\n    bullets:\n" + bullets
+    (root / "a.yaml").write_text(text, encoding="utf-8")
+
+
+def _aliased_notes(slides: int) -> str:
+    """A section whose first slide has 20,000 characters of notes and the rest alias them."""
+    first = "  - {title: Points, bullets: [one], sources: [src], notes: &n " + "n" * 20_000 + "}\n"
+    rest = "  - {title: Points, bullets: [one], sources: [src], notes: *n}\n" * (slides - 1)
+    return SECTION_HEAD + first + rest
+
+
+def _alias_notes_10000(root: Path) -> None:
+    (root / "a.yaml").write_text(_aliased_notes(10_000), encoding="utf-8")
+
+
+def _alias_notes_deck(root: Path) -> None:
+    for name in "abcd":
+        text = _aliased_notes(45) + ("typo_key: read\n" if name == "d" else "")
+        (root / f"{name}.yaml").write_text(text, encoding="utf-8")
+
+
+def _values_deck(root: Path) -> None:
+    values = "[" + ", ".join(["0"] * 90_000) + "]"
+    for name in "abc":
+        (root / f"{name}.yaml").write_text(f"{SECTION_HEAD}{SLIDE}extra: {values}\n")
+
+
+def _slides_2001(root: Path) -> None:
+    (root / "a.yaml").write_text(SECTION_HEAD + SLIDE * 1_000, encoding="utf-8")
+    (root / "b.yaml").write_text(SECTION_HEAD + SLIDE * 1_001, encoding="utf-8")
+
+
+def _sources_501(root: Path) -> None:
+    sources = "".join(f"  - {{id: s{n}, title: Source {n}}}\n" for n in range(501))
+    (root / "deck.yaml").write_text(f"title: Hostile deck\nsources:\n{sources}")
+    cited = ", ".join(f"s{n}" for n in range(51))
+    text = f"{SECTION_HEAD}  - {{title: Points, bullets: [one], sources: [{cited}]}}\n"
+    (root / "a.yaml").write_text(text, encoding="utf-8")
+
+
+def _sections(listed: bool) -> Callable[[Path], None]:
+    def make(root: Path) -> None:
+        (root / "a.yaml").unlink()
+        names = [f"s{n:03}.yaml" for n in range(201)]
+        for name in names:
+            (root / name).write_text(SECTION_HEAD + SLIDE, encoding="utf-8")
+        if listed:
+            deck = (root / "deck.yaml").read_text(encoding="utf-8")
+            (root / "deck.yaml").write_text(f"{deck}sections: [{', '.join(names)}]\n")
+
+    return make
+
+
+def _theme_fonts(root: Path) -> None:
+    theme = (resources_dir() / "themes" / "default.yaml").read_text(encoding="utf-8")
+    fonts = ", ".join(f'"Font {n}"' for n in range(20_000))
+    lines = [
+        f"fonts: [{fonts}]" if line.startswith("fonts:") else line for line in theme.splitlines()
+    ]
+    (root / "garden.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def _sexagesimal(root: Path) -> None:
     title = "1" + ":00" * 200_000
     text = f"title: {title}\nslides:\n  - title: Points\n    bullets: [one]\n    sources: [src]\n"
@@ -113,6 +198,15 @@ MAKERS: Final[dict[str, Callable[[Path], None]]] = {
     "file-50mb": _fifty_megabytes,
     "image-20000px": _huge_png,
     "bullets-10000": _bullets,
+    "bullets-200x200": _bullets_200x200,
+    "alias-notes-10000": _alias_notes_10000,
+    "alias-notes-deck": _alias_notes_deck,
+    "values-deck": _values_deck,
+    "slides-2001": _slides_2001,
+    "sources-501": _sources_501,
+    "sections-201": _sections(listed=True),
+    "sections-201-found": _sections(listed=False),
+    "theme-fonts-20000": _theme_fonts,
     "notes-huge": _notes,
     "number-sexagesimal": _sexagesimal,
     "deck-yaml-is-folder": _folder("deck.yaml"),
@@ -132,6 +226,7 @@ def prepare(case: str, tmp: Path) -> Path:
     (root.parent / "outside.yaml").write_text("title: Not in the deck\nslides: []\n")
     (root.parent / "outside.png").write_bytes(png_header(16, 16))
     (root.parent / "theme.yaml").write_text("name: Outside\n")
+    (root.parent / "secret.yaml").write_text(SECRET_YAML)
     links = source / "links.txt"
     if links.exists():
         for line in links.read_text(encoding="utf-8").splitlines():
