@@ -162,6 +162,44 @@ FOUND: Final = (
         " folder named `deck.yaml` or a listed section that is a folder called missing",
         "clearer messages",
     ),
+    (
+        "catalogue",
+        "a `deck.yaml` that is a link to a file outside the deck was read, and its keys and"
+        " values quoted in the problems",
+        "`resolve_deck_path` refuses it before reading, in every form a deck is opened",
+    ),
+    (
+        "catalogue (time bound)",
+        "20 KB of notes behind 10,000 aliases (600 KB, 200 million characters) loaded; 200"
+        " bullets of 200 sub-bullets took `check` 12 s; 20,000 cited sources 9 s",
+        "text counted through aliases per file and per deck; caps on bullets per slide,"
+        " slides, sections, sources and theme fonts; every case `check`ed within 10 s",
+    ),
+    (
+        "catalogue",
+        "durations in Arabic-Indic or fullwidth digits (`٣m`) were accepted through `\\d`;"
+        " durations of any length (5,000 digits broke `int()`)",
+        "ASCII digits only, at most a day (also the sections together); one pattern",
+    ),
+    (
+        "review",
+        "an unknown source id, a duplicate id and an alias's expansion were reported at the"
+        " slide's first line or at the anchor",
+        "each problem points at the value itself (the id, the alias)",
+    ),
+    (
+        "review",
+        "`****` drew nothing; a missing glyph was reported once per deck at the first slide"
+        " using it, with a hint naming a repository script",
+        "empty marker pairs stay literal; one warning per field, at the field, with a hint"
+        " for deck themes",
+    ),
+    (
+        "review",
+        "the format docs said `.yml` files are not found and dot-files are, and named the"
+        " bundled fonts Noto Sans",
+        "docs fixed; a test reads the rules from the docs and checks them against the loader",
+    ),
 )
 """Faults the reliability work found and fixed: (found by, fault, fix)."""
 
