@@ -12,13 +12,13 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
-    QTextDocument,
 )
 
 from desktop.core.markup import plain
 from desktop.core.model import Deck, Layout, format_duration, slide_label
 from desktop.export.plan import Page, PageKind
 from desktop.render.fonts import make_font
+from desktop.render.notes import notes_document
 from desktop.render.renderer import SlideRenderer
 from desktop.render.text import Para, TextBox, VAlign
 
@@ -241,17 +241,16 @@ class PageDrawer:
         self.markdown(ref.slide.notes or "*No speaker notes.*", notes_rect, page)
 
     def markdown(self, notes: str, rect: QRectF, page: Page) -> None:
-        """Speaker notes from Markdown (no HTML), shrunk to fit down to 8 pt, then continued."""
-        doc = QTextDocument()
+        """Speaker notes from Markdown (no HTML), shrunk to fit down to 8 pt, then continued.
+
+        The document comes from :func:`notes_document`: no image is loaded, and only
+        http, https and mailto links become link annotations.
+        """
+        doc = notes_document(notes, QColor("#5d6b7a"))
         doc.setUseDesignMetrics(True)
         doc.setDocumentMargin(0)
-        features = (
-            QTextDocument.MarkdownFeature.MarkdownDialectGitHub
-            | QTextDocument.MarkdownFeature.MarkdownNoHTML
-        )
         for points in (11.0, 10.0, 9.0, 8.0):
             doc.setDefaultFont(make_font(self.families, self.pt(points)))
-            doc.setMarkdown(notes, features)
             doc.setTextWidth(rect.width())
             if doc.size().height() <= rect.height():
                 break

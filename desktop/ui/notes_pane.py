@@ -17,7 +17,6 @@ from PySide6.QtGui import (
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
     QTextDocumentFragment,
     QTextFormat,
     QTextList,
@@ -27,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.core.model import Deck, Source, slide_label
+from desktop.render.notes import OfflineDocument, notes_document
 
 log = logging.getLogger(__name__)
 
@@ -35,22 +35,10 @@ MAX_FONT_SIZE: Final = 40
 DEFAULT_FONT_SIZE: Final = 13
 NO_NOTES: Final = "No speaker notes."
 
-_MARKDOWN: Final = (
-    QTextDocument.MarkdownFeature.MarkdownDialectGitHub
-    | QTextDocument.MarkdownFeature.MarkdownNoHTML
-)
 _SMALLER: Final = -1
 """A relative font size (Qt's "small", 0.8 of the text): it follows zooming by itself."""
 _LINE_HEIGHT: Final = 125
 """Percent of the font's line height: notes are read at a glance, mid-talk."""
-
-
-class _OfflineDocument(QTextDocument):
-    """A document that loads no resource at all: no files, no data URLs, no network."""
-
-    def loadResource(self, type: int, name: QUrl | str) -> object:
-        log.debug("notes: refused to load resource %s", QUrl(name).toDisplayString())
-        return None
 
 
 class _NotesBrowser(QTextBrowser):
@@ -123,8 +111,9 @@ class _ElidedLabel(QLabel):
 class NotesPane(QWidget):
     """Speaker notes for one slide, rendered from Markdown, followed by the slide's sources.
 
-    Notes are Markdown without HTML; nothing they refer to (images, links) is ever
-    loaded. Source fields are plain text and are inserted as text, never as markup.
+    Notes are Markdown without HTML, made safe by :func:`desktop.render.notes.notes_document`:
+    no image is ever loaded, and only http, https and mailto links stay links.
+    Source fields are plain text and are inserted as text, never as markup.
 
     Signals:
         font_size_changed(int): The notes' font size changed; carries the size in points.
@@ -152,7 +141,7 @@ class NotesPane(QWidget):
         self.browser = _NotesBrowser(self)
         self.browser.setObjectName("notesBrowser")
         self.browser.setAccessibleName("Speaker notes text")
-        self.browser.setDocument(_OfflineDocument(self.browser))
+        self.browser.setDocument(OfflineDocument(self.browser))
         self.browser.setOpenExternalLinks(False)
         self.browser.setOpenLinks(False)
         self.browser.setReadOnly(True)
@@ -246,10 +235,8 @@ class NotesPane(QWidget):
         document.clear()
         cursor = QTextCursor(document)
         if notes:
-            # Parse into a document nobody lays out, so no image is looked at, then copy.
-            parsed = _OfflineDocument()
-            parsed.setMarkdown(notes, _MARKDOWN)
-            self._replace_images(parsed)
+            # Parsed and made safe before anything lays it out (no image, safe links only).
+            parsed = notes_document(notes, self._muted())
             cursor.insertFragment(QTextDocumentFragment(parsed))
         cursor.select(QTextCursor.SelectionType.Document)
         spacing = QTextBlockFormat()
@@ -273,36 +260,6 @@ class NotesPane(QWidget):
             self._insert_sources(cursor, sources)
         self.browser.moveCursor(QTextCursor.MoveOperation.Start)
         self.browser.verticalScrollBar().setValue(0)
-
-    def _replace_images(self, document: QTextDocument) -> None:
-        """Swap every image for its alt text in brackets.
-
-        Qt's image handler reads local image files itself, without asking
-        ``loadResource``; with no images left in the document nothing is ever read.
-        """
-        images: list[tuple[int, int, str]] = []
-        block = document.begin()
-        while block.isValid():
-            fragments = block.begin()
-            while not fragments.atEnd():
-                fragment = fragments.fragment()
-                char_format = fragment.charFormat()
-                if fragment.isValid() and char_format.isImageFormat():
-                    alt = str(char_format.property(QTextFormat.Property.ImageAltText) or "")
-                    images.append((fragment.position(), fragment.length(), alt.strip()))
-                fragments += 1
-            block = block.next()
-        if not images:
-            return
-        label = QTextCharFormat()
-        label.setForeground(self._muted())
-        label.setFontItalic(True)
-        cursor = QTextCursor(document)
-        for position, length, alt in reversed(images):
-            cursor.setPosition(position)
-            cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
-            cursor.insertText(f"[image: {alt}]" if alt else "[image]", label)
-        log.debug("notes: replaced %d image(s) by their alt text", len(images))
 
     def _insert_sources(self, cursor: QTextCursor, sources: list[Source]) -> None:
         """Append a "Sources" heading and one list item per source, all as plain text."""
