@@ -1,16 +1,43 @@
-"""Sniff image files without decoding them: kind and pixel size from the header."""
+"""Check image files without decoding them: kind, pixel size, completeness, SVG safety.
+
+Every image a deck shows (slide images and theme logos) passes :func:`sniff` first. It reads
+the whole file (at most :data:`MAX_IMAGE_BYTES`) and reports, as a sentence for a located
+problem:
+
+* a type other than PNG, JPEG or SVG, or content that does not match the extension;
+* a size over the limits (:data:`MAX_PIXELS_SIDE` a side, :data:`MAX_PIXELS` in all),
+  read from the PNG header or from the JPEG frame header wherever it is (the segments
+  before it are walked one by one, however large);
+* a PNG or JPEG that is cut short (no PNG end chunk, no JPEG end marker);
+* an SVG that is not valid XML, reaches outside itself or costs too much to draw
+  (:mod:`desktop.core.svg`).
+
+The renderer then decodes the image (``desktop/render/pictures.py``), and ``check`` reports
+what Qt still cannot decode. Results are cached by path, size and modification time, so a
+reload does not read unchanged images again.
+"""
 
 from __future__ import annotations
 
+import functools
 import struct
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from desktop.core.svg import SvgRefused, check_svg
+
 MAX_PIXELS_SIDE: Final = 10_000
 """Largest width or height of an image a slide may show."""
+MAX_PIXELS: Final = 40_000_000
+"""Most pixels (width × height) an image may have: 40 megapixels decode in 160 MB."""
 MAX_IMAGE_BYTES: Final = 20 * 1024 * 1024
 EXTENSIONS: Final = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".svg": "svg"}
+
+_PNG_SIGNATURE: Final = b"\x89PNG\r\n\x1a\n"
+_PNG_END: Final = b"\x00\x00\x00\x00IEND"
+_JPEG_STANDALONE: Final = frozenset({0x01, *range(0xD0, 0xD8)})
+_JPEG_FRAMES: Final = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,57 +47,197 @@ class ImageInfo:
     height: int = 0
 
 
-def sniff(path: Path) -> ImageInfo | str:
-    """Return what the file is, or a sentence saying why it is not a usable image."""
+def sniff(path: Path, name: str | None = None) -> ImageInfo | str:
+    """Return what the file is, or a sentence saying why it is not a usable image.
+
+    *name* is how the file is named in messages (default: its file name).
+    """
+    shown = name or path.name
     expected = EXTENSIONS.get(path.suffix.lower())
     if expected is None:
         return f"unsupported image type {path.suffix!r}; use PNG, JPEG or SVG"
     try:
-        size = path.stat().st_size
-        if size > MAX_IMAGE_BYTES:
-            return f"image file is too large ({size // (1024 * 1024)} MB, limit 20 MB)"
-        with path.open("rb") as handle:
-            head = handle.read(64 * 1024)
+        stat = path.stat()
     except OSError as exc:
         return f"cannot read image: {exc.strerror or exc}"
-    info = _png(head) or _jpeg(head) or _svg(head)
+    if stat.st_size > MAX_IMAGE_BYTES:
+        return _too_many_bytes(stat.st_size)
+    return _sniff(str(path), stat.st_mtime_ns, stat.st_size, shown, expected)
+
+
+@functools.lru_cache(maxsize=256)
+def _sniff(path: str, mtime_ns: int, size: int, shown: str, expected: str) -> ImageInfo | str:
+    del mtime_ns, size  # only part of the key: an edited file is read again
+    try:
+        with Path(path).open("rb") as handle:
+            data = handle.read(MAX_IMAGE_BYTES + 1)
+    except OSError as exc:
+        return f"cannot read image: {exc.strerror or exc}"
+    if len(data) > MAX_IMAGE_BYTES:  # it grew since it was measured
+        return _too_many_bytes(len(data))
+    return inspect(data, shown, expected)
+
+
+def inspect(data: bytes, name: str, expected: str) -> ImageInfo | str:
+    """What the image *data* is (see :func:`sniff`), *name* naming it in messages."""
+    info = _png(data) or _jpeg(data) or _svg(data)
     if info is None:
-        return f"{path.name} is not a {expected.upper()} image (its content is not an image)"
+        return f"{name} is not a {expected.upper()} image (its content is not an image)"
     if info.kind != expected:
-        return f"{path.name} holds a {info.kind.upper()} image; rename it to match"
+        return f"{name} holds a {info.kind.upper()} image; rename it to match"
+    too_large = pixel_limit(info)
+    if too_large is not None:
+        return too_large
+    problem = _damage(info.kind, data, name)
+    return info if problem is None else problem
+
+
+def pixel_limit(info: ImageInfo) -> str | None:
+    """Why an image of *info*'s size is over the limits, or None."""
     if max(info.width, info.height) > MAX_PIXELS_SIDE:
         return (
             f"image is too large ({info.width}×{info.height} px, limit"
             f" {MAX_PIXELS_SIDE}×{MAX_PIXELS_SIDE}); scale it down"
         )
-    return info
+    if info.width * info.height > MAX_PIXELS:
+        return (
+            f"image is too large ({info.width}×{info.height} px ="
+            f" {info.width * info.height / 1e6:.1f} megapixels, limit {MAX_PIXELS // 1_000_000});"
+            " scale it down"
+        )
+    return None
 
 
-def _png(head: bytes) -> ImageInfo | None:
-    if head[:8] != b"\x89PNG\r\n\x1a\n" or len(head) < 24 or head[12:16] != b"IHDR":
+def _too_many_bytes(size: int) -> str:
+    limit = MAX_IMAGE_BYTES // (1024 * 1024)
+    return f"image file is too large ({size // (1024 * 1024)} MB, limit {limit} MB)"
+
+
+def _png(data: bytes) -> ImageInfo | None:
+    if data[:8] != _PNG_SIGNATURE:
         return None
-    width, height = struct.unpack(">II", head[16:24])
+    if len(data) < 24 or data[12:16] != b"IHDR":
+        return ImageInfo("png")
+    width, height = struct.unpack(">II", data[16:24])
     return ImageInfo("png", width, height)
 
 
-def _jpeg(head: bytes) -> ImageInfo | None:
-    if head[:2] != b"\xff\xd8":
+def _jpeg(data: bytes) -> ImageInfo | None:
+    if data[:3] != b"\xff\xd8\xff":
         return None
+    walk = _jpeg_walk(data)
+    return ImageInfo("jpeg", *walk.frame) if walk.frame is not None else ImageInfo("jpeg")
+
+
+@dataclass(frozen=True, slots=True)
+class _JpegWalk:
+    frame: tuple[int, int] | None = None
+    """Width and height from the first frame header."""
+    scan: int | None = None
+    """Where the data of the first scan starts."""
+    cut: bool = False
+    """The file ended inside a segment."""
+
+
+def _jpeg_walk(data: bytes) -> _JpegWalk:
+    """Walk the JPEG's segments, one by one however large, up to its first scan."""
+    frame: tuple[int, int] | None = None
     pos = 2
-    while pos + 9 < len(head):
-        if head[pos] != 0xFF:
-            return ImageInfo("jpeg")
-        marker = head[pos + 1]
-        length = struct.unpack(">H", head[pos + 2 : pos + 4])[0]
-        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
-            height, width = struct.unpack(">HH", head[pos + 5 : pos + 9])
-            return ImageInfo("jpeg", width, height)
-        pos += 2 + length
-    return ImageInfo("jpeg")
+    while True:
+        if pos >= len(data):
+            return _JpegWalk(frame, cut=True)
+        if data[pos] != 0xFF:
+            return _JpegWalk(frame)
+        while pos < len(data) and data[pos] == 0xFF:  # fill bytes before a marker
+            pos += 1
+        if pos + 2 >= len(data):
+            return _JpegWalk(frame, cut=True)
+        marker = data[pos]
+        pos += 1
+        if marker in _JPEG_STANDALONE:
+            continue
+        if marker in (0xD8, 0xD9):
+            return _JpegWalk(frame)
+        (length,) = struct.unpack(">H", data[pos : pos + 2])
+        if length < 2:
+            return _JpegWalk(frame)
+        if pos + length > len(data):
+            return _JpegWalk(frame, cut=True)
+        if marker in _JPEG_FRAMES and frame is None and length >= 7:
+            height, width = struct.unpack(">HH", data[pos + 3 : pos + 7])
+            frame = (width, height)
+        if marker == 0xDA:
+            return _JpegWalk(frame, pos + length)
+        pos += length
 
 
-def _svg(head: bytes) -> ImageInfo | None:
-    text = head.decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+def _svg(data: bytes) -> ImageInfo | None:
+    text = data[: 64 * 1024].decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
     if text.startswith("<") and "<svg" in text:
         return ImageInfo("svg")
+    return None
+
+
+def _broken(kind: str, data: bytes) -> str | None:
+    """Why a PNG or JPEG whose header looked right still cannot be drawn, or None."""
+    if kind == "png":
+        if len(data) < 33 or data[8:16] != b"\x00\x00\x00\x0dIHDR":
+            return "the PNG header is broken"
+        if 0 in struct.unpack(">II", data[16:24]):
+            return "the PNG header gives no size"
+        if data.rfind(_PNG_END, 33) < 0:
+            return "the file is cut short (the PNG has no end chunk)"
+        return None
+    walk = _jpeg_walk(data)
+    if walk.frame is None:
+        return (
+            "the file is cut short (before the JPEG frame header)"
+            if walk.cut
+            else ("the JPEG has no frame header")
+        )
+    if 0 in walk.frame:
+        return "the JPEG frame header gives no size"
+    if walk.scan is None:
+        return (
+            "the file is cut short (before the JPEG image data)"
+            if walk.cut
+            else ("the JPEG segments are broken")
+        )
+    if data.find(b"\xff\xd9", walk.scan) < 0:
+        return "the file is cut short (the JPEG has no end marker)"
+    return None
+
+
+def _damage(kind: str, data: bytes, name: str) -> str | None:
+    """Why an image of *kind* whose header looked right still cannot be drawn, or None."""
+    if kind != "svg":
+        reason = _broken(kind, data)
+        return None if reason is None else f"{name} cannot be drawn: {reason}"
+    try:
+        embedded = check_svg(data, name)
+    except SvgRefused as exc:
+        return str(exc)
+    pixels = 0
+    for picture in embedded:
+        info = _png(picture.data) if picture.kind == "png" else _jpeg(picture.data)
+        reason = (
+            f"it is not a {picture.kind.upper()} image"
+            if info is None
+            else _embedded_limit(info) or _broken(picture.kind, picture.data)
+        )
+        if reason is not None:
+            return f"{name} embeds a picture that cannot be drawn: {reason}"
+        assert info is not None
+        pixels += info.width * info.height
+    if pixels > MAX_PIXELS:
+        return (
+            f"{name} embeds pictures of {pixels / 1e6:.1f} megapixels in all, limit"
+            f" {MAX_PIXELS // 1_000_000}; scale them down"
+        )
+    return None
+
+
+def _embedded_limit(info: ImageInfo) -> str | None:
+    if max(info.width, info.height) > MAX_PIXELS_SIDE or info.width * info.height > MAX_PIXELS:
+        return f"it is too large ({info.width}×{info.height} px)"
     return None

@@ -547,7 +547,7 @@ class _Loader:
 
     def image(self, node: Node, field: str, where: dict[str, Location]) -> Image | None:
         path_node = _get(node, "path")
-        relative = self.text(node, "path")
+        relative = self.text(node, "path", where=where, path="image.")
         if path_node is None or not relative:
             return None
         target = self.inside(relative, path_node.location, f"{field}.path")
@@ -565,12 +565,13 @@ class _Loader:
             gone = "is not a regular file" if target.exists() else "does not exist"
             self.error(path_node.location, f"image {shorten(relative)} {gone}", f"{field}.path")
             return None
-        info = sniff(target)
+        self.files.append(target)
+        info = sniff(target, shorten(relative))
         if isinstance(info, str):
             self.error(path_node.location, info, f"{field}.path")
             return None
-        self.files.append(target)
-        return Image(target, self.text(node, "caption", where=where, path="image."))
+        caption = self.text(node, "caption", where=where, path="image.")
+        return Image(target, caption, shorten(relative))
 
     # -- checks across files ---------------------------------------------------
 

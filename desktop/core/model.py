@@ -115,6 +115,14 @@ class Image:
     path: Path
     """Resolved absolute path inside the deck folder."""
     caption: str = ""
+    written: str = ""
+    """The path as the deck writes it (``images/map.svg``), for messages (its location is the
+    slide's ``location("image.path")``)."""
+
+    @property
+    def name(self) -> str:
+        """How messages name the image: as written, else by its file name."""
+        return self.written or self.path.name
 
 
 class SlideText(NamedTuple):

@@ -10,7 +10,7 @@ from desktop.core.images import sniff
 from desktop.core.problems import DeckError, Location, Problem
 from desktop.core.resources import bundled_themes
 from desktop.core.schema import Field, ListOf, Record, Text, scalar_text
-from desktop.core.yamlfile import Node, read_yaml
+from desktop.core.yamlfile import Node, read_yaml, shorten
 
 MAX_FONTS: Final = 20
 """Font families a theme may list: `check` opens each one to see which characters it has."""
@@ -90,6 +90,19 @@ class Theme:
     sizes: dict[str, int]
     logo: Path | None = None
     """Resolved logo file, checked to exist and to be an image."""
+    logo_location: Location | None = None
+    """Where the theme file names the logo, for problems found when it is decoded."""
+
+    @property
+    def logo_name(self) -> str:
+        """How messages name the logo: its path from the theme file's folder."""
+        if self.logo is None:
+            return ""
+        if self.logo_location is not None:
+            folder = self.logo_location.file.resolve().parent
+            if self.logo.is_relative_to(folder):
+                return self.logo.relative_to(folder).as_posix()
+        return self.logo.name
 
     def color(self, name: str) -> str:
         return self.colors[name]
@@ -141,8 +154,9 @@ def _section(node: Node, key: str) -> dict[str, str]:
     return {k: scalar_text(v) or "" for k, v in inner.value.items()}
 
 
-def _logo(path: Path, node: Node) -> Path | None:
-    """The theme's logo: beside the theme file, an image; else a located problem."""
+def _logo(path: Path, node: Node) -> tuple[Path, Location] | None:
+    """The theme's logo and where it is named: beside the theme file, an image (see
+    :func:`desktop.core.images.sniff`); else a located problem."""
     assert isinstance(node.value, dict)
     logo_node = node.value.get("logo")
     relative = scalar_text(logo_node) if logo_node is not None else None
@@ -154,18 +168,20 @@ def _logo(path: Path, node: Node) -> Path | None:
         raise DeckError(
             [Problem(logo_node.location, f"logo {relative} is not a file beside the theme")]
         )
-    info = sniff(target)
+    info = sniff(target, shorten(relative))
     if isinstance(info, str):
         raise DeckError([Problem(logo_node.location, info)])
-    return target
+    return target, logo_node.location
 
 
 def _build(path: Path, node: Node) -> Theme:
     assert isinstance(node.value, dict)
     fonts_node = node.value["fonts"]
     assert isinstance(fonts_node.value, list)
+    logo = _logo(path, node)
     return Theme(
-        logo=_logo(path, node),
+        logo=logo[0] if logo is not None else None,
+        logo_location=logo[1] if logo is not None else None,
         key=path.stem,
         name=scalar_text(node.value["name"]) or path.stem,
         colors=_section(node, "colors"),

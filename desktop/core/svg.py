@@ -1,0 +1,310 @@
+"""Check that an SVG is self-contained and cheap enough to draw, before Qt ever sees it.
+
+Qt's SVG renderer reads what an SVG points at (``<image href="secret.png">`` is read from
+disk) and draws every ``<use>`` copy it is asked to: ten ``<use>`` of the level below, seven
+levels deep, is 10 million shapes and seconds of drawing. So an SVG is parsed here first,
+with the standard library's expat parser and no DTD at all (so no entity is ever declared or
+expanded and no external file is ever fetched), and refused when:
+
+* it has a DOCTYPE, an entity, an ``xml-stylesheet`` instruction or an XInclude;
+* an ``href``/``src`` (in any namespace) is not ``#id``, or a ``data:`` URL other than a
+  base64 PNG or JPEG picture on an ``<image>`` within the image limits;
+* a CSS ``url(…)`` (in an attribute, a ``style`` attribute or a ``<style>`` element) is not
+  ``url(#id)``, or CSS uses ``@import`` or a backslash escape;
+* elements nest deeper than Qt draws (:data:`MAX_SVG_DEPTH`);
+* what it draws, counting each ``<use>`` copy and each use of a pattern, mask, marker
+  (once per vertex), clip path, filter or symbol, exceeds :data:`MAX_SVG_ELEMENTS`
+  elements or :data:`MAX_SVG_POINTS` points (path and polygon vertices, text characters).
+
+Qt-free, like the rest of :mod:`desktop.core`.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import xml.parsers.expat
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Final
+
+from desktop.core.yamlfile import shorten
+
+MAX_SVG_ELEMENTS: Final = 20_000
+"""Elements an SVG may draw, counting every ``<use>`` copy and referenced pattern or mask."""
+MAX_SVG_POINTS: Final = 500_000
+"""Path and polygon vertices plus text characters an SVG may draw, counted the same way."""
+MAX_SVG_DEPTH: Final = 32
+"""How deep elements may nest (the root is 1); Qt silently skips anything deeper."""
+
+RULE: Final = "SVG images must be self-contained (only #id references)"
+_URL: Final = re.compile(r"url\s*\(", re.IGNORECASE)
+_NUMBER: Final = re.compile(rb"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_DATA_IMAGE: Final = re.compile(r"data:image/(png|jpeg|jpg);base64,(.*)", re.IGNORECASE | re.DOTALL)
+_PAINT_SERVERS: Final = frozenset({"lineargradient", "radialgradient", "solidcolor"})
+"""References to these cost nothing to expand: they are colours, not drawn content."""
+_NOT_DRAWN: Final = frozenset(
+    {
+        "defs", "symbol", "pattern", "marker", "mask", "clippath", "filter", "title", "desc",
+        "metadata", "style", "script", *_PAINT_SERVERS,
+    }
+)  # fmt: skip
+"""Elements whose content is drawn only where something refers to them."""
+_MARKER_PROPERTIES: Final = frozenset({"marker", "marker-start", "marker-mid", "marker-end"})
+_GEOMETRY: Final = {"path": "d", "polyline": "points", "polygon": "points"}
+_TEXT: Final = frozenset({"text", "tspan", "textpath"})
+_ANIMATIONS: Final = frozenset({"set", "animate", "animatemotion", "animatetransform"})
+
+
+class SvgRefused(Exception):
+    """The SVG breaks a rule; the message says which, for a located problem."""
+
+
+@dataclass(slots=True)
+class _Element:
+    tag: str
+    refs: list[tuple[str, int]] = field(default_factory=list)
+    """(id, multiplier): content this element draws again by reference."""
+    children: list[int] = field(default_factory=list)
+    points: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Embedded:
+    """A picture embedded as a data URL: its kind and decoded bytes (for the image limits)."""
+
+    kind: str
+    data: bytes
+
+
+class _Parser:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.elements: list[_Element] = []
+        self.ids: dict[str, int] = {}
+        self.stack: list[int] = []
+        self.in_text = 0
+        self.style_text: list[str] | None = None
+        """The text of the ``<style>`` element being read (checked whole, at its end)."""
+        self.style_refs: list[str] = []
+        self.embedded: list[Embedded] = []
+
+    def refuse(self, what: str) -> SvgRefused:
+        return SvgRefused(f"{self.name} {what}")
+
+    def reference(self, value: str) -> SvgRefused:
+        return self.refuse(f"references `{shorten(value.strip(), 80)}`; {RULE}")
+
+    def start(self, tag: str, attributes: dict[str, str]) -> None:
+        local = _local(tag)
+        if self.style_text is not None:
+            raise self.refuse(f"has an element inside `<style>`; {RULE}")
+        if local == "include":
+            raise self.refuse(f"uses XInclude (`<{shorten(tag, 40)}>`); {RULE}")
+        if len(self.stack) >= MAX_SVG_DEPTH:
+            raise self.refuse(
+                f"nests elements more than {MAX_SVG_DEPTH} deep; Qt does not draw deeper"
+            )
+        if len(self.elements) >= MAX_SVG_ELEMENTS:
+            raise self.refuse(f"has more than {MAX_SVG_ELEMENTS:,} elements; simplify it")
+        element = _Element(local)
+        index = len(self.elements)
+        self.elements.append(element)
+        if self.stack:
+            self.elements[self.stack[-1]].children.append(index)
+        self.stack.append(index)
+        for name, value in attributes.items():
+            self.attribute(element, local, name, value)
+        geometry = _GEOMETRY.get(local)
+        if geometry is not None:
+            element.points = len(_NUMBER.findall(attributes.get(geometry, "").encode())) // 2
+        elif local == "line":
+            element.points = 2
+        if local == "style" and self.style_text is None:
+            self.style_text = []
+        if local in _TEXT:
+            self.in_text += 1
+
+    def attribute(self, element: _Element, tag: str, name: str, value: str) -> None:
+        local = _local(name)
+        if local == "id":
+            self.ids.setdefault(value.strip(), len(self.elements) - 1)
+        elif local in ("href", "src"):
+            self.href(element, tag, value)
+        elif local == "attributename" and tag in _ANIMATIONS and _local(value) in ("href", "src"):
+            raise self.refuse(f"animates a reference (`{shorten(value, 40)}`); {RULE}")
+        elif local == "style":
+            self.css(value)
+            for prop, _, text in (d.partition(":") for d in value.split(";")):
+                for target in self.urls(text):
+                    element.refs.append((target, self.multiplier(prop)))
+            return
+        for target in self.urls(value):
+            element.refs.append((target, self.multiplier(local)))
+
+    def href(self, element: _Element, tag: str, value: str) -> None:
+        target = value.strip()
+        if not target:
+            return
+        if target.startswith("#"):
+            element.refs.append((target[1:], 1))
+            return
+        embedded = _DATA_IMAGE.fullmatch(target)
+        if embedded is None or tag != "image":
+            if target[:5].lower() != "data:":
+                raise self.reference(value)
+            raise self.refuse(
+                f"embeds `{shorten(target, 40)}`; only base64 PNG or JPEG pictures may be"
+                " embedded, in `<image>`"
+            )
+        try:
+            data = base64.b64decode(re.sub(r"\s+", "", embedded.group(2)), validate=True)
+        except (binascii.Error, ValueError):
+            raise self.refuse("embeds a picture whose base64 data is broken") from None
+        kind = "png" if embedded.group(1).lower() == "png" else "jpeg"
+        self.embedded.append(Embedded(kind, data))
+
+    def urls(self, text: str) -> list[str]:
+        """The ``#id`` targets of every ``url(…)`` in *text*; anything else is refused.
+
+        Read as Qt reads them: ``url``, spaces, ``(``, then everything up to ``)``.
+        """
+        targets = []
+        for match in _URL.finditer(text):
+            target = text[match.end() :].split(")", 1)[0].strip().strip("'\"").strip()
+            if not target.startswith("#"):
+                raise self.reference(f"url({target})")
+            targets.append(target[1:])
+        return targets
+
+    def css(self, text: str) -> None:
+        lowered = text.lower()
+        if "@import" in lowered:
+            raise self.refuse(f"imports a style sheet (`@import`); {RULE}")
+        if "\\" in text:
+            raise self.refuse("uses a backslash escape in CSS; write the CSS without escapes")
+
+    @staticmethod
+    def multiplier(prop: str) -> int:
+        return -1 if prop.strip().lower() in _MARKER_PROPERTIES else 1
+
+    def end(self, tag: str) -> None:
+        local = _local(tag)
+        if local == "style" and self.style_text is not None:
+            text, self.style_text = "".join(self.style_text), None
+            self.css(text)
+            self.style_refs.extend(self.urls(text))
+        if local in _TEXT:
+            self.in_text -= 1
+        self.stack.pop()
+
+    def text(self, data: str) -> None:
+        if self.style_text is not None:
+            self.style_text.append(data)
+        elif self.in_text and self.stack:
+            self.elements[self.stack[-1]].points += len(data.strip())
+
+    def instruction(self, target: str, _data: str) -> None:
+        if target.lower() == "xml-stylesheet":
+            raise self.refuse(f"links a style sheet (`<?xml-stylesheet?>`); {RULE}")
+
+
+def check_svg(data: bytes, name: str) -> tuple[Embedded, ...]:
+    """Check the SVG *data*; return the pictures it embeds (for the caller's image limits).
+
+    Raises:
+        SvgRefused: the SVG breaks a rule; the message starts with *name*.
+    """
+    parser = _Parser(name)
+    expat = xml.parsers.expat.ParserCreate()
+    expat.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
+
+    def refuse(what: str) -> Callable[..., None]:
+        def handler(*_args: object) -> None:
+            raise parser.refuse(f"has {what}; DTDs and entities are not allowed in SVG images")
+
+        return handler
+
+    expat.StartDoctypeDeclHandler = refuse("a DOCTYPE")
+    expat.EntityDeclHandler = refuse("an entity declaration")
+
+    def external(*_args: object) -> int:
+        raise parser.refuse("has an external entity; DTDs and entities are not allowed in SVG")
+
+    expat.ExternalEntityRefHandler = external
+    expat.StartElementHandler = parser.start
+    expat.EndElementHandler = parser.end
+    expat.CharacterDataHandler = parser.text
+    expat.ProcessingInstructionHandler = parser.instruction
+    try:
+        expat.Parse(data, True)
+    except xml.parsers.expat.ExpatError as exc:
+        where = f"line {exc.lineno}, column {exc.offset + 1}"
+        reason = xml.parsers.expat.ErrorString(exc.code)
+        raise SvgRefused(f"{name} cannot be drawn: not valid SVG ({reason} at {where})") from None
+    if not parser.elements or parser.elements[0].tag != "svg":
+        raise SvgRefused(f"{name} cannot be drawn: not valid SVG (its root is not <svg>)")
+    _check_cost(parser)
+    return tuple(parser.embedded)
+
+
+def _check_cost(parser: _Parser) -> None:
+    """Count what the SVG draws, each reference expanded; refuse loops and excess."""
+    elements, ids = parser.elements, parser.ids
+    global_refs = [(target, 1) for target in parser.style_refs]
+    limit = (MAX_SVG_ELEMENTS, MAX_SVG_POINTS)
+    cost: dict[int, tuple[int, int]] = {}
+    visiting: set[int] = set()
+
+    def edges(index: int) -> list[tuple[int, int]]:
+        element = elements[index]
+        out = [(child, 1) for child in element.children if elements[child].tag not in _NOT_DRAWN]
+        for target, times in (*element.refs, *global_refs):
+            found = ids.get(target)
+            if found is None or elements[found].tag in _PAINT_SERVERS:
+                continue
+            out.append((found, max(1, element.points) if times < 0 else times))
+        return out
+
+    stack: list[tuple[int, list[tuple[int, int]], int]] = [(0, edges(0), 0)]
+    visiting.add(0)
+    while stack:
+        index, pending, position = stack[-1]
+        if position < len(pending):
+            stack[-1] = (index, pending, position + 1)
+            target = pending[position][0]
+            if target in visiting:
+                raise parser.refuse(
+                    f"refers to itself (element #{_id_of(ids, target)} is drawn inside itself)"
+                )
+            if target not in cost:
+                visiting.add(target)
+                stack.append((target, edges(target), 0))
+            continue
+        stack.pop()
+        visiting.discard(index)
+        count, points = 1, elements[index].points
+        for target, times in pending:
+            sub_count, sub_points = cost[target]
+            count, points = count + times * sub_count, points + times * sub_points
+        cost[index] = (min(count, limit[0] + 1), min(points, limit[1] + 1))
+    count, points = cost[0]
+    if count > MAX_SVG_ELEMENTS:
+        raise parser.refuse(
+            f"draws more than {MAX_SVG_ELEMENTS:,} elements once its `<use>` and other"
+            " references are counted; simplify it"
+        )
+    if points > MAX_SVG_POINTS:
+        raise parser.refuse(
+            f"draws more than {MAX_SVG_POINTS:,} points (path vertices and text characters,"
+            " counting every reference); simplify it"
+        )
+
+
+def _id_of(ids: dict[str, int], index: int) -> str:
+    return next((shorten(key, 40) for key, value in ids.items() if value == index), "?")
+
+
+def _local(name: str) -> str:
+    return name.rsplit(":", 1)[-1].lower()
