@@ -10,27 +10,9 @@ from types import TracebackType
 
 from desktop import __version__
 from desktop.core.problems import UserError
-from desktop.logsetup import setup_logging
+from desktop.logsetup import route_qt_messages, setup_logging
 
 log = logging.getLogger(__name__)
-
-
-def _qt_message_handler() -> None:
-    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
-
-    qt_log = logging.getLogger("qt")
-    levels = {
-        QtMsgType.QtDebugMsg: logging.DEBUG,
-        QtMsgType.QtInfoMsg: logging.INFO,
-        QtMsgType.QtWarningMsg: logging.WARNING,
-        QtMsgType.QtCriticalMsg: logging.ERROR,
-        QtMsgType.QtFatalMsg: logging.CRITICAL,
-    }
-
-    def handler(kind: QtMsgType, _context: object, message: str) -> None:
-        qt_log.log(levels.get(kind, logging.WARNING), "%s", message)
-
-    qInstallMessageHandler(handler)
 
 
 def install_crash_handler(log_file: Path) -> None:
@@ -86,7 +68,7 @@ def run_app(
     from desktop.ui.presenter import attach_presenter
 
     log_file = setup_logging()
-    _qt_message_handler()
+    route_qt_messages()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     QApplication.setApplicationName("tianjin-briefing")
     QApplication.setApplicationDisplayName("Tianjin Ten Actions Briefing")

@@ -17,7 +17,7 @@ from desktop import __version__
 from desktop.core.loader import LoadResult, load_deck
 from desktop.core.problems import DeckError, UserError, count
 from desktop.core.resources import bundled_deck
-from desktop.logsetup import setup_logging
+from desktop.logsetup import route_qt_messages, setup_logging
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--no-render",
         action="store_true",
-        help="skip the checks that lay slides out (text overflow, missing characters)",
+        help="skip the checks that decode images and lay slides out (images that cannot be"
+        " drawn, text overflow, missing characters)",
     )
 
     export = commands.add_parser(
@@ -202,6 +203,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(_normalise(sys.argv[1:] if argv is None else argv))
     log_file = setup_logging(verbose=args.verbose)
     try:
+        if args.command != "schema":
+            route_qt_messages()  # before Qt says anything: its messages go to the log
         return HANDLERS[args.command](args)
     except DeckError as exc:
         for problem in exc.problems:

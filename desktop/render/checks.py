@@ -1,4 +1,5 @@
-"""Checks that need the renderer: text that cannot fit, characters no font can draw."""
+"""Checks that need the renderer: images Qt cannot decode, text that cannot fit, characters
+no font can draw."""
 
 from __future__ import annotations
 
@@ -7,8 +8,10 @@ from collections.abc import Iterator
 
 from desktop.core.model import Deck
 from desktop.core.problems import Location, Problem, Severity
+from desktop.core.theme import Theme
 from desktop.core.yamlfile import shorten
 from desktop.render.fonts import FontCoverage
+from desktop.render.pictures import decode
 from desktop.render.renderer import SlideRenderer
 
 SHOWN_MISSING = 5
@@ -30,12 +33,33 @@ def _deck_texts(deck: Deck) -> Iterator[tuple[str, str, Location]]:
         yield "title_zh", section.title_zh, section.location("title_zh")
 
 
-def render_problems(renderer: SlideRenderer) -> list[Problem]:
-    """Warnings for every slide whose text overflows at the minimum size, and for every text
-    field holding characters that none of the theme's fonts can draw (one per field, at the
-    field's own value)."""
-    deck: Deck = renderer.deck
+def image_problems(deck: Deck, theme: Theme) -> list[Problem]:
+    """An error at the ``image.path`` of every slide whose image cannot be drawn, and at the
+    theme's ``logo`` when the logo cannot: decoded as the slides will draw them."""
     problems: list[Problem] = []
+    for ref in deck.refs:
+        image = ref.slide.image
+        if image is None:
+            continue
+        problem = decode(image.path, image.name).problem
+        if problem is not None:
+            where = ref.slide.location("image.path")
+            problems.append(Problem(where, problem, Severity.ERROR, "image.path"))
+    if theme.logo is not None:
+        problem = decode(theme.logo, theme.logo_name).problem
+        if problem is not None:
+            where = theme.logo_location or Location(theme.logo)
+            problems.append(Problem(where, problem, Severity.ERROR, "logo"))
+    return problems
+
+
+def render_problems(renderer: SlideRenderer) -> list[Problem]:
+    """Errors for images that cannot be drawn (:func:`image_problems`); warnings for every
+    slide whose text overflows at the minimum size, and for every text field holding
+    characters that none of the theme's fonts can draw (one per field, at the field's own
+    value)."""
+    deck: Deck = renderer.deck
+    problems: list[Problem] = image_problems(deck, renderer.theme)
     coverage = FontCoverage(renderer.theme.fonts)
     fonts = shorten(", ".join(renderer.theme.fonts), 80)
     for path, text, where in _deck_texts(deck):

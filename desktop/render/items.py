@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtGui import QColor, QPainter, QPen
 
+from desktop.render.pictures import Decoded, decode
 from desktop.render.text import TextBox
 
 
@@ -50,42 +49,26 @@ class Text:
         self.box.paint(painter)
 
 
-@functools.lru_cache(maxsize=16)
-def _decoded(path: str, mtime_ns: int, size: int) -> QImage:
-    del mtime_ns, size  # only part of the key: an edited file is read again
-    return QImage(path)
-
-
-def load_image(path: Path) -> QImage:
-    """The decoded PNG or JPEG at *path*, shared by every layout that shows it.
-
-    Qt shares the pixels between the copies, and a PDF embeds a shared image once instead of
-    once per page (half the size and a quarter faster for a deck with a photo on 30 slides).
-    """
-    try:
-        stat = path.stat()
-    except OSError:
-        return QImage()
-    return _decoded(str(path), stat.st_mtime_ns, stat.st_size)
-
-
 @dataclass(slots=True)
 class Picture:
-    """An image fitted (aspect kept) and centred in its box. SVG stays vector."""
+    """An image fitted (aspect kept) and centred in its box. SVG stays vector.
+
+    The image comes from :func:`desktop.render.pictures.decode`: checked, decoded once and
+    shared by every layout that shows it (Qt shares the pixels between the copies, and a PDF
+    embeds a shared image once instead of once per page). One that cannot be drawn is a
+    grey box; ``check`` says why.
+    """
 
     rect: QRectF
     path: Path
+    name: str = ""
+    """How problems name the image (the path as the deck writes it)."""
     drawn: QRectF = field(default_factory=QRectF)
-    _svg: QSvgRenderer | None = field(default=None, repr=False)
-    _image: QImage | None = field(default=None, repr=False)
+    _decoded: Decoded = field(default_factory=Decoded, repr=False)
 
     def __post_init__(self) -> None:
-        if self.path.suffix.lower() == ".svg":
-            self._svg = QSvgRenderer(str(self.path))
-            natural = QSizeF(self._svg.defaultSize())
-        else:
-            self._image = load_image(self.path)
-            natural = QSizeF(self._image.size())
+        self._decoded = decode(self.path, self.name)
+        natural = QSizeF(self._decoded.natural_size)
         if natural.isEmpty():
             natural = QSizeF(4, 3)
         scaled = natural.scaled(self.rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
@@ -94,17 +77,21 @@ class Picture:
 
     @property
     def valid(self) -> bool:
-        if self._svg is not None:
-            return self._svg.isValid()
-        return self._image is not None and not self._image.isNull()
+        return self._decoded.problem is None
+
+    @property
+    def problem(self) -> str | None:
+        """Why the image cannot be drawn, or None."""
+        return self._decoded.problem
 
     def paint(self, painter: QPainter) -> None:
-        if self._svg is not None and self._svg.isValid():
-            self._svg.render(painter, self.drawn)
-        elif self._image is not None and not self._image.isNull():
+        svg, image = self._decoded.svg, self._decoded.image
+        if svg is not None:
+            svg.render(painter, self.drawn)
+        elif image is not None:
             painter.save()
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            painter.drawImage(self.drawn, self._image)
+            painter.drawImage(self.drawn, image)
             painter.restore()
         else:
             painter.fillRect(self.drawn, QColor("#dddddd"))

@@ -136,7 +136,11 @@ class LayoutBuilder:
         size = self.LOGO_SIZE
         top = self.h - 60 - size.height() if full_bleed else self.top
         self.out.items.append(
-            Picture(QRectF(self.w - self.mx - size.width(), top, size.width(), size.height()), logo)
+            Picture(
+                QRectF(self.w - self.mx - size.width(), top, size.width(), size.height()),
+                logo,
+                self.theme.logo_name,
+            )
         )
 
     def title_width(self) -> float:
@@ -487,7 +491,7 @@ class LayoutBuilder:
                 [self.para(image.caption, "figure_label", "muted", align=CENTER)],
                 "caption",
             )
-        self.out.items.append(Picture(area, image.path))
+        self.out.items.append(Picture(area, image.path, image.name))
 
     def sources(self, body: QRectF) -> None:
         sources = self.deck.cited_sources() or self.deck.sources

@@ -31,6 +31,7 @@ from desktop.core.navigation import Navigator
 from desktop.core.problems import DeckError
 from desktop.core.resources import bundled_deck
 from desktop.core.theme import Theme, load_theme
+from desktop.render.checks import image_problems
 from desktop.render.renderer import SlideRenderer
 from desktop.ui.actions import ActionRegistry
 from desktop.ui.banner import ProblemsBanner
@@ -285,7 +286,7 @@ class MainWindow(QMainWindow):
         remembered = result.deck.index_of(self.settings.slide_for(root))
         start = slide if slide is not None else remembered if remembered is not None else 0
         self._show_deck(result.deck, start)
-        self.banner.clear()
+        self._show_image_problems()
         return True
 
     def reload(self) -> None:
@@ -304,7 +305,17 @@ class MainWindow(QMainWindow):
         )
         index = result.deck.index_of(current_id) if current_id else None
         self._show_deck(result.deck, index if index is not None else self.nav.current)
-        self.banner.clear()
+        self._show_image_problems()
+
+    def _show_image_problems(self) -> None:
+        """Show what only decoding finds (a broken image, an SVG Qt refuses), as `check` does;
+        clear the banner when there is nothing."""
+        renderer = self.renderer
+        problems = image_problems(renderer.deck, renderer.theme) if renderer is not None else []
+        if problems:
+            self.banner.show_problems(tuple(problems), self.deck_path, kept=False)
+        else:
+            self.banner.clear()
 
     def _schedule_reload(self, _path: str = "") -> None:
         self.reload_timer.start()

@@ -1,0 +1,134 @@
+"""Decode the images slides show: once, from checked bytes, at a bounded size.
+
+Every picture the renderer draws (slide images, theme logos) comes from :func:`decode`:
+
+* the file is read once and checked again by :func:`desktop.core.images.inspect` (so what
+  Qt decodes is exactly what passed the checks, even if the file changed since loading):
+  an SVG that reaches outside itself or costs too much never reaches Qt;
+* Qt decodes from those bytes in memory (an SVG has no base folder to resolve anything in);
+* a PNG or JPEG is decoded at most :data:`DRAW_MAX_SIDE` pixels a side (JPEG decodes
+  scaled; a larger PNG is decoded whole, then scaled), with Qt's allocation limit raised
+  on purpose to what an image at the deck format's limits needs, so an image at the
+  documented maximum draws;
+* what Qt or libpng say meanwhile goes to the log, never to the terminal.
+
+The result, or the sentence saying why the image cannot be drawn, is cached by path, size
+and modification time. ``check`` reports that sentence at the image's line
+(:mod:`desktop.render.checks`).
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtGui import QImage, QImageReader
+from PySide6.QtSvg import QSvgRenderer
+
+from desktop.core.images import EXTENSIONS, MAX_IMAGE_BYTES, MAX_PIXELS, ImageInfo, inspect
+from desktop.logsetup import stderr_to_log
+
+log = logging.getLogger(__name__)
+
+DRAW_MAX_SIDE: Final = 4096
+"""Decoded images are at most this many pixels a side (a 4K screen, or 300 dpi on A4)."""
+ALLOCATION_LIMIT_MB: Final = math.ceil(MAX_PIXELS * 8 / (1024 * 1024)) + 16
+"""Qt's decoding allocation limit (default 256 MB), raised so a 40-megapixel PNG of 16 bits
+per channel (8 bytes a pixel, 305 MB) decodes."""
+CACHE_BYTES: Final = 512 * 1024 * 1024
+CACHE_COUNT: Final = 64
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """A decoded image: pixels, or checked SVG bytes, or why it cannot be drawn."""
+
+    image: QImage | None = None
+    svg: QSvgRenderer | None = None
+    problem: str | None = None
+
+    @property
+    def natural_size(self) -> QSize:
+        if self.svg is not None:
+            return self.svg.defaultSize()
+        return self.image.size() if self.image is not None else QSize()
+
+    @property
+    def cost(self) -> int:
+        return self.image.sizeInBytes() if self.image is not None else 64 * 1024
+
+
+_CACHE: OrderedDict[tuple[str, int, int, str], Decoded] = OrderedDict()
+
+
+def decode(path: Path, name: str = "") -> Decoded:
+    """The image at *path*, decoded (see the module); *name* names it in problems."""
+    shown = name or path.name
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        return Decoded(problem=f"{shown} cannot be drawn: {exc.strerror or exc}")
+    key = (str(path), stat.st_mtime_ns, stat.st_size, shown)
+    cached = _CACHE.get(key)
+    if cached is not None:
+        _CACHE.move_to_end(key)
+        return cached
+    decoded = _decode(path, shown)
+    _CACHE[key] = decoded
+    total = sum(d.cost for d in _CACHE.values())
+    while len(_CACHE) > 1 and (len(_CACHE) > CACHE_COUNT or total > CACHE_BYTES):
+        total -= _CACHE.popitem(last=False)[1].cost
+    return decoded
+
+
+def _decode(path: Path, name: str) -> Decoded:
+    kind = EXTENSIONS.get(path.suffix.lower())
+    if kind is None:
+        return Decoded(problem=f"{name} cannot be drawn: use PNG, JPEG or SVG")
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_IMAGE_BYTES + 1)
+    except OSError as exc:
+        return Decoded(problem=f"{name} cannot be drawn: {exc.strerror or exc}")
+    if len(data) > MAX_IMAGE_BYTES:
+        return Decoded(problem=f"{name} cannot be drawn: the file is over 20 MB")
+    info = inspect(data, name, kind)
+    if isinstance(info, str):
+        return Decoded(problem=info)
+    with stderr_to_log():
+        return _svg(data, name) if info.kind == "svg" else _raster(data, info, name)
+
+
+def _svg(data: bytes, name: str) -> Decoded:
+    renderer = QSvgRenderer(QByteArray(data))
+    if not renderer.isValid():
+        return Decoded(problem=f"{name} cannot be drawn: not valid SVG")
+    return Decoded(svg=renderer)
+
+
+def _raster(data: bytes, info: ImageInfo, name: str) -> Decoded:
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer, b"png" if info.kind == "png" else b"jpeg")
+    size = reader.size()
+    if size.isValid() and max(size.width(), size.height()) > DRAW_MAX_SIDE:
+        reader.setScaledSize(
+            size.scaled(DRAW_MAX_SIDE, DRAW_MAX_SIDE, Qt.AspectRatioMode.KeepAspectRatio)
+        )
+    previous = QImageReader.allocationLimit()
+    QImageReader.setAllocationLimit(max(previous, ALLOCATION_LIMIT_MB))
+    try:
+        image = reader.read()
+    finally:
+        QImageReader.setAllocationLimit(previous)
+    if image.isNull():
+        why = reader.errorString() or "unknown error"
+        log.info("cannot decode %s: %s", name, why)
+        return Decoded(problem=f"{name} cannot be drawn: {why[:1].lower()}{why[1:]}")
+    return Decoded(image=image)
