@@ -36,7 +36,14 @@ image-is-folder             ``pictures/``: a folder where the slide expects an i
 section-is-folder           ``b.yaml/``: a folder listed in ``sections``
 unlisted-section-is-folder  ``b.yaml/``: a folder found by the default ``*.yaml`` order
 section-is-fifo             ``b.yaml``: a named pipe (reading it would wait forever)
+svg-elements-100000         ``images/map.svg``: 100,000 rectangles (4 MB)
+jpeg-app-100kb-20000px      ``photo.jpg``: 100 KB of APP segments and fill bytes, then a frame
+                            header of 20,000 × 20,000 pixels
+png-50-megapixels           ``photo.png``: a PNG header only, 10,000 × 5,000 pixels
 =========================== ==================================================================
+
+``rendered.txt`` (optional) lists the lines that only decoding finds: the real ``check``
+(with its render checks) must print ``expected.txt`` and then these.
 
 The same lines are checked twice: from ``load_deck`` directly, and from the real ``check``
 command run in-process in the deck folder (so the one-line output format is checked too).
@@ -182,6 +189,30 @@ def _huge_png(root: Path) -> None:
     (root / "huge.png").write_bytes(png_header(20_000, 20_000))
 
 
+def _many_elements(root: Path) -> None:
+    rects = "".join(
+        f'<rect x="{n % 400}" y="{n // 400}" width="1" height="1"/>' for n in range(100_000)
+    )
+    svg = f'<svg xmlns="http://www.w3.org/2000/svg" width="400" height="250">{rects}</svg>\n'
+    (root / "images").mkdir()
+    (root / "images" / "map.svg").write_text(svg, encoding="utf-8")
+
+
+def _jpeg_late_frame(root: Path) -> None:
+    half = 50 * 1024  # a segment holds at most 64 KB: two of them (EXIF, XMP) make 100 KB
+    app1 = b"".join(
+        b"\xff" + bytes([m]) + struct.pack(">H", half) + b"E" * (half - 2) for m in (0xE1, 0xE2)
+    )
+    frame = b"\xff\xc0" + struct.pack(">HBHHB", 11, 8, 20_000, 20_000, 1) + b"\x01\x11\x00"
+    scan = b"\xff\xda" + struct.pack(">HB", 8, 1) + b"\x01\x00\x00\x3f\x00"
+    data = b"\xff\xd8" + app1 + b"\xff\xff\xff" + frame + scan + b"\x00" * 64 + b"\xff\xd9"
+    (root / "photo.jpg").write_bytes(data)
+
+
+def _png_megapixels(root: Path) -> None:
+    (root / "photo.png").write_bytes(png_header(10_000, 5_000))
+
+
 def _fifo(root: Path) -> None:
     os.mkfifo(root / "b.yaml")
 
@@ -214,8 +245,11 @@ MAKERS: Final[dict[str, Callable[[Path], None]]] = {
     "section-is-folder": _folder("b.yaml"),
     "unlisted-section-is-folder": _folder("b.yaml"),
     "section-is-fifo": _fifo,
+    "svg-elements-100000": _many_elements,
+    "jpeg-app-100kb-20000px": _jpeg_late_frame,
+    "png-50-megapixels": _png_megapixels,
 }
-META_FILES: Final = frozenset({"expected.txt", "links.txt"})
+META_FILES: Final = frozenset({"expected.txt", "links.txt", "rendered.txt"})
 
 
 def prepare(case: str, tmp: Path) -> Path:
@@ -237,8 +271,9 @@ def prepare(case: str, tmp: Path) -> Path:
     return root
 
 
-def expected(case: str) -> list[str]:
-    text = (HOSTILE / case / "expected.txt").read_text(encoding="utf-8")
+def expected(case: str, name: str = "expected.txt") -> list[str]:
+    path = HOSTILE / case / name
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
     return [line for line in text.splitlines() if line and not line.startswith("#")]
 
 
@@ -272,6 +307,13 @@ def test_hostile_deck(
     printed = capsys.readouterr().out.splitlines()
     assert printed[:-1] == want, "`check` prints other lines than load_deck gives"
     assert status == (1 if result.errors else 0)
+
+    rendered = expected(case, "rendered.txt")
+    if rendered:
+        status = main(["check", str(root)])
+        printed = capsys.readouterr().out.splitlines()
+        assert printed[:-1] == want + rendered, "`check` with render checks prints other lines"
+        assert status == (1 if any(": error: " in line for line in rendered) else 0)
 
     if result.deck is not None:  # it loads: every slide must render, too
         renderer = SlideRenderer(result.deck)
