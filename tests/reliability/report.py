@@ -68,6 +68,25 @@ HOW: Final[dict[str, tuple[str, str]]] = {
         " the window keeps working; repeated failures are logged without a storm of dialogs."
         " The CLI prints one line naming the log (in-process and in a subprocess), exit 1.",
     ),
+    "Images: SVG references, decoding, size and cost": (
+        "test_images.py, tests/data/hostile/",
+        "SVG rules on generated SVGs: every kind of reference outside (href, xlink:href, src,"
+        " CSS url() and @import, data: URLs, DOCTYPE and entities, XInclude, animated"
+        " references) refused with the reference named; #id references and embedded PNGs"
+        " allowed; <use> doubling, fan-out, pattern and marker multiplication and point counts"
+        " refused before Qt draws. An SVG swapped after loading is still never drawn. Cut-short"
+        " and corrupt PNG/JPEG reported by `check` at the image line (and the window banner),"
+        " with Qt's and libpng's messages in the log, none on the terminal (in process and as"
+        " subprocesses). Images at exactly the size limits (8 and 16-bit PNG, JPEG) draw."
+        " JPEG frame headers after 100 KB to 2.6 MB of segments.",
+    ),
+    "Notes Markdown: nothing outside": (
+        "test_notes_markdown.py",
+        "Notes with images (absolute, `..`, file: URIs, inside the deck), links of every"
+        " scheme, raw HTML, autolinks and reference links: the notes PDF has link annotations"
+        " only for http(s) and mailto and no image; the notes pane the same; under `strace`"
+        " the exporting process never opens or stats the outside file.",
+    ),
 }
 
 NOTES: Final = """\
@@ -199,6 +218,29 @@ FOUND: Final = (
         "the format docs said `.yml` files are not found and dot-files are, and named the"
         " bundled fonts Noto Sans",
         "docs fixed; a test reads the rules from the docs and checks them against the loader",
+    ),
+    (
+        "review",
+        "speaker notes in the notes PDF read `../x.png` and `/etc/passwd` as images (Qt's"
+        " image handler opens files itself) and made `file:`/`javascript:` links annotations",
+        "one notes document for every surface: images become alt text before layout, only"
+        " http(s)/mailto stay links",
+    ),
+    (
+        "review",
+        'an SVG slide image or logo drew a file it pointed at (`<image href="../x.png">`);'
+        " ten `<use>` of the level below, seven deep, took seconds to draw",
+        "SVGs are parsed without DTDs, refused unless self-contained, their drawing counted"
+        " (20,000 elements, 500,000 points), and drawn from the checked bytes",
+    ),
+    (
+        "review",
+        "a 10,000 × 10,000 PNG (the documented maximum) drew grey: Qt refuses 400 MB; a"
+        " cut-short PNG or JPEG and a JPEG whose frame header came after 64 KB of metadata"
+        " passed `check`; `libpng error` reached the terminal",
+        "a 40-megapixel limit that draws (allocation limit raised, decoded at most 4,096 px a"
+        " side); images are read whole and decoded by `check`; stderr of decoders goes to"
+        " the log",
     ),
 )
 """Faults the reliability work found and fixed: (found by, fault, fix)."""

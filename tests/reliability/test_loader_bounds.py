@@ -31,8 +31,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop.cli import main
 from desktop.core import format as fmt
+from desktop.core import images, svg, yamlfile
 from desktop.core import theme as theme_module
-from desktop.core import yamlfile
 from desktop.core.loader import load_deck
 from desktop.core.markup import plain
 from desktop.core.model import DURATION_PATTERN, MAX_DURATION, format_duration, parse_duration
@@ -510,7 +510,15 @@ def test_the_documented_limits_are_the_codes() -> None:
         "Sources in `deck.yaml`": f"{fmt.MAX_SOURCES}",
         "Source ids cited by one slide": f"1 to {fmt.MAX_CITED}",
         "Durations": f"`{format_duration(MAX_DURATION)}` each; the sections' together",
-        "Image file": "20 MiB; PNG/JPEG at most 10,000 px per side",
+        "Image file": (
+            f"{images.MAX_IMAGE_BYTES // (1024 * 1024)} MiB; PNG/JPEG at most"
+            f" {images.MAX_PIXELS_SIDE:,} px per side and {images.MAX_PIXELS // 1_000_000}"
+            " megapixels"
+        ),
+        "SVG image or logo": (
+            f"{svg.MAX_SVG_ELEMENTS:,} elements and {svg.MAX_SVG_POINTS:,} points drawn (`<use>`"
+            f" and other references counted), {svg.MAX_SVG_DEPTH} levels of nesting"
+        ),
         "Theme `name`, each font family": "100 characters",
         "Font families per theme": f"1 to {theme_module.MAX_FONTS}",
     }
