@@ -22,6 +22,9 @@ class ActionSpec:
     checkable: bool = False
 
 
+SECTION_ACTIONS: Final = tuple(f"section_{n}" for n in range(1, 11))
+"""The ten section shortcuts (Ctrl+1 … Ctrl+0): ``section_N`` goes to section N's first slide."""
+
 ACTIONS: Final[tuple[ActionSpec, ...]] = (
     # Navigate
     ActionSpec("next", "Next slide", ("Right", "Down", "PgDown", "Space", "N")),
@@ -32,13 +35,8 @@ ACTIONS: Final[tuple[ActionSpec, ...]] = (
     ActionSpec("back", "Back", ("Alt+Left",), description="Return to the place visited before"),
     ActionSpec("forward", "Forward", ("Alt+Right",)),
     *(
-        ActionSpec(
-            f"section_{n}",
-            f"Section {n}",
-            (f"Ctrl+{n % 10}",),
-            group="Sections",
-        )
-        for n in range(1, 11)
+        ActionSpec(name, f"Section {n}", (f"Ctrl+{n % 10}",), group="Sections")
+        for n, name in enumerate(SECTION_ACTIONS, start=1)
     ),
     # Find
     ActionSpec("find", "Find…", ("Ctrl+F",), group="Find"),

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Final
+
+from desktop.core.model import Deck
 
 HISTORY_LIMIT = 200
 
@@ -93,3 +96,30 @@ class Navigator:
         self.current = self.clamp(self.current if current is None else current)
         self._back = [i for i in self._back if i < count]
         self._forward = [i for i in self._forward if i < count]
+
+
+# -- what both windows share: typed slide numbers, the sections' first slides -------------
+
+MAX_TYPED: Final = 5
+"""Digits of a typed slide number."""
+
+
+def type_digit(typed: str, key: str) -> str | None:
+    """*typed* with the digit *key* added; None when *key* is not one ASCII digit or the number
+    is already :data:`MAX_TYPED` digits long."""
+    if len(key) != 1 or key not in "0123456789" or len(typed) >= MAX_TYPED:
+        return None
+    return typed + key
+
+
+def typed_index(typed: str) -> int | None:
+    """The slide index a typed number names (``"3"`` → 2); None for nothing or zero."""
+    number = int(typed) if typed.isascii() and typed.isdigit() else 0
+    return number - 1 if number >= 1 else None
+
+
+def section_slide(deck: Deck, section_index: int) -> int | None:
+    """The first slide of section *section_index*, or None when the deck has no such section."""
+    if 0 <= section_index < len(deck.sections):
+        return deck.section_start(section_index)
+    return None

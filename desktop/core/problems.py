@@ -74,16 +74,21 @@ class UserError(Exception):
 
 
 def display_path(path: Path, base: Path | None = None) -> str:
-    """Show *path* relative to *base* (or the working directory) when it lies beneath it."""
+    """Show *path* relative to *base* (or the working directory) when it lies beneath it.
+
+    *path* equal to the base is shown whole: ``.`` would name nothing.
+    """
     for root in (base, Path.cwd()):
         if root is None:
             continue
         # As written first: a link in the deck to a file elsewhere still shows as in the deck.
         for shown in (path.absolute(), _resolved(path)):
             try:
-                return str(shown.relative_to(_resolved(root)))
+                relative = shown.relative_to(_resolved(root))
             except ValueError:
                 continue
+            # The base itself (a deck folder that has gone) is named, not shown as ".".
+            return str(relative) if relative.parts else str(path.absolute())
     return str(path)
 
 
