@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from desktop.core.actions import ACTIONS, ActionSpec
+from desktop.core.actions import ACTIONS, SECTION_ACTIONS, ActionSpec
 
 
 class ActionRegistry(QObject):
@@ -58,3 +59,8 @@ class ActionRegistry(QObject):
         action.triggered.connect(lambda _checked=False: handler())
         action.setEnabled(True)
         return action
+
+    def bind_sections(self, handler: Callable[[int], object]) -> None:
+        """Bind the section shortcuts: ``section_N`` calls *handler* with N − 1."""
+        for index, name in enumerate(SECTION_ACTIONS):
+            self.bind(name, functools.partial(handler, index))

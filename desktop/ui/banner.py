@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
-from desktop.core.problems import Problem
+from desktop.core.problems import Problem, display_path
 
 MAX_LINES = 8
 
@@ -59,9 +59,7 @@ class ProblemsBanner(QFrame):
             if kept
             else f"{what}; fix the files and save: the deck reloads by itself."
         )
-        lines = [
-            f"{p.location.format(base).rsplit(':', 1)[0]}: {p.message}" for p in errors[:MAX_LINES]
-        ]
+        lines = [f"{_where(p, base)}: {p.message}" for p in errors[:MAX_LINES]]
         if count > MAX_LINES:
             lines.append(f"… and {count - MAX_LINES} more (run `tianjin-briefing check`)")
         self.details.setText("\n".join(lines))
@@ -74,3 +72,10 @@ class ProblemsBanner(QFrame):
 
     def text(self) -> str:
         return f"{self.heading.text()}\n{self.details.text()}"
+
+
+def _where(problem: Problem, base: Path | None) -> str:
+    """``file:line``, or the file alone when the problem is about all of it (line 0)."""
+    location = problem.location
+    shown = display_path(location.file, base)
+    return f"{shown}:{location.line}" if location.line else shown

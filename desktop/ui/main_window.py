@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QFileSystemWatcher, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -23,14 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.core.actions import NAVIGATION
-from desktop.core.loader import DECK_FILE, LoadResult, load_deck
+from desktop.core.actions import NAVIGATION, SECTION_ACTIONS
+from desktop.core.loader import DECK_FILE, LoadResult
 from desktop.core.markup import plain
 from desktop.core.model import Deck
-from desktop.core.navigation import Navigator
-from desktop.core.problems import DeckError
+from desktop.core.navigation import Navigator, section_slide, type_digit, typed_index
 from desktop.core.resources import bundled_deck
-from desktop.core.theme import Theme, load_theme
 from desktop.render.checks import image_problems
 from desktop.render.renderer import SlideRenderer
 from desktop.ui.actions import ActionRegistry
@@ -38,6 +35,7 @@ from desktop.ui.banner import ProblemsBanner
 from desktop.ui.notes_pane import NotesPane
 from desktop.ui.outline import OutlinePanel
 from desktop.ui.search_panel import SearchPanel
+from desktop.ui.session import DeckChange, DeckSession
 from desktop.ui.settings import Settings
 from desktop.ui.shortcuts import EXTRA, ShortcutsOverlay
 from desktop.ui.slide_view import SlideView
@@ -48,12 +46,18 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-RELOAD_DELAY_MS = 300
-"""Edits are debounced: editors write several times per save."""
-
 
 class MainWindow(QMainWindow):
     """Browse a deck: the current slide, its outline, thumbnails, search and notes.
+
+    Args:
+        settings: The app's settings (tests pass a temporary file).
+        session: The deck shown, loaded and watched (default: a new :class:`DeckSession`
+            with the theme chosen in the settings; tests pass one with a short debounce).
+
+    Attributes:
+        session: The deck's life (load, watch, reload, the last good deck); the presenter
+            subscribes to it too.
 
     Signals:
         slide_changed(int): the current slide index changed.
@@ -67,17 +71,23 @@ class MainWindow(QMainWindow):
     present_requested = Signal(int)
     rehearse_requested = Signal(int)
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(
+        self, settings: Settings | None = None, session: DeckSession | None = None
+    ) -> None:
         super().__init__()
         self.settings = settings or Settings()
         self.setWindowTitle("Tianjin Ten Actions Briefing")
         self.setAcceptDrops(True)
-        self.deck: Deck | None = None
-        self.deck_path: Path | None = None
-        self.result: LoadResult | None = None
-        self.renderer: SlideRenderer | None = None
+        self.session = session or DeckSession(self.settings.get_str("view/theme"))
+        self.session.setParent(self)
+        self.session.deck_changed.connect(self._deck_changed)
+        self.session.loaded.connect(self._loaded)
+        self.session.busy_changed.connect(self._busy_changed)
         self.nav = Navigator(0)
         self._typed = ""
+        self._wanted: str | None = None
+        """The id of the slide the user chose (kept when a reload moved off a slide gone)."""
+        self._start: int | None = None
         self.actions_ = ActionRegistry(self)
 
         self.view = SlideView()
@@ -127,13 +137,6 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.position_label)
         status.addPermanentWidget(self.state_label)
 
-        self.watcher = QFileSystemWatcher(self)
-        self.watcher.fileChanged.connect(self._schedule_reload)
-        self.watcher.directoryChanged.connect(self._schedule_reload)
-        self.reload_timer = QTimer(self)
-        self.reload_timer.setSingleShot(True)
-        self.reload_timer.setInterval(RELOAD_DELAY_MS)
-        self.reload_timer.timeout.connect(self.reload)
         self.panels_timer = QTimer(self)
         self.panels_timer.setSingleShot(True)
         self.panels_timer.setInterval(0)
@@ -168,8 +171,7 @@ class MainWindow(QMainWindow):
         a.bind("go_to", self.ask_go_to)
         a.bind("back", self.back)
         a.bind("forward", self.forward)
-        for n in range(1, 11):
-            a.bind(f"section_{n}", partial(self.go_to_section, n - 1))
+        a.bind_sections(self.go_to_section)
         a.bind("find", self.show_search)
         a.bind("find_next", self.search.next_hit)
         a.bind("find_previous", self.search.previous_hit)
@@ -265,47 +267,60 @@ class MainWindow(QMainWindow):
 
     # -- decks -------------------------------------------------------------------------
 
+    @property
+    def deck(self) -> Deck | None:
+        """The deck on screen: the session's last good deck."""
+        return self.session.deck
+
+    @property
+    def renderer(self) -> SlideRenderer | None:
+        return self.session.renderer
+
     def open_deck(self, path: Path | None = None, slide: int | None = None) -> bool:
-        """Open the deck at *path* (default: the last deck, else the bundled one)."""
+        """Open the deck at *path* (default: the last deck, else the bundled one) now.
+
+        The load runs on this thread (start-up: faster than a thread, and the first slide
+        follows at once); :meth:`open_later` loads in the background. Returns whether the deck
+        is valid.
+        """
         if path is None:
             last = self.settings.get_str("deck/last")
             path = Path(last) if last and Path(last).exists() else bundled_deck()
-        result = load_deck(path)
-        root = result.root or (path if path.is_dir() else path.parent)
-        self.deck_path = root
-        self.result = result
-        self._watch(result)
-        if result.deck is None:
-            self.deck = None
-            self._set_renderer(None)
-            self.banner.show_problems(result.problems, root, kept=False)
-            self._update_status()
-            return False
-        self.settings.set("deck/last", str(root))
-        self._fill_recent(self.settings.add_recent(root))
-        remembered = result.deck.index_of(self.settings.slide_for(root))
-        start = slide if slide is not None else remembered if remembered is not None else 0
-        self._show_deck(result.deck, start)
-        self._show_image_problems()
-        return True
+        self._start = slide
+        result = self.session.open(path, wait=True)
+        self._start = None
+        return result is not None and result.deck is not None
+
+    def open_later(self, path: Path) -> None:
+        """Open the deck at *path* in the background (the window shows "Loading…" meanwhile)."""
+        self.session.open(path)
 
     def reload(self) -> None:
         """Reload the deck from disk; on errors keep the last good deck on screen."""
-        if self.deck_path is None:
-            return
-        result = load_deck(self.deck_path)
-        self.result = result
-        self._watch(result)
+        self.session.reload()
+
+    def _deck_changed(self, change: DeckChange) -> None:
+        deck = change.deck
+        if change.previous is None:  # another deck: where the user left it, or as asked
+            root = deck.root
+            self.settings.set("deck/last", str(root))
+            self._fill_recent(self.settings.add_recent(root))
+            remembered = deck.index_of(self.settings.slide_for(root))
+            index = self._start if self._start is not None else remembered or 0
+            self._wanted = None
+        else:
+            index = change.follow(self.nav.current, self._wanted)
+        self._show_deck(deck, index)
+
+    def _loaded(self, result: LoadResult) -> None:
         if result.deck is None:
-            self.banner.show_problems(result.problems, self.deck_path, kept=self.deck is not None)
-            self._update_status()
-            return
-        current_id = (
-            self.deck.refs[self.nav.current].slide.id if self.deck and self.deck.refs else ""
-        )
-        index = result.deck.index_of(current_id) if current_id else None
-        self._show_deck(result.deck, index if index is not None else self.nav.current)
-        self._show_image_problems()
+            kept = self.deck is not None
+            if not kept:
+                self._set_renderer(None)
+            self.banner.show_problems(result.problems, self.session.path, kept=kept)
+        else:
+            self._show_image_problems()
+        self._update_status()
 
     def _show_image_problems(self) -> None:
         """Show what only decoding finds (a broken image, an SVG Qt refuses), as `check` does;
@@ -313,46 +328,30 @@ class MainWindow(QMainWindow):
         renderer = self.renderer
         problems = image_problems(renderer.deck, renderer.theme) if renderer is not None else []
         if problems:
-            self.banner.show_problems(tuple(problems), self.deck_path, kept=False)
+            self.banner.show_problems(tuple(problems), self.session.path, kept=False)
         else:
             self.banner.clear()
 
-    def _schedule_reload(self, _path: str = "") -> None:
-        self.reload_timer.start()
-
-    def _watch(self, result: LoadResult) -> None:
-        watched = self.watcher.files() + self.watcher.directories()
-        if watched:
-            self.watcher.removePaths(watched)
-        paths = {str(f) for f in result.files if f.exists()}
-        if self.deck_path is not None and self.deck_path.is_dir():
-            paths.add(str(self.deck_path))
-        if paths:
-            self.watcher.addPaths(sorted(paths))
-
-    def _theme(self, deck: Deck) -> Theme | None:
-        name = self.settings.get_str("view/theme")
-        if not name:
-            return None
-        try:
-            return load_theme(name, deck.root)
-        except DeckError:
-            return None
+    def _busy_changed(self, busy: bool) -> None:
+        if busy:
+            self.state_label.setText("Loading…")
+            if self.deck is None:
+                self.section_label.setText("Loading the deck…")
+        else:
+            self._update_status()
 
     def _show_deck(self, deck: Deck, index: int) -> None:
-        self.deck = deck
-        self._set_renderer(SlideRenderer(deck, self._theme(deck)))
+        self._set_renderer(self.session.renderer)
         self.nav.resize(deck.slide_count, index)
         self.outline.set_deck(deck)
         self.search.set_deck(deck)
         self.notes.set_deck(deck)
         self._fill_sections(deck)
         self.setWindowTitle(f"{plain(deck.title)} — Tianjin Ten Actions Briefing")
-        self._show_current()
+        self._show_current(chosen=self._wanted is None)
         self.deck_loaded.emit()
 
     def _set_renderer(self, renderer: SlideRenderer | None) -> None:
-        self.renderer = renderer
         self.view.set_renderer(renderer)
         if renderer is not None:
             self.thumbnails.set_renderer(renderer)
@@ -362,8 +361,7 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, name: str) -> None:
         self.settings.set("view/theme", name)
-        if self.deck is not None:
-            self._show_deck(self.deck, self.nav.current)
+        self.session.set_theme(name)
 
     # -- navigation ----------------------------------------------------------------------
 
@@ -383,8 +381,9 @@ class MainWindow(QMainWindow):
             self._show_current()
 
     def go_to_section(self, section_index: int) -> None:
-        if self.deck is not None and 0 <= section_index < len(self.deck.sections):
-            self.go_to(self.deck.section_start(section_index))
+        index = section_slide(self.deck, section_index) if self.deck is not None else None
+        if index is not None:
+            self.go_to(index)
 
     def back(self) -> None:
         if self.nav.back():
@@ -408,13 +407,20 @@ class MainWindow(QMainWindow):
         if ok:
             self.go_to(number - 1)
 
-    def _show_current(self) -> None:
+    def _show_current(self, chosen: bool = True) -> None:
         """Show the current slide now; the side panels follow on the next event-loop turn.
 
         The slide is what the user waits for: drawing it first keeps a jump within a frame
         (the outline, thumbnails and notes cost as much again; see bench/RESULTS.md).
+
+        Args:
+            chosen: The user (not a reload) put this slide on screen: it is the one to return
+                to if a reload moves off it.
         """
         index = self.nav.current
+        if chosen:
+            deck = self.deck
+            self._wanted = deck.refs[index].slide.id if deck is not None and deck.refs else None
         self.view.set_index(index)
         self.actions_["back"].setEnabled(self.nav.can_go_back)
         self.actions_["forward"].setEnabled(self.nav.can_go_forward)
@@ -427,8 +433,8 @@ class MainWindow(QMainWindow):
         self.outline.set_current(index)
         self.thumbnails.set_current(index)
         self.notes.set_slide(index)
-        if self.deck is not None and self.deck_path is not None and self.deck.refs:
-            self.settings.set_slide_for(self.deck_path, self.deck.refs[index].slide.id)
+        if self.deck is not None and self.session.path is not None and self.deck.refs:
+            self.settings.set_slide_for(self.session.path, self.deck.refs[index].slide.id)
 
     def _update_status(self) -> None:
         deck = self.deck
@@ -443,8 +449,8 @@ class MainWindow(QMainWindow):
                 f"{plain(ref.section.title)}{zh}"
             )
             self.position_label.setText(f"slide {ref.index + 1} / {deck.slide_count}")
-        errors = [p for p in (self.result.problems if self.result else ()) if p.is_error]
-        warnings = [p for p in (self.result.problems if self.result else ()) if not p.is_error]
+        errors = [p for p in self.session.problems if p.is_error]
+        warnings = [p for p in self.session.problems if not p.is_error]
         if errors:
             self.state_label.setText(f"⚠ {len(errors)} problem{'s' if len(errors) != 1 else ''}")
         elif warnings:
@@ -456,13 +462,15 @@ class MainWindow(QMainWindow):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Type a slide number, then Enter, to go there."""
-        text = event.text()
-        if text.isdigit() and len(self._typed) < 5:
-            self._typed += text
+        typed = type_digit(self._typed, event.text())
+        if typed is not None:
+            self._typed = typed
             self.statusBar().showMessage(f"Go to slide {self._typed}… (Enter)", 3000)
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._typed:
-            self.go_to(int(self._typed) - 1)
+            index = typed_index(self._typed)
+            if index is not None:
+                self.go_to(index)
             self._typed = ""
             self.statusBar().clearMessage()
             return
@@ -482,13 +490,13 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for path in recent if recent is not None else self.settings.get_list("deck/recent"):
             action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _c=False, p=path: self.open_deck(Path(p)))
+            action.triggered.connect(lambda _c=False, p=path: self.open_later(Path(p)))
         self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
 
     def _fill_sections(self, deck: Deck) -> None:
         self.sections_menu.clear()
         for n, section in enumerate(deck.sections):
-            action = self.actions_[f"section_{n + 1}"] if n < 10 else None
+            action = self.actions_[SECTION_ACTIONS[n]] if n < len(SECTION_ACTIONS) else None
             if action is not None:
                 action.setText(f"{n + 1}. {plain(section.title)}")
                 self.sections_menu.addAction(action)
@@ -536,10 +544,10 @@ class MainWindow(QMainWindow):
     def ask_open(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        start = str(self.deck_path or Path.home())
+        start = str(self.session.path or Path.home())
         folder = QFileDialog.getExistingDirectory(self, "Open deck folder", start)
         if folder:
-            self.open_deck(Path(folder))
+            self.open_later(Path(folder))
 
     def ask_export(self) -> None:
         if self.deck is None:
@@ -586,7 +594,7 @@ class MainWindow(QMainWindow):
         path = self._dropped_deck(event)
         if path is not None:
             event.acceptProposedAction()
-            self.open_deck(path)
+            self.open_later(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.panels_timer.isActive():
@@ -595,4 +603,5 @@ class MainWindow(QMainWindow):
         self.settings.set("window/geometry", bytes(self.saveGeometry().data()))
         self.settings.set("window/state", bytes(self.saveState().data()))
         self.settings.sync()
+        self.session.close()
         super().closeEvent(event)

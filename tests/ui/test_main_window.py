@@ -217,10 +217,13 @@ def _drop(window: MainWindow, path: Path) -> None:
     window.dropEvent(drop)
 
 
-def test_drag_and_drop_a_deck(make_window: WindowFactory, make_deck: DeckFactory) -> None:
+def test_drag_and_drop_a_deck(
+    qtbot: QtBot, make_window: WindowFactory, make_deck: DeckFactory
+) -> None:
     window = make_window()
     folder = make_deck()
-    _drop(window, folder / "deck.yaml")
+    _drop(window, folder / "deck.yaml")  # loads in the background
+    qtbot.waitUntil(lambda: window.deck is not None and window.deck.title == "Test deck")
     assert window.deck is not None
     assert window.deck.root == folder.resolve()
     assert window.deck.title == "Test deck"

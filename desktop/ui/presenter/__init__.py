@@ -2,8 +2,8 @@
 
 :func:`attach_presenter` wires a main window to it: F5 / Shift+F5 (the window's
 ``present_requested``) start a :class:`~desktop.ui.presenter.controller.PresenterController`
-on the window's deck; Esc returns to the window at the slide reached; a deck reloaded by the
-window during the talk reaches the presenter.
+on the window's deck; Esc returns to the window at the slide reached; the presenter subscribes
+to the window's deck session, so a deck reloaded during the talk reaches it.
 
 The package's plain modules (:mod:`.screens`, :mod:`.state`, :mod:`.clock`) import no Qt, so
 this file imports the Qt parts only when :func:`attach_presenter` is called.

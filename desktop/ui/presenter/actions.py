@@ -12,12 +12,12 @@ from typing import Final
 
 from PySide6.QtCore import QObject
 
-from desktop.core.actions import BY_NAME, NAVIGATION, ActionSpec
+from desktop.core.actions import BY_NAME, NAVIGATION, SECTION_ACTIONS, ActionSpec
 from desktop.ui.actions import ActionRegistry
 
 SHARED: Final = (
     *NAVIGATION,
-    *(f"section_{n}" for n in range(1, 11)),
+    *SECTION_ACTIONS,
     "notes_bigger",
     "notes_smaller",
     "shortcuts",

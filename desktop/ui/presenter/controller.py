@@ -9,7 +9,6 @@ changes the state and then :meth:`PresenterController.refresh` shows it everywhe
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import logging
 import time
 from collections.abc import Callable
@@ -20,9 +19,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QScreen
 from PySide6.QtWidgets import QAbstractSlider
 
+from desktop.core.follow import follow, follow_map
 from desktop.core.markup import plain
 from desktop.core.model import Deck
-from desktop.core.navigation import Navigator
+from desktop.core.navigation import Navigator, section_slide
 from desktop.core.rehearsal import Rehearsal, load_rehearsal, save_rehearsal
 from desktop.core.settings import SETTINGS
 from desktop.core.timing import Clock, PaceTracker, has_plan
@@ -102,6 +102,8 @@ class PresenterController(QObject):
         self._saved: Path | None = None
         self._running = False
         self._finished = False
+        self._wanted = deck.refs[self.state.nav.current].slide.id
+        """The id of the presenter's slide as chosen (kept when a reload moved off it)."""
 
         self.actions = PresenterActions(self)
         self.audience = AudienceWindow()
@@ -240,8 +242,9 @@ class PresenterController(QObject):
         self.refresh()
 
     def go_to_section(self, section: int) -> None:
-        if 0 <= section < len(self.deck.sections):
-            self.jump(self.deck.section_start(section))
+        index = section_slide(self.deck, section)
+        if index is not None:
+            self.jump(index)
 
     def history(self, forward: bool) -> None:
         """Back or forward through the talk's jumps (public; drops any preview)."""
@@ -259,10 +262,11 @@ class PresenterController(QObject):
 
     def preview_section(self, section: int) -> None:
         """Preview the first slide of *section* (a click on the section strip)."""
-        if 0 <= section < len(self.deck.sections):
+        index = section_slide(self.deck, section)
+        if index is not None:
             if self._overview:
                 self._close_overview()
-            self.preview(self.deck.section_start(section))
+            self.preview(index)
 
     def show(self) -> None:
         """Enter: the overview's selection, the search hit, the typed slide or the preview goes
@@ -431,14 +435,22 @@ class PresenterController(QObject):
     # -- a reloaded deck ---------------------------------------------------------------------
 
     def set_deck(self, deck: Deck | None, renderer: SlideRenderer | None) -> None:
-        """Carry on with a reloaded deck: same slide (by id), same time. None keeps the old."""
+        """Carry on with a reloaded deck: same slide (by id), same time. None keeps the old.
+
+        A slide that is gone is replaced by the nearest that survived
+        (:func:`desktop.core.follow.follow_map`); when it comes back in a later reload before
+        the presenter moves, the talk returns to it.
+        """
         if deck is None or renderer is None or deck.slide_count == 0:
             self.console.notify("The deck did not reload: still presenting the last good one.")
             return
         old = self.deck
-        mapping = slide_mapping(old, deck)
-        self.state.remap(deck.slide_count, mapping)
+        moves = dict(enumerate(follow_map(old, deck)))
+        wanted = self._wanted
+        moves[self.state.nav.current] = follow(old, deck, self.state.nav.current, wanted)
+        self.state.remap(deck.slide_count, moves)
         current = self.state.audience  # the projector's slide, found again by its id
+        mapping = slide_mapping(old, deck)
         self._tracker = carry_over(self._tracker, deck, self._clock, mapping, current)
         self._shown = current
         self.deck = deck
@@ -450,6 +462,8 @@ class PresenterController(QObject):
             self.console.overview.set_marks(self.state.console, self.state.audience)
         self.console.notify("Deck reloaded.")
         self.refresh()
+        if deck.index_of(wanted) is None:
+            self._wanted = wanted  # moved off it by the reload, not by the presenter
 
     # -- screens -------------------------------------------------------------------------------
 
@@ -512,6 +526,7 @@ class PresenterController(QObject):
         self.actions["windowed"].setChecked(self.placement.windowed)
         self.actions["back"].setEnabled(state.nav.can_go_back)
         self.actions["forward"].setEnabled(state.nav.can_go_forward)
+        self._wanted = self.deck.refs[state.nav.current].slide.id
         self.refresh_time()
 
     def refresh_time(self) -> None:
@@ -541,8 +556,7 @@ class PresenterController(QObject):
         a.bind("go_to", self.start_typing)
         a.bind("back", lambda: self.history(forward=False))
         a.bind("forward", lambda: self.history(forward=True))
-        for n in range(1, 11):
-            a.bind(f"section_{n}", functools.partial(self.go_to_section, n - 1))
+        a.bind_sections(self.go_to_section)
         a.bind("find", self.open_find)
         a.bind("find_next", lambda: self.find_step(1))
         a.bind("find_previous", lambda: self.find_step(-1))

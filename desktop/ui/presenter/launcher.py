@@ -1,4 +1,8 @@
-"""Starts presentations for a main window and hands the slide reached back to it."""
+"""Starts presentations for a main window and hands the slide reached back to it.
+
+The presenter shows the window's :class:`~desktop.ui.session.DeckSession` and subscribes to it,
+so a deck reloaded during the talk reaches it directly (not through the window).
+"""
 
 from __future__ import annotations
 
@@ -8,11 +12,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from desktop.core.loader import LoadResult
 from desktop.core.timing import Clock
 from desktop.ui.presenter.controller import PresenterController
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.session import DeckChange
 
 log = logging.getLogger(__name__)
 
@@ -21,7 +27,7 @@ class PresenterLauncher(QObject):
     """Starts presentations for one main window; a child of the window.
 
     Args:
-        window: The main window.
+        window: The main window; its session is the deck presented.
         screen_name: The audience screen asked for on the command line, if any.
         rehearse: Present as a rehearsal (record and save the time per section).
         clock: Monotonic seconds (tests pass a fake).
@@ -37,13 +43,15 @@ class PresenterLauncher(QObject):
         super().__init__(window)
         self.setObjectName("presenterLauncher")
         self._window = window
+        self._session = window.session
+        self._session.deck_changed.connect(self._deck_changed)
+        self._session.loaded.connect(self._loaded)
         self._screen_name = screen_name
         self._rehearse = rehearse
         self._clock = clock
         self._controller: PresenterController | None = None
         window.present_requested.connect(self.present)
         window.rehearse_requested.connect(lambda index: self.present(index, rehearse=True))
-        window.deck_loaded.connect(self._deck_loaded)
 
     @property
     def controller(self) -> PresenterController | None:
@@ -51,7 +59,7 @@ class PresenterLauncher(QObject):
         return self._controller
 
     def present(self, index: int, rehearse: bool | None = None) -> PresenterController | None:
-        """Start presenting the window's deck at slide *index* (if a deck is loaded).
+        """Start presenting the session's deck at slide *index* (if a deck is loaded).
 
         Args:
             index: The first slide shown.
@@ -61,7 +69,7 @@ class PresenterLauncher(QObject):
         if self._controller is not None:
             self._controller.console.activateWindow()
             return self._controller
-        deck, renderer = window.deck, window.renderer
+        deck, renderer = self._session.deck, self._session.renderer
         if deck is None or renderer is None or deck.slide_count == 0:
             window.statusBar().showMessage("Open a valid deck to present it.", 5000)
             return None
@@ -83,9 +91,13 @@ class PresenterLauncher(QObject):
         controller.start()
         return controller
 
-    def _deck_loaded(self) -> None:
+    def _deck_changed(self, change: DeckChange) -> None:
         if self._controller is not None:
-            self._controller.set_deck(self._window.deck, self._window.renderer)
+            self._controller.set_deck(change.deck, change.renderer)
+
+    def _loaded(self, result: LoadResult) -> None:
+        if self._controller is not None and result.deck is None:
+            self._controller.set_deck(None, None)  # says so; the last good deck stays
 
     def _ended(self, index: int) -> None:
         controller = self._controller

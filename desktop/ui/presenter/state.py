@@ -16,16 +16,13 @@ being typed (G, or digits) previews the slide as it is typed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Final, Literal, TypeAlias
+from typing import Literal, TypeAlias
 
-from desktop.core.navigation import Navigator
+from desktop.core.navigation import Navigator, type_digit, typed_index
 
 Blank: TypeAlias = Literal["black", "white"]
 BannerKind: TypeAlias = Literal["preview", "frozen", "black", "white", "typing"]
 Badge: TypeAlias = Literal["rehearsal", "paused", "preview", "frozen", "black", "white"]
-
-MAX_TYPED: Final = 5
-"""Digits of a typed slide number."""
 
 
 @dataclass
@@ -90,20 +87,22 @@ class ShowState:
 
     def type_digit(self, digit: str) -> None:
         """One more digit of the slide number; the slide it names is previewed at once."""
-        typed = (self.typed or "") + digit
-        if len(typed) > MAX_TYPED or not digit.isdigit():
+        typed = type_digit(self.typed or "", digit)
+        if typed is None:
             return
         self.typed = typed
-        if int(typed) >= 1:
-            self.show_preview(int(typed) - 1)
+        index = typed_index(typed)
+        if index is not None:
+            self.show_preview(index)
 
     def erase_digit(self) -> bool:
         """Backspace while typing: one digit less; False when nothing is being typed."""
         if self.typed is None:
             return False
         self.typed = self.typed[:-1]
-        if self.typed and int(self.typed) >= 1:
-            self.show_preview(int(self.typed) - 1)
+        index = typed_index(self.typed)
+        if index is not None:
+            self.show_preview(index)
         else:
             self.preview = None
         return True
@@ -137,7 +136,8 @@ class ShowState:
     def remap(self, count: int, mapping: dict[int, int]) -> None:
         """The deck was reloaded with *count* slides; *mapping* maps old indices to new ones.
 
-        Slides that are gone fall back to the same number, clamped to the new deck.
+        The presenter passes a complete mapping (:func:`desktop.core.follow.follow_map`); an
+        index missing from *mapping* keeps its number, clamped to the new deck.
         """
 
         def moved(index: int) -> int:
