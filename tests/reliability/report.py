@@ -87,6 +87,19 @@ HOW: Final[dict[str, tuple[str, str]]] = {
         " only for http(s) and mailto and no image; the notes pane the same; under `strace`"
         " the exporting process never opens or stats the outside file.",
     ),
+    "Live reload": (
+        "test_live_reload.py",
+        "The main window and the presenter (each scenario runs with both) on a deck whose first"
+        " section is in a subfolder, with the periodic check off so only the watcher can bring"
+        " changes in: a section file deleted and recreated (twice), an image deleted and"
+        " recreated, the deck folder deleted and restored or renamed away and back (twice), a"
+        " save written as a valid prefix and then the rest with a pause shorter and longer than"
+        " the debounce; each followed by an edit in place. The viewer must end on what is on"
+        " disk (the image's pixels included), on its slide by id, or on the nearest surviving"
+        " one. Alone: lost events (watcher silenced; the periodic check catches up), a file"
+        " changed while it loaded (loaded again), a superseded load (dropped), and a slow load"
+        " during which timers fire and keys move the slide.",
+    ),
 }
 
 NOTES: Final = """\
@@ -241,6 +254,37 @@ FOUND: Final = (
         "a 40-megapixel limit that draws (allocation limit raised, decoded at most 4,096 px a"
         " side); images are read whole and decoded by `check`; stderr of decoders goes to"
         " the log",
+    ),
+    (
+        "live reload tests",
+        "a section file or image deleted and recreated, or the deck folder deleted and restored"
+        " or renamed away and back, was never shown again: the watcher had dropped the path (or"
+        " followed the renamed folder) and a missing folder cannot be watched",
+        "`DeckSession` re-arms after every event and load, watches the folders up to the deck"
+        " folder's parent (a missing path through its nearest ancestor) and compares the files'"
+        " signatures every 1.5 s",
+    ),
+    (
+        "live reload tests",
+        "re-arming the watcher by removing and adding every path lost the events it had queued",
+        "only dropped or replaced paths are watched again",
+    ),
+    (
+        "live reload tests",
+        "a missing deck folder was reported as `.:0: no such file or folder`",
+        "the message names the folder",
+    ),
+    (
+        "live reload tests",
+        "after a reload that removed the slide on screen, the window showed whatever slide then"
+        " had its number; a save written in two steps left the viewer there for good",
+        "the nearest surviving slide by id, and back to the chosen slide when it returns",
+    ),
+    (
+        "review",
+        "a reload read the deck on the UI thread, which froze for the whole load; the main"
+        " window and the presenter each kept their own copy of the deck's life",
+        "one `DeckSession` loads on a worker thread; both windows subscribe to it",
     ),
 )
 """Faults the reliability work found and fixed: (found by, fault, fix)."""
