@@ -11,6 +11,7 @@ periodic check, whether anything changed; :func:`run_load` takes them around a l
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -40,16 +41,24 @@ def watch_paths(files: Iterable[Path], root: Path) -> tuple[Path, ...]:
     A file outside *root* adds only its own folder. Sorted, without duplicates.
     """
     paths: set[Path] = {root, root.parent}
+    folders: set[Path] = {root}
     for file in files:
         paths.add(file)
-        if not file.is_relative_to(root):
-            paths.add(file.parent)
-            continue
         folder = file.parent
-        while folder != root and folder.is_relative_to(root):
+        if not inside(folder, root):
             paths.add(folder)
+            continue
+        while folder not in folders:  # a folder seen before has its ancestors listed
+            folders.add(folder)
             folder = folder.parent
-    return tuple(sorted(paths))
+    paths |= folders
+    return tuple(sorted(paths, key=str))
+
+
+def inside(path: Path, root: Path) -> bool:
+    """Whether *path* is *root* or lies beneath it (by name, as :meth:`Path.is_relative_to`)."""
+    text, top = str(path), str(root)
+    return text == top or text.startswith(top.rstrip(os.sep) + os.sep)
 
 
 def signature(path: Path) -> Signature:
@@ -175,7 +184,7 @@ def run_load(loader: Loader, job: LoadJob) -> LoadOutcome:
         watched = watch_paths(result.files, root)
     else:  # the deck folder or its deck.yaml is missing: keep watching where it was
         watched = tuple(sorted({*job.known, *watch_paths((root / DECK_FILE,), root)}))
-    signed = [path for path in watched if path.is_relative_to(root)]  # not the parent's
+    signed = [path for path in watched if inside(path, root)]  # not the parent's
     after = signatures({*signed, *before})
     changed = bool(before) and changed_during(before, after, started)
     recorded = {path: after[path] for path in signed}
