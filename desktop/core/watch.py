@@ -98,15 +98,19 @@ def changed_during(
     return False
 
 
-def watch_targets(paths: Iterable[Path]) -> tuple[str, ...]:
-    """What a watcher can watch for *paths*: each path that exists, else its nearest existing
-    ancestor. Sorted, without duplicates."""
-    targets: set[str] = set()
+def watch_targets(paths: Iterable[Path]) -> dict[str, Signature]:
+    """What a watcher can watch for *paths*, with each target's signature: each path that
+    exists, else its nearest existing ancestor. Sorted, without duplicates."""
+    targets: dict[str, Signature] = {}
     for path in paths:
-        target = nearest_existing(path)
-        if target is not None:
-            targets.add(str(target))
-    return tuple(sorted(targets))
+        seen = signature(path)
+        if seen is None:
+            ancestor = nearest_existing(path.parent)
+            if ancestor is None:
+                continue
+            path, seen = ancestor, signature(ancestor)
+        targets[str(path)] = seen
+    return dict(sorted(targets.items()))
 
 
 def nearest_existing(path: Path) -> Path | None:

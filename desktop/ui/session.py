@@ -388,8 +388,7 @@ class DeckSession(QObject):
         file), watch again a path that is another file or folder now (a watch follows the
         inode), drop what is no longer wanted. Watches still good are kept: removing one would
         lose the events it has queued."""
-        targets = watch_targets(self._watched)
-        now = {target: signature(Path(target)) for target in targets}
+        now = watch_targets(self._watched)
         watching = set(self._watching())
         stale = [
             path
@@ -400,7 +399,7 @@ class DeckSession(QObject):
             self.watcher.removePaths(stale)
             for path in stale:
                 self._armed.pop(path, None)
-        wanted = [target for target in targets if target not in watching or target in stale]
+        wanted = [target for target in now if target not in watching or target in stale]
         if wanted:
             failed = set(self.watcher.addPaths(wanted))
             self._armed.update({path: now[path] for path in wanted if path not in failed})

@@ -477,7 +477,7 @@ def test_what_is_watched_and_when_a_load_read_a_file_mid_change(live_deck: Path)
     for path in (root / "parts" / "a.yaml", root / "parts", root / "images", root, root.parent):
         assert path in paths
     # A missing path is watched through its nearest existing ancestor.
-    assert watch_targets([root / "gone" / "deeper" / "x.png"]) == (str(root),)
+    assert list(watch_targets([root / "gone" / "deeper" / "x.png"])) == [str(root)]
     before = signatures([root / "b.yaml"])
     started = time.time_ns()
     assert not changed_during(before, signatures([root / "b.yaml"]), started)
