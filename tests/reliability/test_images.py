@@ -462,6 +462,7 @@ def test_window_shows_what_cannot_be_decoded(
     assert not window.banner.isHidden()
     assert "a.yaml:6: broken.png cannot be drawn: unable to read image data" in window.banner.text()
     (folder / "broken.png").write_bytes(png(40, 30))
-    window.reload()
+    window.reload()  # loads in the background
+    qtbot.waitUntil(lambda: window.banner.isHidden(), timeout=10_000)
     assert window.banner.isHidden()
     tally.add("test_window_shows_what_cannot_be_decoded", 1, "windows")
