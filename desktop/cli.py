@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Final
 
 from desktop import __version__
+from desktop.console import configure_streams
 from desktop.core.loader import LoadResult, load_deck
 from desktop.core.problems import DeckError, UserError, count
 from desktop.core.resources import bundled_deck
@@ -86,6 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--slides", dest="slide_range", default=None, help="which slides, e.g. 1-5,8,12-"
     )
     export.add_argument("--theme", default=None, help="export with another theme")
+    export.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the output file even if it is not a PDF (never a folder, device or"
+        " read-only file)",
+    )
 
     present = commands.add_parser("present", help="start presenting (audience + console)")
     _deck_argument(present)
@@ -97,6 +104,9 @@ def build_parser() -> argparse.ArgumentParser:
         "schema", help="write the deck format's JSON Schemas (for editors) to a folder"
     )
     schema.add_argument("folder", type=Path, nargs="?", help="default: the bundled resources")
+    schema.add_argument(
+        "--force", action="store_true", help="replace schema files that are not JSON"
+    )
     return parser
 
 
@@ -157,12 +167,15 @@ def cmd_schema(args: argparse.Namespace) -> int:
     from desktop.core.atomic import write_text
     from desktop.core.format import json_schema_text
     from desktop.core.resources import resources_dir
+    from desktop.core.targets import JSON, check_target
 
     folder: Path = args.folder or resources_dir()
     if not folder.is_dir():
         raise UserError(f"{folder} is not a folder")
-    for which in ("deck", "section"):
-        target = folder / f"{which}.schema.json"
+    targets = {which: folder / f"{which}.schema.json" for which in ("deck", "section")}
+    for target in targets.values():  # both checked before either is written
+        check_target(target, JSON, force=args.force)
+    for which, target in targets.items():
         write_text(target, json_schema_text(which))
         print(f"Wrote {target}")
     return 0
@@ -199,6 +212,7 @@ HANDLERS: Final[dict[str, Callable[[argparse.Namespace], int]]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``tianjin-briefing`` command."""
+    configure_streams()
     parser = build_parser()
     args = parser.parse_args(_normalise(sys.argv[1:] if argv is None else argv))
     log_file = setup_logging(verbose=args.verbose)

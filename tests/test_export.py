@@ -227,10 +227,10 @@ def test_failure_mid_export_keeps_the_old_file(deck: Deck, tmp_path: Path) -> No
 
 def test_cancel_keeps_the_old_file(deck: Deck, tmp_path: Path) -> None:
     target = tmp_path / "briefing.pdf"
-    target.write_bytes(b"old")
+    target.write_bytes(b"%PDF-old")  # a file that is not a PDF is not replaced at all
     with pytest.raises(ExportCancelled):
         export_pdf(deck, target, progress=lambda done, total: done < 3)
-    assert target.read_bytes() == b"old"
+    assert target.read_bytes() == b"%PDF-old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["briefing.pdf"]
 
 

@@ -1,22 +1,31 @@
 """Write files atomically: a temporary file beside the target, then a rename.
 
-The temporary file is named ``.<target name>.<host>.pid<PID>.<random>.part``. A writer
+The temporary file is named ``.<target name>.<host>.pid<PID>.<random>.part`` (a long target
+name is shortened there, so the temporary name always fits the file system). A writer
 killed before the rename (SIGKILL, power cut) leaves it behind; the next write to the same
 target removes such leftovers, but only this machine's and only when their process is gone,
 so two exports to one target never delete each other's files.
+
+A file replaced keeps its mode and, where the OS allows (root, or a group of the user's),
+its owner and group.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Final
 
 log = logging.getLogger(__name__)
+
+NAME_BYTES: Final = 100
+"""Target names longer than this (in bytes) are shortened in temporary names."""
 
 
 def host_tag() -> str:
@@ -25,8 +34,22 @@ def host_tag() -> str:
     return re.sub(r"[^A-Za-z0-9-]", "", name)[:40] or "host"
 
 
+def _name_part(target: Path) -> str:
+    """The target's name as temporary names carry it: a long one cut, with a hash of it."""
+    name = target.name
+    if len(os.fsencode(name)) <= NAME_BYTES:
+        return name
+    digest = hashlib.sha1(os.fsencode(name)).hexdigest()[:10]
+    cut = os.fsencode(name)[: NAME_BYTES // 2]
+    return f"{os.fsdecode(cut.decode('utf-8', 'ignore').encode('utf-8'))}~{digest}"
+
+
+def _head(target: Path) -> str:
+    return f".{_name_part(target)}.{host_tag()}.pid"
+
+
 def _prefix(target: Path) -> str:
-    return f".{target.name}.{host_tag()}.pid{os.getpid()}."
+    return f"{_head(target)}{os.getpid()}."
 
 
 def _running(pid: int) -> bool:
@@ -43,7 +66,7 @@ def _running(pid: int) -> bool:
 
 def remove_stale_parts(target: Path) -> list[Path]:
     """Remove temporary files that killed writers left beside *target*; return them."""
-    head = f".{target.name}.{host_tag()}.pid"
+    head = _head(target)
     removed: list[Path] = []
     try:
         entries = [entry for entry in target.parent.iterdir() if entry.name.startswith(head)]
@@ -65,9 +88,27 @@ def remove_stale_parts(target: Path) -> list[Path]:
     return removed
 
 
+def _keep_owner(temp: Path, old: os.stat_result) -> None:
+    """Give *temp* the owner and group of the file it replaces, as far as allowed."""
+    if not hasattr(os, "chown"):
+        return
+    for uid, gid in ((old.st_uid, old.st_gid), (-1, old.st_gid)):
+        try:
+            os.chown(temp, uid, gid)
+        except OSError:  # not root: another user's file cannot be given away
+            continue
+        return
+    log.info("%s gets a new owner: the old one cannot be kept", temp)
+
+
 @contextlib.contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
+def atomic_path(target: Path, verify: Callable[[], object] | None = None) -> Iterator[Path]:
     """Yield a temporary path beside *target*; on success move it into place.
+
+    Args:
+        target: The file to write (its folder exists).
+        verify: Called just before the rename; it raises to stop the write (the target may
+            have changed since it was checked, a long export ago).
 
     On any exception the temporary file is removed and *target* is untouched.
     """
@@ -80,8 +121,15 @@ def atomic_path(target: Path) -> Iterator[Path]:
         yield temp
         with temp.open("rb+") as stream:
             os.fsync(stream.fileno())
-        if target.exists():
-            temp.chmod(target.stat().st_mode & 0o777)
+        if verify is not None:
+            verify()
+        try:
+            old: os.stat_result | None = target.stat()
+        except FileNotFoundError:
+            old = None
+        if old is not None:
+            _keep_owner(temp, old)
+            temp.chmod(old.st_mode & 0o777)
         else:
             umask = os.umask(0)
             os.umask(umask)

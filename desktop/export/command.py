@@ -10,6 +10,7 @@ from desktop.core.loader import load_deck
 from desktop.core.problems import DeckError
 from desktop.core.ranges import parse_range
 from desktop.core.resources import bundled_deck
+from desktop.core.targets import PDF, check_target
 from desktop.core.theme import load_theme
 from desktop.export.plan import ExportLayout
 
@@ -27,6 +28,8 @@ def run_export(args: argparse.Namespace) -> int:
     deck = result.deck
     slides = parse_range(args.slide_range, deck.slide_count) if args.slide_range else None
     theme = load_theme(args.theme, deck.root) if args.theme else None
+    # Before Qt starts and pages are drawn: a refused target fails at once.
+    check_target(Path(args.output), PDF, force=args.force, protected=deck.files)
 
     from desktop.export.pdf import ExportOptions, export_pdf
     from desktop.render.qtapp import ensure_gui_app
@@ -45,7 +48,9 @@ def run_export(args: argparse.Namespace) -> int:
         slides=tuple(slides) if slides is not None else None,
     )
     try:
-        done = export_pdf(deck, Path(args.output), options, theme=theme, progress=progress)
+        done = export_pdf(
+            deck, Path(args.output), options, theme=theme, progress=progress, force=args.force
+        )
     finally:
         if interactive:
             print("\r\033[K", end="", file=sys.stderr, flush=True)

@@ -17,10 +17,12 @@ from PySide6.QtCore import QFile, QFileDevice, QIODeviceBase
 from PySide6.QtGui import QPainter, QPdfWriter
 
 from desktop import __version__
+from desktop.core import targets
 from desktop.core.atomic import atomic_path
 from desktop.core.markup import plain
 from desktop.core.model import Deck, Layout, slide_label
 from desktop.core.problems import UserError
+from desktop.core.targets import PDF, Target
 from desktop.core.theme import Theme
 from desktop.export.pages import A4_RESOLUTION, PageDrawer, a4_layout, slide_page_layout
 from desktop.export.plan import (
@@ -58,17 +60,13 @@ class ExportOptions:
     """0-based slide indexes; None for all."""
 
 
-def check_target(deck: Deck, target: Path) -> Path:
-    """Refuse targets that would lose something: folders, deck files, missing folders."""
-    target = target.expanduser()
-    resolved = target.resolve()
-    if resolved.is_dir():
-        raise UserError(f"{target} is a folder; give a file name such as briefing.pdf")
-    if resolved in {f.resolve() for f in deck.files} or resolved.suffix in (".yaml", ".yml"):
-        raise UserError(f"{target} is a deck file; choose another name for the PDF")
-    if not resolved.parent.is_dir():
-        raise UserError(f"cannot write {target}: the folder {target.parent} does not exist")
-    return resolved
+def check_target(deck: Deck, target: Path, force: bool = False) -> Target:
+    """Refuse targets that would lose something (see :mod:`desktop.core.targets`).
+
+    Raises:
+        TargetError: the target must not be written; the message says why.
+    """
+    return targets.check_target(target, PDF, force=force, protected=deck.files)
 
 
 def export_pdf(
@@ -78,20 +76,32 @@ def export_pdf(
     theme: Theme | None = None,
     progress: Progress | None = None,
     renderer: SlideRenderer | None = None,
+    force: bool = False,
 ) -> ExportResult:
     """Write the PDF briefing of *deck* to *target* atomically.
+
+    Args:
+        deck: The deck exported.
+        target: The file written: absent, or a PDF the user may write (see
+            :mod:`desktop.core.targets`).
+        options: Layout and slides.
+        theme: Another theme than the deck's.
+        progress: Told of each page; returns False to cancel.
+        renderer: The renderer to draw with (default: a new one for *deck* and *theme*).
+        force: Replace a file that is not a PDF (never a folder, device or read-only file).
 
     Raises:
         UserError: the target cannot be written (the message says why).
         ExportCancelled: *progress* returned False.
     """
     options = options or ExportOptions()
-    resolved = check_target(deck, target)
+    resolved = check_target(deck, target, force).path
     renderer = renderer or SlideRenderer(deck, theme)
     indexes = list(options.slides) if options.slides is not None else list(range(deck.slide_count))
     pages = plan_pages(deck, options.layout, indexes, options.per_page)
     try:
-        with atomic_path(resolved) as final:
+        # Checked again just before the rename: the target may have changed meanwhile.
+        with atomic_path(resolved, lambda: check_target(deck, target, force)) as final:
             draft = final.with_name(final.name + ".qt")
             try:
                 starts = _draw(deck, renderer, draft, options.layout, pages, progress)
@@ -122,11 +132,17 @@ def _draw(
             that only on the device, so it is checked here rather than found by pypdf later
             as a truncated PDF.
     """
-    device = QFile(str(path))
-    if not device.open(QIODeviceBase.OpenModeFlag.WriteOnly):
+    # Qt gets the open file, not its name: Qt encodes names as UTF-8 whatever the locale, so
+    # under LC_ALL=C it would write a non-ASCII name to another file than Python reads.
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
+    device = QFile()
+    if not device.open(
+        handle, QIODeviceBase.OpenModeFlag.WriteOnly, QFileDevice.FileHandleFlag.AutoCloseHandle
+    ):
+        os.close(handle)
         raise _device_error(device)
     try:
-        starts = _draw_pages(deck, renderer, device, layout, pages, progress)
+        starts = _draw_pages(deck, renderer, device, path, layout, pages, progress)
         device.flush()  # close() would flush too, but without saying why it failed
         if device.error() != QFileDevice.FileError.NoError:
             raise _device_error(device)
@@ -158,6 +174,7 @@ def _draw_pages(
     deck: Deck,
     renderer: SlideRenderer,
     device: QFile,
+    path: Path,
     layout: ExportLayout,
     pages: list[Page],
     progress: Progress | None,
@@ -175,8 +192,7 @@ def _draw_pages(
         writer.setPageLayout(page_layout)
     painter = QPainter()
     if not painter.begin(writer):
-        folder = Path(device.fileName()).parent
-        raise UserError(f"cannot write {folder}: the PDF could not be started")
+        raise UserError(f"cannot write {path.parent}: the PDF could not be started")
     drawer = PageDrawer(writer, painter, renderer, a4)
     starts: list[int] = []
     try:

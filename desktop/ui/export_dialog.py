@@ -1,7 +1,13 @@
-"""Export PDF from the app: choose layout and file, a cancellable progress dialog."""
+"""Export PDF from the app: choose layout and file, a cancellable progress dialog.
+
+The file follows the rule of :mod:`desktop.core.targets`, as on the command line: a folder,
+device, read-only or deck file is refused (the dialog stays open); an existing file is
+replaced only after the user says so, with a plainer warning when it is not a PDF.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -24,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.model import Deck
 from desktop.core.problems import UserError
+from desktop.core.targets import PDF, TargetError, inspect_target
 from desktop.export.command import human_size
 from desktop.export.pdf import ExportCancelled, ExportOptions, ExportResult, export_pdf
 from desktop.export.plan import ExportLayout
@@ -36,12 +43,39 @@ LAYOUT_NAMES = {
 }
 
 
-class ExportDialog(QDialog):
-    """Asks where to write the PDF and which layout."""
+Ask = Callable[[str], bool]
+"""Asks the user a yes/no question (default No); True for yes."""
+Tell = Callable[[str], None]
+"""Tells the user why something was refused."""
 
-    def __init__(self, suggested: Path, parent: QWidget | None = None) -> None:
+
+class ExportDialog(QDialog):
+    """Asks where to write the PDF and which layout.
+
+    Args:
+        suggested: The file name proposed.
+        parent: The owning window.
+        protected: Files never replaced (the deck's own).
+        ask: Asks before an existing file is replaced (default: a message box; tests pass
+            an answer).
+        tell: Says why a file is refused (default: a message box).
+    """
+
+    def __init__(
+        self,
+        suggested: Path,
+        parent: QWidget | None = None,
+        protected: Iterable[Path] = (),
+        ask: Ask | None = None,
+        tell: Tell | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export PDF")
+        self.protected = tuple(protected)
+        self.force = False
+        """The user agreed to replace a file that is not a PDF."""
+        self._ask = ask or self._ask_box
+        self._tell = tell or self._tell_box
         self.layout_box = QComboBox()
         self.layout_box.setAccessibleName("Layout")
         for layout, name in LAYOUT_NAMES.items():
@@ -71,12 +105,49 @@ class ExportDialog(QDialog):
         form.addRow(buttons)
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Export PDF", self.path.text(), "PDF (*.pdf)")
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Export PDF",
+            self.path.text(),
+            "PDF (*.pdf)",
+            options=QFileDialog.Option.DontConfirmOverwrite,  # accept() asks, for typed names too
+        )
         if name:
             self.path.setText(name if name.lower().endswith(".pdf") else f"{name}.pdf")
 
     def target(self) -> Path:
         return Path(self.path.text()).expanduser()
+
+    def accept(self) -> None:
+        """Close only on a file that may be written, asking before one is replaced."""
+        target = self.target()
+        try:
+            found = inspect_target(target, PDF, self.protected)
+        except TargetError as exc:
+            self._tell(str(exc))
+            return
+        if found.replaces:
+            if found.same_format:
+                question = f"{target.name} already exists ({found.replaces}). Replace it?"
+            else:
+                question = (
+                    f"{target.name} is {found.replaces}, not a PDF. Replace it with the PDF?"
+                    " What it holds now will be lost."
+                )
+            if not self._ask(question):
+                return
+        self.force = bool(found.replaces) and not found.same_format
+        super().accept()
+
+    def _ask_box(self, question: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Warning, "Export PDF", question, parent=self)
+        replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+        box.exec()
+        return box.clickedButton() is replace
+
+    def _tell_box(self, message: str) -> None:
+        QMessageBox.warning(self, "Export PDF", message)
 
     def options(self) -> ExportOptions:
         return ExportOptions(
@@ -91,8 +162,12 @@ def export_with_progress(
     options: ExportOptions,
     renderer: SlideRenderer | None = None,
     interactive: bool = True,
+    force: bool = False,
 ) -> ExportResult | None:
-    """Run the export with a progress dialog; None when cancelled or failed (after saying so)."""
+    """Run the export with a progress dialog; None when cancelled or failed (after saying so).
+
+    *force* replaces a file that is not a PDF (the user agreed to); see :func:`export_pdf`.
+    """
     dialog = QProgressDialog("Exporting PDF…", "Cancel", 0, 100, parent)
     dialog.setWindowTitle("Export PDF")
     dialog.setMinimumDuration(300)
@@ -105,7 +180,9 @@ def export_with_progress(
         return not dialog.wasCanceled()
 
     try:
-        result = export_pdf(deck, target, options, progress=progress, renderer=renderer)
+        result = export_pdf(
+            deck, target, options, progress=progress, renderer=renderer, force=force
+        )
     except ExportCancelled:
         return None
     except UserError as exc:

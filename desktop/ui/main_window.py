@@ -555,20 +555,33 @@ class MainWindow(QMainWindow):
         suggested = Path.home() / f"{self.deck.root.name or 'briefing'}.pdf"
         from desktop.ui.export_dialog import ExportDialog  # export code loads on first use
 
-        dialog = ExportDialog(suggested, self)
+        dialog = ExportDialog(suggested, self, protected=self.deck.files)
         if dialog.exec() == ExportDialog.DialogCode.Accepted:
-            self.export_to(dialog.target(), dialog.options())
+            self.export_to(dialog.target(), dialog.options(), force=dialog.force)
 
     def export_to(
-        self, target: Path, options: ExportOptions | None = None, interactive: bool = True
+        self,
+        target: Path,
+        options: ExportOptions | None = None,
+        interactive: bool = True,
+        force: bool = False,
     ) -> ExportResult | None:
+        """Export the deck to *target* (the rules of :mod:`desktop.core.targets`).
+
+        *force* replaces a file that is not a PDF, once the user has agreed to.
+        """
         if self.deck is None:
             return None
         from desktop.export.pdf import ExportOptions
         from desktop.ui.export_dialog import export_with_progress
 
         return export_with_progress(
-            self, self.deck, target, options or ExportOptions(), interactive=interactive
+            self,
+            self.deck,
+            target,
+            options or ExportOptions(),
+            interactive=interactive,
+            force=force,
         )
 
     # -- drag and drop, closing -----------------------------------------------------------
