@@ -5,12 +5,17 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Sequence
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from desktop import __version__
 from desktop.core.problems import UserError
 from desktop.logsetup import route_qt_messages, setup_logging
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QScreen
 
 log = logging.getLogger(__name__)
 
@@ -56,12 +61,20 @@ def run_app(
 ) -> int:
     """Open the main window on *deck* (default: the last deck or the bundled one).
 
+    A deck that cannot be shown opens with its problems in the window and printed on
+    stderr; ``present`` on it prints them and returns 1 without opening a window.
+
     Raises:
-        UserError: there is no display to open a window on.
+        UserError: there is no display to open a window on, Qt's platform plugin cannot load,
+            or *slide* / *screen* name no slide or screen there is.
     """
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
+    from desktop.render.qtapp import check_platform
+
     check_display()
+    check_platform()
 
     from desktop.render.fonts import register_fonts
     from desktop.ui.main_window import MainWindow
@@ -77,8 +90,47 @@ def run_app(
     register_fonts()
     window = MainWindow()
     window.open_deck(deck, None if slide is None else slide - 1)
+    result = window.session.result
+    if result is not None and result.deck is None:
+        for problem in result.problems:
+            print(problem.format(), file=sys.stderr)
+        if present:
+            return 1
+    if window.deck is not None:
+        if slide is not None:
+            check_slide(slide, window.deck.slide_count)
+        if present:
+            if window.deck.slide_count == 0:
+                raise UserError("the deck has no slides to present")
+            if screen:
+                check_screen(screen, QGuiApplication.screens(), QGuiApplication.primaryScreen())
     attach_presenter(window, screen_name=screen, rehearse=rehearse)
     window.show()
     if present:
         window.present_requested.emit(window.current_index())
     return app.exec()
+
+
+def check_slide(slide: int, count: int) -> None:
+    """Refuse a ``--slide`` number (1-based) that the deck does not have.
+
+    Raises:
+        UserError: the deck has no such slide.
+    """
+    if not 1 <= slide <= count:
+        have = "no slides" if count == 0 else f"slides 1-{count}" if count > 1 else "one slide"
+        raise UserError(f"--slide {slide}: there is no such slide; the deck has {have}")
+
+
+def check_screen(name: str, screens: Sequence[QScreen], primary: QScreen | None) -> None:
+    """Refuse a ``--screen`` that names none of the screens there are.
+
+    Raises:
+        UserError: no screen has that name (the message lists the screens).
+    """
+    from desktop.ui.presenter.screens import describe, find_screen
+
+    infos = [describe(screen, screen is primary) for screen in screens]
+    if find_screen(infos, name) is None:
+        names = ", ".join(info.name or "(one without a name)" for info in infos) or "none"
+        raise UserError(f"--screen: there is no screen called '{name}'; the screens are: {names}")

@@ -7,11 +7,13 @@ prints one line naming the log file and exits 1. Never a traceback.
 from __future__ import annotations
 
 import argparse
+import difflib
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Final
+from typing import Final, NoReturn
 
 from desktop import __version__
 from desktop.console import configure_streams
@@ -19,11 +21,51 @@ from desktop.core.loader import LoadResult, load_deck
 from desktop.core.problems import DeckError, UserError, count
 from desktop.core.resources import bundled_deck
 from desktop.logsetup import route_qt_messages, setup_logging
+from desktop.qtlibs import qt_import_problem
 
 log = logging.getLogger(__name__)
 
 COMMANDS: Final = ("open", "check", "export", "present", "schema")
 PROG: Final = "tianjin-briefing"
+TOP_FLAGS: Final = ("-h", "--help", "--version", "-v", "--verbose")
+"""Options of the program itself, which may come before the command; none takes a value."""
+
+
+class Parser(argparse.ArgumentParser):
+    """The program's parser; :attr:`commands` holds each command's own parser."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.commands: dict[str, argparse.ArgumentParser] = {}
+
+    def unrecognized(self, command: str | None, extras: Sequence[str]) -> NoReturn:
+        """A usage error (exit 2) for arguments no parser took, with a did-you-mean."""
+        parser = self.commands.get(command or "", self)
+        known = [o for p in {parser, self} for a in p._actions for o in a.option_strings]
+        message = f"unrecognized arguments: {' '.join(extras)}"
+        for extra in extras:
+            if extra.startswith("-"):
+                close = difflib.get_close_matches(extra.split("=")[0], known, n=1, cutoff=0.6)
+                if close:
+                    message += f" (did you mean {close[0]}?)"
+                    break
+        parser.error(message)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a slide number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{number}: slides are numbered from 1")
+    return number
+
+
+def _slide_range(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("no slides given; give a range such as 1-5,8,12-")
+    return text
 
 
 def _deck_argument(parser: argparse.ArgumentParser) -> None:
@@ -35,8 +77,8 @@ def _deck_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser() -> Parser:
+    parser = Parser(
         prog=PROG,
         description="Present, browse and export Tianjin's Ten Actions briefing"
         " (or any deck of YAML slides).",
@@ -49,7 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     open_parser = commands.add_parser("open", help="open the app on a deck (the default)")
     _deck_argument(open_parser)
-    open_parser.add_argument("--slide", type=int, default=None, help="start at slide N (1-based)")
+    open_parser.add_argument(
+        "--slide", type=_positive_int, default=None, help="start at slide N (1-based)"
+    )
 
     check = commands.add_parser(
         "check",
@@ -84,7 +128,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--per-page", type=int, default=3, choices=(1, 2, 3, 4, 6), help="slides per handout page"
     )
     export.add_argument(
-        "--slides", dest="slide_range", default=None, help="which slides, e.g. 1-5,8,12-"
+        "--slides",
+        dest="slide_range",
+        metavar="RANGE",
+        type=_slide_range,
+        default=None,
+        help="which slides, e.g. 1-5,8,12-",
     )
     export.add_argument("--theme", default=None, help="export with another theme")
     export.add_argument(
@@ -96,7 +145,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     present = commands.add_parser("present", help="start presenting (audience + console)")
     _deck_argument(present)
-    present.add_argument("--slide", type=int, default=None, help="start at slide N (1-based)")
+    present.add_argument(
+        "--slide", type=_positive_int, default=None, help="start at slide N (1-based)"
+    )
     present.add_argument("--screen", default=None, help="name of the audience screen")
     present.add_argument("--rehearse", action="store_true", help="rehearsal: record time per slide")
 
@@ -107,17 +158,43 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument(
         "--force", action="store_true", help="replace schema files that are not JSON"
     )
+    parser.commands.update(
+        {"open": open_parser, "check": check, "export": export, "present": present}
+    )
+    parser.commands["schema"] = schema
     return parser
 
 
-def _normalise(argv: Sequence[str]) -> list[str]:
+def _looks_like_a_deck(word: str) -> bool:
+    """Whether a first word that is no command names a deck (for ``tianjin-briefing DECK``)."""
+    return (
+        os.path.lexists(word) or "/" in word or os.sep in word or word.endswith((".yaml", ".yml"))
+    )
+
+
+def normalise(parser: argparse.ArgumentParser, argv: Sequence[str]) -> list[str]:
+    """Insert ``open`` where the command is left out: ``tianjin-briefing [DECK]``.
+
+    A first word that is neither a command nor a deck path is a usage error (exit 2).
+    """
     args = list(argv)
-    first = next((a for a in args if not a.startswith("-")), None)
-    if first is None and any(a in ("-h", "--help", "--version") for a in args):
-        return args
-    if first is None or first not in COMMANDS:
-        insert_at = args.index(first) if first is not None else len(args)
-        args.insert(insert_at, "open")
+    for position, arg in enumerate(args):
+        if arg in TOP_FLAGS:
+            continue
+        if arg in COMMANDS:
+            return args
+        if arg.startswith("-") or _looks_like_a_deck(arg):
+            args.insert(position, "open")
+            return args
+        close = difflib.get_close_matches(arg, COMMANDS, n=1, cutoff=0.6)
+        if close:
+            parser.error(f"unknown command '{arg}' (did you mean {close[0]}?)")
+        parser.error(
+            f"unknown command '{arg}' (the commands are {', '.join(COMMANDS)}; a deck to open"
+            " is an existing folder or its deck.yaml)"
+        )
+    if not any(arg in ("-h", "--help", "--version") for arg in args):
+        args.append("open")
     return args
 
 
@@ -211,13 +288,20 @@ HANDLERS: Final[dict[str, Callable[[argparse.Namespace], int]]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``tianjin-briefing`` command."""
+    """Entry point of the ``tianjin-briefing`` command.
+
+    Exit status: 0 done, 1 problems (deck errors, a refused target, Qt cannot load), 2 usage.
+    """
     configure_streams()
     parser = build_parser()
-    args = parser.parse_args(_normalise(sys.argv[1:] if argv is None else argv))
+    args, extras = parser.parse_known_args(
+        normalise(parser, sys.argv[1:] if argv is None else argv)
+    )
+    if extras:
+        parser.unrecognized(args.command, extras)
     log_file = setup_logging(verbose=args.verbose)
     try:
-        if args.command != "schema":
+        if args.command != "schema" and not getattr(args, "no_render", False):
             route_qt_messages()  # before Qt says anything: its messages go to the log
         return HANDLERS[args.command](args)
     except DeckError as exc:
@@ -234,16 +318,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
+    except ImportError as exc:
+        why = qt_import_problem(exc)
+        if why is None:
+            log.exception("unexpected error")
+            return _internal_error(exc, log_file)
+        log.error("Qt cannot load: %s", exc)
+        if args.command == "check":
+            why += "; `check --no-render` needs no Qt"
+        print(f"{PROG}: error: {why}", file=sys.stderr)
+        return 1
     except Exception as exc:
         log.exception("unexpected error")
-        what = " ".join(str(exc).split())  # one line, whatever the exception says
-        if len(what) > 200:
-            what = what[:200] + "…"
-        print(
-            f"{PROG}: internal error: {type(exc).__name__}: {what} (details in {log_file})",
-            file=sys.stderr,
-        )
-        return 1
+        return _internal_error(exc, log_file)
+
+
+def _internal_error(exc: Exception, log_file: Path) -> int:
+    what = " ".join(str(exc).split())  # one line, whatever the exception says
+    if len(what) > 200:
+        what = what[:200] + "…"
+    print(
+        f"{PROG}: internal error: {type(exc).__name__}: {what} (details in {log_file})",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def gui_main() -> int:

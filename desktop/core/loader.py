@@ -14,6 +14,7 @@ import datetime as dt
 import errno
 import os
 import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,20 +68,36 @@ class LoadResult:
         return tuple(p for p in self.problems if not p.is_error)
 
 
+_SPECIAL: Final = {
+    stat.S_IFCHR: "a device",
+    stat.S_IFBLK: "a device",
+    stat.S_IFIFO: "a named pipe",
+    stat.S_IFSOCK: "a socket",
+}
+
+
 def resolve_deck_path(path: Path) -> tuple[Path | None, Problem | None]:
     """Accept a deck folder or its ``deck.yaml``; return the folder.
 
     The folder may itself be a link (the folder the user opened is the deck), but its
     ``deck.yaml`` must be a file inside it: a link to a file elsewhere is refused before a
-    byte of it is read, as a section file's is.
+    byte of it is read, as a section file's is. Nothing is opened here: a device or a named
+    pipe (``check /dev/null``) is refused by its type, so it cannot block.
     """
     try:
-        path.stat()
+        mode = path.stat().st_mode
     except FileNotFoundError:
-        pass
+        mode = 0
     except (OSError, ValueError) as exc:  # too long a name, a link loop, a NUL character
         return None, Problem(Location(path), f"cannot open: {_why(exc)}")
-    if path.is_file() or (path.is_symlink() and path.name == DECK_FILE):
+    linked_deck_file = path.is_symlink() and path.name == DECK_FILE  # the loader refuses it
+    if mode and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode) or linked_deck_file):
+        kind = _SPECIAL.get(stat.S_IFMT(mode), "a special file")
+        return None, Problem(
+            Location(path),
+            f"{path.name or path} ({kind}) is not a deck; open the deck folder or its deck.yaml",
+        )
+    if path.is_file() or linked_deck_file:
         if path.name != DECK_FILE:
             return None, Problem(
                 Location(path), f"{path.name} is not a deck; open the deck folder or its deck.yaml"

@@ -53,6 +53,31 @@ HOW: Final[dict[str, tuple[str, str]]] = {
         " Qt's own writes fail. Read-only: /proc and /sys, and a mocked EROFS. Each gives one"
         " line, exit 1, the old file intact.",
     ),
+    "Export targets": (
+        "test_export_targets.py",
+        "`export -o` (in-process, and as a subprocess where the environment matters) over"
+        " text, Markdown, PNG and binary files (refused with what is there, replaced only with"
+        " `--force`), an existing PDF and an empty file (replaced), a device, FIFO, socket,"
+        " folder, link to a device and a link to nowhere (refused also as root and with"
+        " `--force`), a read-only file as root and as a plain user (a child without the"
+        " capabilities that bypass permissions), a file of another owner (owner, group and"
+        " mode kept), a target that turns into a text file mid-export, names of 300 bytes,"
+        " paths of 5,000 and the longest name allowed; Chinese names and messages under"
+        " `LC_ALL=C` without UTF-8 coercion, a name the locale cannot encode; `schema` over"
+        " a file that is not JSON; the Export dialog with injected answers.",
+    ),
+    "Bad environments and commands": (
+        "test_bad_commands.py",
+        "A `sitecustomize` makes PySide6's modules fail to import as the dynamic loader does"
+        " (`libEGL.so.1`, `libglib-2.0.so.0`, `libxkbcommon.so.0` missing, or no PySide6):"
+        " `check`, `export`, `open` and `present` each print one line naming the library and"
+        " its package, and `check --no-render` works. The soname table is compared with the"
+        " `NEEDED` entries of the installed Qt (objdump), the README with the table; the real"
+        " xcb plugin where a library of it is missing. Unknown commands and options (a"
+        " did-you-mean), empty `--slides`, bad `--slide` numbers (exit 2); `present --slide"
+        " 999`, an unknown `--screen`, `present` and the window on an invalid deck; `check` on"
+        " a device, a FIFO and a socket.",
+    ),
     "No network": (
         "test_no_network.py",
         "`check` and `export` in-process and a main-window session (open, navigate, search,"
@@ -186,6 +211,37 @@ FOUND: Final = (
         "kills",
         "a killed export's `.part` files stayed forever",
         "the next export removes them (see above)",
+    ),
+    (
+        "export targets",
+        "`export -o notes.txt` replaced the notes with a PDF; `-o` onto a FIFO, a socket or"
+        " (as root) a device node replaced it; a read-only file was replaced by the rename;"
+        " an overwritten file became root's",
+        "one rule for every writer (`desktop/core/targets.py`): absent, or a writable file"
+        " of the format; `--force` for other files; owner and mode kept",
+    ),
+    (
+        "export targets",
+        "under `LC_ALL=C` a Chinese file name failed (`No such file or directory`: Qt wrote"
+        " the draft under another name) and a Chinese message ended as `internal error:"
+        " UnicodeEncodeError`; a 300-byte name gave `internal error: OSError`, a 250-byte one"
+        " failed for its temporary name",
+        "Qt writes to an open file; stdout and stderr escape what the locale cannot encode;"
+        " names are checked first; temporary names are shortened",
+    ),
+    (
+        "bad commands",
+        "a missing `libEGL.so.1` gave `internal error: ImportError`; a missing xcb library"
+        " made the window abort with Qt's lines sent to the log only",
+        "one line naming the libraries and their Debian/Ubuntu packages (`desktop/qtlibs.py`);"
+        " the platform plugin is loaded first",
+    ),
+    (
+        "bad commands",
+        "`chek DECK` and `present --slide 0` opened the app; `--slides ''` exported"
+        " everything; `present --slide 999`, an unknown `--screen` and an invalid deck"
+        " presented or waited silently; `check /dev/null` said `no such file or folder`",
+        "usage errors with a did-you-mean (exit 2); clear one-line errors (exit 1)",
     ),
     (
         "catalogue",

@@ -84,7 +84,7 @@ def arrangement_key(screens: Sequence[ScreenInfo]) -> str:
     return "|".join(sorted(screen.token for screen in screens))
 
 
-def _find(screens: Sequence[ScreenInfo], name: str | None) -> ScreenInfo | None:
+def find_screen(screens: Sequence[ScreenInfo], name: str | None) -> ScreenInfo | None:
     """The screen called *name*: exact match first, then ignoring case."""
     if not name:
         return None
@@ -123,7 +123,7 @@ def choose_screens(
     if not screens:
         raise ValueError("no screens to present on")
     note = ""
-    wanted = _find(screens, requested)
+    wanted = find_screen(screens, requested)
     if requested and wanted is None:
         names = ", ".join(screen.name for screen in screens)
         note = f"No screen called “{requested}” (screens: {names})."
@@ -137,10 +137,10 @@ def choose_screens(
     if wanted is not None:
         audience, reason = wanted, "requested"
     if audience is None and remembered:
-        audience = _find(screens, remembered.get(arrangement_key(screens)))
+        audience = find_screen(screens, remembered.get(arrangement_key(screens)))
         reason = "remembered"
     if audience is None and preferred:
-        audience = _find(screens, preferred)
+        audience = find_screen(screens, preferred)
         reason = "preferred"
     if audience is None:
         audience = next((screen for screen in screens if not screen.primary), screens[0])
