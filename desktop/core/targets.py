@@ -221,15 +221,21 @@ def _is_protected(resolved: Path, protected: Iterable[Path]) -> bool:
     return resolved.suffix.lower() in DECK_SUFFIXES
 
 
+def _read_only_file_system(folder: Path) -> bool:
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs (Windows)
+        return False
+
+
 def _folder_writable(target: Path, folder: Path) -> None:
     if not folder.is_dir():
         raise TargetError(
             f"cannot write {shown(target)}: the folder {shown(folder)} does not exist"
         )
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise TargetError(
-            f"cannot write {shown(target)}: the folder {shown(folder)} is not writable"
-        )
+    if not os.access(folder, os.W_OK | os.X_OK):  # said as the OS would say it at the write
+        code = errno.EROFS if _read_only_file_system(folder) else errno.EACCES
+        raise TargetError(f"cannot write {shown(target)}: {os.strerror(code)}")
 
 
 def inspect_target(target: Path, fmt: FileFormat, protected: Iterable[Path] = ()) -> Target:

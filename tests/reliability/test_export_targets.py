@@ -248,15 +248,21 @@ def test_a_plain_user_never_replaces_a_file_they_may_not_write(
     target = tmp_path / "theirs.pdf"
     target.write_bytes(OLD_PDF)
     target.chmod(0o464)
-    done = subprocess.run(
-        [sys.executable, "-m", "desktop", "export", str(deck), "-o", str(target), "--force"],
-        capture_output=True,
-        text=True,
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", TIANJIN_BRIEFING_HOME=str(tmp_path)),
-        preexec_fn=_drop_root_powers if ROOT else None,  # no threads run in this test
-        timeout=120,
-        check=False,
-    )
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o555)
+
+    def export_as_plain_user(to: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "desktop", "export", str(deck), "-o", str(to), "--force"],
+            capture_output=True,
+            text=True,
+            env=dict(os.environ, QT_QPA_PLATFORM="offscreen", TIANJIN_BRIEFING_HOME=str(tmp_path)),
+            preexec_fn=_drop_root_powers if ROOT else None,  # no threads run in this test
+            timeout=120,
+            check=False,
+        )
+
+    done = export_as_plain_user(target)
     assert (done.returncode, done.stdout) == (1, ""), done.stderr
     assert one_error(done.stderr) == (
         f"cannot write {target}: the file is read-only; make it writable first or choose"
@@ -264,7 +270,12 @@ def test_a_plain_user_never_replaces_a_file_they_may_not_write(
     )
     assert target.read_bytes() == OLD_PDF
     assert stat.S_IMODE(target.stat().st_mode) == 0o464
-    tally.add("test_a_plain_user_never_replaces_a_file_they_may_not_write", 1, "cases")
+    # A folder the user may not write: refused before a page is drawn, in the OS's words.
+    done = export_as_plain_user(locked / "new.pdf")
+    assert (done.returncode, done.stdout) == (1, ""), done.stderr
+    assert one_error(done.stderr) == f"cannot write {locked / 'new.pdf'}: Permission denied"
+    assert list(locked.iterdir()) == []
+    tally.add("test_a_plain_user_never_replaces_a_file_they_may_not_write", 2, "cases")
 
 
 def test_an_overwritten_file_keeps_its_owner_and_mode(
