@@ -137,7 +137,8 @@ NOTES: Final = """\
   file outside the deck folder; …`. Everything else has a line and column from 1
   (`tests/reliability/invariants.py` holds the rule the fuzzer checks).
 - **Temporary files.** An export writes `.<name>.<host>.pid<PID>.<random>.part` (and Qt's
-  draft `….part.qt`) beside the target and renames it over the target when complete. A
+  draft `….part.qt`; a name over 100 bytes is cut there, with a hash of it) beside the
+  target and renames it over the target when complete. A
   SIGKILL leaves these files; the next export to the same target removes those of this
   machine whose process has ended (`desktop/core/atomic.py`, `remove_stale_parts`). Files
   of a running export, of another machine, or not named this way are left alone. On Windows
