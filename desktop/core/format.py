@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Final
 
+from desktop.core.layouts import DEFAULT_LAYOUT, LAYOUT_NAMES, Layout
 from desktop.core.model import DURATION_PATTERN, parse_duration
 from desktop.core.problems import Problem, Severity
 from desktop.core.schema import (
@@ -26,17 +27,7 @@ from desktop.core.yamlfile import Node
 
 SLUG: Final = r"[a-z0-9][a-z0-9-]*"
 DURATION: Final = DURATION_PATTERN
-LAYOUTS: Final = (
-    "title",
-    "section",
-    "agenda",
-    "bullets",
-    "figures",
-    "quote",
-    "two-column",
-    "image",
-    "sources",
-)
+LAYOUTS: Final = LAYOUT_NAMES
 ASPECTS: Final = ("16:9", "4:3")
 
 MAX_TITLE: Final = 300
@@ -59,29 +50,9 @@ MAX_SOURCES: Final = 500
 MAX_CITED: Final = 50
 """Source ids in one slide's ``sources``."""
 
-LAYOUT_NEEDS: Final[dict[str, tuple[str, ...]]] = {
-    "bullets": ("bullets",),
-    "figures": ("figures",),
-    "quote": ("quote",),
-    "two-column": ("left", "right"),
-    "image": ("image",),
-}
-"""What each layout must have; layouts not listed need nothing."""
-
-LAYOUT_USES: Final[dict[str, frozenset[str]]] = {
-    "title": frozenset({"title", "subtitle"}),
-    "section": frozenset({"title", "subtitle"}),
-    "agenda": frozenset({"title", "subtitle"}),
-    "bullets": frozenset({"title", "subtitle", "bullets"}),
-    "figures": frozenset({"title", "subtitle", "figures"}),
-    "quote": frozenset({"title", "subtitle", "quote"}),
-    "two-column": frozenset({"title", "subtitle", "left", "right", "left_title", "right_title"}),
-    "image": frozenset({"title", "subtitle", "image"}),
-    "sources": frozenset({"title", "subtitle"}),
-}
-"""The content fields each layout shows; others are ignored with a warning."""
-
-_COMMON: Final = frozenset({"layout", "notes", "sources", "duration", "id"})
+SLIDE_COMMON: Final = ("layout", "id", "notes", "sources", "duration")
+"""Slide fields that any layout takes; the other slide fields are content fields, and each
+layout shows those of :attr:`Layout.uses <desktop.core.layouts.Layout.uses>`."""
 
 EMPHASIS_NOTE: Final = " Inline `**bold**` and `*italic*` are allowed."
 
@@ -161,30 +132,30 @@ def _check_layout(node: Node, path: str, problems: list[Problem]) -> None:
     """A layout must have what it shows; fields it does not show are flagged."""
     assert isinstance(node.value, dict)
     layout_node = node.value.get("layout")
-    layout = "bullets"
+    layout: Layout | None = DEFAULT_LAYOUT
     if layout_node is not None and isinstance(layout_node.value, str):
-        layout = layout_node.value
-    if layout not in LAYOUTS:
+        layout = Layout.named(layout_node.value)
+    if layout is None:
         return
     prefix = f"{path}." if path else ""
-    for need in LAYOUT_NEEDS.get(layout, ()):
+    for need in layout.needs:
         present = node.value.get(need)
         if present is None or present.value is None:
             where = layout_node.location if layout_node is not None else node.location
             problems.append(
                 Problem(
                     where,
-                    f"layout `{layout}` needs `{need}`; add it or choose another layout",
+                    f"layout `{layout.value}` needs `{need}`; add it or choose another layout",
                     field=prefix + need,
                 )
             )
-    uses = LAYOUT_USES[layout] | _COMMON
+    uses = (*layout.uses, *SLIDE_COMMON)
     for key in node.value:
         if key not in uses and key in SLIDE.field_names():
             problems.append(
                 Problem(
                     node.key_locations.get(key, node.location),
-                    f"`{prefix}{key}` is not shown by layout `{layout}`; remove it or change"
+                    f"`{prefix}{key}` is not shown by layout `{layout.value}`; remove it or change"
                     " the layout",
                     Severity.WARNING,
                     prefix + key,
@@ -200,7 +171,7 @@ def _check_bullet_total(node: Node, path: str, problems: list[Problem]) -> None:
     assert isinstance(node.value, dict)
     prefix = f"{path}." if path else ""
     count = 0
-    for name in ("bullets", "left", "right"):
+    for name in BULLET_LISTS:
         items = node.value.get(name)
         if items is None or not isinstance(items.value, list):
             continue
@@ -234,10 +205,13 @@ SLIDE: Final = Record(
         Field(
             "layout",
             Choice(LAYOUTS),
-            "How the slide is laid out: title, section (the section's English and Chinese"
-            " names), agenda (the list of sections, generated), bullets, figures (key numbers),"
-            " quote, two-column, image, sources (the deck's sources, generated).",
-            default="bullets",
+            "How the slide is laid out: "
+            + ", ".join(
+                f"{layout.value} ({layout.spec.hint})" if layout.spec.hint else layout.value
+                for layout in Layout
+            )
+            + ".",
+            default=DEFAULT_LAYOUT.value,
         ),
         Field("id", SLUG_TEXT, "Stable id of the slide, unique in the deck."),
         Field("title", Text(max_length=MAX_TITLE), "Slide title." + EMPHASIS_NOTE),
@@ -264,6 +238,8 @@ SLIDE: Final = Record(
     ),
     extra_checks=(_check_layout, _check_bullet_total),
 )
+BULLET_LISTS: Final = tuple(f.name for f in SLIDE.fields if f.kind is BULLETS)
+"""The slide fields that hold a bullet list: ``bullets``, ``left``, ``right``."""
 
 SECTION: Final = Record(
     name="section",
@@ -324,18 +300,20 @@ DECK: Final = Record(
 
 def _layout_rules() -> list[JSON]:
     rules: list[JSON] = []
-    for layout, needs in LAYOUT_NEEDS.items():
-        condition: JSON = {"properties": {"layout": {"const": layout}}}
-        if layout == "bullets":
+    for layout in Layout:
+        if not layout.needs:
+            continue
+        condition: JSON = {"properties": {"layout": {"const": layout.value}}}
+        if layout is DEFAULT_LAYOUT:
             condition = {
                 "anyOf": [
-                    {"properties": {"layout": {"const": "bullets"}}, "required": ["layout"]},
+                    {**condition, "required": ["layout"]},
                     {"not": {"required": ["layout"]}},
                 ]
             }
         else:
             condition["required"] = ["layout"]
-        rules.append({"if": condition, "then": {"required": list(needs)}})
+        rules.append({"if": condition, "then": {"required": list(layout.needs)}})
     return rules
 
 

@@ -22,6 +22,7 @@ from typing import Final
 
 from desktop.core import format as fmt
 from desktop.core.images import sniff
+from desktop.core.layouts import DEFAULT_LAYOUT
 from desktop.core.model import (
     MAX_DURATION,
     Bullet,
@@ -513,8 +514,7 @@ class _Loader:
 
     def slide(self, node: Node, path: Path, default_id: str, field: str) -> Slide:
         where: dict[str, Location] = {}
-        layout_text = self.text(node, "layout", "bullets")
-        layout = Layout(layout_text) if layout_text in fmt.LAYOUTS else Layout.BULLETS
+        layout = Layout.named(self.text(node, "layout")) or DEFAULT_LAYOUT
         quote_node = _get(node, "quote")
         image_node = _get(node, "image")
         image = None

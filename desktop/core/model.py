@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import enum
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final, NamedTuple
 
+from desktop.core.layouts import Layout as Layout
 from desktop.core.problems import Location
 
 DURATION_PATTERN: Final = r"(?=[0-9])(?:[0-9]+h)?(?:[0-9]+m)?(?:[0-9]+s)?"
@@ -57,25 +57,6 @@ def format_duration(seconds: int) -> str:
         f"{secs}s" if secs else "",
     ]
     return sign + ("".join(parts) or "0s")
-
-
-class Layout(enum.Enum):
-    """How a slide is laid out."""
-
-    TITLE = "title"
-    SECTION = "section"
-    AGENDA = "agenda"
-    BULLETS = "bullets"
-    FIGURES = "figures"
-    QUOTE = "quote"
-    TWO_COLUMN = "two-column"
-    IMAGE = "image"
-    SOURCES = "sources"
-
-    @property
-    def is_content(self) -> bool:
-        """Content slides carry facts and must cite sources."""
-        return self not in (Layout.TITLE, Layout.SECTION, Layout.AGENDA, Layout.SOURCES)
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,8 +302,4 @@ def slide_label(deck: Deck, ref: SlideRef) -> str:
         return plain(ref.section.title)
     if slide.layout is Layout.TITLE:
         return plain(deck.title)
-    if slide.layout is Layout.AGENDA:
-        return "Agenda"
-    if slide.layout is Layout.SOURCES:
-        return "Sources"
-    return f"Slide {ref.index + 1}"
+    return slide.layout.default_title or f"Slide {ref.index + 1}"

@@ -323,17 +323,26 @@ class PageDrawer:
                 self.line(left, y, body.right(), y, "#c9ced6", 0.6)
                 y += 7 * MM
 
-    def agenda_page(self, page: Page) -> None:
+    def generated_page(self, page: Page, layout: Layout) -> tuple[QRectF, float] | None:
+        """Begin the agenda or sources page: with slide-sized pages, the whole page is a
+        generated slide of *layout* (None is returned); on A4, the page is headed by the
+        layout's default title and the body rectangle and the heading's bottom are returned."""
         if not self.a4:
-            self.generated_slide(page, Layout.AGENDA)
-            return
+            self.generated_slide(page, layout)
+            return None
         self.new_page()
-        body = self.chrome("Agenda")
+        body = self.chrome(layout.default_title)
         title = self.text(
             QRectF(body.left(), body.top() + 6 * MM, body.width(), self.pt(30)),
-            [self.para("Agenda", 22, bold=True, markup=False)],
+            [self.para(layout.default_title, 22, bold=True, markup=False)],
         )
-        y = body.top() + 6 * MM + title.content_size()[1] + 8 * MM
+        return body, body.top() + 6 * MM + title.content_size()[1]
+
+    def agenda_page(self, page: Page) -> None:
+        start = self.generated_page(page, Layout.AGENDA)
+        if start is None:
+            return
+        body, y = start[0], start[1] + 8 * MM
         row_h = min(self.pt(40), (body.bottom() - y) / max(len(self.deck.sections), 1))
         for index, section in enumerate(self.deck.sections):
             rect = QRectF(body.left(), y, body.width(), row_h)
@@ -376,16 +385,10 @@ class PageDrawer:
             y += row_h
 
     def sources_page(self, page: Page) -> None:
-        if not self.a4:
-            self.generated_slide(page, Layout.SOURCES)
+        start = self.generated_page(page, Layout.SOURCES)
+        if start is None:
             return
-        self.new_page()
-        body = self.chrome("Sources")
-        title = self.text(
-            QRectF(body.left(), body.top() + 6 * MM, body.width(), self.pt(30)),
-            [self.para("Sources", 22, bold=True, markup=False)],
-        )
-        y = body.top() + 6 * MM + title.content_size()[1] + 6 * MM
+        body, y = start[0], start[1] + 6 * MM
         sources = self.deck.cited_sources() or self.deck.sources
         paras = [
             self.para(

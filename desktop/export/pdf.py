@@ -220,7 +220,7 @@ def _structure(deck: Deck, pages: list[Page], starts: list[int]) -> Structure:
     sources = _first_page(deck, pages, PageKind.SOURCES, Layout.SOURCES)
     outline: list[OutlineEntry] = []
     if agenda is not None:
-        outline.append(OutlineEntry("Agenda", starts[agenda]))
+        outline.append(OutlineEntry(Layout.AGENDA.default_title, starts[agenda]))
     for section_index, section in enumerate(deck.sections):
         if section_index not in first_of_section:
             continue
@@ -237,7 +237,7 @@ def _structure(deck: Deck, pages: list[Page], starts: list[int]) -> Structure:
             OutlineEntry(title, starts[first_of_section[section_index]], tuple(children))
         )
     if sources is not None:
-        outline.append(OutlineEntry("Sources", starts[sources]))
+        outline.append(OutlineEntry(Layout.SOURCES.default_title, starts[sources]))
     links = tuple(
         LinkArea(starts[number], rect, starts[first_of_section[section]])
         for number, page in enumerate(pages)

@@ -50,19 +50,19 @@ def plan_pages(
                 after_title or (position == 0 and layouts[index] is not Layout.TITLE)
             ):
                 has_agenda = True
-                agenda = Page(PageKind.AGENDA, label="Agenda")
+                agenda = Page(PageKind.AGENDA, label=Layout.AGENDA.default_title)
                 pages.insert(len(pages) - (0 if after_title else 1), agenda)
         if Layout.SOURCES not in layouts.values():
-            pages.append(Page(PageKind.SOURCES, label="Sources"))
+            pages.append(Page(PageKind.SOURCES, label=Layout.SOURCES.default_title))
         return pages
-    pages.append(Page(PageKind.AGENDA, label="Agenda"))
+    pages.append(Page(PageKind.AGENDA, label=Layout.AGENDA.default_title))
     if layout is ExportLayout.NOTES:
         pages.extend(Page(PageKind.NOTES, (i,), str(i + 1)) for i in indexes)
     else:
         for start in range(0, len(indexes), per_page):
             chunk = tuple(indexes[start : start + per_page])
             pages.append(Page(PageKind.HANDOUT, chunk, str(start // per_page + 1)))
-    pages.append(Page(PageKind.SOURCES, label="Sources"))
+    pages.append(Page(PageKind.SOURCES, label=Layout.SOURCES.default_title))
     return pages
 
 

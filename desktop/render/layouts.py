@@ -2,11 +2,15 @@
 
 A layout is computed once per (deck, slide, theme) and cached by the
 renderer; painting it at any size is then a scaled replay.
+
+Each layout of :class:`desktop.core.layouts.Layout` has exactly one builder: a
+:class:`LayoutBuilder` method registered with :func:`builds`.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
@@ -50,6 +54,34 @@ class SlideLayout:
 
     def overflowing(self) -> list[TextBox]:
         return [box for box in self.boxes if box.overflow]
+
+
+Draw = Callable[["LayoutBuilder", QRectF], None]
+"""A builder: lays its slide out in the rectangle it is given."""
+
+
+@dataclass(frozen=True, slots=True)
+class Builder:
+    draw: Draw
+    framed: bool
+    """Framed slides get the title, footer and source line (:meth:`LayoutBuilder.chrome`) and
+    are drawn in the body rectangle; the others get the whole canvas."""
+
+
+BUILDERS: dict[Layout, Builder] = {}
+"""The builder of each layout, filled by :func:`builds`."""
+
+
+def builds(layout: Layout, framed: bool = True) -> Callable[[Draw], Draw]:
+    """Register the decorated :class:`LayoutBuilder` method as *layout*'s one builder."""
+
+    def register(draw: Draw) -> Draw:
+        if layout in BUILDERS:
+            raise ValueError(f"layout `{layout.value}` already has a builder")
+        BUILDERS[layout] = Builder(draw, framed)
+        return draw
+
+    return register
 
 
 class LayoutBuilder:
@@ -106,24 +138,11 @@ class LayoutBuilder:
     # -- the whole slide --------------------------------------------------------
 
     def build(self) -> SlideLayout:
-        self.fill(QRectF(0, 0, self.w, self.h), self.color("background"))
-        layout = self.ref.slide.layout
-        if layout is Layout.TITLE:
-            self.title_slide()
-        elif layout is Layout.SECTION:
-            self.section_slide()
-        else:
-            body = self.chrome()
-            {
-                Layout.AGENDA: self.agenda,
-                Layout.BULLETS: self.bullets,
-                Layout.FIGURES: self.figures,
-                Layout.QUOTE: self.quote,
-                Layout.TWO_COLUMN: self.two_column,
-                Layout.IMAGE: self.image,
-                Layout.SOURCES: self.sources,
-            }[layout](body)
-        self.logo(full_bleed=layout in (Layout.TITLE, Layout.SECTION))
+        page = QRectF(0, 0, self.w, self.h)
+        self.fill(page, self.color("background"))
+        builder = BUILDERS[self.ref.slide.layout]
+        builder.draw(self, self.chrome() if builder.framed else page)
+        self.logo(full_bleed=not builder.framed)
         return self.out
 
     LOGO_SIZE = QSizeF(170, 70)
@@ -190,13 +209,7 @@ class LayoutBuilder:
             )
             bottom = rect.top() - 20
         # Title block.
-        title = slide.title or (
-            "Agenda"
-            if slide.layout is Layout.AGENDA
-            else "Sources"
-            if slide.layout is Layout.SOURCES
-            else ""
-        )
+        title = slide.title or slide.layout.default_title
         y = self.top
         if title:
             box = self.text(
@@ -219,9 +232,10 @@ class LayoutBuilder:
 
     # -- layouts ----------------------------------------------------------------
 
-    def title_slide(self) -> None:
+    @builds(Layout.TITLE, framed=False)
+    def title_slide(self, page: QRectF) -> None:
         deck, slide = self.deck, self.ref.slide
-        self.fill(QRectF(0, 0, self.w, self.h), self.color("band"))
+        self.fill(page, self.color("band"))
         self.fill(QRectF(0, self.h - 28, self.w, 28), self.color("accent"))
         inner = self.w - 2 * self.mx
         self.fill(QRectF(self.mx, self.h * 0.30, 140, 9), self.color("band_text"))
@@ -255,10 +269,11 @@ class LayoutBuilder:
                 valign=VAlign.BOTTOM,
             )
 
-    def section_slide(self) -> None:
+    @builds(Layout.SECTION, framed=False)
+    def section_slide(self, page: QRectF) -> None:
         section, slide = self.ref.section, self.ref.slide
         count = len(self.deck.sections)
-        self.fill(QRectF(0, 0, self.w, self.h), self.color("band"))
+        self.fill(page, self.color("band"))
         self.fill(QRectF(0, 0, 28, self.h), self.color("accent"))
         inner = self.w - 2 * self.mx
         label = f"SECTION {self.ref.section_index + 1} / {count}"
@@ -300,6 +315,7 @@ class LayoutBuilder:
             "section-title",
         )
 
+    @builds(Layout.AGENDA)
     def agenda(self, body: QRectF) -> None:
         sections = self.deck.sections
         columns = 1 if len(sections) <= 6 else 2
@@ -376,9 +392,11 @@ class LayoutBuilder:
                 )
         return paras
 
+    @builds(Layout.BULLETS)
     def bullets(self, body: QRectF) -> None:
         self.text(body, self.bullet_paras(self.ref.slide.bullets), "bullets")
 
+    @builds(Layout.FIGURES)
     def figures(self, body: QRectF) -> None:
         figures = self.ref.slide.figures
         count = len(figures)
@@ -428,6 +446,7 @@ class LayoutBuilder:
                 min_size=20,
             )
 
+    @builds(Layout.QUOTE)
     def quote(self, body: QRectF) -> None:
         quote = self.ref.slide.quote
         assert quote is not None
@@ -449,6 +468,7 @@ class LayoutBuilder:
             valign=VAlign.CENTER,
         )
 
+    @builds(Layout.TWO_COLUMN)
     def two_column(self, body: QRectF) -> None:
         slide = self.ref.slide
         gap = 90.0
@@ -479,6 +499,7 @@ class LayoutBuilder:
                 f"column-{index}",
             )
 
+    @builds(Layout.IMAGE)
     def image(self, body: QRectF) -> None:
         image = self.ref.slide.image
         assert image is not None
@@ -493,6 +514,7 @@ class LayoutBuilder:
             )
         self.out.items.append(Picture(area, image.path, image.name))
 
+    @builds(Layout.SOURCES)
     def sources(self, body: QRectF) -> None:
         sources = self.deck.cited_sources() or self.deck.sources
         paras = []
