@@ -16,6 +16,7 @@ sys.meta_path.insert(0, Block())
 import desktop.core.loader, desktop.core.model, desktop.core.format, desktop.core.theme
 import desktop.core.markup, desktop.core.atomic, desktop.core.paths
 import desktop.core.follow, desktop.core.watch, desktop.core.navigation
+import desktop.core.layouts, desktop.core.format_doc
 import desktop.cli
 from desktop.core.resources import bundled_deck
 result = desktop.core.loader.load_deck(bundled_deck())
