@@ -6,10 +6,7 @@ the field tables are written by hand around what the definition fixes, and check
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Final
 
@@ -17,11 +14,11 @@ import pytest
 
 from desktop.core import format as fmt
 from desktop.core.format_doc import (
-    EXAMPLE_CHECK,
     check_part,
     generated_parts,
     layout_table,
     replace_parts,
+    run_example_check,
 )
 from desktop.core.layouts import Layout
 from desktop.core.loader import load_deck
@@ -42,19 +39,10 @@ def test_generated_parts_are_current() -> None:
 
 
 def test_the_example_check_output_is_what_check_prints() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "desktop", *EXAMPLE_CHECK],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout.endswith(" 0 problems\n")
+    output = run_example_check(ROOT)
+    assert output.endswith(" 0 problems\n")
     text = page()
-    assert replace_parts(text, {"example-check": check_part(done.stdout)}) == text, REGENERATE
+    assert replace_parts(text, {"example-check": check_part(output)}) == text, REGENERATE
 
 
 def test_the_example_deck_uses_every_layout() -> None:

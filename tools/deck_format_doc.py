@@ -6,32 +6,23 @@ Run after changing a layout, the slide fields or docs/example-deck:
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path
 
-from desktop.core.format_doc import EXAMPLE_CHECK, check_part, generated_parts, replace_parts
+from desktop.core.format_doc import check_part, generated_parts, replace_parts, run_example_check
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = ROOT / "docs" / "deck-format.md"
 
 
 def main() -> int:
-    done = subprocess.run(
-        [sys.executable, "-m", "desktop", *EXAMPLE_CHECK],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-        timeout=120,
-    )
-    if done.returncode != 0:
-        sys.stderr.write(done.stdout + done.stderr)
+    try:
+        output = run_example_check(ROOT)
+    except ValueError as exc:
+        sys.stderr.write(f"the example deck does not check: {exc}")
         return 1
     parts = generated_parts(ROOT)
-    parts["example-check"] = check_part(done.stdout)
+    parts["example-check"] = check_part(output)
     page = PAGE.read_text(encoding="utf-8")
     PAGE.write_text(replace_parts(page, parts), encoding="utf-8")
     print(f"Wrote {PAGE.relative_to(ROOT)}")

@@ -10,7 +10,10 @@ the page differs from what they would be.
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Final
@@ -94,6 +97,26 @@ def example_files(folder: Path, shown_as: str) -> str:
 EXAMPLE_CHECK: Final = ("check", "docs/example-deck")
 """The command whose output section 16 shows (``tianjin-briefing check docs/example-deck``),
 run from the repository's root."""
+
+
+def run_example_check(root: Path) -> str:
+    """What :data:`EXAMPLE_CHECK` prints, run as a command in the repository at *root*.
+
+    Raises:
+        ValueError: the command failed; the message is what it printed.
+    """
+    done = subprocess.run(
+        [sys.executable, "-m", "desktop", *EXAMPLE_CHECK],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=root,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        timeout=120,
+    )
+    if done.returncode != 0:
+        raise ValueError(done.stdout + done.stderr)
+    return done.stdout
 
 
 def check_part(output: str) -> str:
