@@ -5,8 +5,8 @@ problems, no text lost, and docs that say what the loader does.
   every form a deck is opened (folder, ``DIR/deck.yaml``, the window), and nothing of the file
   reaches any message; a deck folder that is itself a link is fine.
 * Bounded work: every hostile catalogue case goes through the real ``check`` (with the render
-  checks) and, when it loads, ``export``, each within :data:`BOUND` seconds; a deck at the
-  limits stays within it too. (A reliability bound, not a benchmark.)
+  checks) and, when it loads, ``export``, and is opened in the window, each within
+  :data:`BOUND` seconds; a deck at the limits stays within it too. (A reliability bound, not a benchmark.)
 * Durations: ASCII digits only, at most a day.
 * Locations: every text of a slide is located at its own value.
 * Emphasis markers never make text vanish; ``check`` reports a missing glyph once per field.
@@ -175,6 +175,32 @@ def test_every_hostile_deck_is_checked_and_exported_in_bound(
         assert main(["export", str(root), "-o", str(tmp_path / "out.pdf")]) == 0
         took = time.monotonic() - started
         assert took < BOUND, f"export took {took:.1f} s"
+
+
+def test_every_hostile_deck_opens_in_the_window_in_bound(
+    qtbot: QtBot, tmp_path: Path, tally: Tally
+) -> None:
+    """One window opens every catalogue case in turn: each open (load, first slide or the
+    problems banner, every panel filled) and a full repaint stay within :data:`BOUND`, and the
+    window ends on a good deck again after each hostile one."""
+    window = MainWindow(Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    slow: list[str] = []
+    for case in CASES:
+        root = prepare(case, tmp_path / "decks")
+        started = time.monotonic()
+        valid = window.open_deck(root)
+        window.grab()  # paints the slide, the thumbnails in view and the banner
+        took = time.monotonic() - started
+        if took >= BOUND:
+            slow.append(f"{case}: {took:.1f} s")
+        assert valid == (window.deck is not None and window.deck.root == root.resolve()), case
+        if not valid:
+            assert window.banner.isVisible(), case
+    tally.add("test_every_hostile_deck_opens_in_the_window_in_bound", len(CASES), "decks")
+    assert not slow, slow
 
 
 def test_a_deck_at_the_limits_loads_and_checks_in_bound(
