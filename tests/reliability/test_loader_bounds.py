@@ -6,7 +6,8 @@ problems, no text lost, and docs that say what the loader does.
   reaches any message; a deck folder that is itself a link is fine.
 * Bounded work: every hostile catalogue case goes through the real ``check`` (with the render
   checks) and, when it loads, ``export``, and is opened in the window, each within
-  :data:`BOUND` seconds; a deck at the limits stays within it too. (A reliability bound, not a benchmark.)
+  :data:`BOUND` seconds; a deck at the limits stays within it too. (A reliability bound,
+  not a benchmark.)
 * Durations: ASCII digits only, at most a day.
 * Locations: every text of a slide is located at its own value.
 * Emphasis markers never make text vanish; ``check`` reports a missing glyph once per field.
