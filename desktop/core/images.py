@@ -19,6 +19,7 @@ reload does not read unchanged images again.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import struct
 from dataclasses import dataclass
@@ -32,6 +33,13 @@ MAX_PIXELS_SIDE: Final = 10_000
 MAX_PIXELS: Final = 40_000_000
 """Most pixels (width × height) an image may have: 40 megapixels decode in 160 MB."""
 MAX_IMAGE_BYTES: Final = 20 * 1024 * 1024
+MAX_DECK_IMAGE_BYTES: Final = 200 * 1024 * 1024
+"""Most bytes the distinct image files of one deck may hold together (each is read whole)."""
+MAX_DECK_MEGAPIXELS: Final = 500
+"""Most megapixels the distinct PNG and JPEG images of one deck may hold together, a PNG
+counting double: decoding takes about 9 ns a pixel for JPEG and 20 for PNG here, so the
+limit keeps decoding every image of a deck (as ``check`` does) to about five seconds."""
+PNG_WEIGHT: Final = 2
 EXTENSIONS: Final = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".svg": "svg"}
 
 _PNG_SIGNATURE: Final = b"\x89PNG\r\n\x1a\n"
@@ -241,3 +249,37 @@ def _embedded_limit(info: ImageInfo) -> str | None:
     if max(info.width, info.height) > MAX_PIXELS_SIDE or info.width * info.height > MAX_PIXELS:
         return f"it is too large ({info.width}×{info.height} px)"
     return None
+
+
+class DeckImages:
+    """What the distinct images of one deck cost together, against the deck-wide limits.
+
+    Each file is counted once, however many slides show it.
+    """
+
+    def __init__(self) -> None:
+        self.bytes = 0
+        self.pixels = 0
+        self._seen: set[Path] = set()
+
+    def spend(self, path: Path, info: ImageInfo) -> str | None:
+        """Count the image at *path*; a sentence saying which deck limit it crosses, or None."""
+        if path in self._seen:
+            return None
+        self._seen.add(path)
+        with contextlib.suppress(OSError):  # gone since it was sniffed: the watcher reloads
+            self.bytes += path.stat().st_size
+        self.pixels += info.width * info.height * (PNG_WEIGHT if info.kind == "png" else 1)
+        if self.bytes > MAX_DECK_IMAGE_BYTES:
+            limit = MAX_DECK_IMAGE_BYTES // (1024 * 1024)
+            return (
+                f"the deck's images hold more than {limit} MB together; scale images down"
+                " or use fewer (this one takes the deck over)"
+            )
+        if self.pixels > MAX_DECK_MEGAPIXELS * 1_000_000:
+            return (
+                f"the deck's images hold more than {MAX_DECK_MEGAPIXELS} megapixels together"
+                " (a PNG counts double); scale images down to what a slide shows (1920×1080"
+                " is a full slide)"
+            )
+        return None

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Final
 
 from desktop.core import format as fmt
-from desktop.core.images import sniff
+from desktop.core.images import DeckImages, sniff
 from desktop.core.layouts import DEFAULT_LAYOUT
 from desktop.core.model import (
     MAX_DURATION,
@@ -157,6 +157,8 @@ class _Loader:
         self.problems: list[Problem] = []
         self.files: list[Path] = [root / DECK_FILE]
         self.budget = DeckBudget()
+        self.images = DeckImages()
+        """What the deck's distinct images hold together (bytes, megapixels)."""
         """What the deck's files have expanded to so far (text and values, all files)."""
         self.slide_count = 0
         self._nearby: str | None = None
@@ -586,6 +588,10 @@ class _Loader:
         info = sniff(target, shorten(relative))
         if isinstance(info, str):
             self.error(path_node.location, info, f"{field}.path")
+            return None
+        over = self.images.spend(target, info)
+        if over is not None:
+            self.error(path_node.location, over, f"{field}.path")
             return None
         caption = self.text(node, "caption", where=where, path="image.")
         return Image(target, caption, shorten(relative))

@@ -47,6 +47,7 @@ from desktop.ui.settings import Settings
 from tests.conftest import DeckFactory
 from tests.reliability.conftest import Tally
 from tests.reliability.test_hostile_decks import CASES, SECRET, SECRET_YAML, prepare
+from tests.reliability.test_images import image_deck, png
 
 pytestmark = pytest.mark.reliability("Loader bounds (deck.yaml links, work, values, locations)")
 
@@ -249,6 +250,24 @@ def test_aliases_cannot_expand_text_past_the_file_limit(make_deck: DeckFactory) 
     )
     # At the alias that passes the limit: the 49th (on the 50th slide, line 52), in the notes.
     assert (problem.location.line, problem.location.column) == (52, 55)
+
+
+def test_a_decks_images_together_are_bounded(make_deck: DeckFactory) -> None:
+    # Each 8,000 × 5,000 PNG is within the per-image limits (and 160 KB on disk), but decoding
+    # seven of them, as `check` does, took about six seconds: 7 × 40 MP × 2 (PNG) > 500 MP.
+    picture = png(8000, 5000)
+    files: dict[str, bytes | str] = {f"p{n}.png": picture for n in range(7)}
+    folder = image_deck(make_deck, files, *(f"p{n}.png" for n in range(7)), "p0.png")
+    result = load_deck(folder)
+    assert result.deck is None
+    [problem] = result.errors
+    assert problem.message.startswith("the deck's images hold more than 500 megapixels together")
+    assert problem.location.file.name == "a.yaml"
+    assert (problem.location.line, problem.location.column) == (30, 19)  # p6.png, 7th slide
+    # Six distinct images, one of them on two slides, stay within the limit.
+    section = (folder / "a.yaml").read_text(encoding="utf-8")
+    (folder / "a.yaml").write_text(section.replace("p6.png", "p1.png"), encoding="utf-8")
+    assert load_deck(folder).errors == ()
 
 
 def test_the_deck_limit_stops_reading(make_deck: DeckFactory) -> None:
@@ -541,6 +560,10 @@ def test_the_documented_limits_are_the_codes() -> None:
             f"{images.MAX_IMAGE_BYTES // (1024 * 1024)} MiB; PNG/JPEG at most"
             f" {images.MAX_PIXELS_SIDE:,} px per side and {images.MAX_PIXELS // 1_000_000}"
             " megapixels"
+        ),
+        "Images of one deck, distinct files together": (
+            f"{images.MAX_DECK_IMAGE_BYTES // (1024 * 1024)} MiB;"
+            f" {images.MAX_DECK_MEGAPIXELS} megapixels, a PNG counting double"
         ),
         "SVG image or logo": (
             f"{svg.MAX_SVG_ELEMENTS:,} elements and {svg.MAX_SVG_POINTS:,} points drawn (`<use>`"
