@@ -12,6 +12,7 @@ from desktop.core.layouts import LAYOUT_NAMES, Layout
 from desktop.core.loader import load_deck
 from desktop.core.model import Deck, Section, Slide, slide_label
 from desktop.core.problems import Location
+from desktop.render import layouts
 from desktop.render.layouts import BUILDERS, LayoutBuilder, builds
 from desktop.render.renderer import SlideRenderer
 from tests.conftest import DeckFactory
@@ -45,7 +46,7 @@ def test_every_layout_has_exactly_one_builder() -> None:
 def test_a_second_builder_for_a_layout_is_refused() -> None:
     before = dict(BUILDERS)
     with pytest.raises(ValueError, match="layout `quote` already has a builder"):
-        builds(Layout.QUOTE)(LayoutBuilder.bullets)
+        builds(Layout.QUOTE)(layouts.bullets)
     assert before == BUILDERS
 
 

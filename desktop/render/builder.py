@@ -1,0 +1,265 @@
+"""The layout framework: a slide laid out on the logical canvas (1920×1080 or 1440×1080).
+
+:class:`LayoutBuilder` lays out one slide: the background, the frame of a content slide (title,
+footer, source line; :meth:`LayoutBuilder.chrome`) and the logo, and in between the slide's own
+layout, drawn by the one builder registered for it with :func:`builds`. The builders are in
+:mod:`desktop.render.layouts` (the layouts a slide fills in) and :mod:`desktop.render.generated`
+(the agenda and sources, generated from the deck).
+
+A layout is computed once per (deck, slide, theme) and cached by the renderer; painting it at
+any size is then a scaled replay.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+
+from desktop.core.markup import plain
+from desktop.core.model import Bullet, Deck, Layout, SlideRef
+from desktop.core.theme import Theme
+from desktop.render.items import Fill, Item, Picture, Rule, Text
+from desktop.render.text import Para, TextBox, VAlign
+
+CENTER = Qt.AlignmentFlag.AlignHCenter
+LINE_SPACING = 1.362
+"""Natural line spacing of Noto Sans, as a multiple of the font size."""
+
+
+def same_scale(boxes: list[TextBox]) -> None:
+    """Refit sibling boxes (agenda entries, source columns) to the smallest one's scale."""
+    smallest = min((box.scale for box in boxes), default=1.0)
+    for box in boxes:
+        if box.scale > smallest:
+            box.fit(max_scale=smallest)
+
+
+def lines(size: float, count: int = 1, line_height: int = 118) -> float:
+    """Height of *count* lines of text at *size* px with a proportional line height."""
+    return size * LINE_SPACING * line_height / 100 * count + 2
+
+
+RIGHT = Qt.AlignmentFlag.AlignRight
+
+
+@dataclass
+class SlideLayout:
+    """A slide ready to paint: items in paint order, text boxes, agenda links."""
+
+    size: QSizeF
+    items: list[Item] = field(default_factory=list)
+    boxes: list[TextBox] = field(default_factory=list)
+    links: list[tuple[QRectF, int]] = field(default_factory=list)
+    """Canvas rectangles that link to a section (by index): the agenda entries."""
+
+    def overflowing(self) -> list[TextBox]:
+        return [box for box in self.boxes if box.overflow]
+
+
+Draw = Callable[["LayoutBuilder", QRectF], None]
+"""A builder: lays its slide out in the rectangle it is given."""
+
+
+@dataclass(frozen=True, slots=True)
+class Builder:
+    draw: Draw
+    framed: bool
+    """Framed slides get the title, footer and source line (:meth:`LayoutBuilder.chrome`) and
+    are drawn in the body rectangle; the others get the whole canvas."""
+
+
+BUILDERS: dict[Layout, Builder] = {}
+"""The builder of each layout, filled by :func:`builds`."""
+
+
+def builds(layout: Layout, framed: bool = True) -> Callable[[Draw], Draw]:
+    """Register the decorated function, ``draw(builder, rect)``, as *layout*'s one builder."""
+
+    def register(draw: Draw) -> Draw:
+        if layout in BUILDERS:
+            raise ValueError(f"layout `{layout.value}` already has a builder")
+        BUILDERS[layout] = Builder(draw, framed)
+        return draw
+
+    return register
+
+
+class LayoutBuilder:
+    """Builds the :class:`SlideLayout` of one slide.
+
+    The builders draw with its primitives (:meth:`text`, :meth:`fill`, :meth:`rule`,
+    :meth:`para`, :meth:`bullet_paras`) into :attr:`out`; :attr:`w` and :attr:`h` are the
+    canvas size, :attr:`mx` and :attr:`top` the theme's margins.
+    """
+
+    def __init__(self, deck: Deck, theme: Theme, ref: SlideRef, number: str | None = None) -> None:
+        self.deck, self.theme, self.ref = deck, theme, ref
+        self.number = number if number is not None else f"{ref.index + 1} / {deck.slide_count}"
+        width, height = deck.canvas_size
+        self.out = SlideLayout(QSizeF(width, height))
+        self.w, self.h = float(width), float(height)
+        self.mx = float(theme.size("margin_x"))
+        self.top = float(theme.size("margin_top"))
+
+    # -- primitives -----------------------------------------------------------
+
+    def color(self, name: str) -> str:
+        return self.theme.color(name)
+
+    def size(self, name: str) -> float:
+        return float(self.theme.size(name))
+
+    def text(
+        self,
+        rect: QRectF,
+        paras: list[Para],
+        name: str,
+        valign: VAlign = VAlign.TOP,
+        wrap: bool = True,
+        min_size: float | None = None,
+    ) -> TextBox:
+        box = TextBox(
+            rect,
+            paras,
+            self.theme.fonts,
+            min_size=self.size("min_text") if min_size is None else min_size,
+            valign=valign,
+            wrap=wrap,
+            name=name,
+        ).fit()
+        self.out.boxes.append(box)
+        self.out.items.append(Text(box))
+        return box
+
+    def fill(self, rect: QRectF, color: str) -> None:
+        self.out.items.append(Fill(rect, color))
+
+    def rule(self, x1: float, y1: float, x2: float, y2: float, color: str, width: float) -> None:
+        self.out.items.append(Rule(QPointF(x1, y1), QPointF(x2, y2), color, width))
+
+    def para(self, text: str, size: str, color: str = "text", **kw: object) -> Para:
+        return Para(text, self.size(size), self.color(color), **kw)  # type: ignore[arg-type]
+
+    # -- the whole slide --------------------------------------------------------
+
+    def build(self) -> SlideLayout:
+        page = QRectF(0, 0, self.w, self.h)
+        self.fill(page, self.color("background"))
+        builder = BUILDERS[self.ref.slide.layout]
+        builder.draw(self, self.chrome() if builder.framed else page)
+        self.logo(full_bleed=not builder.framed)
+        return self.out
+
+    LOGO_SIZE = QSizeF(170, 70)
+
+    def logo(self, full_bleed: bool) -> None:
+        """The theme's logo: top right on content slides, bottom right on title and section."""
+        logo = self.theme.logo
+        if logo is None:
+            return
+        size = self.LOGO_SIZE
+        top = self.h - 60 - size.height() if full_bleed else self.top
+        self.out.items.append(
+            Picture(
+                QRectF(self.w - self.mx - size.width(), top, size.width(), size.height()),
+                logo,
+                self.theme.logo_name,
+            )
+        )
+
+    def title_width(self) -> float:
+        """Width left for a content slide's title (the logo takes the top right)."""
+        inner = self.w - 2 * self.mx
+        return inner - (self.LOGO_SIZE.width() + 30 if self.theme.logo is not None else 0)
+
+    def chrome(self) -> QRectF:
+        """Title, subtitle, footer and source line; returns the body rectangle."""
+        slide, deck = self.ref.slide, self.deck
+        inner = self.w - 2 * self.mx
+        # Footer: deck and section on the left, slide number on the right.
+        foot_size = self.size("footer")
+        foot_top = self.h - self.size("margin_bottom") * 0.4 - lines(foot_size)
+        self.rule(self.mx, foot_top - 14, self.w - self.mx, foot_top - 14, self.color("rule"), 2)
+        number = self.number
+        self.text(
+            QRectF(self.w - self.mx - 200, foot_top, 200, lines(foot_size)),
+            [self.para(number, "footer", "muted", align=RIGHT, markup=False)],
+            "footer-number",
+            wrap=False,
+            min_size=foot_size,
+        )
+        where = f"{plain(deck.title)}  ·  {plain(self.ref.section.title)}"
+        self.text(
+            QRectF(self.mx, foot_top, inner - 240, lines(foot_size)),
+            [self.para(where, "footer", "muted", markup=False)],
+            "footer",
+            wrap=False,
+            min_size=foot_size * 0.7,
+        )
+        bottom = foot_top - 14 - 24
+        cited = [deck.source(sid) for sid in slide.sources]
+        names = "; ".join(s.citation() for s in cited if s is not None)
+        if names and slide.layout.is_content:
+            label = "Sources" if len(cited) > 1 else "Source"
+            source_size = self.size("footer")
+            rect = QRectF(
+                self.mx, bottom - lines(source_size, 2, 112), inner, lines(source_size, 2, 112)
+            )
+            self.text(
+                rect,
+                [self.para(f"{label}: {names}", "footer", "muted", markup=False, line_height=112)],
+                "source-line",
+                valign=VAlign.BOTTOM,
+                min_size=15,
+            )
+            bottom = rect.top() - 20
+        # Title block.
+        title = slide.title or slide.layout.default_title
+        y = self.top
+        if title:
+            box = self.text(
+                QRectF(self.mx, y, self.title_width(), lines(self.size("title"), 2, 110)),
+                [self.para(title, "title", bold=True, line_height=110)],
+                "title",
+            )
+            y += box.content_size()[1] + 22
+            self.fill(QRectF(self.mx, y, 110, 7), self.color("accent"))
+            y += 7 + 26
+        if slide.subtitle:
+            box = self.text(
+                QRectF(self.mx, y, inner, lines(self.size("subtitle"), 2)),
+                [self.para(slide.subtitle, "subtitle", "muted")],
+                "subtitle",
+            )
+            y += box.content_size()[1] + 24
+        y += 16
+        return QRectF(self.mx, y, inner, max(60.0, bottom - y))
+
+    def bullet_paras(self, bullets: tuple[Bullet, ...], scale: float = 1.0) -> list[Para]:
+        paras: list[Para] = []
+        body, sub = self.size("body") * scale, self.size("sub_body") * scale
+        for bullet in bullets:
+            paras.append(
+                Para(
+                    bullet.text,
+                    body,
+                    self.color("text"),
+                    level=1,
+                    bullet_color=self.color("accent"),
+                    space_after=0.45,
+                )
+            )
+            for child in bullet.children:
+                paras.append(
+                    Para(
+                        child,
+                        sub,
+                        self.color("text"),
+                        level=2,
+                        bullet_color=self.color("muted"),
+                        space_after=0.35,
+                    )
+                )
+        return paras
