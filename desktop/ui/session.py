@@ -3,8 +3,9 @@
 The main window and the presenter both subscribe to one :class:`DeckSession`: each new good
 deck reaches both with its renderer, and each window finds its slide again by id
 (:meth:`DeckChange.follow`). A load runs the Qt-free :func:`~desktop.core.loader.load_deck` on
-a worker thread, so the window keeps painting and answering keys while a large deck loads; its
-result is applied on the UI thread, and a result that a newer request superseded is dropped.
+a worker thread (:mod:`desktop.ui.load_thread`), so the window keeps painting and answering keys
+while a large deck loads; its result is applied on the UI thread, and a result that a newer
+request superseded is dropped.
 
 The session never goes stale (see :mod:`desktop.core.watch`): it re-arms its watcher after
 every event and every load, watches the deck's folders and the deck folder's parent, watches a
@@ -15,16 +16,12 @@ was being read.
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import threading
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-import shiboken6
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from desktop.core.follow import follow
@@ -45,6 +42,7 @@ from desktop.core.watch import (
     watch_targets,
 )
 from desktop.render.renderer import SlideRenderer
+from desktop.ui import load_thread
 
 log = logging.getLogger(__name__)
 
@@ -88,37 +86,6 @@ def _inode(seen: Signature) -> int | None:
     return seen[0] if seen is not None else None
 
 
-class _Relay(QObject):
-    """Carries finished loads from worker threads to the UI thread (lives as long as the app)."""
-
-    done = Signal(object)
-
-
-_relay: _Relay | None = None
-
-
-def _the_relay() -> _Relay:
-    """The one relay, made on the UI thread by the first session."""
-    global _relay
-    if _relay is None:
-        _relay = _Relay()
-        _relay.done.connect(_deliver)
-    return _relay
-
-
-def _deliver(item: tuple[weakref.ref[DeckSession], LoadOutcome]) -> None:
-    owner, outcome = item
-    session = owner()
-    if session is not None and shiboken6.isValid(session):
-        session._finished(outcome)
-
-
-def _work(owner: weakref.ref[DeckSession], relay: _Relay, loader: Loader, job: LoadJob) -> None:
-    outcome = run_load(loader, job)
-    with contextlib.suppress(RuntimeError):  # the application is gone (the process exits)
-        relay.done.emit((owner, outcome))
-
-
 class DeckSession(QObject):
     """The deck both windows show: its path, its last good deck and renderer, its problems.
 
@@ -154,7 +121,7 @@ class DeckSession(QObject):
         super().__init__(parent)
         self._theme = theme
         self._loader = loader
-        self._relay = _the_relay()
+        load_thread.prepare()
         self._path: Path | None = None
         self._deck: Deck | None = None
         self._renderer: SlideRenderer | None = None
@@ -273,15 +240,11 @@ class DeckSession(QObject):
         self._running = job
         if not self._busy_timer.isActive() and not self._busy:
             self._busy_timer.start()
-        threading.Thread(
-            target=_work,
-            args=(weakref.ref(self), self._relay, self._loader, job),
-            name="deck-load",
-            daemon=True,
-        ).start()
+        load_thread.start_load(self, self._loader, job)
 
-    def _finished(self, outcome: LoadOutcome) -> None:
-        """A load ended (UI thread): apply it, or drop it and load what is wanted now."""
+    def load_finished(self, outcome: LoadOutcome) -> None:
+        """A load ended (UI thread; :mod:`~desktop.ui.load_thread` calls it): apply it, or drop
+        it and load what is wanted now."""
         self._running = None
         if self._closed:
             return
