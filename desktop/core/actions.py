@@ -22,6 +22,13 @@ class ActionSpec:
     checkable: bool = False
 
 
+CONFIRM_KEY: Final = "Enter"
+"""The key (Return or Enter) that lists and fields answer themselves: it confirms a typed slide
+number, opens the chosen outline item or thumbnail, and steps to the next search match. It is
+no action; text that names it takes its name from here."""
+CONFIRM_BACK_KEY: Final = f"Shift+{CONFIRM_KEY}"
+"""In the search field: the previous match."""
+
 SECTION_ACTIONS: Final = tuple(f"section_{n}" for n in range(1, 11))
 """The ten section shortcuts (Ctrl+1 … Ctrl+0): ``section_N`` goes to section N's first slide."""
 
@@ -31,7 +38,9 @@ ACTIONS: Final[tuple[ActionSpec, ...]] = (
     ActionSpec("previous", "Previous slide", ("Left", "Up", "PgUp", "Backspace", "P")),
     ActionSpec("first", "First slide", ("Home",)),
     ActionSpec("last", "Last slide", ("End",)),
-    ActionSpec("go_to", "Go to slide…", ("Ctrl+G",), description="Or type a number and Enter"),
+    ActionSpec(
+        "go_to", "Go to slide…", ("Ctrl+G",), description=f"Or type a number and {CONFIRM_KEY}"
+    ),
     ActionSpec("back", "Back", ("Alt+Left",), description="Return to the place visited before"),
     ActionSpec("forward", "Forward", ("Alt+Right",)),
     *(

@@ -1,6 +1,7 @@
 """Where the app keeps its own files: logs and user data. Qt-free.
 
-``TIANJIN_BRIEFING_HOME`` overrides everything (tests point it at a temporary folder).
+``TIANJIN_BRIEFING_HOME`` overrides everything (tests point it at a temporary folder): the
+settings file, data and logs. :func:`_home_override` is the one place that reads it.
 """
 
 from __future__ import annotations
@@ -13,8 +14,15 @@ APP = "tianjin-briefing"
 
 
 def _home_override() -> Path | None:
+    """The folder named by ``TIANJIN_BRIEFING_HOME``, if set: settings, data and logs go there."""
     value = os.environ.get("TIANJIN_BRIEFING_HOME")
     return Path(value) if value else None
+
+
+def settings_file() -> Path | None:
+    """The settings file under the home override; None: the platform's usual place."""
+    override = _home_override()
+    return override / "settings.ini" if override is not None else None
 
 
 def data_dir() -> Path:

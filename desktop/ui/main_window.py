@@ -2,44 +2,33 @@
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
-from PySide6.QtWidgets import (
-    QDockWidget,
-    QInputDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QTabWidget,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QInputDialog, QMainWindow
 
-from desktop import __version__
-from desktop.core.actions import NAVIGATION, SECTION_ACTIONS
-from desktop.core.loader import DECK_FILE, LoadResult
+from desktop.core.actions import CONFIRM_KEY
+from desktop.core.loader import LoadResult
 from desktop.core.markup import plain
 from desktop.core.model import Deck
 from desktop.core.navigation import Navigator, section_slide, type_digit, typed_index
 from desktop.core.resources import bundled_deck
+from desktop.core.settings import DECK_LAST, DECK_RECENT, VIEW_THEME
 from desktop.render.checks import image_problems
 from desktop.render.renderer import SlideRenderer
+from desktop.ui import file_actions, window_chrome
 from desktop.ui.actions import ActionRegistry
 from desktop.ui.banner import ProblemsBanner
-from desktop.ui.notes_pane import NotesPane
-from desktop.ui.outline import OutlinePanel
-from desktop.ui.search_panel import SearchPanel
 from desktop.ui.session import DeckChange, DeckSession
 from desktop.ui.settings import Settings
-from desktop.ui.shortcuts import EXTRA, ShortcutsOverlay
+from desktop.ui.shortcuts import ShortcutsOverlay
+from desktop.ui.side_panels import SidePanels
 from desktop.ui.slide_view import SlideView
-from desktop.ui.thumbnails import ThumbnailPanel
+from desktop.ui.status import DeckStatus
+from desktop.ui.window_chrome import APP_NAME
 
 if TYPE_CHECKING:
     from desktop.export.pdf import ExportOptions, ExportResult
@@ -76,9 +65,9 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.settings = settings or Settings()
-        self.setWindowTitle("Tianjin Ten Actions Briefing")
+        self.setWindowTitle(APP_NAME)
         self.setAcceptDrops(True)
-        self.session = session or DeckSession(self.settings.get_str("view/theme"))
+        self.session = session or DeckSession(self.settings.get(VIEW_THEME))
         self.session.setParent(self)
         self.session.deck_changed.connect(self._deck_changed)
         self.session.loaded.connect(self._loaded)
@@ -93,49 +82,18 @@ class MainWindow(QMainWindow):
         self.view = SlideView()
         self.view.step.connect(lambda d: self.next_slide() if d > 0 else self.previous_slide())
         self.banner = ProblemsBanner()
-        central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(self.banner)
-        column.addWidget(self.view, 1)
-        self.setCentralWidget(central)
+        window_chrome.set_central(self, self.banner, self.view)
 
-        self.outline = OutlinePanel()
-        self.outline.slide_activated.connect(self.go_to)
-        self.outline.section_activated.connect(self.go_to_section)
-        self.thumbnails = ThumbnailPanel()
-        self.thumbnails.slide_activated.connect(self.go_to)
-        self.search = SearchPanel()
-        self.search.slide_activated.connect(self.go_to)
-        self.sidebar = QTabWidget()
-        self.sidebar.setAccessibleName("Sidebar")
-        self.sidebar.addTab(self.outline, "Outline")
-        self.sidebar.addTab(self.thumbnails, "Slides")
-        self.sidebar.addTab(self.search, "Search")
-        self.sidebar_dock = self._dock(
-            "Sidebar", self.sidebar, Qt.DockWidgetArea.LeftDockWidgetArea
-        )
+        self.panels = SidePanels(self, self.settings, self.go_to, self.go_to_section)
+        self.outline, self.thumbnails = self.panels.outline, self.panels.thumbnails
+        self.search, self.notes = self.panels.search, self.panels.notes
+        self.sidebar, self.sidebar_dock = self.panels.sidebar, self.panels.sidebar_dock
+        self.notes_dock = self.panels.notes_dock
 
-        self.notes = NotesPane()
-        self.notes.set_font_size(self.settings.get_int("notes/font_size"))
-        self.notes.font_size_changed.connect(
-            lambda size: self.settings.set("notes/font_size", size)
-        )
-        self.notes_dock = self._dock(
-            "Speaker notes", self.notes, Qt.DockWidgetArea.RightDockWidgetArea
-        )
-
-        self.section_label = QLabel()
-        self.section_label.setAccessibleName("Current section")
-        self.position_label = QLabel()
-        self.position_label.setAccessibleName("Slide position")
-        self.state_label = QLabel()
-        self.state_label.setAccessibleName("Deck state")
-        status = self.statusBar()
-        status.addWidget(self.section_label, 1)
-        status.addPermanentWidget(self.position_label)
-        status.addPermanentWidget(self.state_label)
+        self.status = DeckStatus(self.statusBar())
+        self.section_label = self.status.section_label
+        self.position_label = self.status.position_label
+        self.state_label = self.status.state_label
 
         self.panels_timer = QTimer(self)
         self.panels_timer.setSingleShot(True)
@@ -143,24 +101,13 @@ class MainWindow(QMainWindow):
         self.panels_timer.timeout.connect(self._update_panels)
 
         self._bind_actions()
-        self._build_menus()
-        self._build_toolbar()
-        self._restore_layout()
+        self.recent_menu, self.sections_menu = window_chrome.build_menus(self, self.actions_)
+        self._fill_recent()
+        window_chrome.build_toolbar(self, self.actions_)
+        if not window_chrome.restore_layout(self, self.settings):
+            self.panels.default_sizes()
 
     # -- construction ---------------------------------------------------------------
-
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(title.replace(" ", "_").lower())
-        dock.setAccessibleName(title)
-        dock.setWidget(widget)
-        dock.setFeatures(
-            QDockWidget.DockWidgetFeature.DockWidgetMovable
-            | QDockWidget.DockWidgetFeature.DockWidgetClosable
-            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
-        )
-        self.addDockWidget(area, dock)
-        return dock
 
     def _bind_actions(self) -> None:
         a = self.actions_
@@ -172,18 +119,8 @@ class MainWindow(QMainWindow):
         a.bind("back", self.back)
         a.bind("forward", self.forward)
         a.bind_sections(self.go_to_section)
-        a.bind("find", self.show_search)
-        a.bind("find_next", self.search.next_hit)
-        a.bind("find_previous", self.search.previous_hit)
+        self.panels.bind(a)
         a.bind("full_screen", self.toggle_full_screen)
-        notes = a.bind("toggle_notes", lambda: None)
-        notes.toggled.connect(self.notes_dock.setVisible)
-        self.notes_dock.visibilityChanged.connect(notes.setChecked)
-        sidebar = a.bind("toggle_sidebar", lambda: None)
-        sidebar.toggled.connect(self.sidebar_dock.setVisible)
-        self.sidebar_dock.visibilityChanged.connect(sidebar.setChecked)
-        a.bind("notes_bigger", lambda: self.notes.zoom(1))
-        a.bind("notes_smaller", lambda: self.notes.zoom(-1))
         a.bind("theme_default", lambda: self.set_theme("default"))
         a.bind("theme_high_contrast", lambda: self.set_theme("high-contrast"))
         a.bind("shortcuts", self.show_shortcuts)
@@ -197,73 +134,6 @@ class MainWindow(QMainWindow):
         a.bind("quit", self.close)
         for action in a.all():
             self.addAction(action)
-
-    def _build_menus(self) -> None:
-        a = self.actions_
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        file_menu.addAction(a["open"])
-        self.recent_menu = file_menu.addMenu("Open &recent")
-        self._fill_recent()
-        file_menu.addAction(a["reload"])
-        file_menu.addSeparator()
-        file_menu.addAction(a["export"])
-        file_menu.addSeparator()
-        file_menu.addAction(a["quit"])
-        view = bar.addMenu("&View")
-        for name in ("full_screen", "toggle_sidebar", "toggle_notes"):
-            view.addAction(a[name])
-        view.addSeparator()
-        view.addAction(a["notes_bigger"])
-        view.addAction(a["notes_smaller"])
-        view.addSeparator()
-        view.addAction(a["theme_default"])
-        view.addAction(a["theme_high_contrast"])
-        go = bar.addMenu("&Go")
-        for name in NAVIGATION:
-            go.addAction(a[name])
-        self.sections_menu = go.addMenu("&Sections")
-        present = bar.addMenu("&Present")
-        present.addAction(a["present_start"])
-        present.addAction(a["present_here"])
-        present.addAction(a["present_rehearse"])
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(a["shortcuts"])
-        help_menu.addAction(a["about"])
-
-    def _build_toolbar(self) -> None:
-        a = self.actions_
-        bar = QToolBar("Main toolbar", self)
-        bar.setObjectName("main_toolbar")
-        bar.setAccessibleName("Main toolbar")
-        bar.setMovable(False)
-        bar.setIconSize(QSize(18, 18))
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for name in ("open", "export"):
-            bar.addAction(a[name])
-        bar.addSeparator()
-        for name in ("previous", "next", "go_to", "find"):
-            bar.addAction(a[name])
-        bar.addSeparator()
-        bar.addAction(a["toggle_notes"])
-        bar.addSeparator()
-        bar.addAction(a["present_start"])
-        bar.addAction(a["present_here"])
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
-
-    def _restore_layout(self) -> None:
-        geometry = self.settings.get_bytes("window/geometry")
-        if geometry:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
-        state = self.settings.get_bytes("window/state")
-        if state:
-            self.restoreState(state)
-        else:
-            self.resizeDocks(
-                [self.sidebar_dock, self.notes_dock], [270, 330], Qt.Orientation.Horizontal
-            )
 
     # -- decks -------------------------------------------------------------------------
 
@@ -284,7 +154,7 @@ class MainWindow(QMainWindow):
         is valid.
         """
         if path is None:
-            last = self.settings.get_str("deck/last")
+            last = self.settings.get(DECK_LAST)
             path = Path(last) if last and Path(last).exists() else bundled_deck()
         self._start = slide
         result = self.session.open(path, wait=True)
@@ -303,7 +173,7 @@ class MainWindow(QMainWindow):
         deck = change.deck
         if change.previous is None:  # another deck: where the user left it, or as asked
             root = deck.root
-            self.settings.set("deck/last", str(root))
+            self.settings.set(DECK_LAST, str(root))
             self._fill_recent(self.settings.add_recent(root))
             remembered = deck.index_of(self.settings.slide_for(root))
             index = self._start if self._start is not None else remembered or 0
@@ -334,33 +204,29 @@ class MainWindow(QMainWindow):
 
     def _busy_changed(self, busy: bool) -> None:
         if busy:
-            self.state_label.setText("Loading…")
-            if self.deck is None:
-                self.section_label.setText("Loading the deck…")
+            self.status.show_loading(self.deck is not None)
         else:
             self._update_status()
 
     def _show_deck(self, deck: Deck, index: int) -> None:
         self._set_renderer(self.session.renderer)
         self.nav.resize(deck.slide_count, index)
-        self.outline.set_deck(deck)
-        self.search.set_deck(deck)
-        self.notes.set_deck(deck)
-        self._fill_sections(deck)
-        self.setWindowTitle(f"{plain(deck.title)} — Tianjin Ten Actions Briefing")
+        self.panels.set_deck(deck)
+        window_chrome.fill_sections(self.sections_menu, deck, self.actions_, self.go_to_section)
+        self.setWindowTitle(f"{plain(deck.title)} — {APP_NAME}")
         self._show_current(chosen=self._wanted is None)
         self.deck_loaded.emit()
 
     def _set_renderer(self, renderer: SlideRenderer | None) -> None:
         self.view.set_renderer(renderer)
         if renderer is not None:
-            self.thumbnails.set_renderer(renderer)
+            self.panels.set_renderer(renderer)
         theme = renderer.theme.key if renderer is not None else ""
         self.actions_["theme_default"].setChecked(theme == "default")
         self.actions_["theme_high_contrast"].setChecked(theme == "high-contrast")
 
     def set_theme(self, name: str) -> None:
-        self.settings.set("view/theme", name)
+        self.settings.set(VIEW_THEME, name)
         self.session.set_theme(name)
 
     # -- navigation ----------------------------------------------------------------------
@@ -430,42 +296,19 @@ class MainWindow(QMainWindow):
 
     def _update_panels(self) -> None:
         index = self.nav.current
-        self.outline.set_current(index)
-        self.thumbnails.set_current(index)
-        self.notes.set_slide(index)
+        self.panels.set_current(index)
         if self.deck is not None and self.session.path is not None and self.deck.refs:
             self.settings.set_slide_for(self.session.path, self.deck.refs[index].slide.id)
 
     def _update_status(self) -> None:
-        deck = self.deck
-        if deck is None or not deck.refs:
-            self.section_label.setText("No deck loaded")
-            self.position_label.setText("")
-        else:
-            ref = deck.refs[self.nav.current]
-            zh = f"  {ref.section.title_zh}" if ref.section.title_zh else ""
-            self.section_label.setText(
-                f"Section {ref.section_index + 1} / {len(deck.sections)}: "
-                f"{plain(ref.section.title)}{zh}"
-            )
-            self.position_label.setText(f"slide {ref.index + 1} / {deck.slide_count}")
-        errors = [p for p in self.session.problems if p.is_error]
-        warnings = [p for p in self.session.problems if not p.is_error]
-        if errors:
-            self.state_label.setText(f"⚠ {len(errors)} problem{'s' if len(errors) != 1 else ''}")
-        elif warnings:
-            self.state_label.setText(
-                f"✓ valid, {len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
-            )
-        else:
-            self.state_label.setText("✓ deck valid")
+        self.status.show(self.deck, self.nav.current, self.session.problems)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Type a slide number, then Enter, to go there."""
         typed = type_digit(self._typed, event.text())
         if typed is not None:
             self._typed = typed
-            self.statusBar().showMessage(f"Go to slide {self._typed}… (Enter)", 3000)
+            self.statusBar().showMessage(f"Go to slide {self._typed}… ({CONFIRM_KEY})", 3000)
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._typed:
             index = typed_index(self._typed)
@@ -487,27 +330,11 @@ class MainWindow(QMainWindow):
     # -- menus and dialogs --------------------------------------------------------------
 
     def _fill_recent(self, recent: list[str] | None = None) -> None:
-        self.recent_menu.clear()
-        for path in recent if recent is not None else self.settings.get_list("deck/recent"):
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _c=False, p=path: self.open_later(Path(p)))
-        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
-
-    def _fill_sections(self, deck: Deck) -> None:
-        self.sections_menu.clear()
-        for n, section in enumerate(deck.sections):
-            action = self.actions_[SECTION_ACTIONS[n]] if n < len(SECTION_ACTIONS) else None
-            if action is not None:
-                action.setText(f"{n + 1}. {plain(section.title)}")
-                self.sections_menu.addAction(action)
-            else:
-                extra = self.sections_menu.addAction(f"{n + 1}. {plain(section.title)}")
-                extra.triggered.connect(lambda _c=False, i=n: self.go_to_section(i))
+        paths = recent if recent is not None else self.settings.get(DECK_RECENT)
+        window_chrome.fill_recent(self.recent_menu, paths, self.open_later)
 
     def show_search(self) -> None:
-        self.sidebar_dock.show()
-        self.sidebar.setCurrentWidget(self.search)
-        self.search.focus_search()
+        self.panels.show_search()
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():
@@ -517,47 +344,21 @@ class MainWindow(QMainWindow):
         self.actions_["full_screen"].setChecked(self.isFullScreen())
 
     def show_shortcuts(self) -> ShortcutsOverlay:
-        from desktop.ui.presenter.actions import PRESENTER_ACTIONS, TYPED_GO_TO
-
-        own = {spec.name for spec in self.actions_.specs()}
-        presenter = tuple(
-            dataclasses.replace(spec, group=f"Presenting: {spec.group}")
-            for spec in PRESENTER_ACTIONS
-            if spec.name not in own
-        )
-        overlay = ShortcutsOverlay(
-            self.actions_.specs() + presenter, self, extra=EXTRA + TYPED_GO_TO
-        )
-        overlay.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        overlay.show()
-        return overlay
+        return window_chrome.show_shortcuts(self, self.actions_)
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            "About",
-            f"Tianjin Ten Actions Briefing {__version__}\n\n"
-            "Slides are data: a deck is a folder of YAML files. Works offline; fonts bundled "
-            "(Noto Sans, Noto Sans CJK SC, SIL Open Font License).",
-        )
+        window_chrome.show_about(self)
 
     def ask_open(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        start = str(self.session.path or Path.home())
-        folder = QFileDialog.getExistingDirectory(self, "Open deck folder", start)
-        if folder:
-            self.open_later(Path(folder))
+        folder = file_actions.choose_deck_folder(self, self.session.path)
+        if folder is not None:
+            self.open_later(folder)
 
     def ask_export(self) -> None:
-        if self.deck is None:
-            return
-        suggested = Path.home() / f"{self.deck.root.name or 'briefing'}.pdf"
-        from desktop.ui.export_dialog import ExportDialog  # export code loads on first use
-
-        dialog = ExportDialog(suggested, self, protected=self.deck.files)
-        if dialog.exec() == ExportDialog.DialogCode.Accepted:
-            self.export_to(dialog.target(), dialog.options(), force=dialog.force)
+        chosen = file_actions.ask_export(self, self.deck) if self.deck is not None else None
+        if chosen is not None:
+            target, options, force = chosen
+            self.export_to(target, options, force=force)
 
     def export_to(
         self,
@@ -572,39 +373,18 @@ class MainWindow(QMainWindow):
         """
         if self.deck is None:
             return None
-        from desktop.export.pdf import ExportOptions
-        from desktop.ui.export_dialog import export_with_progress
-
-        return export_with_progress(
-            self,
-            self.deck,
-            target,
-            options or ExportOptions(),
-            interactive=interactive,
-            force=force,
-        )
+        return file_actions.export_deck(self, self.deck, target, options, interactive, force)
 
     # -- drag and drop, closing -----------------------------------------------------------
 
-    @staticmethod
-    def _dropped_deck(event: QDragEnterEvent | QDropEvent) -> Path | None:
-        for url in event.mimeData().urls():
-            if url.isLocalFile():
-                path = Path(url.toLocalFile())
-                if path.is_dir() and (path / DECK_FILE).is_file():
-                    return path
-                if path.name == DECK_FILE:
-                    return path.parent
-        return None
-
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._dropped_deck(event) is not None:
+        if file_actions.dropped_deck(event.mimeData()) is not None:
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        path = self._dropped_deck(event)
+        path = file_actions.dropped_deck(event.mimeData())
         if path is not None:
             event.acceptProposedAction()
             self.open_later(path)
@@ -613,8 +393,6 @@ class MainWindow(QMainWindow):
         if self.panels_timer.isActive():
             self.panels_timer.stop()
             self._update_panels()
-        self.settings.set("window/geometry", bytes(self.saveGeometry().data()))
-        self.settings.set("window/state", bytes(self.saveState().data()))
-        self.settings.sync()
+        window_chrome.save_layout(self, self.settings)
         self.session.close()
         super().closeEvent(event)

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.core.resources import bundled_deck
+from desktop.core.settings import PRESENTER_SCREENS
 from desktop.ui.presenter.controller import PresenterController
-from desktop.ui.presenter.placement import SCREENS_KEY
 from desktop.ui.presenter.screens import arrangement_key, describe
 from desktop.ui.settings import Settings
 from tests.ui.test_presenter import FakeClock, finish, load, make_controller
@@ -205,7 +205,7 @@ def test_audience_on_the_projector_console_on_the_laptop(
     assert controller.audience.slide_index() == 2
     qtbot.waitUntil(controller.console.isActiveWindow)  # the presenter types on the console
     infos = [describe(s, s is QGuiApplication.primaryScreen()) for s in QGuiApplication.screens()]
-    assert settings.get_dict(SCREENS_KEY) == {arrangement_key(infos): "Projector"}
+    assert settings.get(PRESENTER_SCREENS) == {arrangement_key(infos): "Projector"}
 
 
 @on_two_screens
@@ -221,7 +221,7 @@ def test_swap_screens_and_remember_it(
     assert_placed(qtbot, controller, "Laptop", "Projector")
     assert controller.audience.slide_index() == 5
     assert controller.tracker.timer.elapsed == 30
-    assert list(settings.get_dict(SCREENS_KEY).values()) == ["Laptop"]
+    assert list(settings.get(PRESENTER_SCREENS).values()) == ["Laptop"]
     controller.end()
     # The next talk on the same arrangement starts the way it was left.
     again = present(start=0)

@@ -24,7 +24,7 @@ from desktop.core.markup import plain
 from desktop.core.model import Deck
 from desktop.core.navigation import Navigator, section_slide
 from desktop.core.rehearsal import Rehearsal, load_rehearsal, save_rehearsal
-from desktop.core.settings import SETTINGS
+from desktop.core.settings import PRESENTER_NOTES_FONT_SIZE
 from desktop.core.timing import Clock, PaceTracker, has_plan
 from desktop.render.renderer import SlideRenderer
 from desktop.ui.presenter.actions import TYPED_GO_TO, PresenterActions
@@ -43,9 +43,6 @@ log = logging.getLogger(__name__)
 WallClock: TypeAlias = Callable[[], dt.datetime]
 
 TICK_MS: Final = 250
-NOTES_SIZE_KEY: Final = "presenter/notes_font_size"
-"""Not in the settings schema yet; until it is, the console's notes size is not kept."""
-DEFAULT_NOTES_SIZE: Final = 18
 _NAVIGATION: Final = ("next", "previous", "first", "last")
 """Actions the overview grid takes over while it is open (it moves its own selection)."""
 
@@ -609,10 +606,7 @@ class PresenterController(QObject):
     # -- settings --------------------------------------------------------------------------
 
     def _notes_size(self) -> int:
-        if NOTES_SIZE_KEY in SETTINGS:
-            return self.settings.get_int(NOTES_SIZE_KEY)
-        return DEFAULT_NOTES_SIZE
+        return self.settings.get(PRESENTER_NOTES_FONT_SIZE)
 
     def _keep_notes_size(self, size: int) -> None:
-        if NOTES_SIZE_KEY in SETTINGS:
-            self.settings.set(NOTES_SIZE_KEY, size)
+        self.settings.set(PRESENTER_NOTES_FONT_SIZE, size)

@@ -17,6 +17,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
+from desktop.core.settings import PRESENTER_SCREENS
 from desktop.ui.presenter.screens import ScreenChoice, arrangement_key, choose_screens, describe
 from desktop.ui.settings import Settings
 
@@ -24,7 +25,6 @@ log = logging.getLogger(__name__)
 
 Mode: TypeAlias = Literal["dual", "single", "windowed"]
 
-SCREENS_KEY: Final = "presenter/screens"
 WINDOWED_SPLIT: Final = 0.6
 """Windowed: the console takes this share of the screen's width, the audience view the rest."""
 MIN_AUDIENCE_WIDTH: Final = 320
@@ -105,7 +105,7 @@ class Placement:
             dataclasses.replace(describe(s, s == primary), name=label)
             for label, s in by_name.items()
         ]
-        remembered = self.settings.get_dict(SCREENS_KEY)
+        remembered = self.settings.get(PRESENTER_SCREENS)
         choice = choose_screens(infos, self.requested, remembered, preferred)
         if choice.note and choice.note != self._last_note:
             self._notify(choice.note)
@@ -114,7 +114,7 @@ class Placement:
             key = arrangement_key(infos)
             if remembered.get(key) != choice.audience:
                 remembered[key] = choice.audience
-                self.settings.set(SCREENS_KEY, remembered)
+                self.settings.set(PRESENTER_SCREENS, remembered)
         self._choice = choice
         if self.windowed:
             self._mode = "windowed"

@@ -1,0 +1,63 @@
+"""The main window's file actions: open a deck folder, take a dropped deck, export the deck."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMimeData
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from desktop.core.loader import DECK_FILE
+from desktop.core.model import Deck
+
+if TYPE_CHECKING:
+    from desktop.export.pdf import ExportOptions, ExportResult
+
+
+def dropped_deck(data: QMimeData) -> Path | None:
+    """The deck folder among dropped files: a folder with a deck.yaml, or a deck.yaml itself."""
+    for url in data.urls():
+        if url.isLocalFile():
+            path = Path(url.toLocalFile())
+            if path.is_dir() and (path / DECK_FILE).is_file():
+                return path
+            if path.name == DECK_FILE:
+                return path.parent
+    return None
+
+
+def choose_deck_folder(parent: QWidget, start: Path | None) -> Path | None:
+    """Ask for a deck folder, starting at *start* (default: the home folder)."""
+    folder = QFileDialog.getExistingDirectory(parent, "Open deck folder", str(start or Path.home()))
+    return Path(folder) if folder else None
+
+
+def ask_export(parent: QWidget, deck: Deck) -> tuple[Path, ExportOptions, bool] | None:
+    """Ask where and how to export *deck*: the target, the options and whether the user agreed
+    to replace a file that is not a PDF; None when cancelled."""
+    suggested = Path.home() / f"{deck.root.name or 'briefing'}.pdf"
+    from desktop.ui.export_dialog import ExportDialog  # export code loads on first use
+
+    dialog = ExportDialog(suggested, parent, protected=deck.files)
+    if dialog.exec() != ExportDialog.DialogCode.Accepted:
+        return None
+    return dialog.target(), dialog.options(), dialog.force
+
+
+def export_deck(
+    parent: QWidget,
+    deck: Deck,
+    target: Path,
+    options: ExportOptions | None,
+    interactive: bool,
+    force: bool,
+) -> ExportResult | None:
+    """Export *deck* to *target* with a progress dialog (see
+    :func:`desktop.ui.export_dialog.export_with_progress`)."""
+    from desktop.export.pdf import ExportOptions
+    from desktop.ui.export_dialog import export_with_progress
+
+    return export_with_progress(
+        parent, deck, target, options or ExportOptions(), interactive=interactive, force=force
+    )

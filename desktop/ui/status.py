@@ -1,0 +1,66 @@
+"""The main window's status bar: the current section, the slide's position, the deck's state."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QStatusBar
+
+from desktop.core.markup import plain
+from desktop.core.model import Deck
+from desktop.core.problems import Problem
+from desktop.core.text import plural
+
+
+class DeckStatus:
+    """Three labels in *bar*: the section (left), the slide's position and the deck's state.
+
+    Args:
+        bar: The window's status bar; its temporary messages (a typed slide number) show over
+            the section label.
+    """
+
+    def __init__(self, bar: QStatusBar) -> None:
+        self.section_label = QLabel()
+        self.section_label.setAccessibleName("Current section")
+        self.position_label = QLabel()
+        self.position_label.setAccessibleName("Slide position")
+        self.state_label = QLabel()
+        self.state_label.setAccessibleName("Deck state")
+        bar.addWidget(self.section_label, 1)
+        bar.addPermanentWidget(self.position_label)
+        bar.addPermanentWidget(self.state_label)
+
+    def show_loading(self, has_deck: bool) -> None:
+        """A load takes a while (*has_deck*: a deck stays on screen meanwhile)."""
+        self.state_label.setText("Loading…")
+        if not has_deck:
+            self.section_label.setText("Loading the deck…")
+
+    def show(self, deck: Deck | None, index: int, problems: tuple[Problem, ...]) -> None:
+        """Show slide *index* of *deck* (None: no deck) and the latest load's *problems*."""
+        if deck is None or not deck.refs:
+            self.section_label.setText("No deck loaded")
+            self.position_label.setText("")
+        else:
+            self.section_label.setText(section_text(deck, index))
+            self.position_label.setText(f"slide {deck.refs[index].index + 1} / {deck.slide_count}")
+        self.state_label.setText(state_text(problems))
+
+
+def section_text(deck: Deck, index: int) -> str:
+    """The section of slide *index*: its number, the count, its titles."""
+    ref = deck.refs[index]
+    number, count, title = ref.section_index + 1, len(deck.sections), plain(ref.section.title)
+    if ref.section.title_zh:
+        return f"Section {number} / {count}: {title}  {ref.section.title_zh}"
+    return f"Section {number} / {count}: {title}"
+
+
+def state_text(problems: tuple[Problem, ...]) -> str:
+    """The deck's state after a load with *problems*: its errors, else its warnings."""
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    if errors:
+        return plural(errors, "⚠ {n} problem", "⚠ {n} problems")
+    if warnings:
+        return plural(warnings, "✓ valid, {n} warning", "✓ valid, {n} warnings")
+    return "✓ deck valid"
