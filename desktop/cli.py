@@ -18,8 +18,10 @@ from typing import Final, NoReturn
 from desktop import __version__
 from desktop.console import configure_streams
 from desktop.core.loader import LoadResult, load_deck
+from desktop.core.model import Deck
 from desktop.core.problems import DeckError, UserError, count
 from desktop.core.resources import bundled_deck
+from desktop.core.text import plural
 from desktop.logsetup import route_qt_messages, setup_logging
 from desktop.qtlibs import qt_import_problem
 
@@ -208,8 +210,15 @@ def print_problems(result: LoadResult) -> None:
         print(problem.format(), file=sys.stderr if problem.is_error else sys.stdout)
 
 
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+def check_summary(deck: Deck, errors: int, warnings: int) -> str:
+    """The last line of `check` for a deck that loaded: its size and its problems."""
+    sections = plural(len(deck.sections), "{n} section", "{n} sections")
+    slides = plural(deck.slide_count, "{n} slide", "{n} slides")
+    problems = plural(errors + warnings, "{n} problem", "{n} problems")
+    if warnings:
+        warnings_text = plural(warnings, "{n} warning", "{n} warnings")
+        return f"{sections}, {slides}, {problems} ({warnings_text})"
+    return f"{sections}, {slides}, {problems}"
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -227,16 +236,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     errors, warnings = count(problems)
     failed = errors > 0 or (args.strict and warnings > 0)
     if result.deck is not None:
-        deck = result.deck
-        summary = (
-            f"{plural(len(deck.sections), 'section')}, {plural(deck.slide_count, 'slide')}, "
-            f"{plural(errors + warnings, 'problem')}"
-        )
-        if warnings:
-            summary += f" ({plural(warnings, 'warning')})"
-        print(summary)
+        print(check_summary(result.deck, errors, warnings))
     else:
-        print(f"{plural(errors, 'error')}, {plural(warnings, 'warning')}: the deck cannot be shown")
+        errors_text = plural(errors, "{n} error", "{n} errors")
+        warnings_text = plural(warnings, "{n} warning", "{n} warnings")
+        print(f"{errors_text}, {warnings_text}: the deck cannot be shown")
     return 1 if failed else 0
 
 

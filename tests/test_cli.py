@@ -176,3 +176,9 @@ def test_open_without_a_display_says_so(tmp_path: Path) -> None:
     )
     assert done.returncode == 1
     assert done.stderr.startswith("tianjin-briefing: error: no display found")
+
+
+def test_a_count_of_one_is_singular(make_deck: DeckFactory) -> None:
+    single = make_deck({"a.yaml": "title: One\nduration: 1m\nslides:\n  - layout: section\n"})
+    done = run("check", str(single))
+    assert done.stdout.splitlines()[-1] == "1 section, 1 slide, 1 problem (1 warning)"

@@ -11,6 +11,7 @@ from desktop.core.problems import DeckError
 from desktop.core.ranges import parse_range
 from desktop.core.resources import bundled_deck
 from desktop.core.targets import PDF, check_target
+from desktop.core.text import plural
 from desktop.core.theme import load_theme
 from desktop.export.plan import ExportLayout
 
@@ -54,5 +55,6 @@ def run_export(args: argparse.Namespace) -> int:
     finally:
         if interactive:
             print("\r\033[K", end="", file=sys.stderr, flush=True)
-    print(f"Wrote {args.output}: {done.pages} pages, {human_size(done.size)}")
+    pages = plural(done.pages, "{n} page", "{n} pages")
+    print(f"Wrote {args.output}: {pages}, {human_size(done.size)}")
     return 0

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from desktop.core.problems import Problem, display_path
+from desktop.core.text import plural
 
 MAX_LINES = 8
 
@@ -52,13 +53,21 @@ class ProblemsBanner(QFrame):
             self.clear()
             return
         count = len(errors)
-        what = f"{count} problem{'s' if count != 1 else ''} in the deck"
-        self.heading.setText(
-            f"{what}; showing the last version that loaded. Fix the files and save: "
-            "the deck reloads by itself."
-            if kept
-            else f"{what}; fix the files and save: the deck reloads by itself."
-        )
+        if kept:
+            heading = plural(
+                count,
+                "{n} problem in the deck; showing the last version that loaded. Fix the files "
+                "and save: the deck reloads by itself.",
+                "{n} problems in the deck; showing the last version that loaded. Fix the files "
+                "and save: the deck reloads by itself.",
+            )
+        else:
+            heading = plural(
+                count,
+                "{n} problem in the deck; fix the files and save: the deck reloads by itself.",
+                "{n} problems in the deck; fix the files and save: the deck reloads by itself.",
+            )
+        self.heading.setText(heading)
         lines = [f"{_where(p, base)}: {p.message}" for p in errors[:MAX_LINES]]
         if count > MAX_LINES:
             lines.append(f"… and {count - MAX_LINES} more (run `tianjin-briefing check`)")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.actions import CONFIRM_KEY
 from desktop.core.markup import plain
 from desktop.core.model import Deck, slide_label
 from desktop.ui.delegates import draw_item_base
@@ -163,7 +164,7 @@ class OutlinePanel(QWidget):
         self.tree.setObjectName("outlineTree")
         self.tree.setAccessibleName("Outline of sections and slides")
         self.tree.setAccessibleDescription(
-            "Sections and their slides. Press Enter or click to go to one."
+            f"Sections and their slides. Press {CONFIRM_KEY} or click to go to one."
         )
         self.tree.setHeaderHidden(True)
         self.tree.setColumnCount(1)

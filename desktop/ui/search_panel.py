@@ -41,15 +41,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.actions import CONFIRM_BACK_KEY, CONFIRM_KEY
 from desktop.core.model import Deck
 from desktop.core.search import FIELD_LABELS, MAX_HITS, Hit, SearchIndex
+from desktop.core.text import plural
 from desktop.ui.delegates import draw_item_base
 
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS: Final = 150
 PLACEHOLDER: Final = "Search titles, bullets, figures and notes (English or 中文)"
-HINT: Final = "Enter goes to the next match, Shift+Enter to the previous one."
+HINT: Final = f"{CONFIRM_KEY} goes to the next match, {CONFIRM_BACK_KEY} to the previous one."
 
 _SLIDE_ROLE: Final = Qt.ItemDataRole.UserRole
 _FIELD_ROLE: Final = Qt.ItemDataRole.UserRole + 1
@@ -305,7 +307,7 @@ class SearchPanel(QWidget):
         elif count >= MAX_HITS:
             text = f"The first {MAX_HITS} matches"
         else:
-            text = f"{count} match" + ("" if count == 1 else "es")
+            text = plural(count, "{n} match", "{n} matches")
         self.status.setText(text)
         self.status.setVisible(bool(text))
 

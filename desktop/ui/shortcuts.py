@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.actions import ActionSpec
+from desktop.core.actions import CONFIRM_KEY, ActionSpec
 
 EXTRA: tuple[tuple[str, str, str], ...] = (
-    ("Navigate", "Go to slide N", "type the number, then Enter"),
+    ("Navigate", "Go to slide N", f"type the number, then {CONFIRM_KEY}"),
 )
 
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.actions import CONFIRM_KEY
 from desktop.core.model import slide_label
 from desktop.render.renderer import SlideRenderer
 
@@ -190,7 +191,9 @@ class ThumbnailPanel(QListView):
         super().__init__(parent)
         self.setObjectName("thumbnailPanel")
         self.setAccessibleName("Slide thumbnails")
-        self.setAccessibleDescription("Every slide in order. Click or press Enter to go to one.")
+        self.setAccessibleDescription(
+            f"Every slide in order. Click or press {CONFIRM_KEY} to go to one."
+        )
         self._model = _ThumbnailModel(self)
         self._delegate = _ThumbnailDelegate(self._model, self)
         self.setModel(self._model)
