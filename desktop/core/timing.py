@@ -22,6 +22,7 @@ from typing import Final, Literal, TypeAlias
 
 from desktop.core.markup import plain
 from desktop.core.model import Deck
+from desktop.core.text import plural
 
 Clock: TypeAlias = Callable[[], float]
 """Monotonic seconds, e.g. :func:`time.monotonic`."""
@@ -205,7 +206,9 @@ def pace_label(delta: float) -> str:
     if status == "on time":
         return status
     minutes = max(1, math.floor(abs(delta) / 60 + 0.5))
-    return f"{minutes} min {status}"
+    if status == "behind":
+        return plural(minutes, "{n} min behind", "{n} min behind")
+    return plural(minutes, "{n} min ahead", "{n} min ahead")
 
 
 def format_clock(seconds: float) -> str:
