@@ -128,7 +128,8 @@ def check_screen(name: str, screens: Sequence[QScreen], primary: QScreen | None)
     Raises:
         UserError: no screen has that name (the message lists the screens).
     """
-    from desktop.ui.presenter.screens import describe, find_screen
+    from desktop.core.presenter.screens import find_screen
+    from desktop.ui.presenter.placement import describe
 
     infos = [describe(screen, screen is primary) for screen in screens]
     if find_screen(infos, name) is None:

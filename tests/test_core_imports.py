@@ -16,7 +16,9 @@ sys.meta_path.insert(0, Block())
 import desktop.core.loader, desktop.core.model, desktop.core.format, desktop.core.theme
 import desktop.core.markup, desktop.core.atomic, desktop.core.paths
 import desktop.core.follow, desktop.core.watch, desktop.core.navigation
-import desktop.core.layouts, desktop.core.format_doc
+import desktop.core.layouts, desktop.core.format_doc, desktop.core.text
+import desktop.core.presenter.state, desktop.core.presenter.modes, desktop.core.presenter.actions
+import desktop.core.presenter.screens, desktop.core.presenter.clock
 import desktop.cli
 from desktop.core.resources import bundled_deck
 result = desktop.core.loader.load_deck(bundled_deck())

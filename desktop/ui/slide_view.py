@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeAlias
+
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.render.renderer import SlideRenderer, fit_rect
+
+Overlay: TypeAlias = Callable[[QPainter, QRectF], None]
+"""Paints over a slide: gets the painter and the slide's rectangle in widget coordinates."""
 
 
 class SlideView(QWidget):
@@ -42,6 +48,7 @@ class SlideView(QWidget):
         self._ahead.setSingleShot(True)
         self._ahead.setInterval(0)
         self._ahead.timeout.connect(self._render_ahead)
+        self._overlays: list[Overlay] = []
 
     def set_renderer(self, renderer: SlideRenderer | None) -> None:
         self._renderer = renderer
@@ -73,6 +80,14 @@ class SlideView(QWidget):
         self._fill = QColor(colour) if colour is not None else None
         self.update()
 
+    def add_overlay(self, paint: Overlay) -> None:
+        """Draw *paint* over the slide each time it is painted (a pointer, a pen's ink).
+
+        An overlay is not drawn over a blanked screen; call :meth:`update` when it changes.
+        """
+        self._overlays.append(paint)
+        self.update()
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         if self._fill is not None:
@@ -85,6 +100,8 @@ class SlideView(QWidget):
             rect = self.slide_rect().toAlignedRect()
             image = renderer.image(self._index, rect.size(), self.devicePixelRatioF())
             painter.drawImage(rect.topLeft(), image)
+            for paint in self._overlays:
+                paint(painter, QRectF(rect))
             self._ahead.start()
         painter.end()
 

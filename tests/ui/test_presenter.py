@@ -27,6 +27,7 @@ from desktop.ui.presenter import attach_presenter, style
 from desktop.ui.presenter.actions import PRESENTER_ACTIONS, SHARED
 from desktop.ui.presenter.controller import PresenterController
 from desktop.ui.presenter.timebar import time_texts
+from desktop.ui.presenter.tools.overview import OverviewGrid, OverviewTool
 from desktop.ui.settings import Settings
 from desktop.ui.shortcuts import ShortcutsOverlay
 from tests.conftest import DeckFactory
@@ -120,6 +121,12 @@ def running(controller: PresenterController) -> bool:
 
 def overview_open(controller: PresenterController) -> bool:
     return controller.overview_open
+
+
+def overview_grid(controller: PresenterController) -> OverviewGrid:
+    tool = controller.tools["overview"]
+    assert isinstance(tool, OverviewTool)
+    return tool.grid
 
 
 def wait_active(qtbot: QtBot, window: QWidget) -> None:
@@ -325,7 +332,7 @@ def test_notes_font_and_scrolling_keys(qtbot: QtBot, present: Present) -> None:
     assert notes.font_size() == size + 2
     press_sequence(qtbot, controller, "Ctrl+-")
     assert notes.font_size() == size + 1
-    controller.toggle_console()
+    controller.actions["toggle_console"].trigger()
     wait_active(qtbot, controller.console)
     notes.set_font_size(40)
     bar = notes.browser.verticalScrollBar()
@@ -462,7 +469,7 @@ def test_section_strip_click_previews_privately(
     qtbot: QtBot, present: Present, planned_deck: Deck
 ) -> None:
     controller = present(planned_deck)
-    controller.toggle_console()
+    controller.actions["toggle_console"].trigger()
     strip = controller.console.strip
     qtbot.waitUntil(lambda: strip.width() > 100)
     rects = strip.segment_rects()
@@ -476,7 +483,7 @@ def test_section_strip_click_previews_privately(
     press(qtbot, controller, Qt.Key.Key_Return)
     assert controller.audience.slide_index() == 6
     # From the overview too: the strip closes it to show the preview.
-    controller.toggle_overview()
+    controller.actions["overview"].trigger()
     qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=rects[1].center().toPoint())
     assert not overview_open(controller) and controller.console.page() == "talk"
     assert controller.console.current.index() == 3
@@ -488,7 +495,7 @@ def test_overview_grid_arrows_and_enter(qtbot: QtBot, present: Present) -> None:
     press(qtbot, controller, Qt.Key.Key_O)
     assert overview_open(controller) and console.page() == "overview"
     assert controller.console_up
-    grid = console.overview
+    grid = overview_grid(controller)
     assert len(grid.cells()) == controller.deck.slide_count
     assert grid.selected() == 2
     wait_active(qtbot, console)
@@ -522,8 +529,8 @@ def test_overview_grid_arrows_and_enter(qtbot: QtBot, present: Present) -> None:
 
 def test_overview_sections_are_grouped(present: Present) -> None:
     controller = present()
-    controller.toggle_overview()
-    grid = controller.console.overview
+    controller.actions["overview"].trigger()
+    grid = overview_grid(controller)
     deck = controller.deck
     cells = grid.cells()
     for section_index, section in enumerate(deck.sections):

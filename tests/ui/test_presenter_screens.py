@@ -29,10 +29,11 @@ from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from desktop.core.presenter.screens import arrangement_key
 from desktop.core.resources import bundled_deck
 from desktop.core.settings import PRESENTER_SCREENS
 from desktop.ui.presenter.controller import PresenterController
-from desktop.ui.presenter.screens import arrangement_key, describe
+from desktop.ui.presenter.placement import describe
 from desktop.ui.settings import Settings
 from tests.ui.test_presenter import FakeClock, finish, load, make_controller
 
@@ -249,8 +250,8 @@ def test_unplugged_projector_the_talk_goes_on(
     assert_placed(qtbot, controller, "Projector", "Laptop")
     controller.step(1)
     clock.advance(95)
-    controller.toggle_freeze()
-    controller.on_screen_removed(screen("Projector"))
+    controller.actions["freeze"].trigger()
+    controller.placement.on_screen_removed(screen("Projector"))
     laptop = screen("Laptop").geometry()
     qtbot.waitUntil(lambda: controller.audience.geometry() == laptop)
     assert controller.mode == "single"
@@ -260,13 +261,13 @@ def test_unplugged_projector_the_talk_goes_on(
     assert controller.state.frozen == 7
     assert controller.tracker.timer.elapsed == 95
     assert "Projector disconnected" in controller.console.message.text()
-    controller.toggle_console()
+    controller.actions["toggle_console"].trigger()
     qtbot.waitUntil(
         lambda: controller.console.isVisible() and controller.console.geometry() == laptop
     )
     # Plugged back in: the audience view goes back to it, the console to the laptop.
     clock.advance(5)
-    controller.on_screen_added(screen("Projector"))
+    controller.placement.on_screen_added(screen("Projector"))
     assert_placed(qtbot, controller, "Projector", "Laptop")
     assert controller.audience.slide_index() == 7
     assert controller.tracker.timer.elapsed == 100
@@ -279,7 +280,7 @@ def test_unplugging_the_console_screen_moves_nothing_away_from_the_projector(
 ) -> None:
     controller = present(screen_name="Projector")
     assert_placed(qtbot, controller, "Projector", "Laptop")
-    controller.on_screen_removed(screen("Laptop"))
+    controller.placement.on_screen_removed(screen("Laptop"))
     projector = screen("Projector").geometry()
     qtbot.waitUntil(lambda: controller.audience.geometry() == projector)
     assert controller.mode == "single"
@@ -306,7 +307,7 @@ def test_windowed_rehearsal_side_by_side_on_the_console_screen(
 ) -> None:
     controller = present(rehearse=True)
     assert_placed(qtbot, controller, "Projector", "Laptop")  # two screens: not windowed
-    controller.toggle_windowed()
+    controller.actions["windowed"].trigger()
     area = screen("Laptop").availableGeometry()
     console, audience = controller.console.geometry(), controller.audience.geometry()
     assert controller.mode == "windowed"
@@ -315,7 +316,7 @@ def test_windowed_rehearsal_side_by_side_on_the_console_screen(
     assert console.right() < audience.left()
     assert console.width() == round(area.width() * 0.6)
     assert abs(audience.height() - audience.width() * 9 / 16) <= 1
-    controller.toggle_windowed()
+    controller.actions["windowed"].trigger()
     assert_placed(qtbot, controller, "Projector", "Laptop")
 
 
@@ -332,13 +333,13 @@ def test_screens_flapping_and_reloads_mid_talk(
     deck = load(bundled_deck())
     for cycle in range(20):
         clock.advance(3)
-        controller.on_screen_removed(screen("Projector"))
+        controller.placement.on_screen_removed(screen("Projector"))
         qtbot.waitUntil(lambda: controller.mode == "single")
         if cycle % 2:
             controller.set_deck(None, None)  # an invalid edit: keep presenting the last good deck
         else:
             controller.set_deck(deck, SlideRenderer(deck))
-        controller.on_screen_added(screen("Projector"))
+        controller.placement.on_screen_added(screen("Projector"))
         assert_placed(qtbot, controller, "Projector", "Laptop")
         assert controller.audience.slide_index() == 4
     assert controller.tracker.timer.elapsed == 60

@@ -5,8 +5,10 @@
 on the window's deck; Esc returns to the window at the slide reached; the presenter subscribes
 to the window's deck session, so a deck reloaded during the talk reaches it.
 
-The package's plain modules (:mod:`.screens`, :mod:`.state`, :mod:`.clock`) import no Qt, so
-this file imports the Qt parts only when :func:`attach_presenter` is called.
+The presenter's plain logic (the show state, the console's modes, the screen choice, the
+talk's time) is :mod:`desktop.core.presenter`; this package is its Qt side, and this file
+imports it only when :func:`attach_presenter` is called. A presenter tool is one module of
+:mod:`.tools` (see ``docs/architecture.md``).
 """
 
 from __future__ import annotations

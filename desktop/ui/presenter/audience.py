@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QWidget
 
-from desktop.ui.presenter.state import Blank
+from desktop.core.presenter.state import Blank
 from desktop.ui.slide_view import SlideView
 
 CURSOR_IDLE_MS: Final = 2000

@@ -2,17 +2,18 @@
 
 The console only displays; the controller decides what (see
 :class:`~desktop.ui.presenter.controller.PresenterController`). Its pages: the talk (current
-and next slide, notes), the overview grid and the end-of-rehearsal summary; the right-hand
-column swaps between the next slide with the notes and the private search.
+and next slide, notes), the end-of-rehearsal summary and those the tools add (the overview
+grid); the right-hand column swaps between the next slide with the notes and the private search.
 """
 
 from __future__ import annotations
 
-from typing import Final, Literal, TypeAlias
+from typing import Final
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractSlider,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -24,18 +25,15 @@ from PySide6.QtWidgets import (
 
 from desktop.core.markup import plain
 from desktop.core.model import Deck
+from desktop.core.presenter.state import Badge, BannerKind
 from desktop.render.renderer import SlideRenderer
 from desktop.ui.notes_pane import NotesPane
 from desktop.ui.presenter import style
-from desktop.ui.presenter.find import FindPanel
-from desktop.ui.presenter.overview import OverviewGrid
-from desktop.ui.presenter.state import Badge, BannerKind
 from desktop.ui.presenter.strip import SectionStrip
 from desktop.ui.presenter.summary import RehearsalSummary
 from desktop.ui.presenter.timebar import TimeBar
+from desktop.ui.presenter.tools.find import FindPanel
 from desktop.ui.slide_view import SlideView
-
-Page: TypeAlias = Literal["talk", "overview", "summary"]
 
 BADGES: Final = ("rehearsal", "paused", "preview", "frozen", "black", "white")
 """Every badge, in the order shown."""
@@ -118,7 +116,8 @@ class _SlidePane(SlideView):
             self.updateGeometry()  # the height follows the width
 
 
-def _caption(text: str) -> QLabel:
+def caption(text: str) -> QLabel:
+    """A small heading of the console (``NOW``, ``NEXT``, a tool's page)."""
     label = QLabel(text)
     label.setObjectName("heading")
     label.setFont(style.ui_font(14, QFont.Weight.DemiBold))
@@ -186,7 +185,7 @@ class ConsoleWindow(QWidget):
             header.addWidget(badge, 0, Qt.AlignmentFlag.AlignVCenter)
 
         # The talk page: current slide on the left; next slide and notes (or search) right.
-        self.now_caption = _caption("NOW")
+        self.now_caption = caption("NOW")
         self.banner = QFrame()
         self.banner.setObjectName("banner")
         self.banner_label = QLabel()
@@ -212,10 +211,10 @@ class ConsoleWindow(QWidget):
         left.addWidget(self.current_frame)
         left.addStretch(1)
 
-        self.next_caption = _caption("NEXT")
+        self.next_caption = caption("NEXT")
         self.next = _SlidePane("Next slide")
         self.next.setMaximumWidth(NEXT_MAX_WIDTH)
-        self.notes = NotesPane()
+        self.notes: NotesPane = NotesPane()
         self.notes.browser.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         notes_frame = QFrame()
         notes_frame.setObjectName("panel")
@@ -229,7 +228,7 @@ class ConsoleWindow(QWidget):
         notes_layout.addWidget(self.next_caption)
         notes_layout.addWidget(self.next, 0, Qt.AlignmentFlag.AlignLeft)
         notes_layout.addSpacing(6)
-        notes_layout.addWidget(_caption("NOTES"))
+        notes_layout.addWidget(caption("NOTES"))
         notes_layout.addWidget(notes_frame, 1)
         self.finder = FindPanel()
         self.right = QStackedWidget()
@@ -242,25 +241,13 @@ class ConsoleWindow(QWidget):
         talk_layout.addLayout(left, 64)
         talk_layout.addWidget(self.right, 36)
 
-        # The overview and the rehearsal summary.
-        self.overview = OverviewGrid()
-        overview_page = QWidget()
-        overview_layout = QVBoxLayout(overview_page)
-        overview_layout.setContentsMargins(0, 0, 0, 0)
-        overview_layout.setSpacing(8)
-        overview_layout.addWidget(
-            _caption("OVERVIEW · ARROWS PICK A SLIDE · ENTER SHOWS IT · O OR ESC CLOSES")
-        )
-        overview_layout.addWidget(self.overview, 1)
+        # The rehearsal summary (and the tools' pages, added by the tools).
         self.summary = RehearsalSummary()
         self.pages = QStackedWidget()
-        self._pages: dict[Page, QWidget] = {
-            "talk": talk,
-            "overview": overview_page,
-            "summary": self.summary,
-        }
-        for page in self._pages.values():
-            self.pages.addWidget(page)
+        self._pages: dict[str, QWidget] = {}
+        self._without_clocks: set[str] = set()
+        self.add_page("talk", talk)
+        self.add_page("summary", self.summary)
 
         # Footer: the clocks and the strip of sections.
         self.time_bar = TimeBar()
@@ -286,7 +273,6 @@ class ConsoleWindow(QWidget):
         self.next.set_renderer(renderer)
         self.notes.set_deck(deck)
         self.finder.set_deck(deck)
-        self.overview.set_deck(deck, renderer)
         self.strip.set_deck(deck, rehearsed)
 
     def show_slides(self, deck: Deck, index: int) -> None:
@@ -352,12 +338,27 @@ class ConsoleWindow(QWidget):
         self.message.setText(text)
         self._message_timer.start()
 
-    def show_page(self, page: Page) -> None:
-        """Show a page; the overview takes the clocks' room (the section strip stays)."""
-        self.pages.setCurrentWidget(self._pages[page])
-        self.time_bar.setVisible(page != "overview")
+    def scroll_notes(self, pages: int) -> None:
+        """Scroll the notes a page down (+1) or up (-1) without leaving the slide."""
+        step = QAbstractSlider.SliderAction
+        action = step.SliderPageStepAdd if pages > 0 else step.SliderPageStepSub
+        self.notes.browser.verticalScrollBar().triggerAction(action)
 
-    def page(self) -> Page:
+    def add_page(self, name: str, page: QWidget, clocks: bool = True) -> None:
+        """Add a page shown by :meth:`show_page`; without *clocks* it takes the clocks' room
+        (the section strip stays)."""
+        if name in self._pages:
+            raise ValueError(f"the console has a page {name!r} already")
+        self._pages[name] = page
+        if not clocks:
+            self._without_clocks.add(name)
+        self.pages.addWidget(page)
+
+    def show_page(self, page: str) -> None:
+        self.pages.setCurrentWidget(self._pages[page])
+        self.time_bar.setVisible(page not in self._without_clocks)
+
+    def page(self) -> str:
         current = self.pages.currentWidget()
         return next(name for name, widget in self._pages.items() if widget is current)
 

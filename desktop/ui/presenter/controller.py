@@ -1,50 +1,61 @@
-"""The presenter: the audience window, the console, the keys, the screens and the clocks.
+"""The presenter: the audience window, the console, the keys and the clocks.
 
-:class:`PresenterController` owns the talk's state (:class:`~desktop.ui.presenter.state.
-ShowState`), its timing (:class:`~desktop.core.timing.PaceTracker`) and the two windows. Every
-key is an action of :data:`~desktop.ui.presenter.actions.PRESENTER_ACTIONS`; each handler
-changes the state and then :meth:`PresenterController.refresh` shows it everywhere.
+:class:`PresenterController` owns the talk's state (:class:`~desktop.core.presenter.state.
+ShowState`, with the console's mode), its timing (:class:`~desktop.core.timing.PaceTracker`),
+the two windows and the tools (:mod:`desktop.ui.presenter.tools`). Every key is an action of
+:data:`~desktop.ui.presenter.actions.PRESENTER_ACTIONS`, bound from
+:data:`~desktop.ui.presenter.actions.HANDLERS` or by its tool; each handler changes the state
+and then :meth:`PresenterController.refresh` shows it everywhere. Esc and Enter follow
+:func:`~desktop.core.presenter.modes.on_escape` and :func:`~desktop.core.presenter.modes.
+on_enter`; the screens are :class:`~desktop.ui.presenter.placement.Placement`'s, the rehearsal
+:class:`~desktop.ui.presenter.rehearsal.RehearsalRecorder`'s.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Final, TypeAlias
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QScreen
-from PySide6.QtWidgets import QAbstractSlider
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from desktop.core.follow import follow, follow_map
 from desktop.core.markup import plain
 from desktop.core.model import Deck
 from desktop.core.navigation import Navigator, section_slide
-from desktop.core.rehearsal import Rehearsal, load_rehearsal, save_rehearsal
+from desktop.core.presenter.clock import TalkTime
+from desktop.core.presenter.modes import (
+    SUMMARY,
+    Effect,
+    Mode,
+    ModeState,
+    on_enter,
+    on_escape,
+    revealed,
+)
+from desktop.core.presenter.state import ShowState, badges, banner
 from desktop.core.settings import PRESENTER_NOTES_FONT_SIZE
 from desktop.core.timing import Clock, PaceTracker, has_plan
 from desktop.render.renderer import SlideRenderer
 from desktop.ui.presenter.actions import TYPED_GO_TO, PresenterActions
 from desktop.ui.presenter.audience import AudienceWindow
-from desktop.ui.presenter.clock import HeldClock, carry_over, slide_mapping
 from desktop.ui.presenter.console import ConsoleWindow
-from desktop.ui.presenter.placement import Mode, Placement
-from desktop.ui.presenter.state import ShowState, badges, banner
+from desktop.ui.presenter.keys import TypedNumbers
+from desktop.ui.presenter.placement import Mode as ScreenMode
+from desktop.ui.presenter.placement import Placement
+from desktop.ui.presenter.rehearsal import RehearsalRecorder
 from desktop.ui.presenter.strip import segment_weights
 from desktop.ui.presenter.timebar import time_texts
+from desktop.ui.presenter.tool import PresenterTool
+from desktop.ui.presenter.tools import tool_classes
 from desktop.ui.settings import Settings
 from desktop.ui.shortcuts import ShortcutsOverlay
-
-log = logging.getLogger(__name__)
 
 WallClock: TypeAlias = Callable[[], dt.datetime]
 
 TICK_MS: Final = 250
-_NAVIGATION: Final = ("next", "previous", "first", "last")
-"""Actions the overview grid takes over while it is open (it moves its own selection)."""
 
 
 class PresenterController(QObject):
@@ -60,6 +71,7 @@ class PresenterController(QObject):
         rehearse: Record a rehearsal: at the end show and save the time per section.
         parent: The owning object.
         now: The wall clock shown on the console (tests pass a fixed time).
+        tools: The presenter's tools; by default every one of :mod:`desktop.ui.presenter.tools`.
 
     Signals:
         ended(int): the presentation ended at this slide index (of the deck last set).
@@ -79,46 +91,42 @@ class PresenterController(QObject):
         parent: QObject | None = None,
         *,
         now: WallClock | None = None,
+        tools: Sequence[type[PresenterTool]] | None = None,
     ) -> None:
         super().__init__(parent)
         if deck.slide_count == 0:
             raise ValueError("a deck without slides cannot be presented")
-        self.deck = deck
-        self.renderer = renderer
+        self.deck: Deck = deck
+        self.renderer: SlideRenderer = renderer
         self.settings = settings
         self.rehearse = rehearse
         self._now: WallClock = now or dt.datetime.now
-        self._clock = HeldClock(clock)
-        self.state = ShowState(Navigator(deck.slide_count, start_index))
-        self._tracker = PaceTracker(deck, self._clock)
-        self._shown = self.state.audience
-        self._tracker.on_slide(self._shown)
-        self._previous: Rehearsal | None = load_rehearsal(deck)
-        self._overview = False
-        self._summary = False
-        self._saved: Path | None = None
+        self.state: ShowState = ShowState(Navigator(deck.slide_count, start_index))
+        self._time = TalkTime(deck, clock, self.state.audience)
         self._running = False
         self._finished = False
         self._wanted = deck.refs[self.state.nav.current].slide.id
         """The id of the presenter's slide as chosen (kept when a reload moved off it)."""
+        self._enabled_for: tuple[ModeState, bool, bool] | None = None
 
-        self.actions = PresenterActions(self)
-        self.audience = AudienceWindow()
-        self.console = ConsoleWindow()
-        self.placement = Placement(
+        kinds = tool_classes() if tools is None else tools
+        self.actions: PresenterActions = PresenterActions(self, kinds)
+        self.audience: AudienceWindow = AudienceWindow()
+        self.console: ConsoleWindow = ConsoleWindow()
+        self.rehearsal = RehearsalRecorder(deck, rehearse, self.console.notify)
+        self.placement: Placement = Placement(
             self.audience, self.console, settings, screen_name, self.console.notify
         )
+        self.tools: dict[str, PresenterTool] = {kind.name: kind(self) for kind in kinds}
+        self._keys = TypedNumbers(self)
         for window in (self.audience, self.console):
             window.addActions(self.actions.all())
-            window.installEventFilter(self)
+            window.installEventFilter(self._keys)
         self.console.section_clicked.connect(self.preview_section)
         self.console.step.connect(self.step)
-        self.console.overview.activated.connect(self._overview_activated)
-        self.console.finder.hit_selected.connect(self._find_selected)
-        self.console.finder.hit_activated.connect(self._find_activated)
         self.console.notes.set_font_size(self._notes_size())
         self.console.notes.font_size_changed.connect(self._keep_notes_size)
-        self._bind()
+        self.actions.bind_all(self, self.tools.values())
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self.refresh_time)
@@ -128,10 +136,10 @@ class PresenterController(QObject):
     @property
     def tracker(self) -> PaceTracker:
         """The talk's timing (replaced, with its time carried over, when the deck reloads)."""
-        return self._tracker
+        return self._time.tracker
 
     @property
-    def mode(self) -> Mode:
+    def mode(self) -> ScreenMode:
         """``dual`` (two screens), ``single`` (full screen, Tab for the console), ``windowed``."""
         return self.placement.mode
 
@@ -142,7 +150,7 @@ class PresenterController(QObject):
 
     @property
     def overview_open(self) -> bool:
-        return self._overview
+        return self.state.modes.mode is Mode.OVERVIEW
 
     @property
     def typed(self) -> str | None:
@@ -151,7 +159,7 @@ class PresenterController(QObject):
 
     @property
     def saved_rehearsal(self) -> Path | None:
-        return self._saved
+        return self.rehearsal.saved
 
     @property
     def running(self) -> bool:
@@ -164,14 +172,10 @@ class PresenterController(QObject):
         if self._running or self._finished:
             return
         self._running = True
-        self.console.set_deck(self.deck, self.renderer, self._rehearsed_by_section())
-        self.audience.set_renderer(self.renderer)
+        self._show_deck()
         self.audience.setWindowTitle(f"{plain(self.deck.title)} — audience")
         self.console.setWindowTitle(f"{plain(self.deck.title)} — presenter console")
-        app = QGuiApplication.instance()
-        if isinstance(app, QGuiApplication):
-            app.screenAdded.connect(self.on_screen_added)
-            app.screenRemoved.connect(self.on_screen_removed)
+        self.placement.watch(self.refresh)
         self.placement.windowed = self.rehearse and len(self.placement.screens()) == 1
         self.placement.place()
         self.refresh()
@@ -187,56 +191,90 @@ class PresenterController(QObject):
         self._finished = True
         self._running = False
         self._tick.stop()
-        app = QGuiApplication.instance()
-        if isinstance(app, QGuiApplication):
-            app.screenAdded.disconnect(self.on_screen_added)
-            app.screenRemoved.disconnect(self.on_screen_removed)
-        if self.rehearse and self._saved is None and self._tracker.timer.started:
-            self._save_rehearsal()
+        self.placement.unwatch()
+        self.rehearsal.end(self.tracker)
         index = self.state.nav.current
         for window in (self.audience, self.console):
-            window.removeEventFilter(self)
+            window.removeEventFilter(self._keys)
             window.hide()
             window.deleteLater()
         self.ended.emit(index)
 
-    def escape(self) -> None:
-        """Esc: close what is open (typing, overview, search, preview), else end the talk.
+    # -- the console's mode ------------------------------------------------------------------
 
-        A rehearsal first shows its summary; Esc there ends.
-        """
-        if self._overview:
-            self._close_overview()
-        elif self.console.find_open():
-            self.console.show_find(False)
-            self.state.cancel()
-        elif self.state.cancel():
-            pass  # a typed number or a preview dropped
-        elif self.rehearse and not self._summary:
-            self.finish_rehearsal()
-        else:
+    def escape(self) -> None:
+        """Esc: close what is open (the overview, search, a tool), drop typing or a preview,
+        else end the talk; a rehearsal first shows its summary (see ``on_escape``)."""
+        state = self.state
+        self._carry_out(*on_escape(state.modes, pending=state.pending, rehearsal=self.rehearse))
+
+    def show(self) -> None:
+        """Enter: the overview's selection, the search hit, the typed slide or the preview goes
+        on the projector; a frozen projector shows the presenter's slide again."""
+        self._carry_out(*on_enter(self.state.modes))
+
+    def _carry_out(self, modes: ModeState, effect: Effect) -> None:
+        if effect is Effect.END:
             self.end()
             return
+        if effect is Effect.FINISH:
+            self.finish_rehearsal()
+            return
+        view = self._active_tool()
+        selection = view.selection() if view is not None else None
+        self.set_mode(modes)
+        if effect is Effect.DROP:
+            self.state.cancel()
+        elif effect in (Effect.SHOW, Effect.SHOW_SELECTION):
+            if effect is Effect.SHOW_SELECTION and selection is not None:
+                self.state.show_preview(selection)
+            self.state.commit()
         self.refresh()
+
+    def set_mode(self, modes: ModeState) -> None:
+        """Change the console's mode: the view of the mode left closes, the new one opens."""
+        old = self.state.modes
+        if modes == old:
+            return
+        self.state.modes = modes
+        closing = self.tools.get(old.tool or "")
+        if closing is not None:
+            closing.closed()
+        opening = self.tools.get(modes.tool or "")
+        if opening is not None:
+            opening.opened()
+        self._enable_actions()
+
+    def _enable_actions(self) -> None:
+        """Enable the actions the mode allows (:meth:`ShowState.enabled`)."""
+        nav = self.state.nav
+        inputs = (self.state.modes, nav.can_go_back, nav.can_go_forward)
+        if inputs == self._enabled_for:
+            return
+        self._enabled_for = inputs
+        for spec in self.actions.specs():
+            tool = self.actions.is_tool_action(spec.name)
+            self.actions[spec.name].setEnabled(self.state.enabled(spec.name, tool=tool))
+
+    def _active_tool(self) -> PresenterTool | None:
+        return self.tools.get(self.state.modes.tool or "")
+
+    def bring_console_up(self) -> None:
+        self.placement.bring_console_up()
 
     # -- moving ------------------------------------------------------------------------------
 
     def step(self, delta: int) -> None:
         """Next or previous: a search hit, the preview, or the talk (see :meth:`ShowState.step`)."""
-        if self.console.find_open():
-            self.console.finder.move_selection(delta)
+        tool = self._active_tool()
+        if tool is not None and tool.take_step(delta):
             return
         self.state.step(delta)
         self.refresh()
 
     def jump(self, index: int) -> None:
         """First, last, a section: moves the preview when there is one, else the talk."""
-        self.state.typed = None
-        if self.state.preview is not None:
-            self.state.show_preview(index)
-        else:
-            self.state.nav.go_to(index)
-        self.refresh()
+        self.change(lambda: self.state.jump(index))
 
     def go_to_section(self, section: int) -> None:
         index = section_slide(self.deck, section)
@@ -244,13 +282,8 @@ class PresenterController(QObject):
             self.jump(index)
 
     def history(self, forward: bool) -> None:
-        """Back or forward through the talk's jumps (public; drops any preview)."""
-        self.state.cancel()
-        if forward:
-            self.state.nav.forward()
-        else:
-            self.state.nav.back()
-        self.refresh()
+        """Back or forward through the talk's jumps (drops any preview)."""
+        self.change(lambda: self.state.history(forward))
 
     def preview(self, index: int) -> None:
         """Show slide *index* on the console only; Enter shows it on the projector."""
@@ -261,117 +294,16 @@ class PresenterController(QObject):
         """Preview the first slide of *section* (a click on the section strip)."""
         index = section_slide(self.deck, section)
         if index is not None:
-            if self._overview:
-                self._close_overview()
+            self.set_mode(revealed(self.state.modes))
             self.preview(index)
-
-    def show(self) -> None:
-        """Enter: the overview's selection, the search hit, the typed slide or the preview goes
-        on the projector; a frozen projector shows the presenter's slide again."""
-        if self._summary:
-            self.end()
-            return
-        if self._overview:
-            self.state.show_preview(self.console.overview.selected())
-            self._close_overview()
-        if self.console.find_open():
-            self.console.show_find(False)
-        self.state.commit()
-        self.refresh()
 
     def start_typing(self) -> None:
         """G: type a slide number; each digit previews it, Enter shows it."""
-        if self._overview:
-            self._close_overview()
+        self.set_mode(revealed(self.state.modes))
         self.state.start_typing()
         self.refresh()
 
-    def type_digit(self, digit: str) -> None:
-        self.state.type_digit(digit)
-        self.refresh()
-
-    def erase_digit(self) -> None:
-        if self.state.erase_digit():
-            self.refresh()
-
-    # -- the projector -------------------------------------------------------------------
-
-    def toggle_black(self) -> None:
-        self.state.toggle_blank("black")
-        self.refresh()
-
-    def toggle_white(self) -> None:
-        self.state.toggle_blank("white")
-        self.refresh()
-
-    def toggle_freeze(self) -> None:
-        self.state.toggle_freeze()
-        self.refresh()
-
     # -- the console -----------------------------------------------------------------------
-
-    def toggle_overview(self) -> None:
-        if self._overview:
-            self._close_overview()
-        else:
-            self.state.typed = None
-            if self.console.find_open():
-                self.console.show_find(False)
-            self._overview = True
-            for name in _NAVIGATION:
-                self.actions[name].setEnabled(False)
-            self.console.overview.set_marks(self.state.console, self.state.audience)
-            self.console.show_page("overview")
-            self.placement.bring_console_up()
-            self.console.overview.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.refresh()
-
-    def _close_overview(self) -> None:
-        self._overview = False
-        for name in _NAVIGATION:
-            self.actions[name].setEnabled(True)
-        self.console.show_page("talk")
-        self.console.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def open_find(self) -> None:
-        """Ctrl+F: search privately; the selected hit is previewed on the console."""
-        if self._overview:
-            self._close_overview()
-        self.state.typed = None
-        self.placement.bring_console_up()
-        self.console.show_find(True)
-        hit = self.console.finder.current_hit()
-        if hit is not None:
-            self.state.show_preview(hit.index)
-        self.refresh()
-
-    def find_step(self, delta: int) -> None:
-        """F3 / Shift+F3: the next or previous hit (opening the search when it is closed)."""
-        if not self.console.find_open():
-            self.open_find()
-        self.console.finder.move_selection(delta)
-
-    def _find_selected(self, index: int) -> None:
-        if self.console.find_open():
-            self.preview(index)
-
-    def _find_activated(self, index: int) -> None:
-        self.state.show_preview(index)
-        self.show()
-
-    def _overview_activated(self, index: int) -> None:
-        self.console.overview.select(index)
-        self.show()
-
-    def scroll_notes(self, pages: int) -> None:
-        """Scroll the notes without leaving the slide."""
-        bar = self.console.notes.browser.verticalScrollBar()
-        action = (
-            QAbstractSlider.SliderAction.SliderPageStepAdd
-            if pages > 0
-            else QAbstractSlider.SliderAction.SliderPageStepSub
-        )
-        bar.triggerAction(action)
 
     def show_shortcuts(self) -> ShortcutsOverlay:
         overlay = ShortcutsOverlay(self.actions.specs(), self.console, extra=TYPED_GO_TO)
@@ -380,54 +312,20 @@ class PresenterController(QObject):
         overlay.show()
         return overlay
 
-    # -- the timer ---------------------------------------------------------------------------
-
-    def toggle_pause(self) -> None:
-        self._tracker.toggle_pause()
+    def change(self, edit: Callable[[], object], note: str = "") -> None:
+        """Carry out *edit* (of the state, the timer, the screens), say *note*, show it all."""
+        edit()
+        if note:
+            self.console.notify(note)
         self.refresh()
-
-    def reset_timer(self) -> None:
-        self._tracker.reset()
-        self.console.notify("Timer reset: it starts again at the next slide.")
-        self.refresh()
-
-    # -- rehearsal ---------------------------------------------------------------------------
 
     def finish_rehearsal(self) -> None:
         """Stop the clock, save the timings and show them against the plan on the console."""
-        self._tracker.pause()
-        for name in ("pause_timer", "reset_timer"):
-            self.actions[name].setEnabled(False)  # the run is over; its time is final
-        saved = self._save_rehearsal()
-        self._summary = True
-        if saved is not None:
-            self.console.summary.show_summary(self.deck, saved, str(self._saved), self._previous)
+        self.set_mode(SUMMARY)
+        if self.rehearsal.finish(self.tracker, self.console.summary):
             self.console.show_page("summary")
         self.placement.bring_console_up()
         self.refresh()
-
-    def _save_rehearsal(self) -> Rehearsal | None:
-        """Write the rehearsal file and read it back (what the next talk's pacing will use)."""
-        try:
-            self._saved = save_rehearsal(self.deck, self._tracker)
-        except OSError as error:
-            log.error("could not save the rehearsal: %s", error)
-            self.console.notify(f"Could not save the rehearsal: {error}")
-            return None
-        saved = load_rehearsal(self.deck)
-        if saved is None:
-            self.console.notify("The rehearsal was saved but could not be read back.")
-        return saved
-
-    def _rehearsed_by_section(self) -> dict[int, float]:
-        previous = self._previous
-        if previous is None:
-            return {}
-        return {
-            index: previous.section_seconds[section.id]
-            for index, section in enumerate(self.deck.sections)
-            if section.id in previous.section_seconds
-        }
 
     # -- a reloaded deck ---------------------------------------------------------------------
 
@@ -447,82 +345,43 @@ class PresenterController(QObject):
         moves[self.state.nav.current] = follow(old, deck, self.state.nav.current, wanted)
         self.state.remap(deck.slide_count, moves)
         current = self.state.audience  # the projector's slide, found again by its id
-        mapping = slide_mapping(old, deck)
-        self._tracker = carry_over(self._tracker, deck, self._clock, mapping, current)
-        self._shown = current
+        self._time.reload(old, deck, current)
         self.deck = deck
         self.renderer = renderer
-        self._previous = load_rehearsal(deck)
-        self.console.set_deck(deck, renderer, self._rehearsed_by_section())
-        self.audience.set_renderer(renderer)
-        if self._overview:
-            self.console.overview.set_marks(self.state.console, self.state.audience)
+        self.rehearsal.set_deck(deck)
+        self._show_deck()
         self.console.notify("Deck reloaded.")
         self.refresh()
         if deck.index_of(wanted) is None:
             self._wanted = wanted  # moved off it by the reload, not by the presenter
 
-    # -- screens -------------------------------------------------------------------------------
-
-    def on_screen_added(self, screen: QScreen) -> None:
-        """A screen was plugged in: the audience view moves there (unless a choice says not)."""
-        if not self._running:
-            return
-        self.placement.added(screen)
-        self.console.notify(f"Screen {screen.name()} connected.")
-        self.refresh()
-
-    def on_screen_removed(self, screen: QScreen) -> None:
-        """A screen was unplugged: the windows move to what is left; the talk goes on."""
-        if not self._running:
-            return
-        self.placement.removed(screen)
-        self.console.notify(f"Screen {screen.name()} disconnected.")
-        self.refresh()
-
-    def swap_screens(self) -> None:
-        """S: the audience view and the console exchange screens (remembered)."""
-        if not self.placement.swap():
-            self.console.notify("One screen only: nothing to swap. Tab shows the console.")
-        self.refresh()
-
-    def toggle_console(self) -> None:
-        """Tab: one screen, full screen: bring the console or the audience view to the front."""
-        if not self.placement.toggle_console():
-            self.console.notify("The console has its own screen.")
-
-    def toggle_windowed(self) -> None:
-        """Console and audience view as two windows side by side, or back to full screen."""
-        self.placement.toggle_windowed()
-        self.refresh()
+    def _show_deck(self) -> None:
+        self.console.set_deck(self.deck, self.renderer, self.rehearsal.by_section())
+        self.audience.set_renderer(self.renderer)
+        for tool in self.tools.values():
+            tool.set_deck(self.deck, self.renderer)
 
     # -- showing ---------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Show the state: projector, console slides, badges, banner, actions, clocks."""
+        """Show the state: projector, console slides, tools, badges, banner, actions, clocks."""
         if self._finished:
             return
         state = self.state
         audience = state.audience
-        if audience != self._shown:
-            if not self._tracker.timer.started:
-                self._tracker.start()  # the clock starts at the first advance
-            self._tracker.on_slide(audience)
-            self._shown = audience
+        self._time.shown(audience)
         self.audience.show_slide(audience)
         self.audience.set_blank(state.blank)
         self.console.show_slides(self.deck, state.console)
-        if self._overview:
-            self.console.overview.set_marks(self.console.overview.selected(), audience)
-        self.console.set_badges(badges(state, self.rehearse, self._tracker.timer.paused))
+        for tool in self.tools.values():
+            tool.refresh()
+        self.console.set_badges(badges(state, self.rehearse, self.tracker.timer.paused))
         self.console.show_banner(*banner(state))
         self.actions["black"].setChecked(state.blank == "black")
         self.actions["white"].setChecked(state.blank == "white")
         self.actions["freeze"].setChecked(state.frozen is not None)
-        self.actions["overview"].setChecked(self._overview)
         self.actions["windowed"].setChecked(self.placement.windowed)
-        self.actions["back"].setEnabled(state.nav.can_go_back)
-        self.actions["forward"].setEnabled(state.nav.can_go_forward)
+        self._enable_actions()
         self._wanted = self.deck.refs[state.nav.current].slide.id
         self.refresh_time()
 
@@ -531,8 +390,9 @@ class PresenterController(QObject):
         if self._finished:
             return
         audience = self.state.audience
-        pacing = self._tracker.pacing(audience)
-        texts = time_texts(pacing, self._tracker.timer, self._now(), audience, self._summary)
+        pacing = self.tracker.pacing(audience)
+        finished = self.state.modes.mode is Mode.SUMMARY
+        texts = time_texts(pacing, self.tracker.timer, self._now(), audience, finished)
         self.console.time_bar.show_texts(texts)
         fraction: float | None = None
         if has_plan(self.deck):
@@ -541,67 +401,6 @@ class PresenterController(QObject):
         preview = self.state.preview
         preview_section = self.deck.refs[preview].section_index if preview is not None else None
         self.console.strip.set_paces(pacing.sections, fraction, preview_section)
-
-    # -- keys ------------------------------------------------------------------------------
-
-    def _bind(self) -> None:
-        a = self.actions
-        a.bind("next", lambda: self.step(1))
-        a.bind("previous", lambda: self.step(-1))
-        a.bind("first", lambda: self.jump(0))
-        a.bind("last", lambda: self.jump(self.deck.slide_count - 1))
-        a.bind("go_to", self.start_typing)
-        a.bind("back", lambda: self.history(forward=False))
-        a.bind("forward", lambda: self.history(forward=True))
-        a.bind_sections(self.go_to_section)
-        a.bind("find", self.open_find)
-        a.bind("find_next", lambda: self.find_step(1))
-        a.bind("find_previous", lambda: self.find_step(-1))
-        a.bind("notes_bigger", lambda: self.console.notes.zoom(1))
-        a.bind("notes_smaller", lambda: self.console.notes.zoom(-1))
-        a.bind("shortcuts", self.show_shortcuts)
-        a.bind("show", self.show)
-        a.bind("black", self.toggle_black)
-        a.bind("white", self.toggle_white)
-        a.bind("freeze", self.toggle_freeze)
-        a.bind("overview", self.toggle_overview)
-        a.bind("toggle_console", self.toggle_console)
-        a.bind("windowed", self.toggle_windowed)
-        a.bind("swap_screens", self.swap_screens)
-        a.bind("notes_down", lambda: self.scroll_notes(1))
-        a.bind("notes_up", lambda: self.scroll_notes(-1))
-        a.bind("pause_timer", self.toggle_pause)
-        a.bind("reset_timer", self.reset_timer)
-        a.bind("end", self.escape)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Typed slide numbers (and Backspace while typing) on either window; closing one."""
-        kind = event.type()
-        if kind == QEvent.Type.Close and watched in (self.audience, self.console):
-            if not self._finished:
-                self.end()
-            return False
-        if kind not in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
-            return False
-        if not isinstance(event, QKeyEvent):
-            return False
-        typing_erase = event.key() == Qt.Key.Key_Backspace and self.state.typed is not None
-        if kind == QEvent.Type.ShortcutOverride:
-            if typing_erase:
-                event.accept()  # Backspace edits the number instead of going back a slide
-                return True
-            return False
-        text = event.text()
-        plain_key = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if typing_erase:
-            self.erase_digit()
-            return True
-        if plain_key and len(text) == 1 and text.isdigit() and not self._summary:
-            if self._overview:
-                self._close_overview()
-            self.type_digit(text)
-            return True
-        return False
 
     # -- settings --------------------------------------------------------------------------
 

@@ -1,24 +1,31 @@
 """Putting the audience view and the console on screens, and keeping them there.
 
-:class:`Placement` asks :func:`~desktop.ui.presenter.screens.choose_screens` where the two
+:class:`Placement` asks :func:`~desktop.core.presenter.screens.choose_screens` where the two
 windows go, remembers the choice per arrangement of screens in the settings, and moves the
-windows when a screen comes or goes, when the presenter swaps them, or toggles the console
-(one screen) or the windowed side-by-side mode.
+windows when a screen comes or goes (:meth:`Placement.watch`), when the presenter swaps them,
+or toggles the console (one screen) or the windowed side-by-side mode.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Sequence
-from typing import Final, Literal, Protocol, TypeAlias, TypeVar
+from collections.abc import Callable
+from typing import Final, Literal, TypeAlias
 
 from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
+from desktop.core.presenter.actions import key
+from desktop.core.presenter.screens import (
+    ScreenChoice,
+    ScreenInfo,
+    arrangement_key,
+    choose_screens,
+    screen_labels,
+)
 from desktop.core.settings import PRESENTER_SCREENS
-from desktop.ui.presenter.screens import ScreenChoice, arrangement_key, choose_screens, describe
 from desktop.ui.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -64,6 +71,7 @@ class Placement:
         self.windowed = False
         self._console_up = False
         self._last_note = ""
+        self._changed: Callable[[], None] | None = None
 
     @property
     def mode(self) -> Mode:
@@ -81,6 +89,43 @@ class Placement:
     def screens(self) -> list[QScreen]:
         """The screens present (a screen reported removed no longer counts)."""
         return [s for s in QGuiApplication.screens() if not any(s == g for g in self._gone)]
+
+    def watch(self, changed: Callable[[], None]) -> None:
+        """Follow screens plugged in and unplugged until :meth:`unwatch`.
+
+        Args:
+            changed: Called after the windows moved for a screen that came or went.
+        """
+        self._changed = changed
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.screenAdded.connect(self.on_screen_added)
+            app.screenRemoved.connect(self.on_screen_removed)
+
+    def unwatch(self) -> None:
+        if self._changed is None:
+            return
+        self._changed = None
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.screenAdded.disconnect(self.on_screen_added)
+            app.screenRemoved.disconnect(self.on_screen_removed)
+
+    def on_screen_added(self, screen: QScreen) -> None:
+        """A screen was plugged in: the audience view moves there (unless a choice says not)."""
+        self._follow(screen, self.added, "Screen {name} connected.")
+
+    def on_screen_removed(self, screen: QScreen) -> None:
+        """A screen was unplugged: the windows move to what is left; the talk goes on."""
+        self._follow(screen, self.removed, "Screen {name} disconnected.")
+
+    def _follow(self, screen: QScreen, move: Callable[[QScreen], None], note: str) -> None:
+        changed = self._changed
+        if changed is None:
+            return  # not watching: the talk has not started or is over
+        move(screen)
+        self._notify(note.format(name=screen.name()))
+        changed()
 
     def added(self, screen: QScreen) -> None:
         """*screen* was plugged in: the audience view goes there unless a choice says not."""
@@ -132,20 +177,26 @@ class Placement:
             self.console.activateWindow()
 
     def swap(self) -> bool:
-        """Exchange the screens of the two windows; False when there is only one screen."""
+        """S: exchange the screens of the two windows (remembered).
+
+        False when there is only one screen (the presenter is told so).
+        """
         choice = self._choice
         if choice is None or choice.single:
+            text = "One screen only: nothing to swap. {toggle_console} shows the console."
+            self._notify(text.format(toggle_console=key("toggle_console")))
             return False
         self.requested = choice.console
         self.place()
         return True
 
     def toggle_console(self) -> bool:
-        """One screen: bring the console or the audience view to the front.
+        """Tab: one screen, bring the console or the audience view to the front.
 
-        Windowed, activate the other window. False with two screens (nothing to do).
+        Windowed, activate the other window. False with two screens (the presenter is told so).
         """
         if self._mode == "dual":
+            self._notify("The console has its own screen.")
             return False
         if self._mode == "windowed":
             other = self.audience if self.console.isActiveWindow() else self.console
@@ -156,6 +207,7 @@ class Placement:
         return True
 
     def toggle_windowed(self) -> None:
+        """Console and audience view as two windows side by side, or back to full screen."""
         self.windowed = not self.windowed
         self.place()
 
@@ -197,28 +249,6 @@ class Placement:
         self.console.activateWindow()
 
 
-class _Named(Protocol):
-    def name(self) -> str: ...
-
-
-NamedT = TypeVar("NamedT", bound=_Named)
-
-
-def screen_labels(screens: Sequence[NamedT]) -> dict[str, NamedT]:
-    """The screens by a name unique among them: their own, or ``name #2`` for a twin.
-
-    Two monitors of the same model may report the same name; the labels keep them apart.
-    """
-    labels: dict[str, NamedT] = {}
-    for screen in screens:
-        label, n = screen.name(), 1
-        while label in labels:
-            n += 1
-            label = f"{screen.name()} #{n}"
-        labels[label] = screen
-    return labels
-
-
 def full_screen(window: QWidget, screen: QScreen) -> None:
     """Put *window* full screen on *screen* (moving it there first if it is elsewhere)."""
     if (
@@ -233,3 +263,11 @@ def full_screen(window: QWidget, screen: QScreen) -> None:
     window.setScreen(screen)
     window.setGeometry(screen.geometry())
     window.showFullScreen()
+
+
+def describe(screen: QScreen, primary: bool) -> ScreenInfo:
+    """A :class:`~desktop.core.presenter.screens.ScreenInfo` for a Qt screen."""
+    geometry = screen.geometry()
+    return ScreenInfo(
+        screen.name(), geometry.x(), geometry.y(), geometry.width(), geometry.height(), primary
+    )

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.model import Deck
+from desktop.core.presenter.actions import key
 from desktop.core.rehearsal import Rehearsal, breakdown
 from desktop.core.timing import THRESHOLD, format_clock
 from desktop.ui.presenter import style
@@ -114,7 +115,8 @@ class RehearsalSummary(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.hint = QLabel("Esc or Enter returns to the main window.")
+        hint = "{end} or {show} returns to the main window."
+        self.hint = QLabel(hint.format(end=key("end"), show=key("show")))
         self.hint.setObjectName("caption")
         self.hint.setFont(style.ui_font(16))
         column = QVBoxLayout(self)
@@ -132,11 +134,18 @@ class RehearsalSummary(QWidget):
         self._rows = summary_rows(deck, rehearsal, previous)
         total = self._rows[-1]
         plan = deck.planned_seconds()
-        against = f" against {format_clock(plan)} planned" if plan is not None else ""
+        if plan is not None:
+            text = "{spent} against {plan} planned ({difference}). Timings saved to {path};"
+        else:
+            text = "{spent}. Timings saved to {path};"
+        text += " pacing and the section strip use them next time."
         self.subtitle.setText(
-            f"{total.spent}{against}"
-            + (f" ({total.difference})" if total.difference else "")
-            + f". Timings saved to {saved_to}; pacing and the section strip use them next time."
+            text.format(
+                spent=total.spent,
+                plan=format_clock(plan) if plan is not None else "",
+                difference=total.difference,
+                path=saved_to,
+            )
         )
         self.table.setRowCount(len(self._rows))
         for row, data in enumerate(self._rows):

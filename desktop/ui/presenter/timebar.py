@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from desktop.core.presenter.actions import key
 from desktop.core.timing import Pacing, TalkTimer, format_clock
 from desktop.ui.presenter import style
 
@@ -61,7 +62,7 @@ def time_texts(
     elif not timer.started:
         caption = "starts at the next slide"
     elif timer.paused:
-        caption = "paused · T resumes"
+        caption = "paused · {pause_timer} resumes".format(pause_timer=key("pause_timer"))
     else:
         caption = "elapsed"
     if pacing.remaining is None or pacing.planned_total is None:

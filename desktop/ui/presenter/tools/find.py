@@ -1,7 +1,13 @@
-"""Private search on the console (Ctrl+F): hits are previewed there, Enter shows one."""
+"""Private search on the console (Ctrl+F): hits are previewed there, Enter shows one.
+
+A presenter tool (:class:`FindTool`) in :attr:`Mode.FIND`: its view is :class:`FindPanel`, in
+the console's right-hand column; while it is open, next and previous pick a hit. Its actions
+are the main window's find actions, shared through the console's table.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Final
 
 from PySide6.QtCore import Qt, Signal
@@ -9,8 +15,12 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from desktop.core.model import Deck, slide_label
+from desktop.core.presenter.actions import key
+from desktop.core.presenter.modes import Mode, ModeState, opened
 from desktop.core.search import FIELD_LABELS, Hit, SearchIndex
+from desktop.core.text import plural
 from desktop.ui.presenter import style
+from desktop.ui.presenter.tool import PresenterTool, ToolHost
 
 MAX_LISTED: Final = 200
 
@@ -96,14 +106,16 @@ class FindPanel(QWidget):
             item = QListWidgetItem(f"{hit.index + 1}  {label}\n{where}: {hit.snippet}")
             item.setToolTip(hit.snippet)
             self.results.addItem(item)
+        keys = {"show": key("show"), "end": key("end")}
         if not text.strip():
-            self.status.setText("Type to search. ↑ ↓ pick a hit · Enter shows it · Esc closes")
+            status = "Type to search. ↑ ↓ pick a hit · {show} shows it · {end} closes"
+            self.status.setText(status.format(**keys))
         elif not self._hits:
             self.status.setText("No slide matches.")
         else:
-            count = len(self._hits)
-            plural = "s" if count != 1 else ""
-            self.status.setText(f"{count} hit{plural} · ↑ ↓ pick · Enter shows it on the projector")
+            one = "{n} hit · ↑ ↓ pick · {show} shows it on the projector"
+            many = "{n} hits · ↑ ↓ pick · {show} shows it on the projector"
+            self.status.setText(plural(len(self._hits), one, many, **keys))
             self.results.setCurrentRow(0)
 
     def _row_changed(self, row: int) -> None:
@@ -114,3 +126,64 @@ class FindPanel(QWidget):
         row = self.results.row(item)
         if 0 <= row < len(self._hits):
             self.hit_activated.emit(self._hits[row].index)
+
+
+class FindTool(PresenterTool):
+    """Ctrl+F: search privately; the selected hit is previewed on the console, Enter shows it."""
+
+    name = "find"
+    specs = ()
+    mode = Mode.FIND
+
+    def __init__(self, host: ToolHost) -> None:
+        super().__init__(host)
+        self.panel = host.console.finder
+        self.panel.hit_selected.connect(self._selected)
+        self.panel.hit_activated.connect(self._activated)
+
+    def handlers(self) -> Mapping[str, Callable[[], object]]:
+        return {
+            "find": self.open,
+            "find_next": lambda: self.next_hit(1),
+            "find_previous": lambda: self.next_hit(-1),
+        }
+
+    def open(self) -> None:
+        """Open the search (again: its text selected for a new query); preview the hit."""
+        here = ModeState(self.mode, self.name)
+        if opened(self.host.state.modes, here) != here:
+            return  # nothing opens over a rehearsal's summary
+        self.host.set_mode(here)
+        state = self.host.state
+        state.typed = None
+        self.host.bring_console_up()
+        self.host.console.show_find(True)
+        hit = self.panel.current_hit()
+        if hit is not None:
+            state.show_preview(hit.index)
+        self.host.refresh()
+
+    def next_hit(self, delta: int) -> None:
+        """F3 / Shift+F3: the next or previous hit (opening the search when it is closed)."""
+        if not self.active:
+            self.open()
+        self.panel.move_selection(delta)
+
+    def take_step(self, delta: int) -> bool:
+        self.panel.move_selection(delta)  # next and previous pick a hit while the search is open
+        return True
+
+    def closed(self) -> None:
+        self.host.console.show_find(False)
+
+    def _selected(self, index: int) -> None:
+        if self.active:
+            self.host.state.show_preview(index)
+            self.host.refresh()
+
+    def _activated(self, index: int) -> None:
+        self.host.state.show_preview(index)
+        self.host.show()
+
+
+TOOL = FindTool

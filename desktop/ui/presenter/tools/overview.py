@@ -3,6 +3,9 @@
 Sections are laid out as blocks (a heading over a row of thumbnails) that flow left to right
 and wrap, so a whole briefing usually fits on one screen; the thumbnail size is the largest
 that fits. Arrows move the selection, Enter (the presenter's "show" action) shows it.
+
+A presenter tool (:class:`OverviewTool`): its action, O, opens :attr:`Mode.OVERVIEW`, whose
+view is a page of the console in place of the talk.
 """
 
 from __future__ import annotations
@@ -22,12 +25,17 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
 )
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
+from desktop.core.actions import ActionSpec
 from desktop.core.markup import plain
 from desktop.core.model import Deck, slide_label
+from desktop.core.presenter.actions import key, key_name
+from desktop.core.presenter.modes import Mode
 from desktop.render.renderer import SlideRenderer
 from desktop.ui.presenter import style
+from desktop.ui.presenter.console import caption
+from desktop.ui.presenter.tool import PresenterTool, ToolHost
 
 MARGIN: Final = 24
 GAP: Final = 14
@@ -300,3 +308,67 @@ class OverviewGrid(QScrollArea):
             return
         self.select(target)
         event.accept()
+
+
+OVERVIEW: Final = ActionSpec(
+    "overview", "Overview of all slides", ("O",), group="Console", checkable=True
+)
+
+
+class OverviewTool(PresenterTool):
+    """O: the overview grid on the console; Enter shows the slide selected there."""
+
+    name = "overview"
+    specs = (OVERVIEW,)
+    mode = Mode.OVERVIEW
+
+    def __init__(self, host: ToolHost) -> None:
+        super().__init__(host)
+        self.grid = OverviewGrid()
+        self.grid.activated.connect(self._activated)
+        page = QWidget()
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(8)
+        text = "Overview · arrows pick a slide · {show} shows it · {overview} or {end} closes"
+        keys = {"show": key("show"), "end": key("end"), "overview": key_name(OVERVIEW)}
+        column.addWidget(caption(text.format(**keys).upper()))
+        column.addWidget(self.grid, 1)
+        host.console.add_page(self.name, page, clocks=False)
+
+    def toggle(self) -> None:
+        if not self.active:
+            self.host.state.typed = None
+        super().toggle()
+
+    def set_deck(self, deck: Deck, renderer: SlideRenderer) -> None:
+        self.grid.set_deck(deck, renderer)
+        if self.active:
+            self.grid.set_marks(self.host.state.console, self.host.state.audience)
+
+    def opened(self) -> None:
+        state = self.host.state
+        self.grid.set_marks(state.console, state.audience)
+        self.host.console.show_page(self.name)
+        self.host.bring_console_up()
+        self.grid.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def closed(self) -> None:
+        self.host.console.show_page("talk")
+        self.host.console.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def refresh(self) -> None:
+        active = self.active
+        if active:
+            self.grid.set_marks(self.grid.selected(), self.host.state.audience)
+        self.host.actions[self.name].setChecked(active)
+
+    def selection(self) -> int | None:
+        return self.grid.selected()
+
+    def _activated(self, index: int) -> None:
+        self.grid.select(index)
+        self.host.show()
+
+
+TOOL = OverviewTool

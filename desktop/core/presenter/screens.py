@@ -3,7 +3,8 @@
 The choice is a pure function of the screens present, an optional requested name (``--screen``
 or chosen in the app), the choice remembered for this arrangement of screens, and a preferred
 screen (one just plugged in). The Qt side turns ``QScreen`` objects into :class:`ScreenInfo`
-with :func:`describe` and places the windows on the screens named by the result.
+(:func:`desktop.ui.presenter.placement.describe`) and places the windows on the screens named
+by the result.
 
 Usage::
 
@@ -17,10 +18,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, TypeAlias
-
-if TYPE_CHECKING:
-    from PySide6.QtGui import QScreen
+from typing import Literal, Protocol, TypeAlias, TypeVar
 
 log = logging.getLogger(__name__)
 
@@ -158,9 +156,23 @@ def swapped(choice: ScreenChoice) -> ScreenChoice:
     return ScreenChoice(choice.console, choice.audience, "requested")
 
 
-def describe(screen: QScreen, primary: bool) -> ScreenInfo:
-    """A :class:`ScreenInfo` for a Qt screen."""
-    geometry = screen.geometry()
-    return ScreenInfo(
-        screen.name(), geometry.x(), geometry.y(), geometry.width(), geometry.height(), primary
-    )
+class _Named(Protocol):
+    def name(self) -> str: ...
+
+
+NamedT = TypeVar("NamedT", bound=_Named)
+
+
+def screen_labels(screens: Sequence[NamedT]) -> dict[str, NamedT]:
+    """The screens by a name unique among them: their own, or ``name #2`` for a twin.
+
+    Two monitors of the same model may report the same name; the labels keep them apart.
+    """
+    labels: dict[str, NamedT] = {}
+    for screen in screens:
+        label, n = screen.name(), 1
+        while label in labels:
+            n += 1
+            label = f"{screen.name()} #{n}"
+        labels[label] = screen
+    return labels

@@ -1,9 +1,10 @@
-"""Carrying talk time over to a reloaded deck. Plain Python, no Qt.
+"""The talk's time as the presenter keeps it, across reloads. Plain Python, no Qt.
 
-:class:`~desktop.core.timing.PaceTracker` measures one deck. When the deck is reloaded
+:class:`TalkTime` times the slide on the projector and starts the clock at the first advance.
+:class:`~desktop.core.timing.PaceTracker` measures one deck: when the deck is reloaded
 mid-talk the presenter must not lose a second, so the time spent is replayed into a tracker
-for the new deck on a :class:`HeldClock`: a clock that can be held at chosen readings while
-the replay runs and otherwise reads the real one.
+for the new deck (:func:`carry_over`) on a :class:`HeldClock`: a clock that can be held at
+chosen readings while the replay runs and otherwise reads the real one.
 """
 
 from __future__ import annotations
@@ -86,3 +87,39 @@ def carry_over(
     finally:
         clock.release()
     return tracker
+
+
+class TalkTime:
+    """The talk's timing: the projector's slide is timed, from the first advance on.
+
+    Args:
+        deck: The deck presented.
+        clock: Monotonic seconds.
+        shown: The slide on the projector at the start (timed once the clock starts).
+    """
+
+    def __init__(self, deck: Deck, clock: Clock, shown: int) -> None:
+        self._clock = HeldClock(clock)
+        self._tracker = PaceTracker(deck, self._clock)
+        self._shown = shown
+        self._tracker.on_slide(shown)
+
+    @property
+    def tracker(self) -> PaceTracker:
+        """The timing of the deck presented (a new one after each reload)."""
+        return self._tracker
+
+    def shown(self, index: int) -> None:
+        """The projector shows slide *index*: time it (the first advance starts the clock)."""
+        if index == self._shown:
+            return
+        if not self._tracker.timer.started:
+            self._tracker.start()
+        self._tracker.on_slide(index)
+        self._shown = index
+
+    def reload(self, old: Deck, deck: Deck, current: int) -> None:
+        """The deck was reloaded: carry the time over; *current* is the projector's slide."""
+        mapping = slide_mapping(old, deck)
+        self._tracker = carry_over(self._tracker, deck, self._clock, mapping, current)
+        self._shown = current

@@ -8,17 +8,21 @@ Three slides matter during a talk:
   section strip, the overview); Enter shows it on the projector, Esc drops it.
 
 The projector may also be blanked to black or white (B, W) over any of them. A slide number
-being typed (G, or digits) previews the slide as it is typed.
+being typed (G, or digits) previews the slide as it is typed. The console is in one mode at a
+time (:mod:`desktop.core.presenter.modes`): the talk, the overview, the search, a rehearsal's
+summary or a tool.
 
 :func:`banner` and :func:`badges` say what the console shows about all this.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal, TypeAlias
+from dataclasses import dataclass, field
+from typing import Final, Literal, TypeAlias
 
 from desktop.core.navigation import Navigator, type_digit, typed_index
+from desktop.core.presenter.actions import key
+from desktop.core.presenter.modes import ModeState, enabled
 
 Blank: TypeAlias = Literal["black", "white"]
 BannerKind: TypeAlias = Literal["preview", "frozen", "black", "white", "typing"]
@@ -35,6 +39,7 @@ class ShowState:
         frozen: The slide the projector keeps while frozen, or None.
         blank: The projector is black or white, or None.
         typed: The slide number being typed (``""`` right after G), or None.
+        modes: The console's mode (the overview, the search, a tool, the summary).
     """
 
     nav: Navigator
@@ -42,6 +47,7 @@ class ShowState:
     frozen: int | None = None
     blank: Blank | None = None
     typed: str | None = None
+    modes: ModeState = field(default_factory=ModeState)
 
     @property
     def audience(self) -> int:
@@ -58,6 +64,20 @@ class ShowState:
         """The console shows something the projector does not."""
         return self.preview is not None or self.frozen is not None
 
+    @property
+    def pending(self) -> bool:
+        """A preview or a typed number is up: what Esc drops (:meth:`cancel`)."""
+        return self.preview is not None or self.typed is not None
+
+    def enabled(self, name: str, *, tool: bool = False) -> bool:
+        """Whether action *name* can be used now: the mode allows it and, for back and
+        forward, there is somewhere to go (*tool*: it is a tool's action)."""
+        if name == "back" and not self.nav.can_go_back:
+            return False
+        if name == "forward" and not self.nav.can_go_forward:
+            return False
+        return enabled(self.modes, name, tool=tool)
+
     # -- moving ------------------------------------------------------------------------
 
     def step(self, delta: int) -> bool:
@@ -69,6 +89,22 @@ class ShowState:
             self.preview = target
             return changed
         return self.nav.next() if delta > 0 else self.nav.previous()
+
+    def jump(self, index: int) -> None:
+        """First, last, a section: moves the preview when there is one, else the talk."""
+        self.typed = None
+        if self.preview is not None:
+            self.show_preview(index)
+        else:
+            self.nav.go_to(index)
+
+    def history(self, forward: bool) -> None:
+        """Back or forward through the talk's jumps; drops any preview."""
+        self.cancel()
+        if forward:
+            self.nav.forward()
+        else:
+            self.nav.back()
 
     def show_preview(self, index: int) -> None:
         """Look at slide *index* on the console only."""
@@ -151,30 +187,37 @@ class ShowState:
             self.frozen = moved(self.frozen)
 
 
+_ON_AIR_PREVIEW: Final = {
+    "black": "Preview of slide {slide}, private · the projector is black"
+    " · {show} shows it · {end} returns",
+    "white": "Preview of slide {slide}, private · the projector is white"
+    " · {show} shows it · {end} returns",
+    None: "Preview of slide {slide}, private · the projector shows slide {audience}"
+    " · {show} shows it · {end} returns",
+}
+_BLANK: Final = {
+    "black": "Projector is black · {black} shows the slide again",
+    "white": "Projector is white · {white} shows the slide again",
+}
+
+
 def banner(state: ShowState) -> tuple[BannerKind | None, str]:
     """The line above the console's slide: what is private, and the keys that end it."""
-    if state.blank is not None:
-        on_air = f"the projector is {state.blank}"
-    else:
-        on_air = f"the projector shows slide {state.audience + 1}"
+    keys = {name: key(name) for name in ("show", "end", "black", "white", "freeze")}
     if state.typed is not None:
         if not state.typed:
-            return "typing", "Go to slide: type its number · Enter shows it · Esc cancels"
-        return (
-            "typing",
-            f"Go to slide {state.typed} · Enter shows it on the projector · Esc cancels",
-        )
+            text = "Go to slide: type its number · {show} shows it · {end} cancels"
+            return "typing", text.format(**keys)
+        text = "Go to slide {typed} · {show} shows it on the projector · {end} cancels"
+        return "typing", text.format(typed=state.typed, **keys)
     if state.preview is not None:
-        return (
-            "preview",
-            f"Preview of slide {state.preview + 1}, private · {on_air}"
-            " · Enter shows it · Esc returns",
-        )
+        text = _ON_AIR_PREVIEW[state.blank]
+        return "preview", text.format(slide=state.preview + 1, audience=state.audience + 1, **keys)
     if state.blank is not None:
-        key = "B" if state.blank == "black" else "W"
-        return state.blank, f"Projector is {state.blank} · {key} shows the slide again"
+        return state.blank, _BLANK[state.blank].format(**keys)
     if state.frozen is not None:
-        return "frozen", f"Projector frozen on slide {state.frozen + 1} · F or Enter shows this one"
+        text = "Projector frozen on slide {slide} · {freeze} or {show} shows this one"
+        return "frozen", text.format(slide=state.frozen + 1, **keys)
     return None, ""
 
 
