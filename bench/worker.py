@@ -152,22 +152,24 @@ def task_presenter(deck: str, runs: int) -> Result:
 
 def task_export(deck: str, layout: str, runs: int) -> Result:
     from desktop.core.resources import bundled_deck
-    from desktop.export.pdf import ExportOptions, export_pdf
+    from desktop.export import registry
+    from desktop.export.pdf import PdfOptions
     from desktop.export.plan import ExportLayout
 
     _gui()
-    options = ExportOptions(layout=ExportLayout(layout))
+    pdf = registry.get("pdf")
+    options = PdfOptions(layout=ExportLayout(layout))
     with tempfile.TemporaryDirectory(prefix="bench-export-") as folder:
         warm = _deck(str(bundled_deck()))
-        export_pdf(
-            warm, Path(folder) / "warm.pdf", ExportOptions(layout=options.layout, slides=(0, 1, 2))
+        pdf.export(
+            warm, Path(folder) / "warm.pdf", PdfOptions(layout=options.layout, slides=(0, 1, 2))
         )
         loaded = _deck(deck)
         baseline = rss_mib()
         times, pages, size = [], 0, 0
         for run in range(runs):
             start = time.perf_counter()
-            result = export_pdf(loaded, Path(folder) / f"out-{run}.pdf", options)
+            result = pdf.export(loaded, Path(folder) / f"out-{run}.pdf", options)
             times.append(_ms(start))
             pages, size = result.pages, result.size
             (Path(folder) / f"out-{run}.pdf").unlink()

@@ -112,23 +112,25 @@ def build_parser() -> Parser:
         " drawn, text overflow, missing characters)",
     )
 
+    from desktop.export.command import add_format_arguments
+    from desktop.export.registry import exporters
+
     export = commands.add_parser(
         "export",
         help="export the deck as a PDF briefing",
-        description="Export a PDF: vector text, bookmarks, clickable agenda, sources.",
+        description=" ".join(exporter.description for exporter in exporters()),
     )
     _deck_argument(export)
-    export.add_argument("-o", "--output", type=Path, required=True, help="the PDF file to write")
     export.add_argument(
-        "--layout",
-        choices=("slides", "notes", "handout"),
-        default="slides",
-        help="slides: a page per slide; notes: A4 with speaker notes;"
-        " handout: A4 with several slides per page (default: slides)",
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        help="the file to write; its suffix chooses the format ("
+        + ", ".join(f"{e.suffix}: {e.name}" for e in exporters() if e.suffix)
+        + ")",
     )
-    export.add_argument(
-        "--per-page", type=int, default=3, choices=(1, 2, 3, 4, 6), help="slides per handout page"
-    )
+    add_format_arguments(export)
     export.add_argument(
         "--slides",
         dest="slide_range",
@@ -141,8 +143,8 @@ def build_parser() -> Parser:
     export.add_argument(
         "--force",
         action="store_true",
-        help="replace the output file even if it is not a PDF (never a folder, device or"
-        " read-only file)",
+        help="replace the output file even if it is not of the format written (never a"
+        " folder, device or read-only file)",
     )
 
     present = commands.add_parser("present", help="start presenting (audience + console)")
@@ -303,6 +305,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if extras:
         parser.unrecognized(args.command, extras)
+    if args.command == "export":
+        from desktop.export.command import chosen_exporter
+
+        chosen_exporter(parser.commands["export"], args)  # refuses another format's options
     log_file = setup_logging(verbose=args.verbose)
     try:
         if args.command != "schema" and not getattr(args, "no_render", False):

@@ -16,11 +16,15 @@ from desktop.core.markup import plain
 from desktop.core.model import Deck, Layout
 from desktop.core.problems import UserError
 from desktop.core.resources import bundled_deck
-from desktop.export.pdf import ExportCancelled, ExportOptions, export_pdf
+from desktop.export import registry
+from desktop.export.exporter import ExportCancelled
+from desktop.export.pdf import PdfOptions
 from desktop.export.plan import ExportLayout
 from desktop.render.qtapp import ensure_gui_app
 from desktop.render.renderer import SlideRenderer
 from tests.conftest import DeckFactory
+
+PDF = registry.get("pdf")
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +41,7 @@ def exports(deck: Deck, tmp_path_factory: pytest.TempPathFactory) -> dict[str, P
     readers = {}
     for layout in ExportLayout:
         target = folder / f"{layout.value}.pdf"
-        export_pdf(deck, target, ExportOptions(layout=layout))
+        PDF.export(deck, target, PdfOptions(layout=layout))
         readers[layout.value] = PdfReader(target)
     return readers
 
@@ -191,7 +195,7 @@ def test_generated_agenda_and_sources(make_deck: DeckFactory, tmp_path: Path) ->
     small = load_deck(make_deck()).deck
     assert small is not None
     target = tmp_path / "small.pdf"
-    result = export_pdf(small, target)
+    result = PDF.export(small, target)
     # two slides, plus a generated agenda (the deck has none) and sources page
     assert result.pages == 4
     reader = PdfReader(target)
@@ -202,8 +206,8 @@ def test_generated_agenda_and_sources(make_deck: DeckFactory, tmp_path: Path) ->
 
 
 def test_slide_range(deck: Deck, tmp_path: Path) -> None:
-    options = ExportOptions(slides=(2, 3, 4))
-    result = export_pdf(deck, tmp_path / "part.pdf", options)
+    options = PdfOptions(slides=(2, 3, 4))
+    result = PDF.export(deck, tmp_path / "part.pdf", options)
     assert result.pages == 3 + 2  # generated agenda and sources
 
 
@@ -220,7 +224,7 @@ def test_failure_mid_export_keeps_the_old_file(deck: Deck, tmp_path: Path) -> No
     target = tmp_path / "briefing.pdf"
     target.write_bytes(b"%PDF-old file")
     with pytest.raises(RuntimeError, match="injected"):
-        export_pdf(deck, target, progress=_fail_at(5))  # type: ignore[arg-type]
+        PDF.export(deck, target, progress=_fail_at(5))  # type: ignore[arg-type]
     assert target.read_bytes() == b"%PDF-old file"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["briefing.pdf"]
 
@@ -229,20 +233,20 @@ def test_cancel_keeps_the_old_file(deck: Deck, tmp_path: Path) -> None:
     target = tmp_path / "briefing.pdf"
     target.write_bytes(b"%PDF-old")  # a file that is not a PDF is not replaced at all
     with pytest.raises(ExportCancelled):
-        export_pdf(deck, target, progress=lambda done, total: done < 3)
+        PDF.export(deck, target, progress=lambda done, total: done < 3)
     assert target.read_bytes() == b"%PDF-old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["briefing.pdf"]
 
 
 def test_refused_targets(deck: Deck, tmp_path: Path) -> None:
     with pytest.raises(UserError, match="is a folder"):
-        export_pdf(deck, tmp_path)
+        PDF.export(deck, tmp_path)
     with pytest.raises(UserError, match="is a deck file"):
-        export_pdf(deck, deck.root / "deck.yaml")
+        PDF.export(deck, deck.root / "deck.yaml")
     with pytest.raises(UserError, match="does not exist"):
-        export_pdf(deck, tmp_path / "missing" / "x.pdf")
+        PDF.export(deck, tmp_path / "missing" / "x.pdf")
     with pytest.raises(UserError, match="cannot write"):
-        export_pdf(deck, Path("/proc/briefing.pdf"))
+        PDF.export(deck, Path("/proc/briefing.pdf"))
 
 
 @pytest.mark.parametrize("aspect", ["16:9", "4:3"])
@@ -271,7 +275,7 @@ def test_svg_images_stay_vector(tmp_path: Path) -> None:
     assert image is not None
     assert image.path.suffix == ".svg"
     target = tmp_path / "svg.pdf"
-    export_pdf(loaded, target, ExportOptions(slides=(index,)))
+    PDF.export(loaded, target, PdfOptions(slides=(index,)))
     page: Any = PdfReader(target).pages[0]
     xobjects = page["/Resources"].get("/XObject", {})
     images = [x for x in xobjects.values() if x.get_object().get("/Subtype") == "/Image"]

@@ -1,28 +1,90 @@
-"""``tianjin-briefing export``: the PDF briefing from the command line."""
+"""``tianjin-briefing export``: any registered format from the command line.
+
+The format comes from ``--format``, else from the suffix of ``-o``, else it is PDF; each
+format's options (``--layout``, ``--per-page``) come from its options dataclass (see
+:mod:`desktop.export.exporter`), so a new format needs no change here.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from desktop.core.loader import load_deck
 from desktop.core.problems import DeckError
 from desktop.core.ranges import parse_range
 from desktop.core.resources import bundled_deck
-from desktop.core.targets import PDF, check_target
-from desktop.core.text import plural
 from desktop.core.theme import load_theme
-from desktop.export.plan import ExportLayout
+from desktop.export import registry
+from desktop.export.exporter import Exporter, Option
 
 
-def human_size(size: int) -> str:
-    if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))} KB"
-    return f"{size / (1024 * 1024):.1f} MB"
+def add_format_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--format`` and the options of every registered format."""
+    parser.add_argument(
+        "--format",
+        choices=registry.names(),
+        default=None,
+        help=f"the format to write (default: from the suffix of -o, else {registry.DEFAULT})",
+    )
+    for spec in registry.all_options():
+        _add_option(parser, spec)
+
+
+def _add_option(parser: argparse.ArgumentParser, spec: Option) -> None:
+    formats = [e.name for e in registry.exporters() if spec.name in _names(e)]
+    only = "" if len(formats) == len(registry.exporters()) else f"; {', '.join(formats)} only"
+    help_text = f"{spec.help} (default: {spec.word(spec.default)}{only})"
+    words = [choice.word for choice in spec.choices]
+    if words:
+        numbers = all(isinstance(word, int) for word in words)
+        parser.add_argument(
+            spec.flag,
+            type=int if numbers else str,
+            choices=words,
+            default=None,
+            help=help_text,
+        )
+        return
+
+    def whole(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if not spec.minimum <= number <= spec.maximum:
+            raise argparse.ArgumentTypeError(
+                f"{number} is not between {spec.minimum} and {spec.maximum}"
+            )
+        return number
+
+    parser.add_argument(spec.flag, type=whole, default=None, metavar="N", help=help_text)
+
+
+def _names(exporter: Exporter[Any]) -> set[str]:
+    return {spec.name for spec in exporter.options()}
+
+
+def chosen_exporter(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Exporter[Any]:
+    """The exporter *args* ask for; a usage error (exit 2) for an option it does not have."""
+    exporter = registry.for_output(args.output, args.format)
+    own = _names(exporter)
+    for spec in registry.all_options():
+        if spec.name not in own and getattr(args, spec.name) is not None:
+            parser.error(f"argument {spec.flag}: not an option of the {exporter.name} format")
+    return exporter
 
 
 def run_export(args: argparse.Namespace) -> int:
+    """Export as *args* say (checked by :func:`chosen_exporter`); 0 when written."""
+    exporter = registry.for_output(args.output, args.format)
+    values = {
+        spec.name: spec.value(getattr(args, spec.name))
+        for spec in exporter.options()
+        if getattr(args, spec.name) is not None
+    }
     result = load_deck(args.deck if args.deck is not None else bundled_deck())
     if result.deck is None:
         raise DeckError(result.errors)
@@ -30,9 +92,11 @@ def run_export(args: argparse.Namespace) -> int:
     slides = parse_range(args.slide_range, deck.slide_count) if args.slide_range else None
     theme = load_theme(args.theme, deck.root) if args.theme else None
     # Before Qt starts and pages are drawn: a refused target fails at once.
-    check_target(Path(args.output), PDF, force=args.force, protected=deck.files)
+    exporter.check_target(Path(args.output), force=args.force, protected=deck.files)
+    options = exporter.make_options(
+        values, slides=tuple(slides) if slides is not None else None, theme=theme
+    )
 
-    from desktop.export.pdf import ExportOptions, export_pdf
     from desktop.render.qtapp import ensure_gui_app
 
     ensure_gui_app(offscreen=True)
@@ -40,21 +104,15 @@ def run_export(args: argparse.Namespace) -> int:
 
     def progress(done: int, total: int) -> bool:
         if interactive:
-            print(f"\rExporting page {done}/{total}", end="", file=sys.stderr, flush=True)
+            print(f"\r{exporter.progress_text(done, total)}", end="", file=sys.stderr, flush=True)
         return True
 
-    options = ExportOptions(
-        layout=ExportLayout(args.layout),
-        per_page=args.per_page,
-        slides=tuple(slides) if slides is not None else None,
-    )
     try:
-        done = export_pdf(
-            deck, Path(args.output), options, theme=theme, progress=progress, force=args.force
+        done = exporter.export(
+            deck, Path(args.output), options, progress=progress, force=args.force
         )
     finally:
         if interactive:
             print("\r\033[K", end="", file=sys.stderr, flush=True)
-    pages = plural(done.pages, "{n} page", "{n} pages")
-    print(f"Wrote {args.output}: {pages}, {human_size(done.size)}")
+    print(f"Wrote {args.output}: {exporter.summary(done)}")
     return 0

@@ -1,263 +1,65 @@
-"""Export a deck as a PDF briefing: Qt draws the pages, pypdf adds the structure.
+"""The PDF exporter: its options and its entry in the registry. Qt-free.
 
-The file is written beside the target under a temporary name and moved into
-place only when complete, so a failure or a kill leaves the previous file.
+The pages are planned by :mod:`desktop.export.plan`, drawn by :mod:`desktop.export.pages` and
+written by :mod:`desktop.export.pdf_writer`, which this module loads only when it exports.
 """
 
 from __future__ import annotations
 
-import errno
-import logging
-import os
-from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from typing import ClassVar, Final
 
-from PySide6.QtCore import QFile, QFileDevice, QIODeviceBase
-from PySide6.QtGui import QPainter, QPdfWriter
+from desktop.core.targets import PDF, FileFormat
+from desktop.export.exporter import Exporter, ExportJob, ExportOptions, ExportResult, option
+from desktop.export.plan import HANDOUT_PER_PAGE, ExportLayout
 
-from desktop import __version__
-from desktop.core import targets
-from desktop.core.atomic import atomic_path
-from desktop.core.markup import plain
-from desktop.core.model import Deck, Layout, slide_label
-from desktop.core.problems import UserError
-from desktop.core.targets import PDF, Target
-from desktop.core.theme import Theme
-from desktop.export.pages import A4_RESOLUTION, PageDrawer, a4_layout, slide_page_layout
-from desktop.export.plan import (
-    ExportLayout,
-    Page,
-    PageKind,
-    plan_pages,
-    section_first_pages,
+LAYOUTS: Final = (
+    (ExportLayout.SLIDES, "slides", "Slides (one page per slide)"),
+    (ExportLayout.NOTES, "notes", "Notes pages (A4: slide, speaker notes, sources)"),
+    (ExportLayout.HANDOUT, "handout", "Handout (A4: several slides with lines for notes)"),
 )
-from desktop.export.structure import LinkArea, OutlineEntry, Structure, apply_structure
-from desktop.render.renderer import SlideRenderer
-
-log = logging.getLogger(__name__)
-
-Progress = Callable[[int, int], bool]
-"""Called with (pages done, pages planned); return False to cancel."""
-
-
-class ExportCancelled(Exception):
-    """The user cancelled the export; the target is untouched."""
+"""Each layout: its value, its command line word and its label in the Export dialog."""
 
 
 @dataclass(frozen=True)
-class ExportResult:
-    path: Path
-    pages: int
-    size: int
+class PdfOptions(ExportOptions):
+    """What a PDF export writes, besides the slides and theme of every format.
 
-
-@dataclass(frozen=True)
-class ExportOptions:
-    layout: ExportLayout = ExportLayout.SLIDES
-    per_page: int = 3
-    slides: tuple[int, ...] | None = None
-    """0-based slide indexes; None for all."""
-
-
-def check_target(deck: Deck, target: Path, force: bool = False) -> Target:
-    """Refuse targets that would lose something (see :mod:`desktop.core.targets`).
-
-    Raises:
-        TargetError: the target must not be written; the message says why.
+    Attributes:
+        layout: A page per slide, notes pages or handouts.
+        per_page: Slides on each handout page: one of :data:`HANDOUT_PER_PAGE`.
     """
-    return targets.check_target(target, PDF, force=force, protected=deck.files)
 
-
-def export_pdf(
-    deck: Deck,
-    target: Path,
-    options: ExportOptions | None = None,
-    theme: Theme | None = None,
-    progress: Progress | None = None,
-    renderer: SlideRenderer | None = None,
-    force: bool = False,
-) -> ExportResult:
-    """Write the PDF briefing of *deck* to *target* atomically.
-
-    Args:
-        deck: The deck exported.
-        target: The file written: absent, or a PDF the user may write (see
-            :mod:`desktop.core.targets`).
-        options: Layout and slides.
-        theme: Another theme than the deck's.
-        progress: Told of each page; returns False to cancel.
-        renderer: The renderer to draw with (default: a new one for *deck* and *theme*).
-        force: Replace a file that is not a PDF (never a folder, device or read-only file).
-
-    Raises:
-        UserError: the target cannot be written (the message says why).
-        ExportCancelled: *progress* returned False.
-    """
-    options = options or ExportOptions()
-    resolved = check_target(deck, target, force).path
-    renderer = renderer or SlideRenderer(deck, theme)
-    indexes = list(options.slides) if options.slides is not None else list(range(deck.slide_count))
-    pages = plan_pages(deck, options.layout, indexes, options.per_page)
-    try:
-        # Checked again just before the rename: the target may have changed meanwhile.
-        with atomic_path(resolved, lambda: check_target(deck, target, force)) as final:
-            draft = final.with_name(final.name + ".qt")
-            try:
-                starts = _draw(deck, renderer, draft, options.layout, pages, progress)
-                count = apply_structure(draft, final, _structure(deck, pages, starts))
-            finally:
-                draft.unlink(missing_ok=True)
-    except OSError as exc:
-        if exc.errno == errno.ENOSPC:
-            raise UserError(f"cannot write {target}: the disk is full") from exc
-        raise UserError(f"cannot write {target}: {exc.strerror or exc}") from exc
-    return ExportResult(resolved, count, resolved.stat().st_size)
-
-
-def _draw(
-    deck: Deck,
-    renderer: SlideRenderer,
-    path: Path,
-    layout: ExportLayout,
-    pages: list[Page],
-    progress: Progress | None,
-) -> list[int]:
-    """Draw every page; return the physical index of each planned page's first page.
-
-    One more entry at the end holds the number of pages drawn.
-
-    Raises:
-        OSError: the file could not be written (disk full, file size limit): Qt reports
-            that only on the device, so it is checked here rather than found by pypdf later
-            as a truncated PDF.
-    """
-    # Qt gets the open file, not its name: Qt encodes names as UTF-8 whatever the locale, so
-    # under LC_ALL=C it would write a non-ASCII name to another file than Python reads.
-    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
-    device = QFile()
-    if not device.open(
-        handle, QIODeviceBase.OpenModeFlag.WriteOnly, QFileDevice.FileHandleFlag.AutoCloseHandle
-    ):
-        os.close(handle)
-        raise _device_error(device)
-    try:
-        starts = _draw_pages(deck, renderer, device, path, layout, pages, progress)
-        device.flush()  # close() would flush too, but without saying why it failed
-        if device.error() != QFileDevice.FileError.NoError:
-            raise _device_error(device)
-    finally:
-        device.close()
-    if device.error() != QFileDevice.FileError.NoError:
-        raise _device_error(device)
-    # Qt does not always notice a failed write (a full disk): the file must end the PDF.
-    with path.open("rb") as stream:
-        stream.seek(max(0, path.stat().st_size - 1024))
-        if b"%%EOF" not in stream.read():
-            raise OSError(errno.EIO, _INCOMPLETE)
-    return starts
-
-
-_INCOMPLETE = "the PDF could not be written completely (is the disk full?)"
-
-
-def _device_error(device: QFile) -> OSError:
-    message = device.errorString()
-    if not message or message == "Unknown error":
-        return OSError(errno.EIO, _INCOMPLETE)
-    known = (errno.ENOSPC, errno.EFBIG, errno.EROFS, errno.EACCES)
-    code = next((code for code in known if os.strerror(code) == message), errno.EIO)
-    return OSError(code, message)
-
-
-def _draw_pages(
-    deck: Deck,
-    renderer: SlideRenderer,
-    device: QFile,
-    path: Path,
-    layout: ExportLayout,
-    pages: list[Page],
-    progress: Progress | None,
-) -> list[int]:
-    writer = QPdfWriter(device)
-    writer.setCreator(f"tianjin-briefing {__version__}")
-    writer.setTitle(plain(deck.title))
-    a4 = layout is not ExportLayout.SLIDES
-    if a4:
-        writer.setResolution(A4_RESOLUTION)
-        writer.setPageLayout(a4_layout())
-    else:
-        page_layout, resolution = slide_page_layout(deck)
-        writer.setResolution(resolution)
-        writer.setPageLayout(page_layout)
-    painter = QPainter()
-    if not painter.begin(writer):
-        raise UserError(f"cannot write {path.parent}: the PDF could not be started")
-    drawer = PageDrawer(writer, painter, renderer, a4)
-    starts: list[int] = []
-    try:
-        for done, page in enumerate(pages):
-            starts.append(drawer.page_number)
-            drawer.draw(page)
-            if device.error() != QFileDevice.FileError.NoError:
-                raise _device_error(device)  # the disk filled up: stop now, not 300 pages later
-            if progress is not None and not progress(done + 1, len(pages)):
-                raise ExportCancelled()
-    finally:
-        painter.end()
-    starts.append(drawer.page_number)
-    return starts
-
-
-def _structure(deck: Deck, pages: list[Page], starts: list[int]) -> Structure:
-    # Continuation pages (long notes) follow their planned page: "7", "7+".
-    labels: list[str] = []
-    for number, page in enumerate(pages):
-        labels.append(page.label)
-        labels.extend(f"{page.label}+" for _ in range(starts[number + 1] - starts[number] - 1))
-    first_of_section = section_first_pages(deck, pages)
-    agenda = _first_page(deck, pages, PageKind.AGENDA, Layout.AGENDA)
-    sources = _first_page(deck, pages, PageKind.SOURCES, Layout.SOURCES)
-    outline: list[OutlineEntry] = []
-    if agenda is not None:
-        outline.append(OutlineEntry(Layout.AGENDA.default_title, starts[agenda]))
-    for section_index, section in enumerate(deck.sections):
-        if section_index not in first_of_section:
-            continue
-        children = []
-        for number, page in enumerate(pages):
-            for index in page.slides:
-                if deck.refs[index].section_index == section_index:
-                    label = f"{index + 1}. {slide_label(deck, deck.refs[index])}"
-                    children.append(OutlineEntry(label, starts[number]))
-        title = plain(section.title)
-        if section.title_zh:
-            title = f"{title} · {section.title_zh}"
-        outline.append(
-            OutlineEntry(title, starts[first_of_section[section_index]], tuple(children))
-        )
-    if sources is not None:
-        outline.append(OutlineEntry(Layout.SOURCES.default_title, starts[sources]))
-    links = tuple(
-        LinkArea(starts[number], rect, starts[first_of_section[section]])
-        for number, page in enumerate(pages)
-        for rect, section in page.links
-        if section in first_of_section
+    layout: ExportLayout = option(
+        ExportLayout.SLIDES,
+        "Layout",
+        "slides: a page per slide; notes: A4 with speaker notes;"
+        " handout: A4 with several slides per page",
+        choices=LAYOUTS,
     )
-    return Structure(
-        title=plain(deck.title),
-        author=deck.author,
-        subject=plain(deck.subtitle) or plain(deck.title),
-        keywords=", ".join(plain(s.title) for s in deck.sections),
-        outline=tuple(outline),
-        links=links,
-        labels=tuple(labels),
+    per_page: int = option(
+        3,
+        "Slides per page (handout)",
+        "slides per handout page",
+        choices=((n, n, str(n)) for n in HANDOUT_PER_PAGE),
     )
 
+    def __post_init__(self) -> None:
+        if self.per_page not in HANDOUT_PER_PAGE:
+            allowed = ", ".join(map(str, HANDOUT_PER_PAGE))
+            raise ValueError(f"a handout page holds {allowed} slides, not {self.per_page}")
 
-def _first_page(deck: Deck, pages: list[Page], kind: PageKind, layout: Layout) -> int | None:
-    """The first planned page of *kind*, or showing a slide of *layout*."""
-    for number, page in enumerate(pages):
-        if page.kind is kind or any(deck.refs[i].slide.layout is layout for i in page.slides):
-            return number
-    return None
+
+class PdfExporter(Exporter[PdfOptions]):
+    """A PDF briefing: vector text, bookmarks, a clickable agenda, page labels, sources."""
+
+    name: ClassVar[str] = "pdf"
+    title: ClassVar[str] = "PDF"
+    description: ClassVar[str] = "Export a PDF: vector text, bookmarks, clickable agenda, sources."
+    file_format: ClassVar[FileFormat] = PDF
+    options_type = PdfOptions
+
+    def write(self, job: ExportJob[PdfOptions]) -> ExportResult:
+        from desktop.export.pdf_writer import write_pdf  # Qt, loaded on the first export
+
+        return write_pdf(job)

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import Final
 
 from desktop.core.model import Deck, Layout
+
+HANDOUT_PER_PAGE: Final = (1, 2, 3, 4, 6)
+"""Slides a handout page may hold: the one list the command line and the Export dialog offer."""
 
 
 class ExportLayout(enum.Enum):

@@ -1,14 +1,17 @@
-"""Export PDF from the app: choose layout and file, a cancellable progress dialog.
+"""Export from the app: choose format, options and file, a cancellable progress dialog.
 
-The file follows the rule of :mod:`desktop.core.targets`, as on the command line: a folder,
-device, read-only or deck file is refused (the dialog stays open); an existing file is
-replaced only after the user says so, with a plainer warning when it is not a PDF.
+The formats and their options come from the registry (:mod:`desktop.export.registry`): the
+dialog lists every format and enables the options the chosen one has. The file follows the
+rule of :mod:`desktop.core.targets`, as on the command line: a folder, device, read-only or
+deck file is refused (the dialog stays open); an existing file is replaced only after the user
+says so, with a plainer warning when it is not of the format written.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -30,18 +33,10 @@ from PySide6.QtWidgets import (
 
 from desktop.core.model import Deck
 from desktop.core.problems import UserError
-from desktop.core.targets import PDF, TargetError, inspect_target
-from desktop.export.command import human_size
-from desktop.export.pdf import ExportCancelled, ExportOptions, ExportResult, export_pdf
-from desktop.export.plan import ExportLayout
+from desktop.core.targets import TargetError
+from desktop.export import registry
+from desktop.export.exporter import ExportCancelled, Exporter, ExportOptions, ExportResult, Option
 from desktop.render.renderer import SlideRenderer
-
-LAYOUT_NAMES = {
-    ExportLayout.SLIDES: "Slides (one page per slide)",
-    ExportLayout.NOTES: "Notes pages (A4: slide, speaker notes, sources)",
-    ExportLayout.HANDOUT: "Handout (A4: several slides with lines for notes)",
-}
-
 
 Ask = Callable[[str], bool]
 """Asks the user a yes/no question (default No); True for yes."""
@@ -50,10 +45,10 @@ Tell = Callable[[str], None]
 
 
 class ExportDialog(QDialog):
-    """Asks where to write the PDF and which layout.
+    """Asks for the format, its options and where to write.
 
     Args:
-        suggested: The file name proposed.
+        suggested: The file name proposed (for the default format).
         parent: The owning window.
         protected: Files never replaced (the deck's own).
         ask: Asks before an existing file is replaced (default: a message box; tests pass
@@ -70,31 +65,32 @@ class ExportDialog(QDialog):
         tell: Tell | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export PDF")
         self.protected = tuple(protected)
         self.force = False
-        """The user agreed to replace a file that is not a PDF."""
+        """The user agreed to replace a file of another format."""
         self._ask = ask or self._ask_box
         self._tell = tell or self._tell_box
-        self.layout_box = QComboBox()
-        self.layout_box.setAccessibleName("Layout")
-        for layout, name in LAYOUT_NAMES.items():
-            self.layout_box.addItem(name, layout.value)
-        self.per_page = QSpinBox()
-        self.per_page.setAccessibleName("Slides per handout page")
-        self.per_page.setRange(1, 6)
-        self.per_page.setValue(3)
+        self.format_box = QComboBox()
+        self.format_box.setAccessibleName("Format")
+        for exporter in registry.exporters():
+            self.format_box.addItem(exporter.title, exporter.name)
+        self.format_box.setCurrentIndex(registry.names().index(registry.DEFAULT))
+        self._shown = self.exporter()
+        self.option_widgets: dict[str, QComboBox | QSpinBox] = {
+            spec.name: _option_widget(spec) for spec in registry.all_options()
+        }
         self.path = QLineEdit(str(suggested))
-        self.path.setAccessibleName("PDF file")
+        self.path.setAccessibleName("File")
         browse = QPushButton("Browse…")
-        browse.setAccessibleName("Choose the PDF file")
+        browse.setAccessibleName("Choose the file")
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         form = QFormLayout(self)
-        form.addRow("Layout", self.layout_box)
-        form.addRow("Slides per page (handout)", self.per_page)
+        form.addRow("Format", self.format_box)
+        for spec in registry.all_options():
+            form.addRow(spec.label, self.option_widgets[spec.name])
         form.addRow("File", row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -103,17 +99,43 @@ class ExportDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.format_box.currentIndexChanged.connect(self._format_changed)
+        self._format_changed()
+
+    def exporter(self) -> Exporter[Any]:
+        """The format chosen."""
+        return registry.get(self.format_box.currentData())
+
+    def _format_changed(self) -> None:
+        """Enable the chosen format's options; give the file its suffix."""
+        old, new = self._shown, self.exporter()
+        self._shown = new
+        self.setWindowTitle(f"Export {new.title}")
+        own = {spec.name for spec in new.options()}
+        for name, widget in self.option_widgets.items():
+            widget.setEnabled(name in own)
+        path = Path(self.path.text())
+        ours = path.suffix.lower() == old.suffix.lower() if old.suffix else not path.suffix
+        if ours and path.suffix != new.suffix:
+            self.path.setText(str(path.with_suffix(new.suffix)))
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self,
-            "Export PDF",
-            self.path.text(),
-            "PDF (*.pdf)",
-            options=QFileDialog.Option.DontConfirmOverwrite,  # accept() asks, for typed names too
-        )
+        exporter = self.exporter()
+        title = f"Export {exporter.title}"
+        if exporter.writes_folder:
+            name = QFileDialog.getExistingDirectory(self, title, self.path.text())
+        else:
+            name, _ = QFileDialog.getSaveFileName(
+                self,
+                title,
+                self.path.text(),
+                f"{exporter.title} (*{exporter.suffix})",
+                options=QFileDialog.Option.DontConfirmOverwrite,  # accept() asks, typed names too
+            )
+            if name and not name.lower().endswith(exporter.suffix):
+                name += exporter.suffix
         if name:
-            self.path.setText(name if name.lower().endswith(".pdf") else f"{name}.pdf")
+            self.path.setText(name)
 
     def target(self) -> Path:
         return Path(self.path.text()).expanduser()
@@ -121,8 +143,9 @@ class ExportDialog(QDialog):
     def accept(self) -> None:
         """Close only on a file that may be written, asking before one is replaced."""
         target = self.target()
+        exporter = self.exporter()
         try:
-            found = inspect_target(target, PDF, self.protected)
+            found = exporter.inspect_target(target, self.protected)
         except TargetError as exc:
             self._tell(str(exc))
             return
@@ -130,9 +153,10 @@ class ExportDialog(QDialog):
             if found.same_format:
                 question = f"{target.name} already exists ({found.replaces}). Replace it?"
             else:
+                what = exporter.file_format.name
                 question = (
-                    f"{target.name} is {found.replaces}, not a PDF. Replace it with the PDF?"
-                    " What it holds now will be lost."
+                    f"{target.name} is {found.replaces}, not a {what}. Replace it with the"
+                    f" {what}? What it holds now will be lost."
                 )
             if not self._ask(question):
                 return
@@ -140,19 +164,43 @@ class ExportDialog(QDialog):
         super().accept()
 
     def _ask_box(self, question: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Export PDF", question, parent=self)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), question, parent=self)
         replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
         box.exec()
         return box.clickedButton() is replace
 
     def _tell_box(self, message: str) -> None:
-        QMessageBox.warning(self, "Export PDF", message)
+        QMessageBox.warning(self, self.windowTitle(), message)
 
     def options(self) -> ExportOptions:
-        return ExportOptions(
-            layout=ExportLayout(self.layout_box.currentData()), per_page=self.per_page.value()
-        )
+        """The chosen format's options, as the widgets say (its class tells the format)."""
+        exporter = self.exporter()
+        values: dict[str, object] = {}
+        for spec in exporter.options():
+            widget = self.option_widgets[spec.name]
+            if isinstance(widget, QSpinBox):
+                values[spec.name] = widget.value()
+            else:
+                values[spec.name] = spec.choices[widget.currentIndex()].value
+        options: ExportOptions = exporter.make_options(values)
+        return options
+
+
+def _option_widget(spec: Option) -> QComboBox | QSpinBox:
+    """A list of the option's values, or a box for a whole number; showing the default."""
+    if not spec.choices:
+        spin = QSpinBox()
+        spin.setRange(spec.minimum, spec.maximum)
+        spin.setValue(int(str(spec.default)))
+        spin.setAccessibleName(spec.label)
+        return spin
+    box = QComboBox()
+    box.setAccessibleName(spec.label)
+    for choice in spec.choices:
+        box.addItem(choice.label)
+    box.setCurrentIndex([choice.value for choice in spec.choices].index(spec.default))
+    return box
 
 
 def export_with_progress(
@@ -166,10 +214,14 @@ def export_with_progress(
 ) -> ExportResult | None:
     """Run the export with a progress dialog; None when cancelled or failed (after saying so).
 
-    *force* replaces a file that is not a PDF (the user agreed to); see :func:`export_pdf`.
+    The format is the one *options* are for (see :func:`desktop.export.registry.for_options`).
+    *force* replaces a file of another format (the user agreed to); see
+    :meth:`Exporter.export <desktop.export.exporter.Exporter.export>`.
     """
-    dialog = QProgressDialog("Exporting PDF…", "Cancel", 0, 100, parent)
-    dialog.setWindowTitle("Export PDF")
+    exporter = registry.for_options(options)
+    title = f"Export {exporter.title}"
+    dialog = QProgressDialog(f"Exporting {exporter.title}…", "Cancel", 0, 100, parent)
+    dialog.setWindowTitle(title)
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
 
@@ -180,22 +232,22 @@ def export_with_progress(
         return not dialog.wasCanceled()
 
     try:
-        result = export_pdf(
+        result = exporter.export(
             deck, target, options, progress=progress, renderer=renderer, force=force
         )
     except ExportCancelled:
         return None
     except UserError as exc:
         if interactive:
-            QMessageBox.warning(parent, "Export PDF", str(exc))
+            QMessageBox.warning(parent, title, str(exc))
         return None
     finally:
         dialog.close()
     if interactive:
         box = QMessageBox(parent)
-        box.setWindowTitle("Export PDF")
-        box.setText(f"Wrote {result.path}\n{result.pages} pages, {human_size(result.size)}")
-        open_button = box.addButton("Open PDF", QMessageBox.ButtonRole.AcceptRole)
+        box.setWindowTitle(title)
+        box.setText(f"Wrote {result.path}\n{exporter.summary(result)}")
+        open_button = box.addButton(f"Open {exporter.title}", QMessageBox.ButtonRole.AcceptRole)
         box.addButton(QMessageBox.StandardButton.Close)
         box.exec()
         if box.clickedButton() is open_button:

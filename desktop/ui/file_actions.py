@@ -12,7 +12,7 @@ from desktop.core.loader import DECK_FILE
 from desktop.core.model import Deck
 
 if TYPE_CHECKING:
-    from desktop.export.pdf import ExportOptions, ExportResult
+    from desktop.export.exporter import ExportOptions, ExportResult
 
 
 def dropped_deck(data: QMimeData) -> Path | None:
@@ -34,10 +34,13 @@ def choose_deck_folder(parent: QWidget, start: Path | None) -> Path | None:
 
 
 def ask_export(parent: QWidget, deck: Deck) -> tuple[Path, ExportOptions, bool] | None:
-    """Ask where and how to export *deck*: the target, the options and whether the user agreed
-    to replace a file that is not a PDF; None when cancelled."""
-    suggested = Path.home() / f"{deck.root.name or 'briefing'}.pdf"
+    """Ask where and how to export *deck*: the target, the options (their class tells the
+    format) and whether the user agreed to replace a file of another format; None when
+    cancelled."""
+    from desktop.export.registry import DEFAULT, get
     from desktop.ui.export_dialog import ExportDialog  # export code loads on first use
+
+    suggested = Path.home() / f"{deck.root.name or 'briefing'}{get(DEFAULT).suffix}"
 
     dialog = ExportDialog(suggested, parent, protected=deck.files)
     if dialog.exec() != ExportDialog.DialogCode.Accepted:
@@ -55,9 +58,8 @@ def export_deck(
 ) -> ExportResult | None:
     """Export *deck* to *target* with a progress dialog (see
     :func:`desktop.ui.export_dialog.export_with_progress`)."""
-    from desktop.export.pdf import ExportOptions
+    from desktop.export.registry import DEFAULT, get
     from desktop.ui.export_dialog import export_with_progress
 
-    return export_with_progress(
-        parent, deck, target, options or ExportOptions(), interactive=interactive, force=force
-    )
+    chosen = options or get(DEFAULT).make_options()
+    return export_with_progress(parent, deck, target, chosen, interactive=interactive, force=force)

@@ -31,7 +31,7 @@ from desktop.ui.status import DeckStatus
 from desktop.ui.window_chrome import APP_NAME
 
 if TYPE_CHECKING:
-    from desktop.export.pdf import ExportOptions, ExportResult
+    from desktop.export.exporter import ExportOptions, ExportResult
 
 log = logging.getLogger(__name__)
 
@@ -369,7 +369,8 @@ class MainWindow(QMainWindow):
     ) -> ExportResult | None:
         """Export the deck to *target* (the rules of :mod:`desktop.core.targets`).
 
-        *force* replaces a file that is not a PDF, once the user has agreed to.
+        The format is the one *options* are for (default: a PDF of the slides). *force*
+        replaces a file of another format, once the user has agreed to.
         """
         if self.deck is None:
             return None

@@ -39,7 +39,7 @@ def announce(owner: Any, name: str, marker: Callable[[int], str]) -> None:
 def main(argv: list[str]) -> int:
     from pypdf import PdfWriter
 
-    import desktop.export.pdf as pdf
+    import desktop.export.pdf_writer as pdf
     from desktop.cli import main as cli_main
     from desktop.export.pages import PageDrawer
 

@@ -32,7 +32,7 @@ from pytestqt.qtbot import QtBot
 from desktop.cli import main
 from desktop.core.loader import load_deck
 from desktop.core.targets import PDF, TargetError, check_target
-from desktop.export.pdf import export_pdf
+from desktop.export import registry
 from tests.conftest import DeckFactory
 from tests.reliability.conftest import Tally
 
@@ -310,7 +310,7 @@ def test_a_target_that_changes_during_the_export_is_not_replaced(
         return True
 
     with pytest.raises(TargetError, match="already exists and is a text file"):
-        export_pdf(loaded, target, progress=meanwhile)
+        registry.get("pdf").export(loaded, target, progress=meanwhile)
     assert target.read_bytes() == b"notes written meanwhile\n"
     assert leftovers(tmp_path) == []
     tally.add("test_a_target_that_changes_during_the_export_is_not_replaced", 1, "cases")

@@ -27,7 +27,8 @@ from PySide6.QtGui import QColor, QImage, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from desktop.core.loader import load_deck
-from desktop.export.pdf import ExportOptions, export_pdf
+from desktop.export import registry
+from desktop.export.pdf import PdfOptions
 from desktop.export.plan import ExportLayout
 from desktop.render.notes import is_safe_link, notes_document
 from desktop.render.qtapp import ensure_gui_app
@@ -135,7 +136,7 @@ def test_notes_pdf_has_only_safe_links_and_no_image(
     loaded = load_deck(hostile_deck).deck
     assert loaded is not None
     target = tmp_path / "notes.pdf"
-    export_pdf(loaded, target, ExportOptions(layout=ExportLayout.NOTES))
+    registry.get("pdf").export(loaded, target, PdfOptions(layout=ExportLayout.NOTES))
     reader = PdfReader(target)
     uris = link_targets(reader)
     assert uris, "no link at all: the test would prove nothing"

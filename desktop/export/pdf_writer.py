@@ -1,0 +1,195 @@
+"""Write a PDF briefing: Qt draws the pages, pypdf adds the structure.
+
+The PDF exporter (:mod:`desktop.export.pdf`) calls :func:`write_pdf` with its job; the file is
+written beside the target under a temporary name and moved into place only when complete, so a
+failure or a kill leaves the previous file.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QFile, QFileDevice, QIODeviceBase
+from PySide6.QtGui import QPainter, QPdfWriter
+
+from desktop import __version__
+from desktop.core.markup import plain
+from desktop.core.model import Deck, Layout, slide_label
+from desktop.core.problems import UserError
+from desktop.export.exporter import ExportJob, ExportResult
+from desktop.export.pages import A4_RESOLUTION, PageDrawer, a4_layout, slide_page_layout
+from desktop.export.pdf import PdfOptions
+from desktop.export.plan import (
+    ExportLayout,
+    Page,
+    PageKind,
+    plan_pages,
+    section_first_pages,
+)
+from desktop.export.structure import LinkArea, OutlineEntry, Structure, apply_structure
+from desktop.render.renderer import SlideRenderer
+
+
+def write_pdf(job: ExportJob[PdfOptions]) -> ExportResult:
+    """Write the PDF briefing of *job* atomically (see :meth:`PdfExporter.export
+    <desktop.export.exporter.Exporter.export>`)."""
+    deck, options = job.deck, job.options
+    with job.atomic_file() as target:
+        renderer = job.renderer or SlideRenderer(deck, options.theme)
+        pages = plan_pages(deck, options.layout, job.slides, options.per_page)
+        draft = target.temp.with_name(target.temp.name + ".qt")
+        try:
+            starts = _draw(deck, renderer, draft, options.layout, pages, job)
+            count = apply_structure(draft, target.temp, _structure(deck, pages, starts))
+        finally:
+            draft.unlink(missing_ok=True)
+    return ExportResult(target.path, count, target.path.stat().st_size)
+
+
+def _draw(
+    deck: Deck,
+    renderer: SlideRenderer,
+    path: Path,
+    layout: ExportLayout,
+    pages: list[Page],
+    job: ExportJob[PdfOptions],
+) -> list[int]:
+    """Draw every page; return the physical index of each planned page's first page.
+
+    One more entry at the end holds the number of pages drawn.
+
+    Raises:
+        OSError: the file could not be written (disk full, file size limit): Qt reports
+            that only on the device, so it is checked here rather than found by pypdf later
+            as a truncated PDF.
+    """
+    # Qt gets the open file, not its name: Qt encodes names as UTF-8 whatever the locale, so
+    # under LC_ALL=C it would write a non-ASCII name to another file than Python reads.
+    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
+    device = QFile()
+    if not device.open(
+        handle, QIODeviceBase.OpenModeFlag.WriteOnly, QFileDevice.FileHandleFlag.AutoCloseHandle
+    ):
+        os.close(handle)
+        raise _device_error(device)
+    try:
+        starts = _draw_pages(deck, renderer, device, path, layout, pages, job)
+        device.flush()  # close() would flush too, but without saying why it failed
+        if device.error() != QFileDevice.FileError.NoError:
+            raise _device_error(device)
+    finally:
+        device.close()
+    if device.error() != QFileDevice.FileError.NoError:
+        raise _device_error(device)
+    # Qt does not always notice a failed write (a full disk): the file must end the PDF.
+    with path.open("rb") as stream:
+        stream.seek(max(0, path.stat().st_size - 1024))
+        if b"%%EOF" not in stream.read():
+            raise OSError(errno.EIO, _INCOMPLETE)
+    return starts
+
+
+_INCOMPLETE = "the PDF could not be written completely (is the disk full?)"
+
+
+def _device_error(device: QFile) -> OSError:
+    message = device.errorString()
+    if not message or message == "Unknown error":
+        return OSError(errno.EIO, _INCOMPLETE)
+    known = (errno.ENOSPC, errno.EFBIG, errno.EROFS, errno.EACCES)
+    code = next((code for code in known if os.strerror(code) == message), errno.EIO)
+    return OSError(code, message)
+
+
+def _draw_pages(
+    deck: Deck,
+    renderer: SlideRenderer,
+    device: QFile,
+    path: Path,
+    layout: ExportLayout,
+    pages: list[Page],
+    job: ExportJob[PdfOptions],
+) -> list[int]:
+    writer = QPdfWriter(device)
+    writer.setCreator(f"tianjin-briefing {__version__}")
+    writer.setTitle(plain(deck.title))
+    a4 = layout is not ExportLayout.SLIDES
+    if a4:
+        writer.setResolution(A4_RESOLUTION)
+        writer.setPageLayout(a4_layout())
+    else:
+        page_layout, resolution = slide_page_layout(deck)
+        writer.setResolution(resolution)
+        writer.setPageLayout(page_layout)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise UserError(f"cannot write {path.parent}: the PDF could not be started")
+    drawer = PageDrawer(writer, painter, renderer, a4)
+    starts: list[int] = []
+    try:
+        for done, page in enumerate(pages):
+            starts.append(drawer.page_number)
+            drawer.draw(page)
+            if device.error() != QFileDevice.FileError.NoError:
+                raise _device_error(device)  # the disk filled up: stop now, not 300 pages later
+            job.step(done + 1, len(pages))
+    finally:
+        painter.end()
+    starts.append(drawer.page_number)
+    return starts
+
+
+def _structure(deck: Deck, pages: list[Page], starts: list[int]) -> Structure:
+    # Continuation pages (long notes) follow their planned page: "7", "7+".
+    labels: list[str] = []
+    for number, page in enumerate(pages):
+        labels.append(page.label)
+        labels.extend(f"{page.label}+" for _ in range(starts[number + 1] - starts[number] - 1))
+    first_of_section = section_first_pages(deck, pages)
+    agenda = _first_page(deck, pages, PageKind.AGENDA, Layout.AGENDA)
+    sources = _first_page(deck, pages, PageKind.SOURCES, Layout.SOURCES)
+    outline: list[OutlineEntry] = []
+    if agenda is not None:
+        outline.append(OutlineEntry(Layout.AGENDA.default_title, starts[agenda]))
+    for section_index, section in enumerate(deck.sections):
+        if section_index not in first_of_section:
+            continue
+        children = []
+        for number, page in enumerate(pages):
+            for index in page.slides:
+                if deck.refs[index].section_index == section_index:
+                    label = f"{index + 1}. {slide_label(deck, deck.refs[index])}"
+                    children.append(OutlineEntry(label, starts[number]))
+        title = plain(section.title)
+        if section.title_zh:
+            title = f"{title} · {section.title_zh}"
+        outline.append(
+            OutlineEntry(title, starts[first_of_section[section_index]], tuple(children))
+        )
+    if sources is not None:
+        outline.append(OutlineEntry(Layout.SOURCES.default_title, starts[sources]))
+    links = tuple(
+        LinkArea(starts[number], rect, starts[first_of_section[section]])
+        for number, page in enumerate(pages)
+        for rect, section in page.links
+        if section in first_of_section
+    )
+    return Structure(
+        title=plain(deck.title),
+        author=deck.author,
+        subject=plain(deck.subtitle) or plain(deck.title),
+        keywords=", ".join(plain(s.title) for s in deck.sections),
+        outline=tuple(outline),
+        links=links,
+        labels=tuple(labels),
+    )
+
+
+def _first_page(deck: Deck, pages: list[Page], kind: PageKind, layout: Layout) -> int | None:
+    """The first planned page of *kind*, or showing a slide of *layout*."""
+    for number, page in enumerate(pages):
+        if page.kind is kind or any(deck.refs[i].slide.layout is layout for i in page.slides):
+            return number
+    return None
