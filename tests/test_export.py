@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from desktop.core.markup import plain
 from desktop.core.model import Deck, Layout
 from desktop.core.problems import UserError
 from desktop.core.resources import bundled_deck
+from desktop.core.theme import PAGE_COLORS, load_theme
 from desktop.export import registry
 from desktop.export.exporter import ExportCancelled
 from desktop.export.pdf import PdfOptions
@@ -336,3 +338,42 @@ def test_theme_logo_is_drawn(make_deck: DeckFactory) -> None:
     for ref in loaded.refs:
         pictures = [i for i in renderer.layout(ref.index).items if isinstance(i, Picture)]
         assert len(pictures) == 1 and pictures[0].valid
+
+
+def _colours(reader: PdfReader) -> set[str]:
+    """Every fill and stroke colour the pages set, as ``#rrggbb``."""
+    found: set[str] = set()
+    for page in reader.pages:
+        data = page.get_contents()
+        assert data is not None
+        stream = data.get_data().decode("latin-1")
+        for match in re.finditer(r"([\d.]+) ([\d.]+) ([\d.]+) (?:scn|SCN)\b", stream):
+            found.add("#" + "".join(f"{round(float(x) * 255):02x}" for x in match.groups()))
+    return found
+
+
+def test_a4_pages_take_their_colours_from_the_theme(deck: Deck, tmp_path: Path) -> None:
+    """Notes and handout pages are in the theme's page colours, not the desktop's."""
+    from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+    contrast = load_theme("high-contrast")
+    app = QGuiApplication.instance()
+    assert isinstance(app, QGuiApplication)
+    before = app.palette()
+    odd = QPalette(before)
+    odd.setColor(QPalette.ColorRole.Text, QColor("#ff00ff"))  # a desktop palette of its own
+    app.setPalette(odd)
+    try:
+        for theme in (contrast, load_theme("default")):
+            colours: set[str] = set()
+            for layout in (ExportLayout.NOTES, ExportLayout.HANDOUT):
+                target = tmp_path / f"{theme.key}-{layout.value}.pdf"
+                options = PdfOptions(layout=layout, slides=(1, 2), theme=theme)
+                PDF.export(deck, target, options)
+                colours |= _colours(PdfReader(target))
+            assert {theme.color(name) for name in PAGE_COLORS} <= colours
+            assert "#ff00ff" not in colours, "the notes took the desktop's text colour"
+            if theme is contrast:
+                assert not colours & set(PAGE_COLORS.values()), "a default page colour was used"
+    finally:
+        app.setPalette(before)

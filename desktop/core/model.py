@@ -72,6 +72,17 @@ class Source:
         who = self.publisher or self.title
         return f"{who}, {self.date}" if self.date else who
 
+    def reference(self, url_separator: str = "  ") -> str:
+        """Full form for a list of sources: ``China Daily, 2024-03-04: Title  https://…``.
+
+        Args:
+            url_separator: Between the title and the URL: two spaces on a slide, ``". "`` in
+                the running text of an A4 page.
+        """
+        head = ", ".join(part for part in (self.publisher, self.date) if part)
+        text = f"{head}: {self.title}" if head else self.title
+        return f"{text}{url_separator}{self.url}" if self.url else text
+
 
 @dataclass(frozen=True, slots=True)
 class Bullet:
@@ -272,6 +283,10 @@ class Deck:
         """Sources cited by at least one slide, in deck order."""
         cited = {sid for ref in self.refs for sid in ref.slide.sources}
         return tuple(s for s in self.sources if s.id in cited)
+
+    def listed_sources(self) -> tuple[Source, ...]:
+        """What a sources slide or page lists: the cited sources, or all when none is cited."""
+        return self.cited_sources() or self.sources
 
     def section_start(self, section_index: int) -> int:
         """Global index of a section's first slide."""

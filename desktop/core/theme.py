@@ -29,6 +29,16 @@ COLOR_NAMES: Final = (
     "figure",
     "panel",
 )
+PAGE_COLORS: Final = {
+    "page_text": "#1c2733",
+    "page_muted": "#5d6b7a",
+    "page_accent": "#b0262d",
+    "page_rule": "#d8dde3",
+    "page_frame": "#b8c0ca",
+    "page_lines": "#c9ced6",
+}
+"""The colours of the A4 notes and handout pages (on white paper) and their defaults: a theme
+may leave them out, so themes written before them stay valid."""
 SIZE_NAMES: Final = (
     "title",
     "subtitle",
@@ -53,7 +63,14 @@ THEME: Final = Record(
         Field("name", Text(max_length=100), "Display name.", True),
         Field(
             "colors",
-            Record("colors", tuple(Field(n, _COLOR, f"Colour: {n}.", True) for n in COLOR_NAMES)),
+            Record(
+                "colors",
+                tuple(Field(n, _COLOR, f"Colour: {n}.", True) for n in COLOR_NAMES)
+                + tuple(
+                    Field(n, _COLOR, f"Colour on A4 pages: {n}.", default=value)
+                    for n, value in PAGE_COLORS.items()
+                ),
+            ),
             "Colours as #rrggbb.",
             True,
         ),
@@ -184,7 +201,7 @@ def _build(path: Path, node: Node) -> Theme:
         logo_location=logo[1] if logo is not None else None,
         key=path.stem,
         name=scalar_text(node.value["name"]) or path.stem,
-        colors=_section(node, "colors"),
+        colors={**PAGE_COLORS, **_section(node, "colors")},
         fonts=tuple(scalar_text(f) or "" for f in fonts_node.value),
         sizes={k: int(v) for k, v in _section(node, "sizes").items()},
     )

@@ -6,10 +6,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QColor,
     QPageLayout,
     QPageSize,
     QPainter,
+    QPalette,
     QPdfWriter,
     QPen,
 )
@@ -101,13 +103,19 @@ class PageDrawer:
         box.paint(self.painter)
         return box
 
-    def para(self, text: str, points: float, color: str = "#1c2733", **kw: object) -> Para:
-        return Para(text, self.pt(points), color, **kw)  # type: ignore[arg-type]
+    def color(self, name: str) -> str:
+        """An A4 page colour of the theme: ``text``, ``muted``, ``accent``, ``rule``, ``frame``
+        or ``lines`` (the theme's ``page_text`` and so on)."""
+        return self.theme.color(f"page_{name}")
+
+    def para(self, text: str, points: float, color: str = "text", **kw: object) -> Para:
+        """A paragraph of *points* in the page colour *color* (see :meth:`color`)."""
+        return Para(text, self.pt(points), self.color(color), **kw)  # type: ignore[arg-type]
 
     def chrome(self, right: str) -> QRectF:
         """A4 header and footer; returns the content rectangle."""
         margin = 16 * MM
-        muted = "#5d6b7a"
+        muted = "muted"
         self.text(
             QRectF(margin, 8 * MM, self.width - 2 * margin - 60 * MM, self.pt(12)),
             [self.para(plain(self.deck.title), 8.5, muted, markup=False)],
@@ -140,16 +148,16 @@ class PageDrawer:
         )
 
     def line(
-        self, x1: float, y1: float, x2: float, y2: float, color: str = "#d8dde3", width: float = 1.0
+        self, x1: float, y1: float, x2: float, y2: float, color: str = "rule", width: float = 1.0
     ) -> None:
-        pen = QPen(QColor(color))
+        pen = QPen(QColor(self.color(color)))
         pen.setWidthF(self.pt(width * 0.75))
         self.painter.setPen(pen)
         self.painter.drawLine(QPointF(x1, y1), QPointF(x2, y2))
 
     def slide_frame(self, index: int, rect: QRectF) -> QRectF:
         drawn = self.renderer.paint(self.painter, index, rect)
-        self.painter.setPen(QPen(QColor("#b8c0ca"), self.pt(0.5)))
+        self.painter.setPen(QPen(QColor(self.color("frame")), self.pt(0.5)))
         self.painter.setBrush(Qt.BrushStyle.NoBrush)
         self.painter.drawRect(drawn)
         return drawn
@@ -246,7 +254,7 @@ class PageDrawer:
         The document comes from :func:`notes_document`: no image is loaded, and only
         http, https and mailto links become link annotations.
         """
-        doc = notes_document(notes, QColor("#5d6b7a"))
+        doc = notes_document(notes, QColor(self.color("muted")))
         doc.setUseDesignMetrics(True)
         doc.setDocumentMargin(0)
         for points in (11.0, 10.0, 9.0, 8.0):
@@ -257,10 +265,17 @@ class PageDrawer:
         offset = 0.0
         total = doc.size().height()
         area = QRectF(rect)
+        # The text colour is the theme's, not the desktop palette's (which may be light).
+        context = QAbstractTextDocumentLayout.PaintContext()
+        palette = context.palette
+        palette.setColor(QPalette.ColorRole.Text, QColor(self.color("text")))
+        context.palette = palette
         while True:
             self.painter.save()
             self.painter.translate(area.left(), area.top() - offset)
-            doc.drawContents(self.painter, QRectF(0, offset, area.width(), area.height()))
+            context.clip = QRectF(0, offset, area.width(), area.height())
+            self.painter.setClipRect(context.clip)
+            doc.documentLayout().draw(self.painter, context)
             self.painter.restore()
             offset += area.height()
             if offset >= total - 1:
@@ -275,23 +290,16 @@ class PageDrawer:
             if source is not None:
                 paras.append(
                     self.para(
-                        self.describe(source_id),
+                        source.reference(". "),
                         8,
-                        "#5d6b7a",
+                        "muted",
                         level=1,
-                        bullet_color="#b0262d",
+                        bullet_color=self.color("accent"),
                         markup=False,
                         space_after=0.2,
                     )
                 )
         return paras
-
-    def describe(self, source_id: str) -> str:
-        source = self.deck.source(source_id)
-        assert source is not None
-        parts = [x for x in (source.publisher, source.date) if x]
-        text = f"{', '.join(parts)}: {source.title}" if parts else source.title
-        return f"{text}. {source.url}" if source.url else text
 
     def handout_page(self, page: Page) -> None:
         self.new_page()
@@ -311,7 +319,7 @@ class PageDrawer:
                     self.para(
                         f"{index + 1}. {slide_label(self.deck, self.deck.refs[index])}",
                         7.5,
-                        "#5d6b7a",
+                        "muted",
                         markup=False,
                     )
                 ],
@@ -320,7 +328,7 @@ class PageDrawer:
             left = body.left() + slide_w + 8 * MM
             y = drawn_top + 7 * MM
             while y < drawn.bottom():
-                self.line(left, y, body.right(), y, "#c9ced6", 0.6)
+                self.line(left, y, body.right(), y, "lines", 0.6)
                 y += 7 * MM
 
     def generated_page(self, page: Page, layout: Layout) -> tuple[QRectF, float] | None:
@@ -348,13 +356,13 @@ class PageDrawer:
             rect = QRectF(body.left(), y, body.width(), row_h)
             self.text(
                 QRectF(rect.left(), rect.top(), self.pt(30), rect.height()),
-                [self.para(f"{index + 1:02d}", 14, "#b0262d", bold=True, markup=False)],
+                [self.para(f"{index + 1:02d}", 14, "accent", bold=True, markup=False)],
                 valign=VAlign.CENTER,
                 wrap=False,
             )
             paras = [self.para(section.title, 12, bold=True, space_after=0.1)]
             if section.title_zh:
-                paras.append(self.para(section.title_zh, 10, "#5d6b7a", markup=False))
+                paras.append(self.para(section.title_zh, 10, "muted", markup=False))
             self.text(
                 QRectF(
                     rect.left() + self.pt(34),
@@ -372,7 +380,7 @@ class PageDrawer:
                         self.para(
                             format_duration(section.duration),
                             10,
-                            "#5d6b7a",
+                            "muted",
                             align=Qt.AlignmentFlag.AlignRight,
                             markup=False,
                         )
@@ -389,17 +397,16 @@ class PageDrawer:
         if start is None:
             return
         body, y = start[0], start[1] + 6 * MM
-        sources = self.deck.cited_sources() or self.deck.sources
         paras = [
             self.para(
-                self.describe(s.id),
+                source.reference(". "),
                 9.5,
                 level=1,
-                bullet_color="#b0262d",
+                bullet_color=self.color("accent"),
                 markup=False,
                 space_after=0.35,
             )
-            for s in sources
+            for source in self.deck.listed_sources()
         ]
         self.text(
             QRectF(body.left(), y, body.width(), body.bottom() - y), paras, min_size=self.pt(6.5)

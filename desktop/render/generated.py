@@ -60,17 +60,11 @@ def agenda(b: LayoutBuilder, body: QRectF) -> None:
 
 @builds(Layout.SOURCES)
 def sources(b: LayoutBuilder, body: QRectF) -> None:
-    sources = b.deck.cited_sources() or b.deck.sources
     paras = []
-    for source in sources:
-        parts = [x for x in (source.publisher, source.date) if x]
-        head = ", ".join(parts)
-        line = f"{head}: {source.title}" if head else source.title
-        if source.url:
-            line += f"  {source.url}"
+    for source in b.deck.listed_sources():
         paras.append(
             Para(
-                line,
+                source.reference(),
                 b.size("sub_body") * 0.8,
                 b.color("text"),
                 level=1,
