@@ -1,1 +1,1 @@
-"""Qt layer."""
+"""Export formats: the interface (exporter.py), the registry (registry.py) and PDF, the first."""
