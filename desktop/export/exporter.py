@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from desktop.core import targets
-from desktop.core.atomic import atomic_path
 from desktop.core.problems import UserError
 from desktop.core.targets import FileFormat, Target
 from desktop.core.text import plural
@@ -235,6 +234,8 @@ class ExportJob(Generic[OptionsT]):
         Raises:
             UserError: the target is refused, or cannot be written (the message says why).
         """
+        from desktop.core.atomic import atomic_path  # hashlib: not for the CLI's parser
+
         resolved = self.check_target().path
         try:
             with atomic_path(resolved, self.check_target) as temp:

@@ -115,15 +115,14 @@ class PageDrawer:
     def chrome(self, right: str) -> QRectF:
         """A4 header and footer; returns the content rectangle."""
         margin = 16 * MM
-        muted = "muted"
         self.text(
             QRectF(margin, 8 * MM, self.width - 2 * margin - 60 * MM, self.pt(12)),
-            [self.para(plain(self.deck.title), 8.5, muted, markup=False)],
+            [self.para(plain(self.deck.title), 8.5, "muted", markup=False)],
             wrap=False,
         )
         self.text(
             QRectF(self.width - margin - 100 * MM, 8 * MM, 100 * MM, self.pt(12)),
-            [self.para(right, 8.5, muted, align=Qt.AlignmentFlag.AlignRight, markup=False)],
+            [self.para(right, 8.5, "muted", align=Qt.AlignmentFlag.AlignRight, markup=False)],
             wrap=False,
         )
         self.line(margin, 8 * MM + self.pt(13), self.width - margin, 8 * MM + self.pt(13))
@@ -133,7 +132,7 @@ class PageDrawer:
                 self.para(
                     f"Page {self.page_number}",
                     8.5,
-                    muted,
+                    "muted",
                     align=Qt.AlignmentFlag.AlignRight,
                     markup=False,
                 )
