@@ -1,19 +1,41 @@
-"""Shared fixtures. Every test runs offscreen, with app state in a temporary folder."""
+"""Shared fixtures: every test runs offscreen, with app state in a temporary folder.
+
+What tests share lives here, once: the app's home folder for the run (``app_home``), a deck
+folder written from YAML (``make_deck``) and loaded (``load``, ``load_files``), a clock that
+moves only when told (``FakeClock``, ``clock``), settings in a temporary INI file
+(``settings``), a main window on a deck (``make_window``) and a child Python with Qt's
+modules blocked (``run_without_qt``). The presenter's fixtures are in ``tests/ui/conftest.py``,
+the network blocker and the reliability report in ``tests/reliability/conftest.py``.
+"""
 
 from __future__ import annotations
 
-import os
-import tempfile
+import subprocess
+import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Final
 
 import pytest
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-os.environ.setdefault("TIANJIN_BRIEFING_HOME", tempfile.mkdtemp(prefix="tianjin-test-home-"))
+from desktop.core.loader import load_deck
+from desktop.core.model import Deck
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import Settings
+
+HOME_ENV: Final = "TIANJIN_BRIEFING_HOME"
+APP_HOME = pytest.StashKey[Path]()
+"""The run's home folder, kept on the config for hooks that run after the fixtures end."""
 
 DeckFactory = Callable[..., Path]
+FilesLoader = Callable[..., Deck]
+WindowFactory = Callable[..., "MainWindow"]
+QtFreeRun = Callable[[str], "subprocess.CompletedProcess[str]"]
 
 MINIMAL_DECK = """\
 title: Test deck
@@ -35,6 +57,32 @@ slides:
     bullets: [one, two]
     sources: [src]
 """
+
+
+@pytest.fixture(autouse=True, scope="session")
+def app_home(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[Path]:
+    """The app's home for the run: settings, data and logs go to a temporary folder.
+
+    Set before the QApplication is made (with the offscreen platform), and inherited by the
+    subprocesses tests start, so nothing a test runs touches the user's profile.
+    """
+    home = tmp_path_factory.mktemp("home")
+    request.config.stash[APP_HOME] = home
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("QT_QPA_PLATFORM", "offscreen")
+        patch.setenv(HOME_ENV, str(home))
+        yield home
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _one_application(app_home: Path, qapp: object) -> object:
+    """Create pytest-qt's QApplication first, so no test makes a plain QGuiApplication."""
+    return qapp
+
+
+# -- decks ---------------------------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -67,7 +115,99 @@ def make_deck(tmp_path: Path) -> DeckFactory:
     return factory
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _one_application(qapp: object) -> object:
-    """Create pytest-qt's QApplication first, so no test makes a plain QGuiApplication."""
-    return qapp
+def load(folder: Path) -> Deck:
+    """The deck in *folder*, which must load."""
+    result = load_deck(folder)
+    assert result.deck is not None, [p.format() for p in result.problems]
+    return result.deck
+
+
+@pytest.fixture
+def load_files(make_deck: DeckFactory) -> FilesLoader:
+    """Write a deck folder as ``make_deck`` does and load it: ``load_files(files, name)``."""
+
+    def factory(files: dict[str, str | bytes | None] | None = None, name: str = "deck") -> Deck:
+        return load(make_deck(files, name=name))
+
+    return factory
+
+
+# -- time ----------------------------------------------------------------------------------------
+
+
+class FakeClock:
+    """A monotonic clock that only moves when told to."""
+
+    def __init__(self, now: float = 1000.0) -> None:
+        self.now = now
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        assert seconds >= 0, "a monotonic clock never goes back"
+        self.now += seconds
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+# -- Qt: settings and the main window --------------------------------------------------------------
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Settings in a fresh INI file of the test's own."""
+    from desktop.ui.settings import Settings
+
+    return Settings(tmp_path / "settings.ini")
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, settings: Settings) -> WindowFactory:
+    """A shown, active main window on *deck* (the bundled deck unless given)."""
+    from desktop.core.resources import bundled_deck
+    from desktop.ui.main_window import MainWindow
+
+    def factory(deck: Path | None = None, settings: Settings = settings) -> MainWindow:
+        window = MainWindow(settings)
+        qtbot.addWidget(window)
+        window.open_deck(deck or bundled_deck())
+        window.resize(1280, 800)
+        with qtbot.waitActive(window):
+            window.show()
+            window.activateWindow()
+        window.view.setFocus()
+        return window
+
+    return factory
+
+
+# -- Qt blocked ------------------------------------------------------------------------------------
+
+BLOCK_QT: Final = """\
+import sys
+class Block:
+    def find_spec(self, name, path=None, target=None):
+        if name == "PySide6" or name.startswith("PySide6.") or name == "shiboken6":
+            raise ImportError(f"Qt import blocked: {name}")
+        return None
+sys.meta_path.insert(0, Block())
+"""
+
+
+@pytest.fixture
+def run_without_qt() -> QtFreeRun:
+    """Run Python *code* in a child whose imports of PySide6 and shiboken6 fail."""
+
+    def run(code: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-c", BLOCK_QT + textwrap.dedent(code)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+
+    return run

@@ -2,17 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
+from tests.conftest import QtFreeRun
 
-BLOCK_QT = """
+CORE = """
 import sys
-class Block:
-    def find_spec(self, name, path=None, target=None):
-        if name == "PySide6" or name.startswith("PySide6.") or name == "shiboken6":
-            raise ImportError(f"Qt import blocked: {name}")
-        return None
-sys.meta_path.insert(0, Block())
 import desktop.core.loader, desktop.core.model, desktop.core.format, desktop.core.theme
 import desktop.core.markup, desktop.core.atomic, desktop.core.paths
 import desktop.core.follow, desktop.core.watch, desktop.core.navigation
@@ -28,9 +21,7 @@ print("ok", result.deck.slide_count)
 """
 
 
-def test_core_and_check_need_no_qt() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", BLOCK_QT], capture_output=True, text=True, check=False
-    )
+def test_core_and_check_need_no_qt(run_without_qt: QtFreeRun) -> None:
+    done = run_without_qt(CORE)
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("ok ")

@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import os
 from pathlib import Path
 
 import pytest
 
-from desktop.core.loader import load_deck
 from desktop.core.model import Deck
 from desktop.core.rehearsal import (
     Rehearsal,
@@ -21,7 +19,7 @@ from desktop.core.rehearsal import (
     save_rehearsal,
 )
 from desktop.core.timing import PaceTracker
-from tests.conftest import MINIMAL_DECK, DeckFactory
+from tests.conftest import MINIMAL_DECK, DeckFactory, FakeClock, load
 
 LOGGER = "desktop.core.rehearsal"
 WHEN = dt.datetime(2024, 3, 4, 9, 30, tzinfo=dt.UTC)
@@ -38,29 +36,10 @@ slides:
 """
 
 
-class FakeClock:
-    """A monotonic clock that only moves when told to."""
-
-    def __init__(self, now: float = 500.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
-def _load(folder: Path) -> Deck:
-    result = load_deck(folder)
-    assert result.deck is not None, [p.format() for p in result.problems]
-    return result.deck
-
-
 @pytest.fixture
 def deck(make_deck: DeckFactory) -> Deck:
     """Two sections: `a` (2 min, two slides) and `second` (1 min, one slide)."""
-    return _load(make_deck({"b.yaml": SECOND_SECTION}))
+    return load(make_deck({"b.yaml": SECOND_SECTION}))
 
 
 def _rehearse(deck: Deck) -> PaceTracker:
@@ -78,10 +57,6 @@ def _rehearse(deck: Deck) -> PaceTracker:
     tracker.on_slide(2)
     clock.advance(45)
     return tracker
-
-
-def _home() -> Path:
-    return Path(os.environ["TIANJIN_BRIEFING_HOME"]).resolve()
 
 
 def test_save_then_load_round_trips(deck: Deck) -> None:
@@ -120,11 +95,11 @@ def test_recorded_at_defaults_to_now_in_utc(deck: Deck) -> None:
     assert before <= recorded <= dt.datetime.now(dt.UTC)
 
 
-def test_the_file_lands_in_the_app_data_folder_not_the_deck(deck: Deck) -> None:
+def test_the_file_lands_in_the_app_data_folder_not_the_deck(deck: Deck, app_home: Path) -> None:
     deck_files = sorted(deck.root.rglob("*"))
     path = save_rehearsal(deck, _rehearse(deck), recorded_at=WHEN).resolve()
     assert path.is_file()
-    assert path.is_relative_to(_home())
+    assert path.is_relative_to(app_home.resolve())
     assert path.parent.name == "rehearsals"
     assert not path.is_relative_to(deck.root.resolve())
     assert sorted(deck.root.rglob("*")) == deck_files, "the deck folder was changed"
@@ -202,13 +177,13 @@ def test_deck_key_is_stable_and_short(deck: Deck) -> None:
     key = deck_key(deck)
     assert len(key) == 16
     assert int(key, 16) >= 0
-    assert deck_key(_load(deck.root)) == key, "loading the same deck again gives the same key"
+    assert deck_key(load(deck.root)) == key, "loading the same deck again gives the same key"
 
 
 def test_deck_key_depends_on_folder_and_title(make_deck: DeckFactory) -> None:
-    first = _load(make_deck(name="one"))
-    second = _load(make_deck(name="two"))
-    retitled = _load(
+    first = load(make_deck(name="one"))
+    second = load(make_deck(name="two"))
+    retitled = load(
         make_deck({"deck.yaml": MINIMAL_DECK.replace("Test deck", "Another title")}, name="three")
     )
     keys = {deck_key(first), deck_key(second), deck_key(retitled)}
@@ -217,7 +192,7 @@ def test_deck_key_depends_on_folder_and_title(make_deck: DeckFactory) -> None:
 
 
 def test_a_tracker_for_another_deck_is_refused(deck: Deck, make_deck: DeckFactory) -> None:
-    other = _load(make_deck(name="other"))
+    other = load(make_deck(name="other"))
     with pytest.raises(ValueError, match="different deck"):
         save_rehearsal(deck, PaceTracker(other, FakeClock()))
     assert not rehearsal_path(deck).exists()

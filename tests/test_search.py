@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -32,6 +30,7 @@ from desktop.core.search import (
     SearchIndex,
     search_deck,
 )
+from tests.conftest import QtFreeRun
 
 ORIGIN = Location(Path("deck/a.yaml"), 1, 1)
 
@@ -306,20 +305,13 @@ def test_an_index_over_a_thousand_slides_is_fast() -> None:
     assert len(index.search("港产城")) == 500
 
 
-def test_search_needs_no_qt() -> None:
+def test_search_needs_no_qt(run_without_qt: QtFreeRun) -> None:
     code = """
-import sys
-class Block:
-    def find_spec(self, name, path=None, target=None):
-        if name == "PySide6" or name.startswith("PySide6.") or name == "shiboken6":
-            raise ImportError(f"Qt import blocked: {name}")
-        return None
-sys.meta_path.insert(0, Block())
 from desktop.core.loader import load_deck
 from desktop.core.resources import bundled_deck
 from desktop.core.search import search_deck
 print(len(search_deck(load_deck(bundled_deck()).deck, "Tianjin")))
 """
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    done = run_without_qt(code)
     assert done.returncode == 0, done.stderr
     assert int(done.stdout) > 0

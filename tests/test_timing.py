@@ -21,22 +21,7 @@ from desktop.core.timing import (
     pace_status,
     plan_offsets,
 )
-from tests.conftest import DeckFactory
-
-
-class FakeClock:
-    """A monotonic clock that only moves when told to."""
-
-    def __init__(self, now: float = 1000.0) -> None:
-        self.now = now
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        assert seconds >= 0, "a monotonic clock never goes back"
-        self.now += seconds
-
+from tests.conftest import DeckFactory, FakeClock
 
 SectionSpec = tuple[int | None, Sequence[int | None]]
 """A section's planned seconds (or None) and each slide's own duration (or None)."""

@@ -8,18 +8,7 @@ from desktop.core.loader import load_deck
 from desktop.core.model import Deck
 from desktop.core.presenter.clock import HeldClock, TalkTime, carry_over, slide_mapping
 from desktop.core.timing import PaceTracker
-from tests.conftest import DeckFactory
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
+from tests.conftest import DeckFactory, FakeClock
 
 
 def _deck(make_deck: DeckFactory, sections: dict[str, str], name: str = "deck") -> Deck:

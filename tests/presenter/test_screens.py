@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from desktop.core.presenter.screens import (
@@ -15,6 +12,7 @@ from desktop.core.presenter.screens import (
     screen_labels,
     swapped,
 )
+from tests.conftest import QtFreeRun
 
 LAPTOP = ScreenInfo("eDP-1", 0, 0, 1920, 1200, primary=True)
 PROJECTOR = ScreenInfo("HDMI-1", 1920, 0, 1920, 1080)
@@ -111,14 +109,7 @@ def test_no_screens_is_an_error() -> None:
         choose_screens([])
 
 
-BLOCK_QT = """
-import sys
-class Block:
-    def find_spec(self, name, path=None, target=None):
-        if name == "PySide6" or name.startswith("PySide6.") or name == "shiboken6":
-            raise ImportError(f"Qt import blocked: {name}")
-        return None
-sys.meta_path.insert(0, Block())
+PLAIN = """
 import desktop.ui.presenter
 from desktop.core.presenter.screens import ScreenInfo, choose_screens
 from desktop.core.presenter.state import ShowState, badges, banner
@@ -128,9 +119,7 @@ print("ok", choose_screens([ScreenInfo("A", 0, 0, 10, 10, True)]).audience)
 """
 
 
-def test_plain_modules_need_no_qt() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", BLOCK_QT], capture_output=True, text=True, check=False
-    )
+def test_plain_modules_need_no_qt(run_without_qt: QtFreeRun) -> None:
+    done = run_without_qt(PLAIN)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok A"

@@ -10,7 +10,7 @@ Hypothesis profiles (``HYPOTHESIS_PROFILE``):
 The summary: each reliability test is marked ``@pytest.mark.reliability("fault class")``;
 at the end of the session the outcome of every marked test, and how many cases or examples
 it ran, is written as JSON to ``$TIANJIN_RELIABILITY_REPORT`` (default
-``$TIANJIN_BRIEFING_HOME/reliability.json``). ``tests/reliability/report.py`` turns it into
+``reliability.json`` in the run's ``app_home``). ``tests/reliability/report.py`` turns it into
 ``docs/reliability.md``.
 """
 
@@ -29,6 +29,8 @@ from typing import Any, Final
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from tests.conftest import APP_HOME
 
 PROFILE_ENV: Final = "HYPOTHESIS_PROFILE"
 REPORT_ENV: Final = "TIANJIN_RELIABILITY_REPORT"
@@ -131,11 +133,11 @@ def pytest_runtest_makereport(
     return report
 
 
-def report_path() -> Path:
+def report_path(config: pytest.Config) -> Path:
     explicit = os.environ.get(REPORT_ENV)
     if explicit:
         return Path(explicit)
-    return Path(os.environ.get("TIANJIN_BRIEFING_HOME", ".")) / "reliability.json"
+    return config.stash.get(APP_HOME, Path()) / "reliability.json"
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
@@ -156,7 +158,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         "cpus": os.cpu_count(),
         "tests": [asdict(outcome) for outcome in results.outcomes.values()],
     }
-    path = report_path()
+    path = report_path(session.config)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
@@ -168,14 +170,19 @@ class NetworkAttemptError(AssertionError):
     """Raised where code tried to reach the network while it was blocked."""
 
 
-BLOCKED_CALLS: Final = (
-    (socket.socket, "connect"),
-    (socket.socket, "connect_ex"),
-    (socket.socket, "sendto"),
-    (socket, "create_connection"),
-    (socket, "getaddrinfo"),
-    (socket, "gethostbyname"),
-    (socket, "gethostbyname_ex"),
+BLOCKED_NAMES: Final = (
+    ("socket.socket", "connect"),
+    ("socket.socket", "connect_ex"),
+    ("socket.socket", "sendto"),
+    ("socket", "create_connection"),
+    ("socket", "getaddrinfo"),
+    ("socket", "gethostbyname"),
+    ("socket", "gethostbyname_ex"),
+)
+"""Every call that reaches the network, as (owner, attribute); subprocess traps use it too."""
+BLOCKED_CALLS: Final = tuple(
+    (socket.socket if owner == "socket.socket" else socket, attribute)
+    for owner, attribute in BLOCKED_NAMES
 )
 
 
@@ -195,8 +202,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[str]]:
 
         return blocked
 
-    for owner, attribute in BLOCKED_CALLS:
-        prefix = "socket.socket" if owner is socket.socket else "socket"
+    for (owner, attribute), (prefix, _) in zip(BLOCKED_CALLS, BLOCKED_NAMES, strict=True):
         monkeypatch.setattr(owner, attribute, blocker(f"{prefix}.{attribute}"))
     yield attempts
     assert attempts == [], f"network access attempted: {attempts}"

@@ -31,7 +31,7 @@ from desktop.cli import main
 from desktop.core.resources import bundled_deck
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
-from tests.reliability.conftest import Tally
+from tests.reliability.conftest import BLOCKED_NAMES, Tally
 
 pytestmark = pytest.mark.reliability("No network")
 
@@ -56,18 +56,11 @@ TRAP: Final = textwrap.dedent(
         return blocked
 
 
-    for _owner, _name in (
-        (socket.socket, "connect"),
-        (socket.socket, "connect_ex"),
-        (socket.socket, "sendto"),
-        (socket, "create_connection"),
-        (socket, "getaddrinfo"),
-        (socket, "gethostbyname"),
-        (socket, "gethostbyname_ex"),
-    ):
+    for _where, _name in BLOCKED_NAMES:
+        _owner = socket.socket if _where == "socket.socket" else socket
         setattr(_owner, _name, _trap(_name))
     """
-)
+).replace("BLOCKED_NAMES", repr(BLOCKED_NAMES))
 
 
 def test_cli_in_process(

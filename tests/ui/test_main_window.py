@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,28 +10,9 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.core.resources import bundled_deck
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
-from tests.conftest import DeckFactory
-
-WindowFactory = Callable[..., MainWindow]
-
-
-@pytest.fixture
-def make_window(qtbot: QtBot, tmp_path: Path) -> WindowFactory:
-    def factory(deck: Path | None = None, settings: Settings | None = None) -> MainWindow:
-        window = MainWindow(settings or Settings(tmp_path / "settings.ini"))
-        qtbot.addWidget(window)
-        window.open_deck(deck or bundled_deck())
-        window.resize(1280, 800)
-        with qtbot.waitActive(window):
-            window.show()
-            window.activateWindow()
-        window.view.setFocus()
-        return window
-
-    return factory
+from tests.conftest import DeckFactory, WindowFactory
 
 
 def press(

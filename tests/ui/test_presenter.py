@@ -6,19 +6,15 @@ needs its own QApplication on a two-screen offscreen platform, so it runs in a s
 
 from __future__ import annotations
 
-import datetime as dt
-import os
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.core.actions import BY_NAME
-from desktop.core.loader import load_deck
 from desktop.core.model import Deck
 from desktop.core.rehearsal import load_rehearsal, rehearsal_path
 from desktop.core.resources import bundled_deck
@@ -30,70 +26,8 @@ from desktop.ui.presenter.timebar import time_texts
 from desktop.ui.presenter.tools.overview import OverviewGrid, OverviewTool
 from desktop.ui.settings import Settings
 from desktop.ui.shortcuts import ShortcutsOverlay
-from tests.conftest import DeckFactory
-
-NOW = dt.datetime(2026, 11, 27, 14, 5, 30)
-
-
-class FakeClock:
-    """Monotonic seconds that move only when a test says so."""
-
-    def __init__(self) -> None:
-        self.now = 5000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
-def load(path: Path) -> Deck:
-    deck = load_deck(path).deck
-    assert deck is not None
-    return deck
-
-
-def make_controller(
-    deck: Deck,
-    settings: Settings,
-    clock: FakeClock,
-    start: int = 0,
-    screen_name: str | None = None,
-    rehearse: bool = False,
-) -> PresenterController:
-    """A started controller on *deck*, with a fixed wall clock."""
-    controller = PresenterController(
-        deck,
-        SlideRenderer(deck),
-        settings,
-        start,
-        clock=clock,
-        screen_name=screen_name,
-        rehearse=rehearse,
-        now=lambda: NOW,
-    )
-    controller.start()
-    return controller
-
-
-def finish(controller: PresenterController) -> None:
-    """End a controller left running by a test and delete its windows."""
-    controller.end()
-    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-
-def press(
-    qtbot: QtBot,
-    controller: PresenterController,
-    key: Qt.Key | str,
-    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
-) -> None:
-    """Press *key* in the presenter window that has the focus (as a keyboard would)."""
-    target = QApplication.focusWidget() or QApplication.activeWindow()
-    assert target is not None, "no presenter window is active"
-    assert target.window() in (controller.console, controller.audience)
-    qtbot.keyClick(target, key, modifier)
+from tests.conftest import DeckFactory, FakeClock, load
+from tests.ui.conftest import NOW, Present, press, wait_active
 
 
 def press_sequence(qtbot: QtBot, controller: PresenterController, sequence: str) -> None:
@@ -127,44 +61,6 @@ def overview_grid(controller: PresenterController) -> OverviewGrid:
     tool = controller.tools["overview"]
     assert isinstance(tool, OverviewTool)
     return tool.grid
-
-
-def wait_active(qtbot: QtBot, window: QWidget) -> None:
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
-
-
-Present = Callable[..., PresenterController]
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(tmp_path / "settings.ini")
-
-
-@pytest.fixture
-def present(qtbot: QtBot, settings: Settings, clock: FakeClock) -> Iterator[Present]:
-    """Start a presentation (bundled deck unless given) and end it after the test."""
-    started: list[PresenterController] = []
-
-    def factory(
-        deck: Deck | None = None, start: int = 0, rehearse: bool = False
-    ) -> PresenterController:
-        controller = make_controller(
-            deck or load(bundled_deck()), settings, clock, start, rehearse=rehearse
-        )
-        started.append(controller)
-        window = controller.console if controller.console.isVisible() else controller.audience
-        wait_active(qtbot, window)
-        return controller
-
-    yield factory
-    for controller in started:
-        finish(controller)
 
 
 PLANNED_SECTION = """\
@@ -661,7 +557,7 @@ def test_no_pace_before_the_talk_starts(clock: FakeClock) -> None:
 
 
 def test_rehearsal_is_saved_read_back_and_summarised(
-    qtbot: QtBot, present: Present, clock: FakeClock, planned_deck: Deck
+    qtbot: QtBot, present: Present, clock: FakeClock, planned_deck: Deck, app_home: Path
 ) -> None:
     controller = present(planned_deck, rehearse=True)
     assert "rehearsal" in controller.console.visible_badges()
@@ -673,8 +569,7 @@ def test_rehearsal_is_saved_read_back_and_summarised(
     assert controller.console.page() == "summary"
     path = controller.saved_rehearsal
     assert path is not None and path == rehearsal_path(planned_deck) and path.is_file()
-    home = Path(os.environ["TIANJIN_BRIEFING_HOME"])
-    assert home in path.parents and planned_deck.root not in path.parents
+    assert app_home in path.parents and planned_deck.root not in path.parents
     saved = load_rehearsal(planned_deck)
     assert saved is not None
     assert saved.total == pytest.approx(360)

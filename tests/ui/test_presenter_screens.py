@@ -19,7 +19,7 @@ import os
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -35,7 +35,8 @@ from desktop.core.settings import PRESENTER_SCREENS
 from desktop.ui.presenter.controller import PresenterController
 from desktop.ui.presenter.placement import describe
 from desktop.ui.settings import Settings
-from tests.ui.test_presenter import FakeClock, finish, load, make_controller
+from tests.conftest import FakeClock, load
+from tests.ui.conftest import Present
 
 CONFIG_ENV: Final = "TIANJIN_SCREENS_CONFIG"
 LAYOUT: Final = Path(__file__).with_name("screens_two.json")
@@ -129,45 +130,6 @@ def screen(name: str) -> QScreen:
     found = next((s for s in QGuiApplication.screens() if s.name() == name), None)
     assert found is not None, f"no screen {name}: {[s.name() for s in QGuiApplication.screens()]}"
     return found
-
-
-Present = Callable[..., PresenterController]
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(tmp_path / "settings.ini")
-
-
-@pytest.fixture
-def present(qtbot: QtBot, settings: Settings, clock: FakeClock) -> Iterator[Present]:
-    started: list[PresenterController] = []
-
-    def factory(
-        start: int = 0,
-        screen_name: str | None = None,
-        rehearse: bool = False,
-        with_settings: Settings | None = None,
-    ) -> PresenterController:
-        controller = make_controller(
-            load(bundled_deck()),
-            with_settings or settings,
-            clock,
-            start,
-            screen_name=screen_name,
-            rehearse=rehearse,
-        )
-        started.append(controller)
-        return controller
-
-    yield factory
-    for controller in started:
-        finish(controller)
 
 
 def assert_placed(

@@ -3,8 +3,7 @@ both the console and the projector. A small marker tool stands in for the pointe
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QRectF, Qt
@@ -16,14 +15,12 @@ from desktop.core.actions import ActionSpec
 from desktop.core.model import Deck
 from desktop.core.presenter.modes import Mode
 from desktop.core.resources import bundled_deck
-from desktop.render.renderer import SlideRenderer
 from desktop.ui.presenter.actions import HANDLERS, PRESENTER_ACTIONS
 from desktop.ui.presenter.controller import PresenterController
 from desktop.ui.presenter.tool import PresenterTool, ToolHost
 from desktop.ui.presenter.tools import tool_classes
-from desktop.ui.settings import Settings
-from tests.conftest import DeckFactory
-from tests.ui.test_presenter import NOW, FakeClock, finish, load, press, wait_active
+from tests.conftest import DeckFactory, load
+from tests.ui.conftest import Present, press
 
 MARK = QColor("#ff0000")
 
@@ -54,28 +51,13 @@ Start = Callable[[Deck], PresenterController]
 
 
 @pytest.fixture
-def start(qtbot: QtBot, tmp_path: Path) -> Iterator[Start]:
+def start(present: Present) -> Start:
     """Start a presentation of a deck with the marker tool besides the package's tools."""
-    started: list[PresenterController] = []
 
     def factory(deck: Deck) -> PresenterController:
-        controller = PresenterController(
-            deck,
-            SlideRenderer(deck),
-            Settings(tmp_path / "settings.ini"),
-            2 if deck.slide_count > 2 else 0,
-            clock=FakeClock(),
-            now=lambda: NOW,
-            tools=(*tool_classes(), Marker),
-        )
-        controller.start()
-        started.append(controller)
-        wait_active(qtbot, controller.audience)
-        return controller
+        return present(deck, 2 if deck.slide_count > 2 else 0, tools=(*tool_classes(), Marker))
 
-    yield factory
-    for controller in started:
-        finish(controller)
+    return factory
 
 
 def mode_of(controller: PresenterController) -> Mode:
