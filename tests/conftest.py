@@ -115,6 +115,15 @@ def make_deck(tmp_path: Path) -> DeckFactory:
     return factory
 
 
+def section_yaml(title: str, *slides: str, duration: str | None = None) -> str:
+    """A section file: *title*, its planned *duration*, *slides* as YAML flow mappings.
+
+    ``section_yaml("A", "{id: a1, layout: section}", duration="2m")``.
+    """
+    head = f"title: {title}\n" + (f"duration: {duration}\n" if duration else "")
+    return head + "slides:\n" + "".join(f"  - {slide}\n" for slide in slides)
+
+
 def load(folder: Path) -> Deck:
     """The deck in *folder*, which must load."""
     result = load_deck(folder)

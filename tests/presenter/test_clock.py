@@ -4,57 +4,40 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.loader import load_deck
 from desktop.core.model import Deck
 from desktop.core.presenter.clock import HeldClock, TalkTime, carry_over, slide_mapping
 from desktop.core.timing import PaceTracker
-from tests.conftest import DeckFactory, FakeClock
+from tests.conftest import FakeClock, FilesLoader, section_yaml
 
 
-def _deck(make_deck: DeckFactory, sections: dict[str, str], name: str = "deck") -> Deck:
+def _deck(load_files: FilesLoader, sections: dict[str, str], name: str = "deck") -> Deck:
     files: dict[str, str | bytes | None] = {
         "deck.yaml": "title: T\nduration: 10m\nsections: [" + ", ".join(sections) + "]\n",
         "a.yaml": None,
     }
     files.update(sections)
-    deck = load_deck(make_deck(files, name=name)).deck
-    assert deck is not None
-    return deck
+    return load_files(files, name=name)
 
 
-SECTION_A = """\
-title: A
-duration: 2m
-slides:
-  - {id: a1, layout: section}
-  - {id: a2, title: Two, bullets: [x]}
-"""
-SECTION_B = """\
-title: B
-duration: 3m
-slides:
-  - {id: b1, layout: section}
-  - {id: b2, title: Four, bullets: [y]}
-"""
-SECTION_B_EDITED = """\
-title: B
-duration: 3m
-slides:
-  - {id: new, title: Inserted, bullets: [z]}
-  - {id: b1, layout: section}
-  - {id: b2, title: Four, bullets: [y]}
-"""
+B_SLIDES = ("{id: b1, layout: section}", "{id: b2, title: Four, bullets: [y]}")
+SECTION_A = section_yaml(
+    "A", "{id: a1, layout: section}", "{id: a2, title: Two, bullets: [x]}", duration="2m"
+)
+SECTION_B = section_yaml("B", *B_SLIDES, duration="3m")
+SECTION_B_EDITED = section_yaml(
+    "B", "{id: new, title: Inserted, bullets: [z]}", *B_SLIDES, duration="3m"
+)
 
 
-def test_slide_mapping_follows_ids(make_deck: DeckFactory) -> None:
-    old = _deck(make_deck, {"a.yaml": SECTION_A, "b.yaml": SECTION_B}, "old")
-    new = _deck(make_deck, {"a.yaml": SECTION_A, "b.yaml": SECTION_B_EDITED}, "new")
+def test_slide_mapping_follows_ids(load_files: FilesLoader) -> None:
+    old = _deck(load_files, {"a.yaml": SECTION_A, "b.yaml": SECTION_B}, "old")
+    new = _deck(load_files, {"a.yaml": SECTION_A, "b.yaml": SECTION_B_EDITED}, "new")
     assert slide_mapping(old, new) == {0: 0, 1: 1, 2: 3, 3: 4}
 
 
-def test_carry_over_keeps_elapsed_and_time_per_slide(make_deck: DeckFactory) -> None:
-    old = _deck(make_deck, {"a.yaml": SECTION_A, "b.yaml": SECTION_B}, "old")
-    new = _deck(make_deck, {"b.yaml": SECTION_B_EDITED}, "new")  # section A is gone
+def test_carry_over_keeps_elapsed_and_time_per_slide(load_files: FilesLoader) -> None:
+    old = _deck(load_files, {"a.yaml": SECTION_A, "b.yaml": SECTION_B}, "old")
+    new = _deck(load_files, {"b.yaml": SECTION_B_EDITED}, "new")  # section A is gone
     source = FakeClock()
     clock = HeldClock(source)
     tracker = PaceTracker(old, clock)
@@ -77,8 +60,8 @@ def test_carry_over_keeps_elapsed_and_time_per_slide(make_deck: DeckFactory) -> 
     assert moved.spent_section(0) == pytest.approx(130)
 
 
-def test_carry_over_keeps_a_paused_timer_paused(make_deck: DeckFactory) -> None:
-    deck = _deck(make_deck, {"a.yaml": SECTION_A, "b.yaml": SECTION_B})
+def test_carry_over_keeps_a_paused_timer_paused(load_files: FilesLoader) -> None:
+    deck = _deck(load_files, {"a.yaml": SECTION_A, "b.yaml": SECTION_B})
     source = FakeClock()
     clock = HeldClock(source)
     tracker = PaceTracker(deck, clock)
@@ -95,8 +78,8 @@ def test_carry_over_keeps_a_paused_timer_paused(make_deck: DeckFactory) -> None:
     assert moved.timer.elapsed == pytest.approx(25)
 
 
-def test_carry_over_of_a_timer_not_started(make_deck: DeckFactory) -> None:
-    deck = _deck(make_deck, {"a.yaml": SECTION_A})
+def test_carry_over_of_a_timer_not_started(load_files: FilesLoader) -> None:
+    deck = _deck(load_files, {"a.yaml": SECTION_A})
     clock = HeldClock(FakeClock())
     tracker = PaceTracker(deck, clock)
     tracker.on_slide(0)
@@ -119,10 +102,10 @@ def test_held_clock_reads_its_source_unless_held() -> None:
 
 
 def test_talk_time_starts_at_the_first_advance_and_survives_a_reload(
-    make_deck: DeckFactory,
+    load_files: FilesLoader,
 ) -> None:
-    old = _deck(make_deck, {"a.yaml": SECTION_A, "b.yaml": SECTION_B}, "old")
-    new = _deck(make_deck, {"a.yaml": SECTION_A, "b.yaml": SECTION_B_EDITED}, "new")
+    old = _deck(load_files, {"a.yaml": SECTION_A, "b.yaml": SECTION_B}, "old")
+    new = _deck(load_files, {"a.yaml": SECTION_A, "b.yaml": SECTION_B_EDITED}, "new")
     source = FakeClock()
     time = TalkTime(old, source, 0)
     source.advance(60)  # people sit down

@@ -45,7 +45,7 @@ from desktop.ui.presenter import attach_presenter
 from desktop.ui.presenter.controller import PresenterController
 from desktop.ui.session import DeckChange, DeckSession
 from desktop.ui.settings import Settings
-from tests.conftest import DeckFactory
+from tests.conftest import DeckFactory, FilesLoader, section_yaml
 
 pytestmark = pytest.mark.reliability("Live reload")
 
@@ -445,26 +445,20 @@ def test_a_file_changed_while_it_loaded_is_loaded_again(
 # -- the Qt-free rule: where a viewer goes ------------------------------------------------------
 
 
-def _deck_of(make_deck: DeckFactory, ids: str, name: str) -> Deck:
-    slides = "".join(
-        f"  - {{id: {slide_id}, title: {slide_id}, bullets: [x]}}\n" for slide_id in ids.split()
-    )
-    deck = load_deck(
-        make_deck({"deck.yaml": "title: T\n", "a.yaml": f"title: S\nslides:\n{slides}"}, name)
-    ).deck
-    assert deck is not None
-    return deck
+def _deck_of(load_files: FilesLoader, ids: str, name: str) -> Deck:
+    slides = (f"{{id: {slide_id}, title: {slide_id}, bullets: [x]}}" for slide_id in ids.split())
+    return load_files({"deck.yaml": "title: T\n", "a.yaml": section_yaml("S", *slides)}, name)
 
 
-def test_follow_by_id_then_the_nearest_survivor(make_deck: DeckFactory) -> None:
-    old = _deck_of(make_deck, "p q r s t", "old")
-    new = _deck_of(make_deck, "n p s t", "new")  # q and r gone, n inserted
+def test_follow_by_id_then_the_nearest_survivor(load_files: FilesLoader) -> None:
+    old = _deck_of(load_files, "p q r s t", "old")
+    new = _deck_of(load_files, "n p s t", "new")  # q and r gone, n inserted
     # p→1; q: next r gone, previous p survives (distance 1) → p; r: next s (1) → s; s, t.
     assert follow_map(old, new) == (1, 1, 2, 2, 3)
     assert follow(old, new, 2) == 2
     assert follow(old, new, 2, wanted="t") == 3  # back to the slide the viewer chose
     assert follow(old, new, 2, wanted="r") == 2  # still gone: the nearest
-    none_left = _deck_of(make_deck, "x y", "none")
+    none_left = _deck_of(load_files, "x y", "none")
     assert follow_map(old, none_left) == (0, 1, 1, 1, 1)  # nothing survived: clamped
 
 

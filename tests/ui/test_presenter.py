@@ -26,7 +26,7 @@ from desktop.ui.presenter.timebar import time_texts
 from desktop.ui.presenter.tools.overview import OverviewGrid, OverviewTool
 from desktop.ui.settings import Settings
 from desktop.ui.shortcuts import ShortcutsOverlay
-from tests.conftest import DeckFactory, FakeClock, load
+from tests.conftest import DeckFactory, FakeClock, load, section_yaml
 from tests.ui.conftest import NOW, Present, press, wait_active
 
 
@@ -63,14 +63,15 @@ def overview_grid(controller: PresenterController) -> OverviewGrid:
     return tool.grid
 
 
-PLANNED_SECTION = """\
-title: {title}
-duration: {duration}
-slides:
-  - {{id: {prefix}1, layout: section}}
-  - {{id: {prefix}2, title: Points, bullets: [one port], sources: [src], notes: "Say **this**."}}
-  - {{id: {prefix}3, title: More, bullets: [three]}}
-"""
+def planned_section(title: str, duration: str, prefix: str) -> str:
+    return section_yaml(
+        title,
+        f"{{id: {prefix}1, layout: section}}",
+        f"{{id: {prefix}2, title: Points, bullets: [one port], sources: [src],"
+        ' notes: "Say **this**."}',
+        f"{{id: {prefix}3, title: More, bullets: [three]}}",
+        duration=duration,
+    )
 
 
 @pytest.fixture
@@ -79,9 +80,9 @@ def planned_deck(make_deck: DeckFactory) -> Deck:
     files: dict[str, str | bytes | None] = {
         "deck.yaml": "title: Planned\nduration: 6m\nsources:\n  - {id: src, title: S}\n"
         "sections: [a.yaml, b.yaml, c.yaml]\n",
-        "a.yaml": PLANNED_SECTION.format(title="Alpha", duration="1m", prefix="a"),
-        "b.yaml": PLANNED_SECTION.format(title="Beta", duration="2m", prefix="b"),
-        "c.yaml": PLANNED_SECTION.format(title="Gamma", duration="3m", prefix="c"),
+        "a.yaml": planned_section(title="Alpha", duration="1m", prefix="a"),
+        "b.yaml": planned_section(title="Beta", duration="2m", prefix="b"),
+        "c.yaml": planned_section(title="Gamma", duration="3m", prefix="c"),
     }
     return load(make_deck(files))
 
