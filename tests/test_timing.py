@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import math
-import subprocess
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,7 +19,7 @@ from desktop.core.timing import (
     pace_status,
     plan_offsets,
 )
-from tests.conftest import DeckFactory, FakeClock
+from tests.conftest import DeckFactory, FakeClock, QtFreeRun
 
 SectionSpec = tuple[int | None, Sequence[int | None]]
 """A section's planned seconds (or None) and each slide's own duration (or None)."""
@@ -447,23 +445,15 @@ def test_format_clock_refuses_non_finite_numbers(value: float) -> None:
 
 # -- no Qt -------------------------------------------------------------------------
 
-BLOCK_QT = """
+TIMING = """
 import sys
-class Block:
-    def find_spec(self, name, path=None, target=None):
-        if name.split(".")[0] in ("PySide6", "shiboken6"):
-            raise ImportError(f"Qt import blocked: {name}")
-        return None
-sys.meta_path.insert(0, Block())
 import desktop.core.timing, desktop.core.rehearsal
 assert not any(m.startswith(("PySide6", "shiboken6")) for m in sys.modules)
 print("ok")
 """
 
 
-def test_timing_and_rehearsal_import_without_qt() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", BLOCK_QT], capture_output=True, text=True, check=False
-    )
+def test_timing_and_rehearsal_import_without_qt(run_without_qt: QtFreeRun) -> None:
+    done = run_without_qt(TIMING)
     assert done.returncode == 0, done.stderr
     assert done.stdout == "ok\n"
