@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Final
 
+from desktop.core.text import plural
+
 # What QtCore, QtGui, QtWidgets, QtSvg and the offscreen platform need (check, export, tests).
 CORE: Final[dict[str, str]] = {
     "libEGL.so.1": "libegl1",
@@ -93,19 +95,27 @@ def install_hint(libraries: Iterable[str]) -> str:
     known = list(dict.fromkeys(PACKAGES[lib] for lib in libraries if lib in PACKAGES))
     unknown = [lib for lib in libraries if lib not in PACKAGES]
     names = ", ".join(libraries)
-    verb = "is" if len(libraries) == 1 else "are"
     if any(lib.startswith("libQt6") for lib in libraries):
-        return (
-            f"{names} {verb} missing from the PySide6 installation; reinstall it"
-            " (pip install --force-reinstall PySide6-Essentials)"
+        return plural(
+            len(libraries),
+            "{names} is missing from the PySide6 installation; reinstall it"
+            " (pip install --force-reinstall PySide6-Essentials)",
+            "{names} are missing from the PySide6 installation; reinstall it"
+            " (pip install --force-reinstall PySide6-Essentials)",
+            names=names,
         )
-    it = "it" if len(libraries) == 1 else "them"
     parts = []
     if known:
         parts.append(f"`apt install {' '.join(known)}`")
     if unknown:
         parts.append(f"the packages that provide {', '.join(unknown)} (`apt-file search`)")
-    return f"{names} {verb} missing; install {it} with {' and '.join(parts)} (Debian/Ubuntu)"
+    return plural(
+        len(libraries),
+        "{names} is missing; install it with {how} (Debian/Ubuntu)",
+        "{names} are missing; install them with {how} (Debian/Ubuntu)",
+        names=names,
+        how=" and ".join(parts),
+    )
 
 
 def qt_import_problem(exc: ImportError, load: Loader = ctypes.CDLL) -> str | None:

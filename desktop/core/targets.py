@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Final
 
 from desktop.core.problems import UserError
+from desktop.core.text import plural
 
 HEAD_BYTES: Final = 512
 """How much of an existing file is read to tell what it holds."""
@@ -114,7 +115,7 @@ def shown(path: Path | str) -> str:
 def size_text(size: int) -> str:
     """``3 bytes``, ``12 KB``, ``1.5 MB``."""
     if size < 1024:
-        return f"{size} byte{'' if size == 1 else 's'}"
+        return plural(size, "{n} byte", "{n} bytes")
     if size < 1024 * 1024:
         return f"{round(size / 1024)} KB"
     return f"{size / (1024 * 1024):.1f} MB"
