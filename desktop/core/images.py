@@ -10,7 +10,8 @@ problem:
   before it are walked one by one, however large);
 * a PNG or JPEG that is cut short (no PNG end chunk, no JPEG end marker);
 * an SVG that is not valid XML, reaches outside itself or costs too much to draw
-  (:mod:`desktop.core.svg`).
+  (:mod:`desktop.core.svg`; its estimated drawing time depends on the box it is drawn in:
+  the slide for slide images, the logo box for theme logos).
 
 The renderer then decodes the image (``desktop/render/pictures.py``), and ``check`` reports
 what Qt still cannot decode. Results are cached by path, size and modification time, so a
@@ -26,7 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from desktop.core.svg import SvgRefused, check_svg
+from desktop.core.svg import SvgCheck, SvgRefused, check_svg
+from desktop.core.svg_cost import SLIDE_BOX
 
 MAX_PIXELS_SIDE: Final = 10_000
 """Largest width or height of an image a slide may show."""
@@ -53,12 +55,20 @@ class ImageInfo:
     kind: str
     width: int = 0
     height: int = 0
+    draw_seconds: float = 0.0
+    """An SVG's estimated drawing time at its largest size (:mod:`desktop.core.svg_cost`)."""
+    measure: bool = False
+    """An SVG to draw once in a separate process before the app draws it (see
+    :attr:`desktop.core.svg.SvgCheck.measure`)."""
 
 
-def sniff(path: Path, name: str | None = None) -> ImageInfo | str:
+def sniff(
+    path: Path, name: str | None = None, box: tuple[float, float] = SLIDE_BOX
+) -> ImageInfo | str:
     """Return what the file is, or a sentence saying why it is not a usable image.
 
-    *name* is how the file is named in messages (default: its file name).
+    *name* is how the file is named in messages (default: its file name); *box* is the
+    largest size it is drawn at, in pixels (what an SVG's drawing cost is estimated for).
     """
     shown = name or path.name
     expected = EXTENSIONS.get(path.suffix.lower())
@@ -70,11 +80,13 @@ def sniff(path: Path, name: str | None = None) -> ImageInfo | str:
         return f"cannot read image: {exc.strerror or exc}"
     if stat.st_size > MAX_IMAGE_BYTES:
         return _too_many_bytes(stat.st_size)
-    return _sniff(str(path), stat.st_mtime_ns, stat.st_size, shown, expected)
+    return _sniff(str(path), stat.st_mtime_ns, stat.st_size, shown, expected, box)
 
 
 @functools.lru_cache(maxsize=256)
-def _sniff(path: str, mtime_ns: int, size: int, shown: str, expected: str) -> ImageInfo | str:
+def _sniff(
+    path: str, mtime_ns: int, size: int, shown: str, expected: str, box: tuple[float, float]
+) -> ImageInfo | str:
     del mtime_ns, size  # only part of the key: an edited file is read again
     try:
         with Path(path).open("rb") as handle:
@@ -83,10 +95,12 @@ def _sniff(path: str, mtime_ns: int, size: int, shown: str, expected: str) -> Im
         return f"cannot read image: {exc.strerror or exc}"
     if len(data) > MAX_IMAGE_BYTES:  # it grew since it was measured
         return _too_many_bytes(len(data))
-    return inspect(data, shown, expected)
+    return inspect(data, shown, expected, box)
 
 
-def inspect(data: bytes, name: str, expected: str) -> ImageInfo | str:
+def inspect(
+    data: bytes, name: str, expected: str, box: tuple[float, float] = SLIDE_BOX
+) -> ImageInfo | str:
     """What the image *data* is (see :func:`sniff`), *name* naming it in messages."""
     info = _png(data) or _jpeg(data) or _svg(data)
     if info is None:
@@ -96,8 +110,13 @@ def inspect(data: bytes, name: str, expected: str) -> ImageInfo | str:
     too_large = pixel_limit(info)
     if too_large is not None:
         return too_large
-    problem = _damage(info.kind, data, name)
-    return info if problem is None else problem
+    if info.kind == "svg":
+        checked = _svg_check(data, name, box)
+        if isinstance(checked, str):
+            return checked
+        return ImageInfo("svg", draw_seconds=checked.cost.seconds, measure=checked.measure)
+    problem = _broken(info.kind, data)
+    return info if problem is None else f"{name} cannot be drawn: {problem}"
 
 
 def pixel_limit(info: ImageInfo) -> str | None:
@@ -216,17 +235,14 @@ def _broken(kind: str, data: bytes) -> str | None:
     return None
 
 
-def _damage(kind: str, data: bytes, name: str) -> str | None:
-    """Why an image of *kind* whose header looked right still cannot be drawn, or None."""
-    if kind != "svg":
-        reason = _broken(kind, data)
-        return None if reason is None else f"{name} cannot be drawn: {reason}"
+def _svg_check(data: bytes, name: str, box: tuple[float, float]) -> SvgCheck | str:
+    """The checked SVG, or why it cannot be drawn (its rules, its embedded pictures)."""
     try:
-        embedded = check_svg(data, name)
+        checked = check_svg(data, name, box)
     except SvgRefused as exc:
         return str(exc)
     pixels = 0
-    for picture in embedded:
+    for picture in checked.embedded:
         info = _png(picture.data) if picture.kind == "png" else _jpeg(picture.data)
         reason = (
             f"it is not a {picture.kind.upper()} image"
@@ -242,7 +258,7 @@ def _damage(kind: str, data: bytes, name: str) -> str | None:
             f"{name} embeds pictures of {pixels / 1e6:.1f} megapixels in all, limit"
             f" {MAX_PIXELS // 1_000_000}; scale them down"
         )
-    return None
+    return checked
 
 
 def _embedded_limit(info: ImageInfo) -> str | None:

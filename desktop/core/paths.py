@@ -1,4 +1,4 @@
-"""Where the app keeps its own files: logs and user data. Qt-free.
+"""Where the app keeps its own files: logs, user data and caches. Qt-free.
 
 ``TIANJIN_BRIEFING_HOME`` overrides everything (tests point it at a temporary folder): the
 settings file, data and logs. :func:`_home_override` is the one place that reads it.
@@ -47,3 +47,15 @@ def log_dir() -> Path:
     if sys.platform == "darwin":
         return Path.home() / "Library" / "Logs" / APP
     return Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state") / APP
+
+
+def cache_dir() -> Path:
+    """What the app can compute again (how long SVG images take to draw)."""
+    override = _home_override()
+    if override is not None:
+        return override / "cache"
+    if sys.platform == "win32":
+        return data_dir() / "cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / APP
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / APP

@@ -14,7 +14,14 @@ expanded and no external file is ever fetched), and refused when:
 * elements nest deeper than Qt draws (:data:`MAX_SVG_DEPTH`);
 * what it draws, counting each ``<use>`` copy and each use of a pattern, mask, marker
   (once per vertex), clip path, filter or symbol, exceeds :data:`MAX_SVG_ELEMENTS`
-  elements or :data:`MAX_SVG_POINTS` points (path and polygon vertices, text characters).
+  elements or :data:`MAX_SVG_POINTS` points (path and polygon vertices, text characters);
+* drawing it at its largest on-screen size would take more than :data:`ESTIMATE_REFUSED`
+  seconds by the estimate of :mod:`desktop.core.svg_cost` (what drives Qt's drawing time
+  is the length and number of edges in one path, not how many elements there are).
+
+An SVG estimated above :data:`ESTIMATE_MEASURED` seconds, or using filters, masks or
+patterns, is drawn once in a separate process before the app draws it
+(``desktop/render/probe.py``), and refused if that takes more than :data:`DRAW_LIMIT`.
 
 Qt-free, like the rest of :mod:`desktop.core`.
 """
@@ -26,9 +33,11 @@ import binascii
 import re
 import xml.parsers.expat
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Final
 
+from desktop.core.svg_cost import PROPERTIES, SLIDE_BOX, Document, DrawCost, Node, estimate
+from desktop.core.svg_geometry import QT_PATH_ELEMENTS
 from desktop.core.yamlfile import shorten
 
 MAX_SVG_ELEMENTS: Final = 20_000
@@ -37,6 +46,15 @@ MAX_SVG_POINTS: Final = 500_000
 """Path and polygon vertices plus text characters an SVG may draw, counted the same way."""
 MAX_SVG_DEPTH: Final = 32
 """How deep elements may nest (the root is 1); Qt silently skips anything deeper."""
+DRAW_LIMIT: Final = 3.0
+"""Seconds an SVG may take to draw at its largest on-screen size (the probe's deadline)."""
+ESTIMATE_REFUSED: Final = 10.0
+"""An SVG whose estimated drawing time is over this is refused without drawing it. The
+estimate is within a factor of 3 of the measured time, so this is above :data:`DRAW_LIMIT`
+whatever the estimate's error."""
+ESTIMATE_MEASURED: Final = 0.3
+"""An SVG whose estimated drawing time is over this is measured before it is drawn (below
+it, one that the estimate underrates threefold still draws in about a second)."""
 
 RULE: Final = "SVG images must be self-contained (only #id references)"
 _URL: Final = re.compile(r"url\s*\(", re.IGNORECASE)
@@ -55,19 +73,11 @@ _MARKER_PROPERTIES: Final = frozenset({"marker", "marker-start", "marker-mid", "
 _GEOMETRY: Final = {"path": "d", "polyline": "points", "polygon": "points"}
 _TEXT: Final = frozenset({"text", "tspan", "textpath"})
 _ANIMATIONS: Final = frozenset({"set", "animate", "animatemotion", "animatetransform"})
+_DECLARATION: Final = re.compile(r"([A-Za-z-]+)\s*:\s*([^;{}]*)")
 
 
 class SvgRefused(Exception):
     """The SVG breaks a rule; the message says which, for a located problem."""
-
-
-@dataclass(slots=True)
-class _Element:
-    tag: str
-    refs: list[tuple[str, int]] = field(default_factory=list)
-    """(id, multiplier): content this element draws again by reference."""
-    children: list[int] = field(default_factory=list)
-    points: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,10 +88,24 @@ class Embedded:
     data: bytes
 
 
+@dataclass(frozen=True, slots=True)
+class SvgCheck:
+    """What a checked SVG embeds (for the caller's image limits) and what drawing it costs."""
+
+    embedded: tuple[Embedded, ...]
+    cost: DrawCost
+
+    @property
+    def measure(self) -> bool:
+        """Draw it once in a separate process before the app draws it."""
+        return self.cost.effects or self.cost.seconds > ESTIMATE_MEASURED
+
+
 class _Parser:
     def __init__(self, name: str) -> None:
         self.name = name
-        self.elements: list[_Element] = []
+        self.line: Callable[[], int] = lambda: 0
+        self.elements: list[Node] = []
         self.ids: dict[str, int] = {}
         self.stack: list[int] = []
         self.in_text = 0
@@ -89,6 +113,8 @@ class _Parser:
         """The text of the ``<style>`` element being read (checked whole, at its end)."""
         self.style_refs: list[str] = []
         self.embedded: list[Embedded] = []
+        self.sheet: dict[str, str] = {}
+        """What any ``<style>`` rule sets: any stroke, the widest width, the largest font."""
 
     def refuse(self, what: str) -> SvgRefused:
         return SvgRefused(f"{self.name} {what}")
@@ -108,14 +134,21 @@ class _Parser:
             )
         if len(self.elements) >= MAX_SVG_ELEMENTS:
             raise self.refuse(f"has more than {MAX_SVG_ELEMENTS:,} elements; simplify it")
-        element = _Element(local)
+        element = Node(local, self.line())
         index = len(self.elements)
         self.elements.append(element)
         if self.stack:
             self.elements[self.stack[-1]].children.append(index)
         self.stack.append(index)
+        styled: dict[str, str] = {}
         for name, value in attributes.items():
             self.attribute(element, local, name, value)
+            key = _local(name)
+            if key == "style":
+                styled.update(_declarations(value))
+            elif key in PROPERTIES:
+                element.attrs[key] = value
+        element.attrs.update(styled)
         geometry = _GEOMETRY.get(local)
         if geometry is not None:
             element.points = len(_NUMBER.findall(attributes.get(geometry, "").encode())) // 2
@@ -126,7 +159,7 @@ class _Parser:
         if local in _TEXT:
             self.in_text += 1
 
-    def attribute(self, element: _Element, tag: str, name: str, value: str) -> None:
+    def attribute(self, element: Node, tag: str, name: str, value: str) -> None:
         local = _local(name)
         if local == "id":
             self.ids.setdefault(value.strip(), len(self.elements) - 1)
@@ -143,7 +176,7 @@ class _Parser:
         for target in self.urls(value):
             element.refs.append((target, self.multiplier(local)))
 
-    def href(self, element: _Element, tag: str, value: str) -> None:
+    def href(self, element: Node, tag: str, value: str) -> None:
         target = value.strip()
         if not target:
             return
@@ -195,9 +228,20 @@ class _Parser:
             text, self.style_text = "".join(self.style_text), None
             self.css(text)
             self.style_refs.extend(self.urls(text))
+            self.style_sheet(text)
         if local in _TEXT:
             self.in_text -= 1
         self.stack.pop()
+
+    def style_sheet(self, text: str) -> None:
+        """Note what the rules of a style sheet set, whatever their selectors."""
+        for prop, value in _declarations(text).items():
+            if prop == "stroke" and value.strip().lower() != "none":
+                self.sheet["stroke"] = value
+            elif prop in ("stroke-width", "font-size"):
+                old = self.sheet.get(prop)
+                if old is None or _leading_number(value) > _leading_number(old):
+                    self.sheet[prop] = value
 
     def text(self, data: str) -> None:
         if self.style_text is not None:
@@ -210,8 +254,9 @@ class _Parser:
             raise self.refuse(f"links a style sheet (`<?xml-stylesheet?>`); {RULE}")
 
 
-def check_svg(data: bytes, name: str) -> tuple[Embedded, ...]:
-    """Check the SVG *data*; return the pictures it embeds (for the caller's image limits).
+def check_svg(data: bytes, name: str, box: tuple[float, float] = SLIDE_BOX) -> SvgCheck:
+    """Check the SVG *data*, to be drawn at most *box* pixels large; return what it embeds
+    and what drawing it costs.
 
     Raises:
         SvgRefused: the SVG breaks a rule; the message starts with *name*.
@@ -237,6 +282,7 @@ def check_svg(data: bytes, name: str) -> tuple[Embedded, ...]:
     expat.EndElementHandler = parser.end
     expat.CharacterDataHandler = parser.text
     expat.ProcessingInstructionHandler = parser.instruction
+    parser.line = lambda: expat.CurrentLineNumber
     try:
         expat.Parse(data, True)
     except xml.parsers.expat.ExpatError as exc:
@@ -246,7 +292,57 @@ def check_svg(data: bytes, name: str) -> tuple[Embedded, ...]:
     if not parser.elements or parser.elements[0].tag != "svg":
         raise SvgRefused(f"{name} cannot be drawn: not valid SVG (its root is not <svg>)")
     _check_cost(parser)
-    return tuple(parser.embedded)
+    document = Document(parser.elements, parser.ids, parser.sheet, parser.style_refs)
+    cost = estimate(document, box)
+    if cost.undrawn_line:
+        raise SvgRefused(
+            f"{name} cannot be drawn: its `<path>` on line {cost.undrawn_line} has more than"
+            f" {QT_PATH_ELEMENTS:,} segments (a curve counts 3), and Qt draws none of such a"
+            " path; split it into several paths"
+        )
+    if not cost.seconds <= ESTIMATE_REFUSED:  # NaN is refused too
+        raise SvgRefused(refused_message(name, cost))
+    return SvgCheck(tuple(parser.embedded), cost)
+
+
+def refused_message(name: str, cost: DrawCost) -> str:
+    """Why an SVG estimated to take too long to draw is refused."""
+    where = cost.where()
+    most = f"; {where} alone about {_seconds(cost.worst_seconds)}" if where else ""
+    return (
+        f"{name} cannot be drawn: drawing it would take more than {DRAW_LIMIT:g} s"
+        f" (about {_seconds(cost.seconds)} at full-screen size{most}); simplify it"
+        " (fewer or shorter segments in one path, thinner strokes) or use a PNG"
+    )
+
+
+def slow_message(name: str) -> str:
+    """Why an SVG that took too long to draw in the probe is not drawn."""
+    return (
+        f"{name} cannot be drawn: drawing it takes more than {DRAW_LIMIT:g} s at full-screen"
+        " size; simplify it (fewer or shorter segments in one path, thinner strokes) or use a PNG"
+    )
+
+
+def _seconds(value: float) -> str:
+    if value == float("inf") or value >= 3600:
+        return "an hour or more"
+    return f"{value:.0f} s" if value >= 10 else f"{value:.1f} s"
+
+
+def _declarations(text: str) -> dict[str, str]:
+    """The CSS declarations in *text* the estimate reads (lower-case property names)."""
+    found: dict[str, str] = {}
+    for prop, value in _DECLARATION.findall(text):
+        key = prop.lower()
+        if key in PROPERTIES:
+            found[key] = value.strip()
+    return found
+
+
+def _leading_number(text: str) -> float:
+    match = _NUMBER.match(text.strip().encode())
+    return float(match.group()) if match else 0.0
 
 
 def _check_cost(parser: _Parser) -> None:

@@ -10,6 +10,7 @@ from desktop.core.images import sniff
 from desktop.core.problems import DeckError, Location, Problem
 from desktop.core.resources import bundled_themes
 from desktop.core.schema import Field, ListOf, Record, Text, scalar_text
+from desktop.core.svg_cost import LOGO_BOX
 from desktop.core.yamlfile import Node, read_yaml, shorten
 
 MAX_FONTS: Final = 20
@@ -185,7 +186,7 @@ def _logo(path: Path, node: Node) -> tuple[Path, Location] | None:
         raise DeckError(
             [Problem(logo_node.location, f"logo {relative} is not a file beside the theme")]
         )
-    info = sniff(target, shorten(relative))
+    info = sniff(target, shorten(relative), LOGO_BOX)
     if isinstance(info, str):
         raise DeckError([Problem(logo_node.location, info)])
     return target, logo_node.location
