@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.loader import load_deck
-from desktop.core.problems import DeckError
+from desktop.core.problems import DeckError, Severity
 from desktop.core.ranges import parse_range
 from desktop.core.resources import bundled_deck
 from desktop.core.theme import load_theme
@@ -100,6 +100,12 @@ def run_export(args: argparse.Namespace) -> int:
     from desktop.render.qtapp import ensure_gui_app
 
     ensure_gui_app(offscreen=True)
+    # What cannot be drawn is drawn as a placeholder; say so, as `check` does.
+    from desktop.render.checks import image_problems
+
+    shown = theme if theme is not None else load_theme(deck.theme, deck.root)
+    for problem in image_problems(deck, shown, Severity.WARNING):
+        print(problem.format())
     interactive = sys.stderr.isatty()
 
     def progress(done: int, total: int) -> bool:

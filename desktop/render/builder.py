@@ -19,6 +19,7 @@ from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 
 from desktop.core.markup import plain
 from desktop.core.model import Bullet, Deck, Layout, SlideRef
+from desktop.core.svg_cost import LOGO_BOX
 from desktop.core.theme import Theme
 from desktop.render.items import Fill, Item, Picture, Rule, Text
 from desktop.render.text import Para, TextBox, VAlign
@@ -152,7 +153,8 @@ class LayoutBuilder:
         self.logo(full_bleed=not builder.framed)
         return self.out
 
-    LOGO_SIZE = QSizeF(170, 70)
+    LOGO_SIZE = QSizeF(LOGO_BOX[0] / 2, LOGO_BOX[1] / 2)
+    """170 × 70 on the canvas (LOGO_BOX is the same box on a 4K slide)."""
 
     def logo(self, full_bleed: bool) -> None:
         """The theme's logo: top right on content slides, bottom right on title and section."""
@@ -166,6 +168,7 @@ class LayoutBuilder:
                 QRectF(self.w - self.mx - size.width(), top, size.width(), size.height()),
                 logo,
                 self.theme.logo_name,
+                LOGO_BOX,
             )
         )
 

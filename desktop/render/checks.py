@@ -8,8 +8,10 @@ from collections.abc import Iterator
 
 from desktop.core.model import Deck
 from desktop.core.problems import Location, Problem, Severity
+from desktop.core.svg_cost import LOGO_BOX, SLIDE_BOX
 from desktop.core.theme import Theme
 from desktop.core.yamlfile import shorten
+from desktop.render import probe
 from desktop.render.fonts import FontCoverage
 from desktop.render.pictures import decode
 from desktop.render.renderer import SlideRenderer
@@ -33,23 +35,28 @@ def _deck_texts(deck: Deck) -> Iterator[tuple[str, str, Location]]:
         yield "title_zh", section.title_zh, section.location("title_zh")
 
 
-def image_problems(deck: Deck, theme: Theme) -> list[Problem]:
-    """An error at the ``image.path`` of every slide whose image cannot be drawn, and at the
-    theme's ``logo`` when the logo cannot: decoded as the slides will draw them."""
+def image_problems(deck: Deck, theme: Theme, severity: Severity = Severity.ERROR) -> list[Problem]:
+    """A problem at the ``image.path`` of every slide whose image cannot be drawn, and at
+    the theme's ``logo`` when the logo cannot: decoded as the slides will draw them.
+
+    SVGs whose drawing time is measured (:mod:`desktop.render.probe`) share one budget, so
+    this returns within about that budget however many of them the deck has.
+    """
     problems: list[Problem] = []
-    for ref in deck.refs:
-        image = ref.slide.image
-        if image is None:
-            continue
-        problem = decode(image.path, image.name).problem
-        if problem is not None:
-            where = ref.slide.location("image.path")
-            problems.append(Problem(where, problem, Severity.ERROR, "image.path"))
-    if theme.logo is not None:
-        problem = decode(theme.logo, theme.logo_name).problem
-        if problem is not None:
-            where = theme.logo_location or Location(theme.logo)
-            problems.append(Problem(where, problem, Severity.ERROR, "logo"))
+    with probe.budget():
+        for ref in deck.refs:
+            image = ref.slide.image
+            if image is None:
+                continue
+            problem = decode(image.path, image.name, SLIDE_BOX).problem
+            if problem is not None:
+                where = ref.slide.location("image.path")
+                problems.append(Problem(where, problem, severity, "image.path"))
+        if theme.logo is not None:
+            problem = decode(theme.logo, theme.logo_name, LOGO_BOX).problem
+            if problem is not None:
+                where = theme.logo_location or Location(theme.logo)
+                problems.append(Problem(where, problem, severity, "logo"))
     return problems
 
 

@@ -7,9 +7,11 @@ from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
-from desktop.render.pictures import Decoded, decode
+from desktop.core.svg_cost import SLIDE_BOX
+from desktop.render.fonts import make_font
+from desktop.render.pictures import Decoded, decode, short_reason
 from desktop.render.text import TextBox
 
 
@@ -55,19 +57,22 @@ class Picture:
 
     The image comes from :func:`desktop.render.pictures.decode`: checked, decoded once and
     shared by every layout that shows it (Qt shares the pixels between the copies, and a PDF
-    embeds a shared image once instead of once per page). One that cannot be drawn is a
-    grey box; ``check`` says why.
+    embeds a shared image once instead of once per page). In place of one that cannot be
+    drawn, every surface shows a framed placeholder with the image's name and why
+    (``check`` and ``export`` say it in full).
     """
 
     rect: QRectF
     path: Path
     name: str = ""
     """How problems name the image (the path as the deck writes it)."""
+    box: tuple[float, float] = SLIDE_BOX
+    """The largest size it is drawn at, in pixels on a 4K slide (what SVG costs are for)."""
     drawn: QRectF = field(default_factory=QRectF)
     _decoded: Decoded = field(default_factory=Decoded, repr=False)
 
     def __post_init__(self) -> None:
-        self._decoded = decode(self.path, self.name)
+        self._decoded = decode(self.path, self.name, self.box)
         natural = QSizeF(self._decoded.natural_size)
         if natural.isEmpty():
             natural = QSizeF(4, 3)
@@ -94,4 +99,44 @@ class Picture:
             painter.drawImage(self.drawn, image)
             painter.restore()
         else:
-            painter.fillRect(self.drawn, QColor("#dddddd"))
+            self.placeholder(painter)
+
+    def placeholder(self, painter: QPainter) -> None:
+        """A framed box naming the image and saying in a few words why it is not drawn."""
+        rect = self.drawn
+        side = min(rect.width(), rect.height())
+        if side <= 0:
+            return
+        painter.save()
+        painter.setClipRect(rect, Qt.ClipOperation.IntersectClip)
+        painter.fillRect(rect, QColor(PLACEHOLDER_FILL))
+        pen = QPen(QColor(PLACEHOLDER_FRAME))
+        width = max(1.0, side / 90)
+        pen.setWidthF(width)
+        pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(rect.adjusted(width / 2, width / 2, -width / 2, -width / 2))
+        size = max(6.0, min(30.0, side / 7))
+        inner = rect.adjusted(size, size / 2, -size, -size / 2)
+        name = self.name or self.path.name
+        reason = short_reason(self._decoded.problem or "", name)
+        title = make_font(PLACEHOLDER_FONTS, size, bold=True)
+        shown = QFontMetricsF(title).elidedText(name, Qt.TextElideMode.ElideMiddle, inner.width())
+        painter.setPen(QColor(PLACEHOLDER_TEXT))
+        painter.setFont(title)
+        middle = inner.center().y()
+        top = QRectF(inner.left(), inner.top(), inner.width(), middle - inner.top())
+        bottom = QRectF(inner.left(), middle + size * 0.2, inner.width(), inner.bottom() - middle)
+        centre = Qt.AlignmentFlag.AlignHCenter
+        painter.drawText(top, int(centre | Qt.AlignmentFlag.AlignBottom), shown)
+        painter.setFont(make_font(PLACEHOLDER_FONTS, size * 0.8))
+        flags = centre | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        painter.drawText(bottom, int(flags), reason)
+        painter.restore()
+
+
+PLACEHOLDER_FILL = "#f7f5f0"
+PLACEHOLDER_FRAME = "#7d848c"
+PLACEHOLDER_TEXT = "#3c424a"
+PLACEHOLDER_FONTS = ("Noto Sans", "Noto Sans SC")

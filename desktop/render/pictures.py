@@ -5,6 +5,9 @@ Every picture the renderer draws (slide images, theme logos) comes from :func:`d
 * the file is read once and checked again by :func:`desktop.core.images.inspect` (so what
   Qt decodes is exactly what passed the checks, even if the file changed since loading):
   an SVG that reaches outside itself or costs too much never reaches Qt;
+* an SVG whose drawing time the estimate cannot vouch for is measured first, in a separate
+  process with a deadline (:mod:`desktop.render.probe`); one that takes too long is not
+  drawn;
 * Qt decodes from those bytes in memory (an SVG has no base folder to resolve anything in);
 * a PNG or JPEG is decoded at most :data:`DRAW_MAX_SIDE` pixels a side (JPEG decodes
   scaled; a larger PNG is decoded whole, then scaled), with Qt's allocation limit raised
@@ -12,9 +15,10 @@ Every picture the renderer draws (slide images, theme logos) comes from :func:`d
   documented maximum draws;
 * what Qt or libpng say meanwhile goes to the log, never to the terminal.
 
-The result, or the sentence saying why the image cannot be drawn, is cached by path, size
-and modification time. ``check`` reports that sentence at the image's line
-(:mod:`desktop.render.checks`).
+The result, or the sentence saying why the image cannot be drawn, is cached by path, size,
+modification time and the box it is drawn in. ``check`` reports that sentence at the image's
+line (:mod:`desktop.render.checks`), and the slide shows a placeholder saying it
+(:class:`desktop.render.items.Picture`).
 """
 
 from __future__ import annotations
@@ -31,7 +35,10 @@ from PySide6.QtGui import QImage, QImageReader
 from PySide6.QtSvg import QSvgRenderer
 
 from desktop.core.images import EXTENSIONS, MAX_IMAGE_BYTES, MAX_PIXELS, ImageInfo, inspect
+from desktop.core.svg import DRAW_LIMIT, slow_message
+from desktop.core.svg_cost import SLIDE_BOX
 from desktop.logsetup import stderr_to_log
+from desktop.render import probe
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +58,8 @@ class Decoded:
     image: QImage | None = None
     svg: QSvgRenderer | None = None
     problem: str | None = None
+    retry: bool = False
+    """Not measured for lack of time: the next check measures it (see :mod:`.probe`)."""
 
     @property
     def natural_size(self) -> QSize:
@@ -63,22 +72,30 @@ class Decoded:
         return self.image.sizeInBytes() if self.image is not None else 64 * 1024
 
 
-_CACHE: OrderedDict[tuple[str, int, int, str], Decoded] = OrderedDict()
+def short_reason(problem: str, name: str) -> str:
+    """A problem in a few words, for the placeholder: ``not valid SVG``, ``references `x.png```."""
+    text = problem.removeprefix(f"{name} ") if name else problem
+    text = text.removeprefix("cannot be drawn: ")
+    return text.split("; ", 1)[0].split(" (", 1)[0]
 
 
-def decode(path: Path, name: str = "") -> Decoded:
-    """The image at *path*, decoded (see the module); *name* names it in problems."""
+_CACHE: OrderedDict[tuple[str, int, int, str, tuple[float, float]], Decoded] = OrderedDict()
+
+
+def decode(path: Path, name: str = "", box: tuple[float, float] = SLIDE_BOX) -> Decoded:
+    """The image at *path*, decoded (see the module); *name* names it in problems, *box* is
+    the largest size it is drawn at (pixels on a 4K slide)."""
     shown = name or path.name
     try:
         stat = path.stat()
     except OSError as exc:
         return Decoded(problem=f"{shown} cannot be drawn: {exc.strerror or exc}")
-    key = (str(path), stat.st_mtime_ns, stat.st_size, shown)
+    key = (str(path), stat.st_mtime_ns, stat.st_size, shown, box)
     cached = _CACHE.get(key)
-    if cached is not None:
+    if cached is not None and not (cached.retry and probe.in_budget()):
         _CACHE.move_to_end(key)
         return cached
-    decoded = _decode(path, shown)
+    decoded = _decode(path, shown, box)
     _CACHE[key] = decoded
     total = sum(d.cost for d in _CACHE.values())
     while len(_CACHE) > 1 and (len(_CACHE) > CACHE_COUNT or total > CACHE_BYTES):
@@ -86,7 +103,7 @@ def decode(path: Path, name: str = "") -> Decoded:
     return decoded
 
 
-def _decode(path: Path, name: str) -> Decoded:
+def _decode(path: Path, name: str, box: tuple[float, float]) -> Decoded:
     kind = EXTENSIONS.get(path.suffix.lower())
     if kind is None:
         return Decoded(problem=f"{name} cannot be drawn: use PNG, JPEG or SVG")
@@ -97,11 +114,33 @@ def _decode(path: Path, name: str) -> Decoded:
         return Decoded(problem=f"{name} cannot be drawn: {exc.strerror or exc}")
     if len(data) > MAX_IMAGE_BYTES:
         return Decoded(problem=f"{name} cannot be drawn: the file is over 20 MB")
-    info = inspect(data, name, kind)
+    info = inspect(data, name, kind, box)
     if isinstance(info, str):
         return Decoded(problem=info)
+    if info.measure:
+        problem = _measured(data, info, name, box)
+        if problem is not None:
+            return problem
     with stderr_to_log():
         return _svg(data, name) if info.kind == "svg" else _raster(data, info, name)
+
+
+def _measured(data: bytes, info: ImageInfo, name: str, box: tuple[float, float]) -> Decoded | None:
+    """Why the SVG cannot be drawn after measuring it (see :mod:`.probe`), or None."""
+    verdict = probe.measure(data, box)
+    if verdict is probe.Verdict.UNMEASURED:
+        return Decoded(
+            problem=f"{name} cannot be drawn yet: measuring how long it takes to draw ran out"
+            f" of time (the deck's SVGs may take {probe.BUDGET:g} s to measure in all);"
+            " check the deck again",
+            retry=True,
+        )
+    if verdict is probe.Verdict.BROKEN:
+        return Decoded(problem=f"{name} cannot be drawn: Qt fails while drawing it")
+    slow = verdict is probe.Verdict.SLOW
+    if slow or (verdict is probe.Verdict.FAILED and info.draw_seconds > DRAW_LIMIT):
+        return Decoded(problem=slow_message(name))
+    return None
 
 
 def _svg(data: bytes, name: str) -> Decoded:
