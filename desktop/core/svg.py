@@ -297,7 +297,7 @@ def check_svg(data: bytes, name: str, box: tuple[float, float] = SLIDE_BOX) -> S
     if cost.undrawn_line:
         raise SvgRefused(
             f"{name} cannot be drawn: its `<path>` on line {cost.undrawn_line} has more than"
-            f" {QT_PATH_ELEMENTS:,} segments (a curve counts 3), and Qt draws none of such a"
+            f" {QT_PATH_ELEMENTS:,} points (a curve counts 3), and Qt draws none of such a"
             " path; split it into several paths"
         )
     if not cost.seconds <= ESTIMATE_REFUSED:  # NaN is refused too
@@ -308,7 +308,12 @@ def check_svg(data: bytes, name: str, box: tuple[float, float] = SLIDE_BOX) -> S
 def refused_message(name: str, cost: DrawCost) -> str:
     """Why an SVG estimated to take too long to draw is refused."""
     where = cost.where()
-    most = f"; {where} alone about {_seconds(cost.worst_seconds)}" if where else ""
+    if not where:
+        most = ""
+    elif cost.worst_seconds >= 0.9 * cost.seconds:
+        most = f", nearly all of it for the {where}"
+    else:
+        most = f"; the {where} alone takes about {_seconds(cost.worst_seconds)}"
     return (
         f"{name} cannot be drawn: drawing it would take more than {DRAW_LIMIT:g} s"
         f" (about {_seconds(cost.seconds)} at full-screen size{most}); simplify it"

@@ -34,7 +34,9 @@ _ARGUMENTS: Final = {"M": 2, "L": 2, "H": 1, "V": 1, "C": 6, "S": 4, "Q": 4, "T"
 _UNITS: Final = {"px": 1.0, "pt": 1.25, "pc": 15.0, "mm": 3.543307, "cm": 35.43307, "in": 90.0}
 """Qt's conversions of absolute units to user units (90 dpi)."""
 QT_PATH_ELEMENTS: Final = 32_767
-"""Qt 6 drops path data that makes more path elements than this ("path truncated")."""
+"""Qt 6 draws nothing of path data that makes more path elements than this ("Invalid path
+data; path truncated"): a move or a line is one element, a curve three (its control points
+and end), an arc three per quarter turn begun (measured with PySide6 6.11)."""
 FONT_SIZE: Final = 16.0
 """Font size (user units) where an SVG sets none."""
 _HUGE: Final = 1e15
@@ -175,6 +177,7 @@ def path_shape(data: str) -> Shape:
     if simple and not _DRAWN_AFTER_CLOSE.search(data):
         return _absolute_lines(data)
     shape = Shape()
+    count = _QtElements()
     x = y = start_x = start_y = 0.0
     control: tuple[float, float] | None = None
     sub: list[float] | None = None
@@ -183,7 +186,7 @@ def path_shape(data: str) -> Shape:
         if upper == "Z":
             if sub is not None:
                 shape.closed[-1] = True
-                shape.elements += (x, y) != (start_x, start_y)
+            count.close()
             x, y, sub, control = start_x, start_y, None, None
             continue
         values = numbers(raw)
@@ -197,7 +200,7 @@ def path_shape(data: str) -> Shape:
             y = values[1] + (y if relative else 0.0)
             start_x, start_y = x, y
             sub = shape.start(x, y)
-            shape.elements += 1
+            count.move(x, y)
             values, upper = values[2:usable], "L"
             usable -= 2
             control = None
@@ -208,7 +211,7 @@ def path_shape(data: str) -> Shape:
             start_x, start_y = x, y
         if upper in ("L", "H", "V"):
             points = _lines(upper, values[:usable], relative, x, y)
-            shape.elements += len(points) // 2
+            count.lines(points)
             sub.extend(points)
             x, y, control = points[-2], points[-1], None
             continue
@@ -218,7 +221,7 @@ def path_shape(data: str) -> Shape:
             if upper == "A":
                 points, pieces = arc_points(x, y, args, ox, oy)
                 shape.curves += pieces
-                shape.elements += 3 * pieces if pieces else 1
+                count.arc(points[-2], points[-1], pieces)
                 control = None
             else:
                 given = [ox + v if i % 2 == 0 else oy + v for i, v in enumerate(args)]
@@ -227,17 +230,81 @@ def path_shape(data: str) -> Shape:
                     given = [first[0], first[1], *given]
                 points = given
                 shape.curves += 1
-                shape.elements += 3
+                count.curve(points)
                 control = (points[-4], points[-3])
             sub.extend(points)
             x, y = points[-2], points[-1]
+    shape.elements = count.elements
     return shape
+
+
+class _QtElements:
+    """Counts the elements of the QPainterPath Qt builds from path data, as Qt does: a path
+    starts with a move to (0, 0); a move right after a move replaces it; a line to where the
+    pen already is adds nothing; a close adds a line back to the start unless the pen is
+    there, and the next drawing after it starts with a move of its own."""
+
+    def __init__(self) -> None:
+        self.elements = 1
+        self.moved = True
+        self.closed = False
+        self.x = self.y = self.start_x = self.start_y = 0.0
+
+    def move(self, x: float, y: float) -> None:
+        if not self.moved:
+            self.elements += 1
+        self.moved, self.closed = True, False
+        self.x, self.y, self.start_x, self.start_y = x, y, x, y
+
+    def _draw(self) -> None:
+        if self.closed:
+            self.elements += 1
+            self.closed = False
+
+    def lines(self, points: list[float]) -> None:
+        self._draw()
+        x, y = self.x, self.y
+        added = 0
+        for px, py in zip(points[0::2], points[1::2], strict=True):
+            if px != x or py != y:
+                added += 1
+                x, y = px, py
+        self.elements += added
+        self.moved = self.moved and not added
+        self.x, self.y = x, y
+
+    def curve(self, points: list[float]) -> None:
+        self._draw()
+        if any(v != (self.x if n % 2 == 0 else self.y) for n, v in enumerate(points)):
+            self.elements += 3
+            self.moved = False
+        self.x, self.y = points[-2], points[-1]
+
+    def arc(self, x: float, y: float, pieces: int) -> None:
+        if not pieces:
+            self.lines([x, y])
+            return
+        self._draw()
+        self.elements += 3 * pieces
+        self.moved = False
+        self.x, self.y = x, y
+
+    def close(self) -> None:
+        if (
+            self.elements > 1
+            and not self.moved
+            and (self.x, self.y) != (self.start_x, self.start_y)
+        ):
+            self.elements += 1
+        self.closed = True
+        self.x, self.y = self.start_x, self.start_y
 
 
 def _absolute_lines(data: str) -> Shape:
     """Path data of absolute ``M``, ``L`` and ``Z`` only (as many tools write): each
     subpath's points are simply its numbers."""
     shape = Shape()
+    count = _QtElements()
     for part in _SUBPATH.findall(data):
         values = numbers(part)
         if len(values) >= 2:
@@ -245,7 +312,11 @@ def _absolute_lines(data: str) -> Shape:
             closed = "Z" in part or "z" in part
             shape.subpaths.append(points)
             shape.closed.append(closed)
-            shape.elements += len(points) // 2 + (closed and points[:2] != points[-2:])
+            count.move(points[0], points[1])
+            count.lines(points[2:])
+            if closed:
+                count.close()
+    shape.elements = count.elements
     return shape
 
 

@@ -180,10 +180,14 @@ def _run(data: bytes, box: tuple[float, float], wait: float) -> tuple[Verdict, b
         except OSError as exc:
             log.warning("cannot start the SVG probe: %s", exc)
             return Verdict.FAILED, False
+        assert child.stdout is not None
+        lines, reader = _lines(child.stdout)
         try:
-            verdict, sure, started = _watch(child, wait)
+            verdict, sure, started = _watch(child, lines, wait)
         finally:
             cpu = _stop(child)
+            reader.join(timeout=5)
+            child.stdout.close()
             _log_errors(errors_path)
         if sure is None:  # stopped by the clock: sure if it had the CPU long enough
             sure = cpu is not None and cpu - started >= SURE * DRAW_LIMIT
@@ -191,11 +195,11 @@ def _run(data: bytes, box: tuple[float, float], wait: float) -> tuple[Verdict, b
         return verdict, sure
 
 
-def _watch(child: subprocess.Popen[bytes], wait: float) -> tuple[Verdict, bool | None, float]:
+def _watch(
+    child: subprocess.Popen[bytes], lines: queue.Queue[str], wait: float
+) -> tuple[Verdict, bool | None, float]:
     """The verdict; whether it is sure (None: the clock stopped it, so it depends on the CPU
     time the child had); the CPU seconds the child had used before drawing."""
-    assert child.stdout is not None
-    lines = _lines(child.stdout)
     ready = (_next(lines, STARTUP_LIMIT) or "").split()
     if len(ready) != 2 or ready[0] != "ready":
         log.warning("the SVG probe did not start (%r)", " ".join(ready))
@@ -230,7 +234,7 @@ def _cpu_seconds(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / ticks
 
 
-def _lines(stream: IO[bytes]) -> queue.Queue[str]:
+def _lines(stream: IO[bytes]) -> tuple[queue.Queue[str], threading.Thread]:
     """The lines the child prints, read by a thread (``end`` when it closes its output)."""
     found: queue.Queue[str] = queue.Queue()
 
@@ -239,8 +243,9 @@ def _lines(stream: IO[bytes]) -> queue.Queue[str]:
             found.put(raw.decode("ascii", errors="replace").strip())
         found.put("end")
 
-    threading.Thread(target=read, name="svg-probe-reader", daemon=True).start()
-    return found
+    reader = threading.Thread(target=read, name="svg-probe-reader", daemon=True)
+    reader.start()
+    return found, reader
 
 
 def _next(lines: queue.Queue[str], seconds: float) -> str | None:
