@@ -304,6 +304,26 @@ FOUND: Final = (
         " (20,000 elements, 500,000 points), and drawn from the checked bytes",
     ),
     (
+        "SVG drawing-time tests",
+        "one `<path>` of 1,000 long segments (1,001 points) took 10 s to draw at 4K, 10,000"
+        " took minutes, and the window froze: PySide6 holds the GIL while Qt draws, so no"
+        " thread or timer could stop it",
+        "a drawing-time estimate from the geometry (Qt's scan-converter bands × the cells its"
+        " edges cross, fitted within 3×) refuses over 10 s; an uncertain SVG is drawn once in"
+        " a child process killed after 3 s, its verdict cached by content",
+    ),
+    (
+        "SVG drawing-time tests",
+        "a `<path>` of more than 32,767 points passed every check and Qt silently drew none of it",
+        "the check counts the points as Qt's path does and refuses it, at the image's line",
+    ),
+    (
+        "SVG drawing-time tests",
+        "`export` drew an image it could not decode as a grey box and said nothing",
+        "every surface draws a placeholder with the image's name and why; `export` prints the"
+        " problem as a warning, as `check` does",
+    ),
+    (
         "review",
         "a 10,000 × 10,000 PNG (the documented maximum) drew grey: Qt refuses 400 MB; a"
         " cut-short PNG or JPEG and a JPEG whose frame header came after 64 KB of metadata"

@@ -37,6 +37,10 @@ section-is-folder           ``b.yaml/``: a folder listed in ``sections``
 unlisted-section-is-folder  ``b.yaml/``: a folder found by the default ``*.yaml`` order
 section-is-fifo             ``b.yaml``: a named pipe (reading it would wait forever)
 svg-elements-100000         ``images/map.svg``: 100,000 rectangles (4 MB)
+svg-long-segments-1000      ``images/map.svg``: one path of 1,000 long random segments
+svg-long-segments-10000     ``images/map.svg``: one path of 10,000 long random segments
+svg-slow-to-draw            ``images/map.svg``: a filled polygon of 1,000 long random edges
+svg-path-too-long           ``images/map.svg``: one path of 40,000 short segments
 jpeg-app-100kb-20000px      ``photo.jpg``: 100 KB of APP segments and fill bytes, then a frame
                             header of 20,000 × 20,000 pixels
 png-50-megapixels           ``photo.png``: a PNG header only, 10,000 × 5,000 pixels
@@ -66,6 +70,7 @@ from desktop.cli import main
 from desktop.core.loader import load_deck
 from desktop.core.resources import resources_dir
 from desktop.render.renderer import SlideRenderer
+from tests.reliability import svg_samples
 from tests.reliability.conftest import Tally
 from tests.reliability.invariants import check_result, relative_line
 
@@ -198,6 +203,22 @@ def _many_elements(root: Path) -> None:
     (root / "images" / "map.svg").write_text(svg, encoding="utf-8")
 
 
+def _svg(text: str) -> Callable[[Path], None]:
+    def make(root: Path) -> None:
+        (root / "images").mkdir()
+        (root / "images" / "map.svg").write_text(text, encoding="utf-8")
+
+    return make
+
+
+def _long_path() -> str:
+    steps = "".join(f" l{1 + n % 3} {1 - n % 3}" for n in range(40_000))
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="250">\n'
+        f'<path d="M0 100{steps}" fill="none" stroke="black"/></svg>\n'
+    )
+
+
 def _jpeg_late_frame(root: Path) -> None:
     half = 50 * 1024  # a segment holds at most 64 KB: two of them (EXIF, XMP) make 100 KB
     app1 = b"".join(
@@ -246,6 +267,10 @@ MAKERS: Final[dict[str, Callable[[Path], None]]] = {
     "unlisted-section-is-folder": _folder("b.yaml"),
     "section-is-fifo": _fifo,
     "svg-elements-100000": _many_elements,
+    "svg-long-segments-1000": _svg(svg_samples.long_segments(1_000)),
+    "svg-long-segments-10000": _svg(svg_samples.long_segments(10_000)),
+    "svg-slow-to-draw": _svg(svg_samples.filled_scribble(1_000)),
+    "svg-path-too-long": _svg(_long_path()),
     "jpeg-app-100kb-20000px": _jpeg_late_frame,
     "png-50-megapixels": _png_megapixels,
 }

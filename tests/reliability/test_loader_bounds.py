@@ -38,6 +38,7 @@ from desktop.core.loader import load_deck
 from desktop.core.markup import plain
 from desktop.core.model import DURATION_PATTERN, MAX_DURATION, format_duration, parse_duration
 from desktop.core.resources import bundled_themes, resources_dir
+from desktop.core.svg_geometry import QT_PATH_ELEMENTS
 from desktop.core.theme import load_theme
 from desktop.render.checks import render_problems
 from desktop.render.fonts import register_fonts
@@ -567,7 +568,10 @@ def test_the_documented_limits_are_the_codes() -> None:
         ),
         "SVG image or logo": (
             f"{svg.MAX_SVG_ELEMENTS:,} elements and {svg.MAX_SVG_POINTS:,} points drawn (`<use>`"
-            f" and other references counted), {svg.MAX_SVG_DEPTH} levels of nesting"
+            f" and other references counted), {svg.MAX_SVG_DEPTH} levels of nesting,"
+            f" {QT_PATH_ELEMENTS:,} points in one `<path>`; {svg.DRAW_LIMIT:g} s to draw at its"
+            f" largest size (refused when estimated over {svg.ESTIMATE_REFUSED:g} s, measured"
+            f" when estimated over {svg.ESTIMATE_MEASURED:g} s)"
         ),
         "Theme `name`, each font family": "100 characters",
         "Font families per theme": f"1 to {theme_module.MAX_FONTS}",
