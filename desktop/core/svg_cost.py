@@ -32,6 +32,7 @@ Qt-free, like the rest of :mod:`desktop.core`.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Generator
 from dataclasses import dataclass, field
@@ -516,21 +517,20 @@ def call_edges(
     for sub, close in zip(subpaths, closed, strict=True):
         xs, ys = sub[0::2], sub[1::2]
         if close and len(xs) > 1:
-            xs, ys = [*xs, xs[0]], [*ys, ys[0]]
-        left, right = min(left, *xs), max(right, *xs)
-        for x0, y0, x1, y1 in zip(xs, ys, xs[1:], ys[1:], strict=False):
-            cells.append(weight * (abs(x1 - x0) + abs(y1 - y0) + 1))
-            if y0 < y1:
-                tops.append(y0 - pad)
-                bottoms.append(y1 + pad)
-            else:
-                tops.append(y1 - pad)
-                bottoms.append(y0 + pad)
+            xs.append(xs[0])
+            ys.append(ys[0])
+        left, right = min(left, min(xs)), max(right, max(xs))
+        pairs = list(itertools.pairwise(ys))
+        cells += [
+            weight * ((x1 - x0 if x1 > x0 else x0 - x1) + (y1 - y0 if y1 > y0 else y0 - y1) + 1)
+            for x0, x1, (y0, y1) in zip(xs, xs[1:], pairs, strict=False)
+        ]
+        tops += [(y0 if y0 < y1 else y1) - pad for y0, y1 in pairs]
+        bottoms += [(y1 if y0 < y1 else y0) + pad for y0, y1 in pairs]
         if join:
-            for y in ys:
-                cells.append(2 * join)
-                tops.append(y - join / 2)
-                bottoms.append(y + join / 2)
+            cells += [2 * join] * len(ys)
+            tops += [y - join / 2 for y in ys]
+            bottoms += [y + join / 2 for y in ys]
     edges.width = right - left + 1 + 2 * pad
     edges.outline = weight * len(cells)
     return edges
@@ -560,19 +560,24 @@ def call_terms(edges: CallEdges) -> tuple[float, float, float]:
         return total, total * min(total / rows, width) / 2, edges.outline
     bins = int(min(math.ceil(rows), 2 * len(cells) + 16))
     height = rows / bins
+    per_bin = 1 / height
+    last_bin = bins - 1
     spread = [0.0] * (bins + 1)
     spans: list[tuple[float, int, int]] = []
+    keep = spans.append
     for count, top, bottom in zip(cells, tops, bottoms, strict=True):
         if bottom < low or top > high:
             continue  # wholly above or below the device: skipped
-        inside_top, inside_bottom = max(top, low), min(bottom, high)
-        first = min(int((inside_top - low) / height), bins - 1)
-        last = min(int((inside_bottom - low) / height), bins - 1)
-        inside = count * (inside_bottom - inside_top + 1) / (bottom - top + 1)
-        share = inside / (last - first + 1)
+        inside_top = top if top > low else low
+        inside_bottom = bottom if bottom < high else high
+        first = int((inside_top - low) * per_bin)
+        last = int((inside_bottom - low) * per_bin)
+        first = first if first < last_bin else last_bin
+        last = last if last < last_bin else last_bin
+        share = count * (inside_bottom - inside_top + 1) / (bottom - top + 1) / (last - first + 1)
         spread[first] += share
         spread[last + 1] -= share
-        spans.append((count, first, last))
+        keep((count, first, last))
     running = 0.0
     bands = [0.0]
     steps = 0.0
