@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import struct
+from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -35,6 +36,10 @@ MAX_PIXELS_SIDE: Final = 10_000
 MAX_PIXELS: Final = 40_000_000
 """Most pixels (width × height) an image may have: 40 megapixels decode in 160 MB."""
 MAX_IMAGE_BYTES: Final = 20 * 1024 * 1024
+MAX_DECK_SVG_POINTS: Final = 1_000_000
+"""Most points the distinct SVG images of one deck may draw together (each counted as
+:data:`desktop.core.svg.MAX_SVG_POINTS` counts): checking and estimating them takes about
+2 s a million."""
 MAX_DECK_IMAGE_BYTES: Final = 200 * 1024 * 1024
 """Most bytes the distinct image files of one deck may hold together (each is read whole)."""
 MAX_DECK_MEGAPIXELS: Final = 500
@@ -60,6 +65,8 @@ class ImageInfo:
     measure: bool = False
     """An SVG to draw once in a separate process before the app draws it (see
     :attr:`desktop.core.svg.SvgCheck.measure`)."""
+    points: int = 0
+    """The points an SVG draws, every reference counted (for the deck-wide limit)."""
 
 
 def sniff(
@@ -114,7 +121,9 @@ def inspect(
         checked = _svg_check(data, name, box)
         if isinstance(checked, str):
             return checked
-        return ImageInfo("svg", draw_seconds=checked.cost.seconds, measure=checked.measure)
+        return ImageInfo(
+            "svg", draw_seconds=checked.cost.seconds, measure=checked.measure, points=checked.points
+        )
     problem = _broken(info.kind, data)
     return info if problem is None else f"{name} cannot be drawn: {problem}"
 
@@ -236,7 +245,40 @@ def _broken(kind: str, data: bytes) -> str | None:
 
 
 def _svg_check(data: bytes, name: str, box: tuple[float, float]) -> SvgCheck | str:
-    """The checked SVG, or why it cannot be drawn (its rules, its embedded pictures)."""
+    """The checked SVG, or why it cannot be drawn (its rules, its embedded pictures).
+
+    Kept by content, name and box: the loader and the renderer check the same bytes, and
+    a reload checks unchanged SVGs, without parsing and estimating them again.
+    """
+    import hashlib  # here, not for the command line's parser
+
+    return _svg_check_kept(hashlib.sha256(data).digest(), data, name, box)
+
+
+_KEPT: Final = 64
+
+
+def _svg_check_kept(
+    digest: bytes, data: bytes, name: str, box: tuple[float, float]
+) -> SvgCheck | str:
+    key = (digest, name, box)
+    kept = _SVG_CHECKS.get(key)
+    if kept is not None:
+        _SVG_CHECKS.move_to_end(key)
+        return kept
+    checked = _svg_check_now(data, name, box)
+    if isinstance(checked, SvgCheck):
+        checked = SvgCheck((), checked.cost, checked.points)  # the pictures were checked
+    _SVG_CHECKS[key] = checked
+    while len(_SVG_CHECKS) > _KEPT:
+        _SVG_CHECKS.popitem(last=False)
+    return checked
+
+
+_SVG_CHECKS: OrderedDict[tuple[bytes, str, tuple[float, float]], SvgCheck | str] = OrderedDict()
+
+
+def _svg_check_now(data: bytes, name: str, box: tuple[float, float]) -> SvgCheck | str:
     try:
         checked = check_svg(data, name, box)
     except SvgRefused as exc:
@@ -276,7 +318,24 @@ class DeckImages:
     def __init__(self) -> None:
         self.bytes = 0
         self.pixels = 0
+        self.svg_points = 0
         self._seen: set[Path] = set()
+
+    def svgs_spent(self, path: Path) -> str | None:
+        """Why an SVG not counted yet is refused unread (the deck's SVGs already draw all the
+        points they may), or None: checking an SVG costs time by its points."""
+        if path in self._seen or path.suffix.lower() != ".svg":
+            return None
+        if self.svg_points < MAX_DECK_SVG_POINTS:
+            return None
+        return self._svgs_over()
+
+    @staticmethod
+    def _svgs_over() -> str:
+        return (
+            f"the deck's SVG images draw more than {MAX_DECK_SVG_POINTS:,} points together;"
+            " simplify them or use PNGs (this one takes the deck over)"
+        )
 
     def spend(self, path: Path, info: ImageInfo) -> str | None:
         """Count the image at *path*; a sentence saying which deck limit it crosses, or None."""
@@ -286,6 +345,9 @@ class DeckImages:
         with contextlib.suppress(OSError):  # gone since it was sniffed: the watcher reloads
             self.bytes += path.stat().st_size
         self.pixels += info.width * info.height * (PNG_WEIGHT if info.kind == "png" else 1)
+        self.svg_points += info.points
+        if self.svg_points > MAX_DECK_SVG_POINTS:
+            return self._svgs_over()
         if self.bytes > MAX_DECK_IMAGE_BYTES:
             limit = MAX_DECK_IMAGE_BYTES // (1024 * 1024)
             return (

@@ -585,6 +585,10 @@ class _Loader:
             self.error(path_node.location, f"image {shorten(relative)} {gone}", f"{field}.path")
             return None
         self.files.append(target)
+        spent = self.images.svgs_spent(target)
+        if spent is not None:
+            self.error(path_node.location, spent, f"{field}.path")
+            return None
         info = sniff(target, shorten(relative))
         if isinstance(info, str):
             self.error(path_node.location, info, f"{field}.path")

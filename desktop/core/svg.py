@@ -94,6 +94,8 @@ class SvgCheck:
 
     embedded: tuple[Embedded, ...]
     cost: DrawCost
+    points: int = 0
+    """The points it draws, every reference counted (see :data:`MAX_SVG_POINTS`)."""
 
     @property
     def measure(self) -> bool:
@@ -291,7 +293,7 @@ def check_svg(data: bytes, name: str, box: tuple[float, float] = SLIDE_BOX) -> S
         raise SvgRefused(f"{name} cannot be drawn: not valid SVG ({reason} at {where})") from None
     if not parser.elements or parser.elements[0].tag != "svg":
         raise SvgRefused(f"{name} cannot be drawn: not valid SVG (its root is not <svg>)")
-    _check_cost(parser)
+    points = _check_cost(parser)
     document = Document(parser.elements, parser.ids, parser.sheet, parser.style_refs)
     cost = estimate(document, box)
     if cost.undrawn_line:
@@ -302,7 +304,7 @@ def check_svg(data: bytes, name: str, box: tuple[float, float] = SLIDE_BOX) -> S
         )
     if not cost.seconds <= ESTIMATE_REFUSED:  # NaN is refused too
         raise SvgRefused(refused_message(name, cost))
-    return SvgCheck(tuple(parser.embedded), cost)
+    return SvgCheck(tuple(parser.embedded), cost, points)
 
 
 def refused_message(name: str, cost: DrawCost) -> str:
@@ -350,8 +352,9 @@ def _leading_number(text: str) -> float:
     return float(match.group()) if match else 0.0
 
 
-def _check_cost(parser: _Parser) -> None:
-    """Count what the SVG draws, each reference expanded; refuse loops and excess."""
+def _check_cost(parser: _Parser) -> int:
+    """Count what the SVG draws, each reference expanded; refuse loops and excess. Returns
+    how many points it draws."""
     elements, ids = parser.elements, parser.ids
     global_refs = [(target, 1) for target in parser.style_refs]
     limit = (MAX_SVG_ELEMENTS, MAX_SVG_POINTS)
@@ -401,6 +404,7 @@ def _check_cost(parser: _Parser) -> None:
             f"draws more than {MAX_SVG_POINTS:,} points (path vertices and text characters,"
             " counting every reference); simplify it"
         )
+    return points
 
 
 def _id_of(ids: dict[str, int], index: int) -> str:

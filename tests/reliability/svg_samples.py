@@ -136,3 +136,21 @@ def icon_set(icons: int = 48, uses: int = 240, seed: int = 5) -> str:
         x, y = 12 + (n % 20) * 47, 12 + (n // 20) * 44
         out.append(f'<use href="#i{n % icons}" x="{x}" y="{y}" width="32" height="32"/>')
     return "".join(out) + "</svg>"
+
+
+def many_points(points: int = 480_000, per_path: int = 30_000, shift: int = 0) -> str:
+    """A map-like random walk of 2-unit steps, *per_path* points a ``<path>`` (under Qt's
+    limit), repeated to *points* points (as many as one SVG may draw); *shift* moves it,
+    so SVGs of different shifts differ."""
+    rnd = random.Random(6)
+    x = y = 500.0
+    walk = []
+    for _ in range(per_path):
+        x = min(max(x + rnd.uniform(-2, 2), 0), 1000)
+        y = min(max(y + rnd.uniform(-2, 2), 0), 1000)
+        walk.append(f"{x:.1f} {y:.1f}")
+    path = f'<path fill="#abc" d="M{" L".join(walk)}"/>'
+    return (
+        f'{HEAD} width="1000" height="1000" viewBox="0 0 1000 1000">'
+        f'<g transform="translate({shift} 0)">{path * (points // per_path)}</g></svg>'
+    )

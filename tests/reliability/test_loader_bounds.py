@@ -564,7 +564,8 @@ def test_the_documented_limits_are_the_codes() -> None:
         ),
         "Images of one deck, distinct files together": (
             f"{images.MAX_DECK_IMAGE_BYTES // (1024 * 1024)} MiB;"
-            f" {images.MAX_DECK_MEGAPIXELS} megapixels, a PNG counting double"
+            f" {images.MAX_DECK_MEGAPIXELS} megapixels, a PNG counting double; SVGs"
+            f" {images.MAX_DECK_SVG_POINTS:,} points drawn"
         ),
         "SVG image or logo": (
             f"{svg.MAX_SVG_ELEMENTS:,} elements and {svg.MAX_SVG_POINTS:,} points drawn (`<use>`"

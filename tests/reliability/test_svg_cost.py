@@ -34,6 +34,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 from pytestqt.qtbot import QtBot
 
+from desktop.cli import main
 from desktop.core.images import ImageInfo, inspect
 from desktop.core.loader import load_deck
 from desktop.core.svg import DRAW_LIMIT, ESTIMATE_MEASURED, ESTIMATE_REFUSED
@@ -220,6 +221,30 @@ def test_a_path_qt_would_not_draw_is_refused(case: str, tally: Tally) -> None:
             " several paths"
         )
     tally.add("test_a_path_qt_would_not_draw_is_refused", 1, "paths")
+
+
+def test_the_svgs_of_a_deck_are_bounded_together(
+    make_deck: DeckFactory,
+    capsys: pytest.CaptureFixture[str],
+    restore_logging: None,
+    tally: Tally,
+) -> None:
+    """Each SVG within its own limits, together past the deck's: the one that takes the deck
+    over is refused, those after it unread, and `check` stays well within the bound."""
+    files = {f"images/m{n}.svg": samples.many_points(shift=n) for n in range(4)}
+    folder = image_deck(make_deck, dict(files), *files)
+    start = time.monotonic()
+    status = main(["check", str(folder)])
+    assert time.monotonic() - start < BOUND / 2
+    over = (
+        "error: the deck's SVG images draw more than 1,000,000 points together; simplify them"
+        " or use PNGs (this one takes the deck over)"
+    )
+    assert status == 1
+    assert capsys.readouterr().out.splitlines() == [
+        f"{folder / 'a.yaml'}:{line}:19: {over}" for line in (14, 18)
+    ] + ["2 errors, 0 warnings: the deck cannot be shown"]
+    tally.add("test_the_svgs_of_a_deck_are_bounded_together", 4, "SVGs")
 
 
 # -- the probe ------------------------------------------------------------------------------------
