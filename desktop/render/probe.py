@@ -16,6 +16,8 @@ measured once, not at every check or start. A verdict the machine's load may hav
 A check of a deck measures within a :func:`budget`: once it is spent, the SVGs left are not
 measured (:attr:`Verdict.UNMEASURED`: not drawn, measured at the next check), so no check,
 export or window open waits longer than the budget, however many slow SVGs a deck has.
+Measuring outside a check (a slide painted with an SVG that changed since the check) shares
+one budget a minute, so painting never waits longer either.
 """
 
 from __future__ import annotations
@@ -46,6 +48,9 @@ STARTUP_LIMIT: Final = 10.0
 drawing."""
 BUDGET: Final = 6.0
 """Seconds one check of a deck may spend measuring SVGs, in all."""
+LOOSE_WINDOW: Final = 60.0
+"""Measuring outside a check (when a slide is painted) spends at most :data:`BUDGET` in any
+this many seconds."""
 VERSION: Final = "1"
 """Part of every cache key: a change of how SVGs are measured measures them again."""
 WAIT: Final = 1.5
@@ -74,6 +79,9 @@ class Verdict(enum.Enum):
 
 _MEMORY: dict[str, Verdict] = {}
 _DEADLINES: list[float] = []
+_LOOSE: list[tuple[float, float]] = []
+"""(when, seconds) of each measuring outside any budget (a slide painted with an SVG no
+check has measured): those share :data:`BUDGET` a :data:`LOOSE_WINDOW`."""
 """When the open budgets end (monotonic clock), the innermost last."""
 _LOCK: Final = threading.Lock()
 
@@ -86,6 +94,12 @@ def budget(seconds: float = BUDGET) -> Iterator[None]:
         yield
     finally:
         _DEADLINES.pop()
+
+
+def _loose_left() -> float:
+    now = time.monotonic()
+    _LOOSE[:] = [(when, took) for when, took in _LOOSE if now - when < LOOSE_WINDOW]
+    return BUDGET - sum(took for _, took in _LOOSE)
 
 
 def in_budget() -> bool:
@@ -107,13 +121,15 @@ def measure(data: bytes, box: tuple[float, float]) -> Verdict:
             _MEMORY[key] = known
             return known
         wait, capped = WAIT * DRAW_LIMIT, False
-        if _DEADLINES:
-            left = _DEADLINES[-1] - time.monotonic()
-            if left < min(1.0, DRAW_LIMIT):
-                return Verdict.UNMEASURED
-            if left < wait:
-                wait, capped = left, True
+        left = _DEADLINES[-1] - time.monotonic() if _DEADLINES else _loose_left()
+        if left < min(1.0, DRAW_LIMIT):
+            return Verdict.UNMEASURED
+        if left < wait:
+            wait, capped = left, True
+        start = time.monotonic()
         verdict, sure = _run(data, box, wait)
+        if not _DEADLINES:
+            _LOOSE.append((start, time.monotonic() - start))
         if verdict is Verdict.SLOW and not sure and capped:
             return Verdict.UNMEASURED  # stopped early for the budget: not known yet
         _MEMORY[key] = verdict

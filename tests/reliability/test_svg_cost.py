@@ -270,6 +270,42 @@ def test_the_probe_stops_a_slow_drawing_and_keeps_its_verdicts(tally: Tally) -> 
     tally.add("test_the_probe_stops_a_slow_drawing_and_keeps_its_verdicts", 3, "SVGs")
 
 
+PAINT_ONLY: Final = """
+import sys, time
+from pathlib import Path
+from desktop.core.loader import load_deck
+from desktop.render.qtapp import ensure_gui_app
+from desktop.render.renderer import SlideRenderer
+from PySide6.QtCore import QSize
+ensure_gui_app(offscreen=True)
+deck = load_deck(Path(sys.argv[1])).deck
+start = time.monotonic()
+renderer = SlideRenderer(deck)
+for index in range(deck.slide_count):
+    renderer.image(index, QSize(480, 270))
+print(round(time.monotonic() - start, 1))
+"""
+
+
+def test_painting_svgs_no_check_has_measured_waits_a_budget_at_most(
+    make_deck: DeckFactory, tmp_path: Path
+) -> None:
+    """Slides painted with slow SVGs that no check measured (in a process of its own, so its
+    budget is its own): measuring them shares one budget, the rest are placeholders."""
+    files = {f"images/s{n}.svg": unique(SLOW).decode() for n in range(4)}
+    folder = image_deck(make_deck, dict(files), *files)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", PAINT_ONLY, str(folder)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=True,
+    )
+    assert float(done.stdout.split()[-1]) < probe.BUDGET + 2
+
+
 # -- commands and the window ------------------------------------------------------------------
 
 
