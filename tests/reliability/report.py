@@ -105,6 +105,19 @@ HOW: Final[dict[str, tuple[str, str]]] = {
         " subprocesses). Images at exactly the size limits (8 and 16-bit PNG, JPEG) draw."
         " JPEG frame headers after 100 KB to 2.6 MB of segments.",
     ),
+    "SVG drawing time: estimated, measured, bounded": (
+        "test_svg_cost.py, svg_samples.py, tests/data/hostile/",
+        "Generated SVGs whose drawing explodes (one path of 1,000 or 10,000 long segments,"
+        " wide strokes, large filled polygons) are refused by the estimate in under a second"
+        " at the image line; realistic ones (the example's site plan, a bar chart, a 6,000-"
+        "point line chart, an icon sheet, a 50,000-segment map) pass far below the limit; the"
+        " estimate follows Qt's CPU time within 4x. The probe stops a slow drawing in a child"
+        " process, keeps its verdicts in memory and on disk, measures within a budget (also"
+        " when slides are painted unchecked). `check`, `export` and the window each finish"
+        " within 10 s on such decks; `export` warns and the PDF and slides show the"
+        " placeholder. Qt's path limit (32,767 points) is where the check puts it, for lines,"
+        " pairs, curves, arcs and closed paths; a deck's SVGs are bounded together.",
+    ),
     "Notes Markdown: nothing outside": (
         "test_notes_markdown.py",
         "Notes with images (absolute, `..`, file: URIs, inside the deck), links of every"
