@@ -42,22 +42,32 @@ def image_problems(deck: Deck, theme: Theme, severity: Severity = Severity.ERROR
     SVGs whose drawing time is measured (:mod:`desktop.render.probe`) share one budget, so
     this returns within about that budget however many of them the deck has.
     """
-    problems: list[Problem] = []
     with probe.budget():
-        for ref in deck.refs:
-            image = ref.slide.image
-            if image is None:
-                continue
-            problem = decode(image.path, image.name, SLIDE_BOX).problem
-            if problem is not None:
-                where = ref.slide.location("image.path")
-                problems.append(Problem(where, problem, severity, "image.path"))
-        if theme.logo is not None:
-            problem = decode(theme.logo, theme.logo_name, LOGO_BOX).problem
-            if problem is not None:
-                where = theme.logo_location or Location(theme.logo)
-                problems.append(Problem(where, problem, severity, "logo"))
-    return problems
+        return [problem for problem in image_checks(deck, theme, severity) if problem]
+
+
+def image_checks(
+    deck: Deck, theme: Theme, severity: Severity = Severity.ERROR
+) -> Iterator[Problem | None]:
+    """Decode the deck's images one at a time: for each, its problem or None (the steps of
+    :func:`image_problems`, for a caller that keeps a window responsive between images)."""
+    for ref in deck.refs:
+        image = ref.slide.image
+        if image is None:
+            continue
+        problem = decode(image.path, image.name, SLIDE_BOX).problem
+        if problem is None:
+            yield None
+            continue
+        where = ref.slide.location("image.path")
+        yield Problem(where, problem, severity, "image.path")
+    if theme.logo is not None:
+        problem = decode(theme.logo, theme.logo_name, LOGO_BOX).problem
+        if problem is None:
+            yield None
+            return
+        where = theme.logo_location or Location(theme.logo)
+        yield Problem(where, problem, severity, "logo")
 
 
 def render_problems(renderer: SlideRenderer) -> list[Problem]:

@@ -15,13 +15,14 @@ from desktop.core.loader import LoadResult
 from desktop.core.markup import plain
 from desktop.core.model import Deck
 from desktop.core.navigation import Navigator, section_slide, type_digit, typed_index
+from desktop.core.problems import Problem
 from desktop.core.resources import bundled_deck
 from desktop.core.settings import DECK_LAST, DECK_RECENT, VIEW_THEME
-from desktop.render.checks import image_problems
 from desktop.render.renderer import SlideRenderer
 from desktop.ui import file_actions, window_chrome
 from desktop.ui.actions import ActionRegistry
 from desktop.ui.banner import ProblemsBanner
+from desktop.ui.image_check import ImageCheck
 from desktop.ui.session import DeckChange, DeckSession
 from desktop.ui.settings import Settings
 from desktop.ui.shortcuts import ShortcutsOverlay
@@ -95,6 +96,8 @@ class MainWindow(QMainWindow):
         self.position_label = self.status.position_label
         self.state_label = self.status.state_label
 
+        self.image_check = ImageCheck(self)
+        self.image_check.finished.connect(self._image_problems)
         self.panels_timer = QTimer(self)
         self.panels_timer.setSingleShot(True)
         self.panels_timer.setInterval(0)
@@ -184,6 +187,7 @@ class MainWindow(QMainWindow):
 
     def _loaded(self, result: LoadResult) -> None:
         if result.deck is None:
+            self.image_check.stop()  # its verdict on the last deck would hide these problems
             kept = self.deck is not None
             if not kept:
                 self._set_renderer(None)
@@ -193,12 +197,18 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _show_image_problems(self) -> None:
-        """Show what only decoding finds (a broken image, an SVG Qt refuses), as `check` does;
-        clear the banner when there is nothing."""
+        """Show what only decoding finds (a broken image, an SVG Qt refuses), as `check` does,
+        once every image is decoded (a few per turn of the event loop: :class:`ImageCheck`)."""
         renderer = self.renderer
-        problems = image_problems(renderer.deck, renderer.theme) if renderer is not None else []
+        if renderer is None:
+            self.image_check.stop()
+            self.banner.clear()
+            return
+        self.image_check.start(renderer.deck, renderer.theme)
+
+    def _image_problems(self, problems: tuple[Problem, ...]) -> None:
         if problems:
-            self.banner.show_problems(tuple(problems), self.session.path, kept=False)
+            self.banner.show_problems(problems, self.session.path, kept=False)
         else:
             self.banner.clear()
 

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Final
 
 import pytest
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, QTimer
 from PySide6.QtGui import QColor, QImage, QImageWriter
 from pytestqt.qtbot import QtBot
 
@@ -466,3 +466,29 @@ def test_window_shows_what_cannot_be_decoded(
     qtbot.waitUntil(lambda: window.banner.isHidden(), timeout=10_000)
     assert window.banner.isHidden()
     tally.add("test_window_shows_what_cannot_be_decoded", 1, "windows")
+
+
+def test_the_window_answers_while_it_decodes_a_decks_images(
+    qtbot: QtBot, make_deck: DeckFactory, tmp_path: Path, tally: Tally
+) -> None:
+    # Three 20-megapixel PNGs take about a second to decode together; the window decodes them
+    # a few per turn of the event loop, so no pause between two turns is the whole check.
+    picture = png(8000, 2500)
+    files: dict[str, bytes | str] = {f"p{n}.png": picture for n in range(3)}
+    folder = image_deck(make_deck, files, *files)
+    window = MainWindow(Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    ticks: list[float] = []
+    ticker = QTimer()
+    ticker.setInterval(0)
+    ticker.timeout.connect(lambda: ticks.append(time.monotonic()))
+    ticker.start()
+    started = time.monotonic()
+    with qtbot.waitSignal(window.image_check.finished, timeout=30_000):
+        assert window.open_deck(folder)
+    took = time.monotonic() - started
+    ticker.stop()
+    gaps = [b - a for a, b in zip([started, *ticks], ticks, strict=False)]
+    assert max(gaps) < 0.75 * took, f"longest pause {max(gaps):.2f} s of {took:.2f} s"
+    assert window.banner.isHidden()
+    tally.add("test_the_window_answers_while_it_decodes_a_decks_images", 1, "windows")
