@@ -10,6 +10,9 @@ import desktop.core.loader, desktop.core.model, desktop.core.format, desktop.cor
 import desktop.core.markup, desktop.core.atomic, desktop.core.paths
 import desktop.core.follow, desktop.core.watch, desktop.core.navigation
 import desktop.core.layouts, desktop.core.format_doc, desktop.core.text
+import desktop.core.loader_base, desktop.core.loader_paths, desktop.core.loader_build
+import desktop.core.loader_checks, desktop.core.yamlfile, desktop.core.yaml_limits
+import desktop.core.yaml_compose, desktop.core.yaml_nodes
 import desktop.core.presenter.state, desktop.core.presenter.modes, desktop.core.presenter.actions
 import desktop.core.presenter.screens, desktop.core.presenter.clock
 import desktop.cli

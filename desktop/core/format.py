@@ -23,7 +23,7 @@ from desktop.core.schema import (
     Record,
     Text,
 )
-from desktop.core.yamlfile import Node
+from desktop.core.yaml_nodes import Node
 
 SLUG: Final = r"[a-z0-9][a-z0-9-]*"
 DURATION: Final = DURATION_PATTERN

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.core.problems import Problem, Severity
-from desktop.core.yamlfile import Node, quoted, shorten
+from desktop.core.yaml_nodes import Node, quoted, shorten
 
 JSON = dict[str, Any]
 

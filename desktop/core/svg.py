@@ -38,7 +38,7 @@ from typing import Final
 
 from desktop.core.svg_cost import PROPERTIES, SLIDE_BOX, Document, DrawCost, Node, estimate
 from desktop.core.svg_geometry import QT_PATH_ELEMENTS
-from desktop.core.yamlfile import shorten
+from desktop.core.yaml_nodes import shorten
 
 MAX_SVG_ELEMENTS: Final = 20_000
 """Elements an SVG may draw, counting every ``<use>`` copy and referenced pattern or mask."""

@@ -11,7 +11,8 @@ from desktop.core.problems import DeckError, Location, Problem
 from desktop.core.resources import bundled_themes
 from desktop.core.schema import Field, ListOf, Record, Text, scalar_text
 from desktop.core.svg_cost import LOGO_BOX
-from desktop.core.yamlfile import Node, read_yaml, shorten
+from desktop.core.yaml_nodes import Node, shorten
+from desktop.core.yamlfile import read_yaml
 
 MAX_FONTS: Final = 20
 """Font families a theme may list: `check` opens each one to see which characters it has."""

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeAlias
 
-from desktop.core.loader import DECK_FILE, LoadResult
+from desktop.core.loader import LoadResult
+from desktop.core.loader_base import DECK_FILE
 
 Signature: TypeAlias = tuple[int, int, int, int] | None
 """``(inode, size, mtime_ns, ctime_ns)`` of a path, or None when it cannot be read."""

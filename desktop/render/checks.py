@@ -10,7 +10,7 @@ from desktop.core.model import Deck
 from desktop.core.problems import Location, Problem, Severity
 from desktop.core.svg_cost import LOGO_BOX, SLIDE_BOX
 from desktop.core.theme import Theme
-from desktop.core.yamlfile import shorten
+from desktop.core.yaml_nodes import shorten
 from desktop.render import probe
 from desktop.render.fonts import FontCoverage
 from desktop.render.pictures import decode

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from desktop.core.loader import DECK_FILE
+from desktop.core.loader_base import DECK_FILE
 from desktop.core.model import Deck
 
 if TYPE_CHECKING:

@@ -175,12 +175,12 @@ FOUND: Final = (
         "fuzzing (long profile)",
         "`!!int ''`, `!!bool maybe`, `!!timestamp x`: PyYAML raised IndexError, KeyError or"
         " AttributeError out of `load_deck`",
-        "`yamlfile._convert` turns them into a located problem",
+        "`yaml_nodes.convert` turns them into a located problem",
     ),
     (
         "fuzzing",
         "an unknown source id of 200,000 characters was quoted whole in the message",
-        "values and names in messages are shortened (`yamlfile.shorten`, `quoted`)",
+        "values and names in messages are shortened (`yaml_nodes.shorten`, `quoted`)",
     ),
     (
         "catalogue",

@@ -32,7 +32,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.cli import main
 from desktop.core import format as fmt
-from desktop.core import images, svg, yamlfile
+from desktop.core import images, svg, yaml_limits
 from desktop.core import theme as theme_module
 from desktop.core.loader import load_deck
 from desktop.core.markup import plain
@@ -247,7 +247,8 @@ def test_aliases_cannot_expand_text_past_the_file_limit(make_deck: DeckFactory) 
     assert result.deck is None
     [problem] = result.problems
     assert problem.message.startswith(
-        f"file expands to more than {yamlfile.MAX_FILE_TEXT:,} characters of text through aliases"
+        f"file expands to more than {yaml_limits.MAX_FILE_TEXT:,} characters of text"
+        " through aliases"
     )
     # At the alias that passes the limit: the 49th (on the 50th slide, line 52), in the notes.
     assert (problem.location.line, problem.location.column) == (52, 55)
@@ -532,11 +533,11 @@ def test_the_documented_bundled_font_names_are_the_themes_and_the_fonts() -> Non
 def test_the_documented_limits_are_the_codes() -> None:
     limits = {
         "File size": "2 MiB per YAML file",
-        "Values per file (alias expansion included)": f"{yamlfile.MAX_NODES:,}",
-        "Characters of text per file (alias expansion included)": f"{yamlfile.MAX_FILE_TEXT:,}",
-        "Values in all files of a deck": f"{yamlfile.MAX_DECK_VALUES:,}",
-        "Characters of text in all files of a deck": f"{yamlfile.MAX_DECK_TEXT:,}",
-        "Nesting depth": f"{yamlfile.MAX_DEPTH} levels",
+        "Values per file (alias expansion included)": f"{yaml_limits.MAX_NODES:,}",
+        "Characters of text per file (alias expansion included)": f"{yaml_limits.MAX_FILE_TEXT:,}",
+        "Values in all files of a deck": f"{yaml_limits.MAX_DECK_VALUES:,}",
+        "Characters of text in all files of a deck": f"{yaml_limits.MAX_DECK_TEXT:,}",
+        "Nesting depth": f"{yaml_limits.MAX_DEPTH} levels",
         "Titles and subtitles (deck, section, slide, column headings), `title_zh`, `author`,"
         " source `title` and `publisher`": f"{fmt.MAX_TITLE} characters",
         "Bullets, sub-bullets, figure labels, quotes, `by`, captions": (
@@ -577,7 +578,7 @@ def test_the_documented_limits_are_the_codes() -> None:
         "Theme `name`, each font family": "100 characters",
         "Font families per theme": f"1 to {theme_module.MAX_FONTS}",
     }
-    assert yamlfile.MAX_FILE_BYTES == 2 * 1024 * 1024
+    assert yaml_limits.MAX_FILE_BYTES == 2 * 1024 * 1024
     documented = {row[0]: row[1] for row in _table_after("### Limits at a glance")}
     assert documented == limits
 

@@ -1,0 +1,182 @@
+"""Build the model from a deck's YAML: sections, slides, bullet lists and images.
+
+:class:`DeckBuilder` reads one section file into a :class:`~desktop.core.model.Section` and
+each of its slides, keeping where every text is written so that later problems can point at
+it; an image is resolved inside the deck and charged to the deck's image budget.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from desktop.core import format as fmt
+from desktop.core.images import sniff
+from desktop.core.layouts import DEFAULT_LAYOUT
+from desktop.core.loader_base import get_node, list_items
+from desktop.core.loader_paths import DeckPaths
+from desktop.core.model import Bullet, Figure, Image, Layout, Quote, Section, Slide
+from desktop.core.problems import Location
+from desktop.core.schema import scalar_text
+from desktop.core.yaml_nodes import Node, shorten
+from desktop.core.yamlfile import read_yaml
+
+
+class DeckBuilder(DeckPaths):
+    """The section, slide, bullet and image builders of the loader."""
+
+    def section(
+        self, path: Path, listed_at: Location | None
+    ) -> tuple[Section, Location | None] | None:
+        """The section in *path*, and where its id is written (None: from the file name, as
+        found by the default order)."""
+        self.files.append(path)
+        if self.budget.exhausted:
+            return None  # the deck's limits are reached: reported where, and no more reading
+        node, problems = read_yaml(path, self.budget)
+        self.problems.extend(problems)
+        if node is None:
+            return None
+        fmt.SECTION.check(node, "", self.problems)
+        if not isinstance(node.value, dict):
+            return None
+        where: dict[str, Location] = {}
+        section_id = self.text(node, "id", _slugify(path.stem), where)
+        if (duration := get_node(node, "duration")) is not None:
+            where["duration"] = duration.location
+        slides = []
+        for n, item in enumerate(list_items(get_node(node, "slides")), start=1):
+            if not isinstance(item.value, dict):
+                continue
+            self.slide_count += 1
+            if self.slide_count > fmt.MAX_DECK_SLIDES:
+                if self.slide_count == fmt.MAX_DECK_SLIDES + 1:  # said once, at the first
+                    self.error(
+                        item.location,
+                        f"the deck has more than {fmt.MAX_DECK_SLIDES:,} slides in all"
+                        f" (limit {fmt.MAX_DECK_SLIDES:,}); split it into several decks",
+                        f"slides[{n - 1}]",
+                    )
+                break
+            slides.append(self.slide(item, path, f"{section_id}-{n}", f"slides[{n - 1}]"))
+        section = Section(
+            id=section_id,
+            title=self.text(node, "title", where=where),
+            title_zh=self.text(node, "title_zh", where=where),
+            file=path,
+            slides=tuple(slides),
+            duration=self.duration(node, "duration"),
+            locations=where,
+        )
+        return section, where.get("id", listed_at)
+
+    def bullets(
+        self, node: Node | None, name: str, where: dict[str, Location]
+    ) -> tuple[Bullet, ...]:
+        """The bullet list *name* of a slide; each text's location goes into *where*."""
+        out: list[Bullet] = []
+        for item in list_items(node):
+            path = f"{name}[{len(out)}]"
+            if isinstance(item.value, dict):
+                children: list[str] = []
+                for child in list_items(get_node(item, "bullets")):
+                    if text := scalar_text(child):
+                        where[f"{path}.bullets[{len(children)}]"] = child.location
+                        children.append(self.clean(text, child.location, "bullets"))
+                text = self.text(item, "text", where=where, path=f"{path}.")
+                out.append(Bullet(text, tuple(children)))
+            elif (text := scalar_text(item)) is not None:
+                where[path] = item.location
+                out.append(Bullet(self.clean(text, item.location, name)))
+        return tuple(out)
+
+    def slide(self, node: Node, path: Path, default_id: str, field: str) -> Slide:
+        where: dict[str, Location] = {}
+        layout = Layout.named(self.text(node, "layout")) or DEFAULT_LAYOUT
+        quote_node = get_node(node, "quote")
+        image_node = get_node(node, "image")
+        image = None
+        if image_node is not None and isinstance(image_node.value, dict):
+            image = self.image(image_node, f"{field}.image", where)
+        figures = tuple(
+            Figure(
+                self.text(f, "value", where=where, path=f"figures[{index}]."),
+                self.text(f, "label", where=where, path=f"figures[{index}]."),
+            )
+            for index, f in enumerate(
+                f for f in list_items(get_node(node, "figures")) if isinstance(f.value, dict)
+            )
+        )
+        sources: list[str] = []
+        for item in list_items(get_node(node, "sources")):
+            if text := scalar_text(item):
+                where[f"sources[{len(sources)}]"] = item.location
+                sources.append(text)
+        return Slide(
+            id=self.text(node, "id", default_id, where),
+            layout=layout,
+            origin=node.location,
+            title=self.text(node, "title", where=where),
+            subtitle=self.text(node, "subtitle", where=where),
+            bullets=self.bullets(get_node(node, "bullets"), "bullets", where),
+            figures=figures,
+            quote=(
+                Quote(
+                    self.text(quote_node, "text", where=where, path="quote."),
+                    self.text(quote_node, "by", where=where, path="quote."),
+                )
+                if quote_node is not None and isinstance(quote_node.value, dict)
+                else None
+            ),
+            left=self.bullets(get_node(node, "left"), "left", where),
+            right=self.bullets(get_node(node, "right"), "right", where),
+            left_title=self.text(node, "left_title", where=where),
+            right_title=self.text(node, "right_title", where=where),
+            image=image,
+            notes=self.text(node, "notes", where=where),
+            sources=tuple(sources),
+            duration=self.duration(node, "duration"),
+            path=field,
+            locations=where,
+        )
+
+    def image(self, node: Node, field: str, where: dict[str, Location]) -> Image | None:
+        path_node = get_node(node, "path")
+        relative = self.text(node, "path", where=where, path="image.")
+        if path_node is None or not relative:
+            return None
+        target = self.inside(relative, path_node.location, f"{field}.path")
+        if target is None:
+            return None
+        if target.is_dir():
+            self.error(
+                path_node.location,
+                f"image {shorten(relative)} is a folder, not an image file",
+                f"{field}.path",
+            )
+            return None
+        if not target.is_file():
+            self.files.append(target)
+            gone = "is not a regular file" if target.exists() else "does not exist"
+            self.error(path_node.location, f"image {shorten(relative)} {gone}", f"{field}.path")
+            return None
+        self.files.append(target)
+        spent = self.images.svgs_spent(target)
+        if spent is not None:
+            self.error(path_node.location, spent, f"{field}.path")
+            return None
+        info = sniff(target, shorten(relative))
+        if isinstance(info, str):
+            self.error(path_node.location, info, f"{field}.path")
+            return None
+        over = self.images.spend(target, info)
+        if over is not None:
+            self.error(path_node.location, over, f"{field}.path")
+            return None
+        caption = self.text(node, "caption", where=where, path="image.")
+        return Image(target, caption, shorten(relative))
+
+
+def _slugify(stem: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-")
+    return slug or "section"

@@ -1,0 +1,93 @@
+"""Checks across a deck's files: ids unique, citations known, durations adding up.
+
+They run once every section is built, as :meth:`CrossChecks.cross_checks`; each problem points
+at the value it is about.
+"""
+
+from __future__ import annotations
+
+from desktop.core.loader_base import LoaderBase, get_node
+from desktop.core.model import MAX_DURATION, Section, Slide, Source, format_duration
+from desktop.core.problems import Location
+from desktop.core.yaml_nodes import Node, shorten
+
+
+class CrossChecks(LoaderBase):
+    """The checks that need the whole deck."""
+
+    def cross_checks(
+        self,
+        sections: tuple[tuple[Section, Location | None], ...],
+        sources: dict[str, Source],
+        deck_node: Node,
+    ) -> None:
+        """Ids unique across files, citations known, durations adding up.
+
+        Each problem points at the value it is about: the duplicate id (or, for an id taken
+        from the file name, the `sections` item naming the file), the unknown source id in
+        the slide's `sources`.
+        """
+        section_ids: dict[str, Section] = {}
+        slide_ids: dict[str, Slide] = {}
+        for section, id_at in sections:
+            if section.id in section_ids:
+                first = section_ids[section.id].file.name
+                self.error(
+                    id_at or Location(section.file, 1, 1),
+                    f"duplicate section id `{shorten(section.id)}` (also in {first})",
+                    "id",
+                )
+            section_ids[section.id] = section
+            for slide in section.slides:
+                if slide.id in slide_ids:
+                    first_at = slide_ids[slide.id].location("id")
+                    self.error(
+                        slide.location("id"),
+                        f"duplicate slide id `{shorten(slide.id)}` (first at {first_at.file.name}:"
+                        f"{first_at.line}:{first_at.column})",
+                        f"{slide.path}.id",
+                    )
+                slide_ids[slide.id] = slide
+                for index, source_id in enumerate(slide.sources):
+                    if source_id not in sources:
+                        self.error(
+                            slide.location(f"sources[{index}]"),
+                            f"slide `{shorten(slide.id)}` cites unknown source"
+                            f" `{shorten(source_id)}`; add it to deck.yaml `sources`",
+                            f"{slide.path}.sources[{index}]",
+                        )
+                if slide.layout.is_content and not slide.sources:
+                    self.warning(
+                        slide.origin,
+                        f"content slide `{shorten(slide.id)}` has no `sources`;"
+                        " cite what it rests on",
+                        "sources",
+                    )
+        self.check_durations(tuple(s for s, _ in sections), deck_node)
+
+    def check_durations(self, sections: tuple[Section, ...], deck_node: Node) -> None:
+        planned = self.duration(deck_node, "duration")
+        plans = [s.duration for s in sections]
+        total = 0
+        for section in sections:
+            total += section.duration or 0
+            if total > MAX_DURATION:
+                self.error(
+                    section.location("duration"),
+                    f"the sections plan more than a day in all ({format_duration(total)} up to"
+                    f" this one; at most {format_duration(MAX_DURATION)}); shorten the plans",
+                    "duration",
+                )
+                return
+        if planned is None or not plans or any(p is None for p in plans):
+            return
+        total = sum(p for p in plans if p is not None)
+        if total != planned:
+            where = get_node(deck_node, "duration")
+            assert where is not None
+            self.warning(
+                where.location,
+                f"sections plan {format_duration(total)} but the deck's `duration` is"
+                f" {format_duration(planned)}",
+                "duration",
+            )
