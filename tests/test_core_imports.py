@@ -13,6 +13,7 @@ import desktop.core.layouts, desktop.core.format_doc, desktop.core.text
 import desktop.core.loader_base, desktop.core.loader_paths, desktop.core.loader_build
 import desktop.core.loader_checks, desktop.core.yamlfile, desktop.core.yaml_limits
 import desktop.core.yaml_compose, desktop.core.yaml_nodes
+import desktop.core.svg_cost, desktop.core.svg_document, desktop.core.svg_walk
 import desktop.core.presenter.state, desktop.core.presenter.modes, desktop.core.presenter.actions
 import desktop.core.presenter.screens, desktop.core.presenter.clock
 import desktop.cli

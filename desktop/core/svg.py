@@ -36,8 +36,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
-from desktop.core.svg_cost import PROPERTIES, SLIDE_BOX, Document, DrawCost, Node, estimate
+from desktop.core.svg_cost import SLIDE_BOX, DrawCost
+from desktop.core.svg_document import PROPERTIES, Document, Node
 from desktop.core.svg_geometry import QT_PATH_ELEMENTS
+from desktop.core.svg_walk import estimate
 from desktop.core.yaml_nodes import shorten
 
 MAX_SVG_ELEMENTS: Final = 20_000
