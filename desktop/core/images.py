@@ -26,10 +26,12 @@ import struct
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
-from desktop.core.svg import SvgCheck, SvgRefused, check_svg
 from desktop.core.svg_cost import SLIDE_BOX
+
+if TYPE_CHECKING:  # imported where an SVG is checked: start-up needs no SVG parser
+    from desktop.core.svg import SvgCheck
 
 MAX_PIXELS_SIDE: Final = 10_000
 """Largest width or height of an image a slide may show."""
@@ -261,6 +263,8 @@ _KEPT: Final = 64
 def _svg_check_kept(
     digest: bytes, data: bytes, name: str, box: tuple[float, float]
 ) -> SvgCheck | str:
+    from desktop.core.svg import SvgCheck
+
     key = (digest, name, box)
     kept = _SVG_CHECKS.get(key)
     if kept is not None:
@@ -279,6 +283,8 @@ _SVG_CHECKS: OrderedDict[tuple[bytes, str, tuple[float, float]], SvgCheck | str]
 
 
 def _svg_check_now(data: bytes, name: str, box: tuple[float, float]) -> SvgCheck | str:
+    from desktop.core.svg import SvgRefused, check_svg
+
     try:
         checked = check_svg(data, name, box)
     except SvgRefused as exc:

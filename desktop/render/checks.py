@@ -11,7 +11,6 @@ from desktop.core.problems import Location, Problem, Severity
 from desktop.core.svg_cost import LOGO_BOX, SLIDE_BOX
 from desktop.core.theme import Theme
 from desktop.core.yaml_nodes import shorten
-from desktop.render import probe
 from desktop.render.fonts import FontCoverage
 from desktop.render.pictures import decode
 from desktop.render.renderer import SlideRenderer
@@ -42,6 +41,8 @@ def image_problems(deck: Deck, theme: Theme, severity: Severity = Severity.ERROR
     SVGs whose drawing time is measured (:mod:`desktop.render.probe`) share one budget, so
     this returns within about that budget however many of them the deck has.
     """
+    from desktop.render import probe  # here: the window's start-up needs no SVG probe
+
     with probe.budget():
         return [problem for problem in image_checks(deck, theme, severity) if problem]
 

@@ -35,10 +35,8 @@ from PySide6.QtGui import QImage, QImageReader
 from PySide6.QtSvg import QSvgRenderer
 
 from desktop.core.images import EXTENSIONS, MAX_IMAGE_BYTES, MAX_PIXELS, ImageInfo, inspect
-from desktop.core.svg import DRAW_LIMIT, slow_message
 from desktop.core.svg_cost import SLIDE_BOX
 from desktop.logsetup import stderr_to_log
-from desktop.render import probe
 
 log = logging.getLogger(__name__)
 
@@ -92,7 +90,7 @@ def decode(path: Path, name: str = "", box: tuple[float, float] = SLIDE_BOX) -> 
         return Decoded(problem=f"{shown} cannot be drawn: {exc.strerror or exc}")
     key = (str(path), stat.st_mtime_ns, stat.st_size, shown, box)
     cached = _CACHE.get(key)
-    if cached is not None and not (cached.retry and probe.in_budget()):
+    if cached is not None and not (cached.retry and _measuring()):
         _CACHE.move_to_end(key)
         return cached
     decoded = _decode(path, shown, box)
@@ -125,8 +123,18 @@ def _decode(path: Path, name: str, box: tuple[float, float]) -> Decoded:
         return _svg(data, name) if info.kind == "svg" else _raster(data, info, name)
 
 
+def _measuring() -> bool:
+    """Whether a check is measuring SVGs (see :mod:`.probe`, imported only once an SVG needs it)."""
+    from desktop.render import probe
+
+    return probe.in_budget()
+
+
 def _measured(data: bytes, info: ImageInfo, name: str, box: tuple[float, float]) -> Decoded | None:
     """Why the SVG cannot be drawn after measuring it (see :mod:`.probe`), or None."""
+    from desktop.core.svg import DRAW_LIMIT, slow_message
+    from desktop.render import probe
+
     verdict = probe.measure(data, box)
     if verdict is probe.Verdict.UNMEASURED:
         return Decoded(
