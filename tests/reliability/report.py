@@ -125,6 +125,19 @@ HOW: Final[dict[str, tuple[str, str]]] = {
         " only for http(s) and mailto and no image; the notes pane the same; under `strace`"
         " the exporting process never opens or stats the outside file.",
     ),
+    "Loader bounds (deck.yaml links, work, values, locations)": (
+        "test_loader_bounds.py",
+        "A deck.yaml that links outside the deck, opened as a folder, as DIR/deck.yaml and in"
+        " the window: refused unread, no key or value of the linked file in any output. Every"
+        " catalogue deck through the real `check` and, when it loads, `export`, and every one"
+        " opened in one window, each within 10 s; a deck at every limit (2,000 slides, 1.9"
+        " million characters) within it too. Aliases that expand text past the file and deck"
+        " limits, a deck's images together past 500 megapixels, durations in every non-ASCII"
+        " digit and past a day; every slide text located at its own value; emphasis markers"
+        " that never make text vanish; a missing glyph reported once per field; the documented"
+        " section order, font names, limits and duration rules read from docs/deck-format.md"
+        " and checked against the code.",
+    ),
     "Live reload": (
         "test_live_reload.py",
         "The main window and the presenter (each scenario runs with both) on a deck whose first"
