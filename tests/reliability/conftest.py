@@ -20,7 +20,10 @@ import datetime as dt
 import json
 import os
 import platform
+import shutil
 import socket
+import subprocess
+import sys
 import time
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import asdict, dataclass
@@ -224,3 +227,29 @@ def restore_logging() -> Iterator[None]:
             handler.close()
     root.setLevel(level)
     root._tianjin_configured = configured  # type: ignore[attr-defined]
+
+
+def traced_cli(
+    calls: str, trace: Path, arguments: list[str], cwd: Path | None = None, timeout: float = 180
+) -> list[str]:
+    """Run ``python -m desktop ARGUMENTS`` under ``strace -e trace=CALLS``; return the trace lines.
+
+    Skips the test where strace is missing or cannot trace (no ptrace in a container); fails it
+    when the command fails.
+    """
+    if shutil.which("strace") is None:
+        pytest.skip("strace is not installed")
+    done = subprocess.run(
+        ["strace", "-f", "-qq", "-e", f"trace={calls}", "-o", str(trace),
+         sys.executable, "-m", "desktop", *arguments],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        timeout=timeout,
+        check=False,
+    )  # fmt: skip
+    if done.returncode != 0 and "ptrace" in done.stderr:
+        pytest.skip(f"strace cannot trace here: {done.stderr.strip()}")
+    assert done.returncode == 0, done.stderr
+    return trace.read_text(encoding="utf-8", errors="replace").splitlines()

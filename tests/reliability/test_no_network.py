@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import textwrap
@@ -31,7 +30,7 @@ from desktop.cli import main
 from desktop.core.resources import bundled_deck
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
-from tests.reliability.conftest import BLOCKED_NAMES, Tally
+from tests.reliability.conftest import BLOCKED_NAMES, Tally, traced_cli
 
 pytestmark = pytest.mark.reliability("No network")
 
@@ -153,23 +152,11 @@ def reaches_network(line: str) -> bool:
     return not any(word in found["args"] for word in local)
 
 
-@pytest.mark.skipif(shutil.which("strace") is None, reason="strace is not installed")
 def test_cli_subprocess_makes_no_network_syscalls(tmp_path: Path, tally: Tally) -> None:
     trace = tmp_path / "strace.txt"
     for command in (["check"], ["export", "-o", str(tmp_path / "briefing.pdf")]):
-        done = subprocess.run(
-            ["strace", "-f", "-qq", "-e", "trace=socket,connect", "-o", str(trace),
-             sys.executable, "-m", "desktop", *command],
-            capture_output=True,
-            text=True,
-            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-            timeout=180,
-            check=False,
-        )  # fmt: skip
-        if done.returncode != 0 and "ptrace" in done.stderr:
-            pytest.skip(f"strace cannot trace here: {done.stderr.strip()}")
-        assert done.returncode == 0, done.stderr
-        calls = [line for line in trace.read_text().splitlines() if reaches_network(line)]
+        lines = traced_cli("socket,connect", trace, command)
+        calls = [line for line in lines if reaches_network(line)]
         assert calls == [], calls
     tally.add("test_cli_subprocess_makes_no_network_syscalls", 2, "commands")
 

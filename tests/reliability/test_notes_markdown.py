@@ -13,10 +13,6 @@ notes point at, by any of four spellings.
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Final
 
@@ -34,7 +30,7 @@ from desktop.render.notes import is_safe_link, notes_document
 from desktop.render.qtapp import ensure_gui_app
 from desktop.ui.notes_pane import NotesPane
 from tests.conftest import DeckFactory
-from tests.reliability.conftest import Tally
+from tests.reliability.conftest import Tally, traced_cli
 
 pytestmark = pytest.mark.reliability("Notes Markdown: nothing outside")
 
@@ -210,26 +206,18 @@ def test_one_document_for_every_surface(qtbot: QtBot, tally: Tally) -> None:
     tally.add("test_one_document_for_every_surface", 2, "surfaces")
 
 
-@pytest.mark.skipif(shutil.which("strace") is None, reason="strace is not installed")
 def test_export_never_touches_the_outside_file(
     hostile_deck: Path, tmp_path: Path, tally: Tally
 ) -> None:
-    trace = tmp_path / "strace.txt"
-    done = subprocess.run(
-        ["strace", "-f", "-qq", "-e", "trace=%file", "-o", str(trace),
-         sys.executable, "-m", "desktop", "export", "--layout", "notes",
-         "-o", str(tmp_path / "notes.pdf"), str(hostile_deck)],
-        capture_output=True,
-        text=True,
-        cwd=hostile_deck,
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-        timeout=120,
-        check=False,
-    )  # fmt: skip
-    if done.returncode != 0 and "ptrace" in done.stderr:
-        pytest.skip(f"strace cannot trace here: {done.stderr.strip()}")
-    assert done.returncode == 0, done.stderr
-    lines = trace.read_text(encoding="utf-8", errors="replace").splitlines()
+    arguments = [
+        "export",
+        "--layout",
+        "notes",
+        "-o",
+        str(tmp_path / "notes.pdf"),
+        str(hostile_deck),
+    ]
+    lines = traced_cli("%file", tmp_path / "strace.txt", arguments, cwd=hostile_deck, timeout=120)
     assert any("notes.pdf" in line for line in lines), "the trace saw no file calls"
     touched = [line for line in lines if SECRET in line or "inside.png" in line]
     assert touched == []
