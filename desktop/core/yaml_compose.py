@@ -10,6 +10,7 @@ its own, so that a problem can point at the alias that repeats the text.
 from __future__ import annotations
 
 import copy
+import re
 from typing import TYPE_CHECKING, Final
 
 import yaml
@@ -93,11 +94,30 @@ class _LimitedLoader(_LimitedComposer, yaml.SafeLoader):
 _LOADERS: list[type[_LimitedComposer]] = [_LimitedLoader]
 """The loaders to try in turn: libyaml's parser first when PyYAML was built with it."""
 
+FAST_TEXT_CHARS: Final = MAX_NODES // 2 - 1
+"""Text of at most this many characters (and no alias) is composed by libyaml alone.
+
+Every value but the first takes at least one character of the text (``?`` alone makes a key
+and its value), so such a text holds at most :data:`MAX_NODES` values: the composer's count
+cannot be reached, and libyaml refuses nesting past its own limit (1,000 levels) before its
+composer recurses deeper. The conversion (:func:`~desktop.core.yaml_nodes.convert`) then
+counts every value and level against the limits as it does after the limited composer. A
+section file is 3 to 10 KB. A text that may define an anchor (:data:`_MAYBE_ANCHOR`) goes to
+the limited composer, which gives each alias of the anchor a node of its own."""
+
+_MAYBE_ANCHOR: Final = re.compile(r"(?:^|[\s\[\]{},:])&", re.MULTILINE)
+"""Where an anchor (``&name``) could start: a ``&`` that begins a token. It finds more than
+anchors (``a & b`` in a plain text), never fewer; ``R&D`` is not one. No anchor, no alias."""
+
+_C_COMPOSER: type[yaml.CSafeLoader] | None = None
+"""PyYAML's libyaml loader (parser and composer in C), when PyYAML was built with it."""
+
 try:
     from yaml._yaml import CParser
 except ImportError:  # PyYAML without libyaml: the pure-Python loader alone
     pass
 else:
+    _C_COMPOSER = yaml.CSafeLoader
 
     class _FastLimitedLoader(_LimitedComposer, CParser, SafeConstructor, Resolver):
         """libyaml's parser (three times faster on big decks) under the limited composer."""
@@ -117,7 +137,18 @@ def compose(text: str) -> tuple[list[yaml.Node], frozenset[int]]:
     A file with an error is parsed again by the pure-Python parser, whose messages (and their
     positions) the problems quote.
     """
-    loaders = _LOADERS if not any(c in text for c in _PYYAML_ONLY) else _LOADERS[-1:]
+    libyaml_reads_it = not any(c in text for c in _PYYAML_ONLY)
+    if (
+        _C_COMPOSER is not None
+        and libyaml_reads_it
+        and len(text) <= FAST_TEXT_CHARS
+        and ("&" not in text or not _MAYBE_ANCHOR.search(text))
+    ):
+        try:
+            return list(yaml.compose_all(text, Loader=_C_COMPOSER)), frozenset()
+        except yaml.YAMLError:
+            pass  # parsed again by the pure-Python parser below, for the message
+    loaders = _LOADERS if libyaml_reads_it else _LOADERS[-1:]
     for loader_class in loaders:
         loader = loader_class(text)  # type: ignore[call-arg]  # every loader takes the text
         try:

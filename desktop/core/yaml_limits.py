@@ -61,6 +61,10 @@ class FileBudget:
         # One constructor per file: PyYAML's caches every object it builds (and, through
         # the node marks, the whole file text), so a shared one grows with every reload.
         self.constructor = yaml.SafeLoader("")
+        # The tightest of the file's and the deck's limits: spend() compares with these
+        # alone (it runs once per value) and sorts out which limit it was only past one.
+        self._node_cap = min(MAX_NODES, MAX_DECK_VALUES - deck.values)
+        self._char_cap = min(MAX_FILE_TEXT, MAX_DECK_TEXT - deck.chars)
 
     def spend(self, where: Location, alias: Location | None, nodes: int, chars: int) -> None:
         """Count *nodes* values and *chars* characters; refuse the file past a limit.
@@ -70,6 +74,8 @@ class FileBudget:
         """
         self.nodes += nodes
         self.chars += chars
+        if self.nodes <= self._node_cap and self.chars <= self._char_cap:
+            return
         if self.nodes > MAX_NODES:
             self._refuse(where, alias, "file", f"{MAX_NODES:,} values")
         if self.chars > MAX_FILE_TEXT:
