@@ -7,7 +7,6 @@ prints one line naming the log file and exits 1. Never a traceback.
 from __future__ import annotations
 
 import argparse
-import difflib
 import logging
 import os
 import sys
@@ -47,6 +46,8 @@ class Parser(argparse.ArgumentParser):
         message = f"unrecognized arguments: {' '.join(extras)}"
         for extra in extras:
             if extra.startswith("-"):
+                import difflib  # only for a did-you-mean
+
                 close = difflib.get_close_matches(extra.split("=")[0], known, n=1, cutoff=0.6)
                 if close:
                     message += f" (did you mean {close[0]}?)"
@@ -79,7 +80,14 @@ def _deck_argument(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def build_parser() -> Parser:
+def build_parser(export_options: bool = True) -> Parser:
+    """The command line's parser.
+
+    Args:
+        export_options: Give ``export`` its options, which come from the export formats'
+            registry; ``main`` leaves them out when another command runs, so that opening
+            the app does not import the exporters.
+    """
     parser = Parser(
         prog=PROG,
         description="Present, browse and export Tianjin's Ten Actions briefing"
@@ -112,14 +120,38 @@ def build_parser() -> Parser:
         " drawn, text overflow, missing characters)",
     )
 
+    export = commands.add_parser("export", help="export the deck as a PDF briefing")
+    if export_options:
+        _export_arguments(export)
+
+    present = commands.add_parser("present", help="start presenting (audience + console)")
+    _deck_argument(present)
+    present.add_argument(
+        "--slide", type=_positive_int, default=None, help="start at slide N (1-based)"
+    )
+    present.add_argument("--screen", default=None, help="name of the audience screen")
+    present.add_argument("--rehearse", action="store_true", help="rehearsal: record time per slide")
+
+    schema = commands.add_parser(
+        "schema", help="write the deck format's JSON Schemas (for editors) to a folder"
+    )
+    schema.add_argument("folder", type=Path, nargs="?", help="default: the bundled resources")
+    schema.add_argument(
+        "--force", action="store_true", help="replace schema files that are not JSON"
+    )
+    parser.commands.update(
+        {"open": open_parser, "check": check, "export": export, "present": present}
+    )
+    parser.commands["schema"] = schema
+    return parser
+
+
+def _export_arguments(export: argparse.ArgumentParser) -> None:
+    """The ``export`` command's description and options (from the formats' registry)."""
     from desktop.export.command import add_format_arguments
     from desktop.export.registry import exporters
 
-    export = commands.add_parser(
-        "export",
-        help="export the deck as a PDF briefing",
-        description=" ".join(exporter.description for exporter in exporters()),
-    )
+    export.description = " ".join(exporter.description for exporter in exporters())
     _deck_argument(export)
     export.add_argument(
         "-o",
@@ -147,27 +179,6 @@ def build_parser() -> Parser:
         " folder, device or read-only file)",
     )
 
-    present = commands.add_parser("present", help="start presenting (audience + console)")
-    _deck_argument(present)
-    present.add_argument(
-        "--slide", type=_positive_int, default=None, help="start at slide N (1-based)"
-    )
-    present.add_argument("--screen", default=None, help="name of the audience screen")
-    present.add_argument("--rehearse", action="store_true", help="rehearsal: record time per slide")
-
-    schema = commands.add_parser(
-        "schema", help="write the deck format's JSON Schemas (for editors) to a folder"
-    )
-    schema.add_argument("folder", type=Path, nargs="?", help="default: the bundled resources")
-    schema.add_argument(
-        "--force", action="store_true", help="replace schema files that are not JSON"
-    )
-    parser.commands.update(
-        {"open": open_parser, "check": check, "export": export, "present": present}
-    )
-    parser.commands["schema"] = schema
-    return parser
-
 
 def _looks_like_a_deck(word: str) -> bool:
     """Whether a first word that is no command names a deck (for ``tianjin-briefing DECK``)."""
@@ -190,6 +201,8 @@ def normalise(parser: argparse.ArgumentParser, argv: Sequence[str]) -> list[str]
         if arg.startswith("-") or _looks_like_a_deck(arg):
             args.insert(position, "open")
             return args
+        import difflib  # only for a did-you-mean
+
         close = difflib.get_close_matches(arg, COMMANDS, n=1, cutoff=0.6)
         if close:
             parser.error(f"unknown command '{arg}' (did you mean {close[0]}?)")
@@ -299,10 +312,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     Exit status: 0 done, 1 problems (deck errors, a refused target, Qt cannot load), 2 usage.
     """
     configure_streams()
-    parser = build_parser()
-    args, extras = parser.parse_known_args(
-        normalise(parser, sys.argv[1:] if argv is None else argv)
-    )
+    words = list(sys.argv[1:] if argv is None else argv)
+    command = next((word for word in words if word not in TOP_FLAGS), None)
+    parser = build_parser(export_options=command == "export")
+    args, extras = parser.parse_known_args(normalise(parser, words))
     if extras:
         parser.unrecognized(args.command, extras)
     if args.command == "export":

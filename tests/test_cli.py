@@ -182,3 +182,21 @@ def test_a_count_of_one_is_singular(make_deck: DeckFactory) -> None:
     single = make_deck({"a.yaml": "title: One\nduration: 1m\nslides:\n  - layout: section\n"})
     done = run("check", str(single))
     assert done.stdout.splitlines()[-1] == "1 section, 1 slide, 1 problem (1 warning)"
+
+
+@pytest.mark.parametrize(
+    ("argv", "imports_exporters"),
+    [(["check", "--no-render"], False), (["export", "--help"], True)],
+)
+def test_only_export_imports_the_exporters(argv: list[str], imports_exporters: bool) -> None:
+    # Opening the app parses the command line first: the export formats' registry (and the
+    # exporters it imports) is read only for `export`, off the start-up path.
+    code = (
+        "import sys\nfrom desktop.cli import main\n"
+        f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"
+        "print('desktop.export.registry' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    ).stdout
+    assert out.strip().splitlines()[-1] == str(imports_exporters)

@@ -8,7 +8,6 @@ from it, so the runtime rules and the published schema cannot drift apart.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -173,6 +172,8 @@ class Choice(Kind):
             _wrong_type(node, path, self, problems)
             return
         if text not in self.values:
+            import difflib  # only for a did-you-mean
+
             close = difflib.get_close_matches(text, self.values, n=1, cutoff=0.6)
             hint = f"; did you mean `{close[0]}`?" if close else ""
             problems.append(
@@ -264,6 +265,8 @@ class Record(Kind):
             spec = known.get(key)
             where = node.key_locations.get(key, value.location)
             if spec is None:
+                import difflib  # only for a did-you-mean
+
                 close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
                 hint = f"did you mean `{close[0]}`?" if close else f"known keys: {', '.join(known)}"
                 problems.append(

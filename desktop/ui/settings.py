@@ -6,7 +6,6 @@ constant, never a string, so a setting that is not in the schema cannot be read 
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import TypeVar
 
@@ -65,4 +64,6 @@ class Settings:
 
 
 def _deck_key(path: Path) -> str:
+    import hashlib  # only when a per-deck key is made; not on the start-up path
+
     return hashlib.sha1(str(path).encode("utf-8"), usedforsecurity=False).hexdigest()[:16]

@@ -14,10 +14,10 @@ from PySide6.QtCore import QObject
 
 from desktop.core.loader import LoadResult
 from desktop.core.timing import Clock
-from desktop.ui.presenter.controller import PresenterController
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
+    from desktop.ui.presenter.controller import PresenterController
     from desktop.ui.session import DeckChange
 
 log = logging.getLogger(__name__)
@@ -73,6 +73,8 @@ class PresenterLauncher(QObject):
         if deck is None or renderer is None or deck.slide_count == 0:
             window.statusBar().showMessage("Open a valid deck to present it.", 5000)
             return None
+        from desktop.ui.presenter.controller import PresenterController
+
         controller = PresenterController(
             deck,
             renderer,
