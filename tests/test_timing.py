@@ -10,15 +10,9 @@ import pytest
 
 from desktop.core.loader import load_deck
 from desktop.core.model import Deck, Layout, Section, Slide
+from desktop.core.pacing import pace_label, pace_status, plan_offsets
 from desktop.core.problems import Location
-from desktop.core.timing import (
-    PaceTracker,
-    TalkTimer,
-    format_clock,
-    pace_label,
-    pace_status,
-    plan_offsets,
-)
+from desktop.core.timing import PaceTracker, TalkTimer, format_clock
 from tests.conftest import DeckFactory, FakeClock, QtFreeRun
 
 SectionSpec = tuple[int | None, Sequence[int | None]]
@@ -283,8 +277,8 @@ def test_expected_elapsed_follows_section_plans() -> None:
     tracker.start()
     clock.advance(200)
     pace = tracker.pacing(4)
-    assert pace.expected_elapsed == 180.0
-    assert pace.delta == 20.0
+    assert (pace.expected_elapsed, pace.expected_end) == (180.0, 210.0)
+    assert (pace.delta, pace.status) == (0.0, "on time")  # inside the slide's planned span
     assert pace.elapsed == 200.0
     assert pace.planned_total == 210
     assert pace.remaining == 10.0
@@ -316,23 +310,23 @@ def _pace_after(seconds: float, slide: int) -> tuple[str | None, str, float | No
 
 
 @pytest.mark.parametrize(
-    ("seconds", "slide", "status", "label"),
+    ("seconds", "slide", "status", "label", "delta"),
     [
-        (0, 0, "on time", "on time"),
-        (60, 0, "on time", "on time"),
-        (61, 0, "behind", "1 min behind"),
-        (240, 5, "on time", "on time"),
-        (239, 5, "ahead", "1 min ahead"),
-        (300 + 150, 5, "behind", "3 min behind"),
-        (0, 9, "ahead", "9 min ahead"),
+        (0, 0, "early", "", 0.0),
+        (119, 9, "early", "", 119.0 - 540.0),  # no verdict in the first two minutes
+        (120, 0, "on time", "on time", 60.0),  # slide 1 is planned for 0:00-1:00
+        (121, 0, "behind", "1 min behind", 61.0),
+        (330, 5, "on time", "on time", 0.0),  # inside slide 6's minute (5:00-6:00)
+        (240, 5, "on time", "on time", -60.0),
+        (239, 5, "ahead", "1 min ahead", -61.0),
+        (300 + 150, 5, "behind", "2 min behind", 90.0),  # counted from the slide's end
+        (120, 9, "ahead", "7 min ahead", -420.0),
     ],
 )
-def test_status_threshold_is_one_minute(
-    seconds: float, slide: int, status: str, label: str
+def test_status_threshold_is_one_minute_around_the_slides_span(
+    seconds: float, slide: int, status: str, label: str, delta: float
 ) -> None:
-    got_status, got_label, delta = _pace_after(seconds, slide)
-    assert delta == seconds - 60.0 * slide
-    assert (got_status, got_label) == (status, label)
+    assert _pace_after(seconds, slide) == (status, label, delta)
 
 
 @pytest.mark.parametrize(

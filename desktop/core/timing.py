@@ -22,16 +22,12 @@ from typing import Final, Literal, TypeAlias
 
 from desktop.core.markup import plain
 from desktop.core.model import Deck
-from desktop.core.text import plural
+from desktop.core.pacing import THRESHOLD, PaceStatus, has_plan, judge, plan_spans
 
 Clock: TypeAlias = Callable[[], float]
 """Monotonic seconds, e.g. :func:`time.monotonic`."""
 
-PaceStatus: TypeAlias = Literal["on time", "behind", "ahead"]
 SectionState: TypeAlias = Literal["done", "current", "upcoming"]
-
-THRESHOLD: Final = 60.0
-"""Seconds of slack: within this of the plan is "on time"; a section over by more is "over"."""
 
 _MINUS: Final = "\u2212"
 
@@ -141,12 +137,16 @@ class Pacing:
         elapsed: Seconds of talk so far.
         planned_total: The talk's planned length (:meth:`Deck.planned_seconds`), or None.
         remaining: ``planned_total - elapsed`` (negative when over time), or None.
-        expected_elapsed: The planned start of the current slide (see :func:`plan_offsets`),
-            or None when no section of the deck has a plan.
-        delta: ``elapsed - expected_elapsed``; positive means behind. None without a plan.
-        status: On time within :data:`THRESHOLD` seconds, else behind or ahead; None without
-            a plan.
-        label: ``"on time"``, ``"2 min behind"``, ``"1 min ahead"``; empty without a plan.
+        expected_elapsed: The planned start of the current slide (see
+            :func:`~desktop.core.pacing.plan_spans`), or None when no section has a plan.
+        expected_end: The planned end of the current slide, or None without a plan.
+        delta: Seconds outside the slide's planned span, positive behind, negative ahead
+            (:func:`~desktop.core.pacing.judge`). None without a plan.
+        status: On time within :data:`THRESHOLD` seconds of the span, else behind or ahead;
+            ``early`` in the first :data:`~desktop.core.pacing.MIN_ELAPSED` seconds; None
+            without a plan.
+        label: ``"on time"``, ``"2 min behind"``, ``"1 min ahead"``; empty while early or
+            without a plan.
         sections: Every section's plan and time spent, in deck order.
     """
 
@@ -154,61 +154,11 @@ class Pacing:
     planned_total: int | None
     remaining: float | None
     expected_elapsed: float | None
+    expected_end: float | None
     delta: float | None
     status: PaceStatus | None
     label: str
     sections: tuple[SectionPace, ...]
-
-
-def has_plan(deck: Deck) -> bool:
-    """Whether any section has a planned duration (what slide-level pacing is measured by)."""
-    return any(section.duration is not None for section in deck.sections)
-
-
-def plan_offsets(deck: Deck) -> list[float]:
-    """The planned start time, in seconds from the talk's start, of every slide in *deck*.
-
-    A section starts when the planned sections before it end; sections without a plan take no
-    time. Inside a planned section each slide gets its own ``duration`` when it has one, and
-    the section's plan left over after those is split evenly among the slides without one.
-    Offsets never pass the section's end, so they never decrease. One pass: O(slides).
-    """
-    offsets: list[float] = []
-    section_start = 0.0
-    for section in deck.sections:
-        plan = section.duration
-        if plan is None:
-            offsets.extend(section_start for _ in section.slides)
-            continue
-        fixed = [s.duration for s in section.slides if s.duration is not None]
-        unfixed = len(section.slides) - len(fixed)
-        share = max(plan - sum(fixed), 0) / unfixed if unfixed else 0.0
-        within = 0.0
-        for slide in section.slides:
-            offsets.append(section_start + min(within, plan))
-            within += slide.duration if slide.duration is not None else share
-        section_start += plan
-    return offsets
-
-
-def pace_status(delta: float) -> PaceStatus:
-    """``behind`` or ``ahead`` when *delta* is more than :data:`THRESHOLD` seconds off."""
-    if delta > THRESHOLD:
-        return "behind"
-    if delta < -THRESHOLD:
-        return "ahead"
-    return "on time"
-
-
-def pace_label(delta: float) -> str:
-    """``"on time"``, or whole minutes behind/ahead (rounded half up, at least 1)."""
-    status = pace_status(delta)
-    if status == "on time":
-        return status
-    minutes = max(1, math.floor(abs(delta) / 60 + 0.5))
-    if status == "behind":
-        return plural(minutes, "{n} min behind", "{n} min behind")
-    return plural(minutes, "{n} min ahead", "{n} min ahead")
 
 
 def format_clock(seconds: float) -> str:
@@ -245,7 +195,7 @@ class PaceTracker:
     def __init__(self, deck: Deck, clock: Clock) -> None:
         self._deck = deck
         self._timer = TalkTimer(clock)
-        self._offsets = plan_offsets(deck)
+        self._starts, self._ends = plan_spans(deck)
         self._has_plan = has_plan(deck)
         self._slides = [0.0] * deck.slide_count
         self._sections = [0.0] * len(deck.sections)
@@ -330,19 +280,21 @@ class PaceTracker:
         planned_total = self._deck.planned_seconds()
         remaining = None if planned_total is None else planned_total - elapsed
         expected: float | None = None
+        expected_end: float | None = None
         delta: float | None = None
         status: PaceStatus | None = None
         label = ""
         if self._has_plan:
-            expected = self._offsets[current_index]
-            delta = elapsed - expected
-            status = pace_status(delta)
-            label = pace_label(delta)
+            expected = self._starts[current_index]
+            expected_end = self._ends[current_index]
+            verdict = judge(elapsed, expected, expected_end)
+            delta, status, label = verdict.delta, verdict.status, verdict.label
         return Pacing(
             elapsed=elapsed,
             planned_total=planned_total,
             remaining=remaining,
             expected_elapsed=expected,
+            expected_end=expected_end,
             delta=delta,
             status=status,
             label=label,

@@ -490,7 +490,7 @@ def test_pause_resume_and_reset(
     assert controller.tracker.timer.elapsed == pytest.approx(5)
 
 
-def test_pacing_is_coloured_only_when_a_minute_off(
+def test_pacing_waits_two_minutes_then_is_coloured_when_a_minute_off(
     qtbot: QtBot, present: Present, clock: FakeClock, planned_deck: Deck
 ) -> None:
     controller = present(planned_deck)
@@ -502,17 +502,22 @@ def test_pacing_is_coloured_only_when_a_minute_off(
         assert texts is not None
         return texts.pace, texts.pace_colour
 
-    press(qtbot, controller, Qt.Key.Key_Right)  # slide 2 of section 1 (planned at 0:20)
+    press(qtbot, controller, Qt.Key.Key_Right)  # slide 2 of section 1 (planned 0:20-0:40)
     clock.advance(50)
-    assert pace() == ("on time", style.ON_TIME)
-    clock.advance(140)  # 3:10 in, planned 0:20 → 2 min 50 s behind
+    assert pace() == ("", style.MUTED)  # no verdict in the first two minutes
+    clock.advance(140)  # 3:10 in, the slide's plan ended at 0:40 → 2 min 30 s behind
     assert pace() == ("3 min behind", style.BEHIND)
     assert controller.console.strip.paces()[0].over
     press_sequence(qtbot, controller, "Ctrl+3")  # section 3 is planned from 3:00
     assert pace() == ("on time", style.ON_TIME)
     press(qtbot, controller, Qt.Key.Key_End)  # planned at 5:00; 3:10 in → ahead
     assert pace() == ("2 min ahead", style.AHEAD)
-    clock.advance(240)
+    clock.advance(110)
+    controller.refresh_time()
+    texts = bar.texts()
+    assert texts is not None
+    assert (texts.left, texts.left_colour) == ("1:00", style.BEHIND)  # amber near the end
+    clock.advance(130)
     controller.refresh_time()
     texts = bar.texts()
     assert texts is not None
@@ -550,8 +555,12 @@ def test_no_pace_before_the_talk_starts(clock: FakeClock) -> None:
     assert (texts.pace, texts.pace_colour) == ("ready", style.MUTED)
     assert texts.pace_caption == "the plan reaches slide 9 at 4:30"
     tracker.start()
-    clock.advance(30)
-    assert time_texts(tracker.pacing(8), tracker.timer, NOW, 8).pace == "4 min ahead"
+    clock.advance(1)  # one second in, nobody is ahead yet
+    texts = time_texts(tracker.pacing(8), tracker.timer, NOW, 8)
+    assert (texts.pace, texts.pace_colour) == ("", style.MUTED)
+    assert texts.pace_caption == "pace from 2:00 on · slide 9 at 4:30"
+    clock.advance(119)
+    assert time_texts(tracker.pacing(8), tracker.timer, NOW, 8).pace == "3 min ahead"
 
 
 # -- rehearsal ---------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from desktop.core.follow import follow, follow_map
 from desktop.core.markup import plain
 from desktop.core.model import Deck
 from desktop.core.navigation import Navigator, section_slide
+from desktop.core.pacing import has_plan
 from desktop.core.presenter.clock import TalkTime
 from desktop.core.presenter.modes import (
     SUMMARY,
@@ -37,7 +38,7 @@ from desktop.core.presenter.modes import (
 )
 from desktop.core.presenter.state import ShowState, badges, banner
 from desktop.core.settings import PRESENTER_NOTES_FONT_SIZE
-from desktop.core.timing import Clock, PaceTracker, has_plan
+from desktop.core.timing import Clock, PaceTracker
 from desktop.render.renderer import SlideRenderer
 from desktop.ui.presenter.actions import TYPED_GO_TO, PresenterActions
 from desktop.ui.presenter.audience import AudienceWindow

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.model import Deck
+from desktop.core.pacing import THRESHOLD
 from desktop.core.presenter.actions import key
 from desktop.core.rehearsal import Rehearsal, breakdown
-from desktop.core.timing import THRESHOLD, format_clock
+from desktop.core.timing import format_clock
 from desktop.ui.presenter import style
 
 COLUMNS: Final = ("", "Section", "Planned", "This run", "Difference", "Previous run")

@@ -8,14 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Final
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from desktop.core.pacing import MIN_ELAPSED, Urgency, left_urgency, time_left
 from desktop.core.presenter.actions import key
 from desktop.core.timing import Pacing, TalkTimer, format_clock
 from desktop.ui.presenter import style
+
+URGENCY_COLOURS: Final[dict[Urgency, str]] = {
+    "calm": style.TEXT,
+    "near": style.BEHIND,
+    "over": style.OVER,
+}
+"""One warning scale for every clock: amber near the end or behind, red past the plan."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,12 +34,14 @@ class TimeTexts:
     Attributes:
         elapsed: ``12:34``.
         elapsed_caption: ``elapsed``, ``paused``, or how the timer will start.
-        left: ``7:26``, ``−1:10`` when over, or ``—`` without a planned length.
+        left: ``7:26``, ``−1:10`` when over, or ``—`` without a planned length: the plan minus
+            the whole seconds of *elapsed*, so the two always add up to the plan.
         left_caption: ``left of 20:00`` / ``over 20:00`` / ``no planned length``.
-        left_colour: Colour of *left*.
-        pace: ``2 min behind``, ``on time``, or ``""`` without a plan.
+        left_colour: Plain, amber near the end, red past it (:data:`URGENCY_COLOURS`).
+        pace: ``2 min behind``, ``on time``, or ``""`` without a plan or in the first two
+            minutes (:data:`~desktop.core.pacing.MIN_ELAPSED`).
         pace_caption: What the pace is measured against.
-        pace_colour: Neutral when on time, coloured when off by more than a minute.
+        pace_colour: Green on time, amber behind, blue ahead; muted without a verdict.
         clock: The wall clock, ``14:05``.
     """
 
@@ -65,26 +76,33 @@ def time_texts(
         caption = "paused · {pause_timer} resumes".format(pause_timer=key("pause_timer"))
     else:
         caption = "elapsed"
-    if pacing.remaining is None or pacing.planned_total is None:
+    if pacing.planned_total is None:
         left, left_caption, left_colour = "—", "no planned length", style.MUTED
-    elif pacing.remaining >= 0:
-        left = format_clock(pacing.remaining)
-        left_caption = f"left of {format_clock(pacing.planned_total)}"
-        left_colour = style.TEXT if pacing.remaining >= 60 else style.BEHIND
     else:
-        left = format_clock(pacing.remaining)
-        left_caption = f"over {format_clock(pacing.planned_total)}"
-        left_colour = style.OVER
+        seconds = time_left(pacing.elapsed, pacing.planned_total)
+        left = format_clock(seconds)
+        total = format_clock(pacing.planned_total)
+        left_caption = f"left of {total}" if seconds >= 0 else f"over {total}"
+        left_colour = URGENCY_COLOURS[left_urgency(seconds, pacing.planned_total)]
     if pacing.status is None:
         pace, pace_caption, pace_colour = "", "no section has a plan", style.MUTED
     else:
-        expected = pacing.expected_elapsed or 0.0
-        pace_caption = f"the plan reaches slide {slide + 1} at {format_clock(expected)}"
+        expected = format_clock(pacing.expected_elapsed or 0.0)
+        pace_caption = f"the plan reaches slide {slide + 1} at {expected}"
         # Before the talk starts there is no pace yet, only where the plan puts this slide.
         waiting = not timer.started and not finished
+        colours = {
+            "on time": style.ON_TIME,
+            "behind": URGENCY_COLOURS["near"],
+            "ahead": style.AHEAD,
+            "early": style.MUTED,
+        }
         pace = "ready" if waiting else pacing.label
-        colours = {"on time": style.ON_TIME, "behind": style.BEHIND, "ahead": style.AHEAD}
         pace_colour = style.MUTED if waiting else colours[pacing.status]
+        if pacing.status == "early" and not waiting:
+            pace_caption = (
+                f"pace from {format_clock(MIN_ELAPSED)} on · slide {slide + 1} at {expected}"
+            )
     return TimeTexts(
         elapsed=format_clock(pacing.elapsed),
         elapsed_caption=caption,
