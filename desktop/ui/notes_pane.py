@@ -37,7 +37,7 @@ NO_NOTES: Final = "No speaker notes."
 
 _SMALLER: Final = -1
 """A relative font size (Qt's "small", 0.8 of the text): it follows zooming by itself."""
-_LINE_HEIGHT: Final = 125
+LINE_HEIGHT: Final = 125
 """Percent of the font's line height: notes are read at a glance, mid-talk."""
 
 
@@ -241,7 +241,7 @@ class NotesPane(QWidget):
         cursor.select(QTextCursor.SelectionType.Document)
         spacing = QTextBlockFormat()
         spacing.setLineHeight(
-            _LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+            LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
         )
         cursor.mergeBlockFormat(spacing)
 
@@ -287,7 +287,7 @@ class NotesPane(QWidget):
         item_block = QTextBlockFormat()
         item_block.setBottomMargin(6)
         item_block.setLineHeight(
-            _LINE_HEIGHT - 15, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
+            LINE_HEIGHT - 15, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value
         )
         source_list: QTextList | None = None
         for source in sources:

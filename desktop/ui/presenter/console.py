@@ -8,12 +8,12 @@ grid); the right-hand column swaps between the next slide with the notes and the
 
 from __future__ import annotations
 
+import math
 from typing import Final
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPen, QResizeEvent
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractSlider,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -24,38 +24,27 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.markup import plain
-from desktop.core.model import Deck
+from desktop.core.model import Deck, slide_label
 from desktop.core.presenter.state import Badge, BannerKind
 from desktop.render.renderer import SlideRenderer
-from desktop.ui.notes_pane import NotesPane
+from desktop.ui.notes_pane import LINE_HEIGHT, NotesPane
 from desktop.ui.presenter import style
+from desktop.ui.presenter.notes import CUE_HEIGHT, WholeLines
+from desktop.ui.presenter.state_row import FRAME_COLOURS, ElidedLabel, StateRow, caption
 from desktop.ui.presenter.strip import SectionStrip
 from desktop.ui.presenter.summary import RehearsalSummary
 from desktop.ui.presenter.timebar import TimeBar
 from desktop.ui.presenter.tools.find import FindPanel
 from desktop.ui.slide_view import SlideView
 
-BADGES: Final = ("rehearsal", "paused", "preview", "frozen", "black", "white")
-"""Every badge, in the order shown."""
-BADGE_TEXT: Final = {
-    "rehearsal": "REHEARSAL",
-    "paused": "PAUSED",
-    "preview": "PREVIEW",
-    "frozen": "FROZEN",
-    "black": "BLACK",
-    "white": "WHITE",
-}
 MESSAGE_MS: Final = 5000
 NEXT_MAX_WIDTH: Final = 600
 """The next slide stays small enough to leave the notes most of the column."""
+NEXT_MIN_WIDTH: Final = 240
+NEXT_GAP: Final = 12
+NOTES_SHARE: Final = 0.4
+"""The part of the console's height the notes' text gets, whatever the screen and font."""
 END_OF_BRIEFING: Final = "End of briefing"
-_FRAME_COLOURS: Final = {
-    "preview": style.PREVIEW,
-    "typing": style.PREVIEW,
-    "frozen": style.FROZEN,
-    "black": style.MUTED,
-    "white": "#ffffff",
-}
 
 
 class _SlidePane(SlideView):
@@ -116,14 +105,6 @@ class _SlidePane(SlideView):
             self.updateGeometry()  # the height follows the width
 
 
-def caption(text: str) -> QLabel:
-    """A small heading of the console (``NOW``, ``NEXT``, a tool's page)."""
-    label = QLabel(text)
-    label.setObjectName("heading")
-    label.setFont(style.ui_font(14, QFont.Weight.DemiBold))
-    return label
-
-
 class ConsoleWindow(QWidget):
     """The presenter's screen.
 
@@ -145,56 +126,38 @@ class ConsoleWindow(QWidget):
         self.setFont(style.ui_font(16))
         self.resize(1280, 720)
 
-        # Header: where we are, messages, state badges.
+        # Header: where we are, and the clocks.
         self.position_label = QLabel()
         self.position_label.setObjectName("heading")
         self.position_label.setAccessibleName("Position")
-        self.position_label.setFont(style.ui_font(15, QFont.Weight.DemiBold))
-        self.section_label = QLabel()
+        self.position_label.setFont(style.ui_font(14, QFont.Weight.DemiBold))
+        self.section_label = ElidedLabel()
         self.section_label.setAccessibleName("Current section")
-        self.section_label.setFont(style.ui_font(26, QFont.Weight.DemiBold))
-        self.section_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.section_label.setFont(style.ui_font(24, QFont.Weight.DemiBold))
+        self.time_bar = TimeBar()
+        self.header = QWidget()
+        header = QHBoxLayout(self.header)
+        header.setContentsMargins(0, 0, 0, 0)
+        header.setSpacing(32)
         where = QVBoxLayout()
         where.setSpacing(2)
+        where.addStretch(1)
         where.addWidget(self.position_label)
         where.addWidget(self.section_label)
-        self.message = QLabel()
-        self.message.setObjectName("caption")
-        self.message.setAccessibleName("Message")
-        self.message.setFont(style.ui_font(16))
-        self.message.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        header.addLayout(where, 1)
+        header.addWidget(self.time_bar, 0, Qt.AlignmentFlag.AlignBottom)
+
+        # The talk page: current slide on the left; next slide and notes (or search) right.
+        self.state_row = StateRow()
+        self.now_caption = self.state_row.now_caption
+        self.banner = self.state_row.banner
+        self.banner_label = self.state_row.banner_label
+        self.badges = self.state_row.badges
+        self.message = self.state_row.message
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
         self._message_timer.setInterval(MESSAGE_MS)
         self._message_timer.timeout.connect(self.message.clear)
-        self.badges: dict[str, QLabel] = {}
-        self.header = QWidget()
-        header = QHBoxLayout(self.header)
-        header.setContentsMargins(0, 0, 0, 0)
-        header.setSpacing(12)
-        header.addLayout(where, 1)
-        header.addWidget(self.message)
-        for kind in BADGES:
-            badge = QLabel(BADGE_TEXT[kind])
-            badge.setObjectName("badge")
-            badge.setProperty("kind", kind)
-            badge.setAccessibleName(f"{BADGE_TEXT[kind].title()} badge")
-            badge.setFont(style.ui_font(15, QFont.Weight.Bold))
-            badge.hide()
-            self.badges[kind] = badge
-            header.addWidget(badge, 0, Qt.AlignmentFlag.AlignVCenter)
-
-        # The talk page: current slide on the left; next slide and notes (or search) right.
-        self.now_caption = caption("NOW")
-        self.banner = QFrame()
-        self.banner.setObjectName("banner")
-        self.banner_label = QLabel()
-        self.banner_label.setAccessibleName("Console banner")
-        self.banner_label.setFont(style.ui_font(17, QFont.Weight.DemiBold))
-        banner_row = QHBoxLayout(self.banner)
-        banner_row.setContentsMargins(14, 6, 14, 6)
-        banner_row.addWidget(self.banner_label)
-        self.banner.hide()
         self.current_frame = QFrame()
         self.current_frame.setObjectName("currentFrame")
         self.current = _SlidePane("Current slide")
@@ -204,42 +167,53 @@ class ConsoleWindow(QWidget):
         frame_layout.addWidget(self.current)
         left = QVBoxLayout()
         left.setSpacing(8)
-        caption_row = QHBoxLayout()
-        caption_row.addWidget(self.now_caption)
-        caption_row.addWidget(self.banner, 1)
-        left.addLayout(caption_row)
+        left.addWidget(self.state_row)
         left.addWidget(self.current_frame)
         left.addStretch(1)
 
         self.next_caption = caption("NEXT")
+        self.next_caption.setWordWrap(True)
+        self.next_title = QLabel()
+        self.next_title.setObjectName("caption")
+        self.next_title.setAccessibleName("Next slide's title")
+        self.next_title.setFont(style.ui_font(15))
+        self.next_title.setWordWrap(True)
         self.next = _SlidePane("Next slide")
         self.next.setMaximumWidth(NEXT_MAX_WIDTH)
         self.notes: NotesPane = NotesPane()
         self.notes.browser.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.notes_cover = WholeLines(self.notes.browser)
         notes_frame = QFrame()
         notes_frame.setObjectName("panel")
         notes_frame_layout = QVBoxLayout(notes_frame)
-        notes_frame_layout.setContentsMargins(8, 6, 8, 6)
+        notes_frame_layout.setContentsMargins(8, 4, 8, 6)
         notes_frame_layout.addWidget(self.notes)
-        notes_column = QWidget()
-        notes_layout = QVBoxLayout(notes_column)
+        self.notes_column = _NotesColumn(self)
+        self.notes.font_size_changed.connect(self.notes_column.fit)
+        next_row = QHBoxLayout()
+        next_row.setSpacing(14)
+        next_row.addWidget(self.next, 0, Qt.AlignmentFlag.AlignTop)
+        next_words = QVBoxLayout()
+        next_words.setSpacing(4)
+        next_words.addWidget(self.next_caption)
+        next_words.addWidget(self.next_title)
+        next_words.addStretch(1)
+        next_row.addLayout(next_words, 1)
+        notes_layout = QVBoxLayout(self.notes_column)
         notes_layout.setContentsMargins(0, 0, 0, 0)
-        notes_layout.setSpacing(8)
-        notes_layout.addWidget(self.next_caption)
-        notes_layout.addWidget(self.next, 0, Qt.AlignmentFlag.AlignLeft)
-        notes_layout.addSpacing(6)
-        notes_layout.addWidget(caption("NOTES"))
+        notes_layout.setSpacing(NEXT_GAP)
+        notes_layout.addLayout(next_row)
         notes_layout.addWidget(notes_frame, 1)
         self.finder = FindPanel()
         self.right = QStackedWidget()
-        self.right.addWidget(notes_column)
+        self.right.addWidget(self.notes_column)
         self.right.addWidget(self.finder)
         talk = QWidget()
         talk_layout = QHBoxLayout(talk)
         talk_layout.setContentsMargins(0, 0, 0, 0)
         talk_layout.setSpacing(28)
-        talk_layout.addLayout(left, 64)
-        talk_layout.addWidget(self.right, 36)
+        talk_layout.addLayout(left, 58)
+        talk_layout.addWidget(self.right, 42)
 
         # The rehearsal summary (and the tools' pages, added by the tools).
         self.summary = RehearsalSummary()
@@ -249,20 +223,24 @@ class ConsoleWindow(QWidget):
         self.add_page("talk", talk)
         self.add_page("summary", self.summary)
 
-        # Footer: the clocks and the strip of sections.
-        self.time_bar = TimeBar()
+        # Footer: the strip of sections.
         self.strip = SectionStrip()
         self.strip.section_clicked.connect(self.section_clicked)
 
         root = QVBoxLayout(self)
-        root.setContentsMargins(32, 22, 32, 24)
-        root.setSpacing(16)
+        root.setContentsMargins(28, 18, 28, 18)
+        root.setSpacing(14)
         root.addWidget(self.header)
         root.addWidget(self.pages, 1)
-        root.addWidget(self.time_bar)
         root.addWidget(self.strip)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._frame("")
+
+    def notes_height(self) -> int:
+        """The height the notes' text area needs: :data:`NOTES_SHARE` of the console's shown in
+        whole lines, with room for the "more" cue (so one more line and the cue)."""
+        line = QFontMetrics(self.notes.browser.font()).lineSpacing() * LINE_HEIGHT / 100
+        return math.ceil(NOTES_SHARE * self.height() + line) + CUE_HEIGHT
 
     # -- content -------------------------------------------------------------------------
 
@@ -284,14 +262,14 @@ class ConsoleWindow(QWidget):
         if not last:
             self.next.set_index(index + 1)
         self.next_caption.setText("NEXT · NOTHING MORE" if last else "NEXT")
+        self.next_title.setText("" if last else slide_label(deck, deck.refs[index + 1]))
         ref = deck.refs[index]
         self.position_label.setText(
             f"SECTION {ref.section_index + 1} / {len(deck.sections)}"
             f"  ·  SLIDE {index + 1} / {deck.slide_count}"
         )
         title = plain(ref.section.title)
-        self.section_label.setText(f"{title}   {ref.section.title_zh}".rstrip())
-        self.section_label.setToolTip(self.section_label.text())
+        self.section_label.set_full_text(f"{title}   {ref.section.title_zh}".rstrip())
 
     def showing_end_marker(self) -> bool:
         return self.next.end
@@ -303,32 +281,21 @@ class ConsoleWindow(QWidget):
     # -- state ---------------------------------------------------------------------------
 
     def set_badges(self, kinds: set[Badge]) -> None:
-        for kind, badge in self.badges.items():
-            badge.setVisible(kind in kinds)
+        self.state_row.set_badges(kinds)
 
     def visible_badges(self) -> list[str]:
         return [kind for kind, badge in self.badges.items() if not badge.isHidden()]
 
     def show_banner(self, kind: BannerKind | None, text: str = "") -> None:
         """A line above the current slide saying what is private, with the keys that end it."""
-        self.banner.setVisible(kind is not None)
-        self.banner_label.setText(text)
-        colour = _FRAME_COLOURS.get(kind or "", style.PREVIEW)
-        ink = "#241a05" if kind != "black" else style.TEXT
-        self.banner.setStyleSheet(
-            f"QFrame#banner {{ background: {colour}; border-radius: 8px; }}"
-            f"QFrame#banner QLabel {{ color: {ink}; }}"
-            if kind != "black"
-            else f"QFrame#banner {{ background: #000000; border: 1px solid {style.MUTED};"
-            f" border-radius: 8px; }} QFrame#banner QLabel {{ color: {ink}; }}"
-        )
+        self.state_row.show_banner(kind, text)
         self._frame(kind or "")
 
     def banner_text(self) -> str:
         return self.banner_label.text() if not self.banner.isHidden() else ""
 
     def _frame(self, kind: str) -> None:
-        colour = _FRAME_COLOURS.get(kind, "transparent")
+        colour = FRAME_COLOURS.get(kind, "transparent")
         self.current_frame.setStyleSheet(
             f"QFrame#currentFrame {{ border: 3px solid {colour}; border-radius: 6px; }}"
         )
@@ -340,9 +307,7 @@ class ConsoleWindow(QWidget):
 
     def scroll_notes(self, pages: int) -> None:
         """Scroll the notes a page down (+1) or up (-1) without leaving the slide."""
-        step = QAbstractSlider.SliderAction
-        action = step.SliderPageStepAdd if pages > 0 else step.SliderPageStepSub
-        self.notes.browser.verticalScrollBar().triggerAction(action)
+        self.notes_cover.page(pages)
 
     def add_page(self, name: str, page: QWidget, clocks: bool = True) -> None:
         """Add a page shown by :meth:`show_page`; without *clocks* it takes the clocks' room
@@ -371,3 +336,28 @@ class ConsoleWindow(QWidget):
 
     def find_open(self) -> bool:
         return self.right.currentWidget() is self.finder and self.page() == "talk"
+
+
+class _NotesColumn(QWidget):
+    """The next slide over the notes: the next slide gets what the notes leave."""
+
+    def __init__(self, console: ConsoleWindow) -> None:
+        super().__init__()
+        self._console = console
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        """Size the next slide to what the notes leave."""
+        console = self._console
+        notes = console.notes
+        chrome = notes.header.sizeHint().height() + 4 + 6 + NEXT_GAP
+        room = self.height() - console.notes_height() - chrome
+        ratio = console.next.heightForWidth(1600) / 1600 if console.next.renderer() else 9 / 16
+        margins = 2 * _SlidePane.MARGIN
+        width = round((room - margins) / ratio) + margins
+        width = max(NEXT_MIN_WIDTH, min(NEXT_MAX_WIDTH, width, self.width() * 2 // 3))
+        if console.next.maximumWidth() != width:
+            console.next.setFixedWidth(width)

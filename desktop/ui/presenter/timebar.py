@@ -116,8 +116,15 @@ def time_texts(
     )
 
 
+ELAPSED_SIZE: Final = 56
+VALUE_SIZE: Final = 34
+CAPTION_SIZE: Final = 13
+WIDEST: Final = {"elapsed": "00:00", "timeLeft": "\u221200:00", "pace": "00 min behind"}
+"""The widest value each readout holds: its width never changes as the clocks tick."""
+
+
 class _Readout(QWidget):
-    """A big value over a small caption."""
+    """A big value over a small caption, as wide as its widest value."""
 
     def __init__(self, name: str, size: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -127,7 +134,10 @@ class _Readout(QWidget):
         self.value.setFont(style.ui_font(size, QFont.Weight.DemiBold))
         self.caption = QLabel()
         self.caption.setObjectName("caption")
-        self.caption.setFont(style.ui_font(15))
+        self.caption.setFont(style.ui_font(CAPTION_SIZE))
+        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        widest = WIDEST.get(name, "00:00")
+        self.setMinimumWidth(self.value.fontMetrics().horizontalAdvance(widest) + 4)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
@@ -138,6 +148,7 @@ class _Readout(QWidget):
         self.value.setText(value)
         self.value.setStyleSheet(f"color: {colour};")
         self.caption.setText(caption)
+        self.caption.setToolTip(caption)
 
 
 class TimeBar(QWidget):
@@ -146,19 +157,16 @@ class TimeBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timeBar")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.elapsed = _Readout("elapsed", 76)
-        self.left = _Readout("timeLeft", 44)
-        self.pace = _Readout("pace", 44)
-        self.clock = _Readout("clock", 44)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.elapsed = _Readout("elapsed", ELAPSED_SIZE)
+        self.left = _Readout("timeLeft", VALUE_SIZE)
+        self.pace = _Readout("pace", VALUE_SIZE)
+        self.clock = _Readout("clock", VALUE_SIZE)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(44)
-        row.addWidget(self.elapsed, 0, Qt.AlignmentFlag.AlignBottom)
-        row.addWidget(self.left, 0, Qt.AlignmentFlag.AlignBottom)
-        row.addWidget(self.pace, 0, Qt.AlignmentFlag.AlignBottom)
-        row.addStretch(1)
-        row.addWidget(self.clock, 0, Qt.AlignmentFlag.AlignBottom)
+        row.setSpacing(28)
+        for readout in (self.elapsed, self.left, self.pace, self.clock):
+            row.addWidget(readout, 0, Qt.AlignmentFlag.AlignBottom)
         self._texts: TimeTexts | None = None
 
     def show_texts(self, texts: TimeTexts) -> None:

@@ -34,7 +34,7 @@ from desktop.core.presenter.actions import key, key_name
 from desktop.core.presenter.modes import Mode
 from desktop.render.renderer import SlideRenderer
 from desktop.ui.presenter import style
-from desktop.ui.presenter.console import caption
+from desktop.ui.presenter.state_row import caption
 from desktop.ui.presenter.tool import PresenterTool, ToolHost
 
 MARGIN: Final = 24

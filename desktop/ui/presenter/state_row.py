@@ -1,0 +1,136 @@
+"""The line above the console's current slide: its caption, the state badges and the banner.
+
+The row keeps one height whatever it shows, so a banner or a badge appearing (black, white,
+frozen, a preview) moves nothing else on the console: only the row's own contents change.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
+
+from desktop.core.presenter.state import Badge, BannerKind
+from desktop.ui.presenter import style
+
+BADGES: Final = ("rehearsal", "paused", "preview", "frozen", "black", "white")
+"""Every badge, in the order shown."""
+BADGE_TEXT: Final = {
+    "rehearsal": "REHEARSAL",
+    "paused": "PAUSED",
+    "preview": "PREVIEW",
+    "frozen": "FROZEN",
+    "black": "BLACK",
+    "white": "WHITE",
+}
+FRAME_COLOURS: Final = {
+    "preview": style.PREVIEW,
+    "typing": style.PREVIEW,
+    "frozen": style.FROZEN,
+    "black": style.MUTED,
+    "white": "#ffffff",
+}
+"""The banner's fill, and the current slide's frame, for each kind of banner."""
+DARK_INK: Final = "#241a05"
+
+
+class ElidedLabel(QLabel):
+    """A one-line label ending in "…" when too wide (the full text is its tooltip)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def full_text(self) -> str:
+        return self._full
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        width = self.contentsRect().width()
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, width))
+
+
+def caption(text: str) -> QLabel:
+    """A small heading of the console (``NOW``, ``NEXT``, a tool's page)."""
+    label = QLabel(text)
+    label.setObjectName("heading")
+    label.setFont(style.ui_font(14, QFont.Weight.DemiBold))
+    return label
+
+
+class StateRow(QWidget):
+    """``NOW``, the badges, the banner and the console's messages, at one fixed height."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stateRow")
+        self.now_caption = caption("NOW")
+        self.banner = QFrame()
+        self.banner.setObjectName("banner")
+        self.banner.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.banner_label = QLabel()
+        self.banner_label.setAccessibleName("Console banner")
+        self.banner_label.setFont(style.ui_font(16, QFont.Weight.DemiBold))
+        self.banner_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        banner_row = QHBoxLayout(self.banner)
+        banner_row.setContentsMargins(12, 4, 12, 4)
+        banner_row.addWidget(self.banner_label)
+        self.message = QLabel()
+        self.message.setObjectName("caption")
+        self.message.setAccessibleName("Message")
+        self.message.setFont(style.ui_font(15))
+        self.message.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.badges: dict[str, QLabel] = {}
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(10)
+        row.addWidget(self.now_caption)
+        for kind in BADGES:
+            badge = QLabel(BADGE_TEXT[kind])
+            badge.setObjectName("badge")
+            badge.setProperty("kind", kind)
+            badge.setAccessibleName(f"{BADGE_TEXT[kind].title()} badge")
+            badge.setFont(style.ui_font(14, QFont.Weight.Bold))
+            badge.hide()
+            self.badges[kind] = badge
+            row.addWidget(badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addWidget(self.banner, 1)
+        row.addStretch(0)
+        row.addWidget(self.message)
+        self.banner.hide()
+        height = max(self.banner.sizeHint().height(), self.now_caption.sizeHint().height())
+        self.setFixedHeight(height)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def set_badges(self, kinds: set[Badge]) -> None:
+        for kind, badge in self.badges.items():
+            badge.setVisible(kind in kinds)
+
+    def show_banner(self, kind: BannerKind | None, text: str) -> None:
+        """The banner of *kind* saying *text*; None hides it."""
+        self.banner.setVisible(kind is not None)
+        self.banner_label.setText(text)
+        self.banner_label.setToolTip(text)
+        if kind == "black":
+            self.banner.setStyleSheet(
+                f"QFrame#banner {{ background: #000000; border: 1px solid {style.MUTED};"
+                f" border-radius: 8px; }} QFrame#banner QLabel {{ color: {style.TEXT}; }}"
+            )
+        else:
+            colour = FRAME_COLOURS.get(kind or "", style.PREVIEW)
+            self.banner.setStyleSheet(
+                f"QFrame#banner {{ background: {colour}; border-radius: 8px; }}"
+                f"QFrame#banner QLabel {{ color: {DARK_INK}; }}"
+            )
