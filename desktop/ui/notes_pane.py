@@ -79,7 +79,7 @@ class _NotesBrowser(QTextBrowser):
         event.accept()
 
 
-class _ElidedLabel(QLabel):
+class ElidedLabel(QLabel):
     """A one-line plain-text label that shortens its text with "…" to fit its width."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -129,7 +129,7 @@ class NotesPane(QWidget):
         self._index: int | None = None
         self._font_size = DEFAULT_FONT_SIZE
 
-        self.header = _ElidedLabel(self)
+        self.header = ElidedLabel(self)
         self.header.setObjectName("notesHeader")
         self.header.setAccessibleName("Slide of these notes")
         self.header.setContentsMargins(14, 10, 14, 2)

@@ -27,10 +27,10 @@ from desktop.core.markup import plain
 from desktop.core.model import Deck, slide_label
 from desktop.core.presenter.state import Badge, BannerKind
 from desktop.render.renderer import SlideRenderer
-from desktop.ui.notes_pane import LINE_HEIGHT, NotesPane
+from desktop.ui.notes_pane import LINE_HEIGHT, ElidedLabel, NotesPane
 from desktop.ui.presenter import style
 from desktop.ui.presenter.notes import CUE_HEIGHT, WholeLines
-from desktop.ui.presenter.state_row import FRAME_COLOURS, ElidedLabel, StateRow, caption
+from desktop.ui.presenter.state_row import FRAME_COLOURS, StateRow, caption
 from desktop.ui.presenter.strip import SectionStrip
 from desktop.ui.presenter.summary import RehearsalSummary
 from desktop.ui.presenter.timebar import TimeBar
