@@ -264,9 +264,10 @@ class SectionStrip(QWidget):
             return 0.0
         return min(1.0, pace.spent / pace.planned) if pace.planned else 1.0
 
-    def chip_label(self, index: int) -> tuple[str, str]:
-        """What section *index*'s chip says: its number, and its name shortened to fit."""
-        rect = self.segment_rects()[index]
+    def chip_label(self, index: int, rect: QRectF | None = None) -> tuple[str, str]:
+        """What section *index*'s chip (at *rect*, by default where it is) says: its number,
+        and its name shortened to fit."""
+        rect = self.segment_rects()[index] if rect is None else rect
         metrics = QFontMetrics(self.font())
         number = f"{index + 1}"
         room = int(rect.width()) - 2 * PADDING - metrics.horizontalAdvance(f"{number}  ")
@@ -282,7 +283,7 @@ class SectionStrip(QWidget):
                 continue
             look = self.look_of(index)
             self._chip(painter, rect, look, self.fill_fraction(index))
-            number, name = self.chip_label(index)
+            number, name = self.chip_label(index, rect)
             inner = rect.adjusted(PADDING, 0, -PADDING, 0)
             name_x = metrics.horizontalAdvance(f"{number}  ")
             painter.setPen(QColor(look.text))
