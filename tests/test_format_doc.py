@@ -22,7 +22,7 @@ from desktop.core.format_doc import (
 )
 from desktop.core.layouts import Layout
 from desktop.core.loader import load_deck
-from desktop.core.schema import Choice, Date, Either, Kind, ListOf, Record, Text
+from desktop.core.schema import Choice, Date, Either, Flag, Kind, ListOf, Record, Text
 
 ROOT: Final = Path(__file__).resolve().parents[1]
 PAGE: Final = ROOT / "docs" / "deck-format.md"
@@ -101,6 +101,8 @@ def kind_text(kind: Kind) -> str:
         return "text" + limit + (", Markdown" if kind.markdown else "")
     if isinstance(kind, Date):
         return "date"
+    if isinstance(kind, Flag):
+        return "`true` or `false`"
     if isinstance(kind, Choice):
         if kind.values == fmt.LAYOUTS:
             return "one of the [layouts](#7-layouts)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 from desktop.core.loader import load_deck
 from desktop.core.model import Layout
 from desktop.core.problems import Severity
-from tests.conftest import DeckFactory
+from tests.conftest import DeckFactory, FilesLoader, section_yaml
 
 SECTION_HEAD = "title: S\nslides:\n"
 
@@ -405,3 +406,32 @@ def test_bundled_deck_is_valid() -> None:
     result = load_deck(bundled_deck())
     assert result.deck is not None, [p.format() for p in result.problems]
     assert result.problems == (), [p.format() for p in result.problems]
+
+
+def test_a_section_says_whether_it_is_numbered(load_files: FilesLoader) -> None:
+    deck = load_files(
+        {
+            "a.yaml": section_yaml("Opening", "{layout: title}"),
+            "b.yaml": section_yaml("One", "{layout: section}"),
+            "c.yaml": "numbered: true\n" + section_yaml("Two", "{layout: title}"),
+            "d.yaml": "numbered: false\n" + section_yaml("Aside", "{layout: section}"),
+        }
+    )
+    assert [s.numbered for s in deck.sections] == [None, None, True, False]
+    assert [s.is_numbered for s in deck.sections] == [False, True, True, False]
+
+
+def test_a_long_agenda_is_split_into_parts_the_deck_counts(load_files: FilesLoader) -> None:
+    sections = {
+        f"s{n:02d}.yaml": section_yaml(f"Section {n}", "{layout: section}") for n in range(8)
+    }
+    agenda = section_yaml("Start", "{layout: agenda, notes: Say hello, duration: 61s}")
+    deck = load_files({"a.yaml": agenda, **sections})
+    parts = [ref.slide for ref in deck.refs if ref.slide.layout is Layout.AGENDA]
+    assert [(s.part, s.parts) for s in parts] == [(0, 2), (1, 2)]
+    assert [s.notes for s in parts] == ["Say hello", ""]
+    assert sum(s.duration or 0 for s in parts) == 61
+    assert len({s.id for s in parts}) == 2
+    narrow = dataclasses.replace(deck, aspect="4:3")  # parts are made anew for the aspect
+    assert sum(r.slide.layout is Layout.AGENDA for r in narrow.refs) == 3
+    assert narrow.slide_count == len(narrow.refs) == sum(len(s.slides) for s in narrow.sections)

@@ -19,6 +19,7 @@ from desktop.core.schema import (
     Date,
     Either,
     Field,
+    Flag,
     ListOf,
     Record,
     Text,
@@ -249,6 +250,15 @@ SECTION: Final = Record(
         Field("title", Text(max_length=MAX_TITLE), "English name of the section.", True),
         Field("title_zh", Text(max_length=MAX_TITLE), "Chinese name of the section."),
         Field("duration", DURATION_TEXT, "Planned time for the whole section."),
+        Field(
+            "numbered",
+            Flag(),
+            "Whether the section is one of the deck's numbered parts (the actions): its"
+            " section slide and its agenda entry show its number, counted over the numbered"
+            " sections only. An opening or closing section without a `section` slide is"
+            " unnumbered unless it says `numbered: true`.",
+            default="`true` when the section has a `section` slide, else `false`",
+        ),
         Field(
             "slides",
             ListOf(SLIDE, min_items=1, max_items=MAX_SLIDES),

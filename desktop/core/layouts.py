@@ -61,16 +61,18 @@ class Layout(enum.Enum):
     )
     SECTION = LayoutSpec(
         "section",
-        'The section divider, on the band colour: "SECTION *n* / *N*", the section\'s Chinese'
+        'The section divider, on the band colour: "SECTION *n* / *N*" for a numbered section'
+        " (`numbered`; *n* counts the numbered sections only), the section's Chinese"
         " name (`title_zh`, if set), its English name (the slide's `title`, else the"
         " section's `title`) and the slide's `subtitle`.",
         hint="the section's English and Chinese names",
     )
     AGENDA = LayoutSpec(
         "agenda",
-        "**Generated** from the deck: its sections in order, numbered `01`, `02`, …, each with"
-        " its `title` and `title_zh`; one column for up to 6 sections, two above that. Each"
-        " entry links to its section.",
+        "**Generated** from the deck: its sections in order, each with its `title` and"
+        " `title_zh`, the numbered ones (`numbered`) numbered `01`, `02`, …; up to 6 sections"
+        " on a 16:9 slide (two columns) and 3 on a 4:3 one, a longer list split over as many"
+        " slides as it needs. Each entry links to its section.",
         hint="the list of sections, generated",
         default_title="Agenda",
     )
@@ -82,7 +84,8 @@ class Layout(enum.Enum):
     )
     FIGURES = LayoutSpec(
         "figures",
-        "1 to 6 key numbers on cards, each with its label (up to 3 in a row).",
+        "1 to 6 key numbers on cards, each with its label (up to 3 in a row on a 16:9 slide,"
+        " 2 on a 4:3 one), every value at one size.",
         hint="key numbers",
         needs=("figures",),
         content=True,
@@ -111,7 +114,9 @@ class Layout(enum.Enum):
         "sources",
         "**Generated** from the deck: every source in `deck.yaml` that at least one slide"
         " cites, in `deck.yaml` order (all of the deck's sources if no slide cites any), as"
-        ' "publisher, date: title  url".',
+        ' "publisher, date: title  url", split over as many slides as the list needs at the'
+        " theme's text size (one longer than three lines ends in an ellipsis; the notes and"
+        " handout pages list it in full).",
         hint="the deck's sources, generated",
         default_title="Sources",
     )

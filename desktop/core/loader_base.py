@@ -78,6 +78,12 @@ class LoaderBase:
             return value.value.isoformat()
         return self.text(node, key)
 
+    def flag(self, node: Node, key: str) -> bool | None:
+        """The true/false at *key*, or None when it is absent (or not a flag: reported by the
+        schema check)."""
+        value = get_node(node, key)
+        return value.value if value is not None and isinstance(value.value, bool) else None
+
     def duration(self, node: Node, key: str) -> int | None:
         text = self.text(node, key)
         try:

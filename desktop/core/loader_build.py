@@ -66,6 +66,7 @@ class DeckBuilder(DeckPaths):
             file=path,
             slides=tuple(slides),
             duration=self.duration(node, "duration"),
+            numbered=self.flag(node, "numbered"),
             locations=where,
         )
         return section, where.get("id", listed_at)

@@ -158,6 +158,10 @@ class Slide:
     sources: tuple[str, ...] = ()
     duration: int | None = None
     path: str = ""
+    part: int = 0
+    """Which part of a generated slide split over several this is (0: the first or only)."""
+    parts: int = 1
+    """How many parts the slide was split into (:mod:`desktop.core.paging`)."""
     locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
 
     def location(self, field_path: str) -> Location:
@@ -215,12 +219,23 @@ class Section:
     title_zh: str = ""
     duration: int | None = None
     """Planned seconds, or None when the section has no plan."""
+    numbered: bool | None = None
+    """Whether it is one of the numbered parts, as the file says; None: :attr:`is_numbered`
+    decides."""
     locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
     """Where each field (``title``, ``title_zh``, ``id``) is written in the section file."""
 
     def location(self, field_path: str) -> Location:
         """Where *field_path* is written (the file's first line when unknown)."""
         return self.locations.get(field_path, Location(self.file, 1, 1))
+
+    @property
+    def is_numbered(self) -> bool:
+        """Whether the section counts as one of the deck's numbered parts: as its file says,
+        else when it has a section slide (an overview or closing without one is not)."""
+        if self.numbered is not None:
+            return self.numbered
+        return any(slide.layout is Layout.SECTION for slide in self.slides)
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +269,11 @@ class Deck:
     refs: tuple[SlideRef, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        from desktop.core.paging import expand
+
+        object.__setattr__(
+            self, "sections", expand(self.sections, self.listed_sources(), self.aspect)
+        )
         refs: list[SlideRef] = []
         for section_index, section in enumerate(self.sections):
             for slide in section.slides:
@@ -281,7 +301,7 @@ class Deck:
 
     def cited_sources(self) -> tuple[Source, ...]:
         """Sources cited by at least one slide, in deck order."""
-        cited = {sid for ref in self.refs for sid in ref.slide.sources}
+        cited = {sid for section in self.sections for s in section.slides for sid in s.sources}
         return tuple(s for s in self.sources if s.id in cited)
 
     def listed_sources(self) -> tuple[Source, ...]:
@@ -311,6 +331,9 @@ def slide_label(deck: Deck, ref: SlideRef) -> str:
     from desktop.core.markup import plain
 
     slide = ref.slide
+    if slide.parts > 1:
+        name = plain(slide.title) if slide.title else slide.layout.default_title
+        return f"{name} ({slide.part + 1}/{slide.parts})"
     if slide.title:
         return plain(slide.title)
     if slide.layout is Layout.SECTION:

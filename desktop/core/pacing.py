@@ -68,7 +68,8 @@ def plan_spans(deck: Deck) -> tuple[list[float], list[float]]:
 
     A section starts when the planned sections before it end; sections without a plan take no
     time. Inside a planned section each slide gets its own ``duration`` when it has one, and
-    the section's plan left over after those is split evenly among the slides without one.
+    the section's plan left over after those is split evenly among the slides without one
+    (the parts of a slide split over several share its time).
     Times never pass the section's end, so they never decrease. One pass: O(slides).
 
     Returns:
@@ -83,13 +84,14 @@ def plan_spans(deck: Deck) -> tuple[list[float], list[float]]:
             starts.extend(section_start for _ in section.slides)
             ends.extend(section_start for _ in section.slides)
             continue
-        fixed = [s.duration for s in section.slides if s.duration is not None]
-        unfixed = len(section.slides) - len(fixed)
+        # The parts of a slide split over several (desktop.core.paging) share its time.
+        fixed = [s.duration / s.parts for s in section.slides if s.duration is not None]
+        unfixed = sum(1 / s.parts for s in section.slides if s.duration is None)
         share = max(plan - sum(fixed), 0) / unfixed if unfixed else 0.0
         within = 0.0
         for slide in section.slides:
             starts.append(section_start + min(within, plan))
-            within += slide.duration if slide.duration is not None else share
+            within += (slide.duration if slide.duration is not None else share) / slide.parts
             ends.append(section_start + min(within, plan))
         section_start += plan
     return starts, ends

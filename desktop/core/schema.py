@@ -189,6 +189,23 @@ class Choice(Kind):
 
 
 @dataclass(frozen=True)
+class Flag(Kind):
+    """``true`` or ``false``."""
+
+    description: str = ""
+
+    def type_name(self) -> str:
+        return "`true` or `false`"
+
+    def check(self, node: Node, path: str, problems: list[Problem]) -> None:
+        if not isinstance(node.value, bool):
+            _wrong_type(node, path, self, problems)
+
+    def json_schema(self) -> JSON:
+        return {"type": "boolean"}
+
+
+@dataclass(frozen=True)
 class ListOf(Kind):
     """A list of items of one kind."""
 

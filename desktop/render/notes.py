@@ -21,6 +21,8 @@ from typing import Final
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
+from desktop.core.markup import typographic
+
 log = logging.getLogger(__name__)
 
 MARKDOWN: Final = (
@@ -68,7 +70,26 @@ def notes_document(
     document.setMarkdown(markdown, MARKDOWN)
     _replace_images(document, muted)
     _unlink_unsafe(document)
+    _typographic_quotes(document)
     return document
+
+
+def _typographic_quotes(document: QTextDocument) -> None:
+    """Typographic quotes in every block (:func:`desktop.core.markup.typographic`, which
+    keeps the text's length), except inside code."""
+    cursor = QTextCursor(document)
+    block = document.begin()
+    while block.isValid():
+        text = block.text()
+        for offset, (old, new) in enumerate(zip(text, typographic(text), strict=True)):
+            if old == new:
+                continue
+            cursor.setPosition(block.position() + offset)
+            cursor.setPosition(block.position() + offset + 1, QTextCursor.MoveMode.KeepAnchor)
+            fmt = cursor.charFormat()
+            if not fmt.fontFixedPitch() and not fmt.isAnchor():
+                cursor.insertText(new, fmt)
+        block = block.next()
 
 
 def _fragments(document: QTextDocument) -> list[tuple[int, int, QTextCharFormat]]:

@@ -550,17 +550,18 @@ def test_no_pace_before_the_talk_starts(clock: FakeClock) -> None:
 
     deck = load(bundled_deck())
     tracker = PaceTracker(deck, clock)
-    tracker.on_slide(8)  # presenting from slide 9: the plan puts it at 4:30
-    texts = time_texts(tracker.pacing(8), tracker.timer, NOW, 8)
+    # presenting from slide 10 (the agenda takes two): the plan puts it at 4:30
+    tracker.on_slide(9)
+    texts = time_texts(tracker.pacing(9), tracker.timer, NOW, 9)
     assert (texts.pace, texts.pace_colour) == ("ready", style.MUTED)
-    assert texts.pace_caption == "the plan reaches slide 9 at 4:30"
+    assert texts.pace_caption == "the plan reaches slide 10 at 4:30"
     tracker.start()
     clock.advance(1)  # one second in, nobody is ahead yet
-    texts = time_texts(tracker.pacing(8), tracker.timer, NOW, 8)
+    texts = time_texts(tracker.pacing(9), tracker.timer, NOW, 9)
     assert (texts.pace, texts.pace_colour) == ("", style.MUTED)
-    assert texts.pace_caption == "pace from 2:00 on · slide 9 at 4:30"
+    assert texts.pace_caption == "pace from 2:00 on · slide 10 at 4:30"
     clock.advance(119)
-    assert time_texts(tracker.pacing(8), tracker.timer, NOW, 8).pace == "3 min ahead"
+    assert time_texts(tracker.pacing(9), tracker.timer, NOW, 9).pace == "3 min ahead"
 
 
 # -- rehearsal ---------------------------------------------------------------------------------
