@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from desktop.core.loader import load_deck
 from desktop.core.markup import plain
 from desktop.core.model import Deck, Layout
+from desktop.core.paging import generated_parts
 from desktop.core.problems import UserError
 from desktop.core.resources import bundled_deck
 from desktop.core.theme import PAGE_COLORS, load_theme
@@ -153,8 +154,11 @@ def test_agenda_links_point_at_sections(
     assert len(links) == len(deck.sections)
     section_pages = [page for _, page, children in _outline(reader) if children]
     assert [target for _, target in links] == section_pages
-    agenda_page = next(page for title, page, _ in _outline(reader) if title == "Agenda")
-    assert {source for source, _ in links} == {agenda_page}
+    outline = list(_outline(reader))
+    agenda_pages = {next(page for title, page, _ in outline if title == "Agenda")}
+    if layout == "slides":  # the agenda's parts are slide pages, each with its links
+        agenda_pages |= {p for _, _, kids in outline for title, p in kids if "Agenda" in title}
+    assert {source for source, _ in links} == agenda_pages
 
 
 @pytest.mark.parametrize("layout", ["slides", "notes"])
@@ -208,9 +212,11 @@ def test_generated_agenda_and_sources(make_deck: DeckFactory, tmp_path: Path) ->
 
 
 def test_slide_range(deck: Deck, tmp_path: Path) -> None:
-    options = PdfOptions(slides=(2, 3, 4))
+    options = PdfOptions(slides=(3, 4, 5))
     result = PDF.export(deck, tmp_path / "part.pdf", options)
-    assert result.pages == 3 + 2  # generated agenda and sources
+    # and the generated agenda and sources, each in as many parts as the deck's own
+    parts = sum(generated_parts(deck, layout) for layout in (Layout.AGENDA, Layout.SOURCES))
+    assert result.pages == 3 + parts > 5
 
 
 def _fail_at(page: int) -> object:

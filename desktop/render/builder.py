@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Final
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 
@@ -42,6 +43,11 @@ def lines(size: float, count: int = 1, line_height: int = 118) -> float:
     return size * LINE_SPACING * line_height / 100 * count + 2
 
 
+def leading(pitch: float) -> int:
+    """The proportional line height that spaces lines *pitch* times their size apart."""
+    return round(pitch / LINE_SPACING * 100)
+
+
 RIGHT = Qt.AlignmentFlag.AlignRight
 
 
@@ -57,6 +63,46 @@ class SlideLayout:
 
     def overflowing(self) -> list[TextBox]:
         return [box for box in self.boxes if box.overflow]
+
+    def texts(self) -> list[LaidText]:
+        """Every text of the slide as laid out: its role, where it is drawn and its sizes
+        (what the design rules are measured on)."""
+        return [
+            LaidText(
+                role=box.name.rstrip("0123456789").rstrip("-"),
+                name=box.name,
+                rect=box.drawn_rect(),
+                size=min(box.font_sizes(), default=0.0),
+                largest=max(box.font_sizes(), default=0.0),
+                body=box.body,
+                box=box,
+            )
+            for box in self.boxes
+        ]
+
+
+@dataclass(frozen=True)
+class LaidText:
+    """One text box of a laid-out slide, measured (:meth:`SlideLayout.texts`)."""
+
+    role: str
+    """What it is: the box's name without its index (``figure-value``, ``agenda-entry``)."""
+    name: str
+    rect: QRectF
+    """Where its text is drawn on the canvas."""
+    size: float
+    """Its smallest font size, in canvas pixels."""
+    largest: float
+    """Its largest font size."""
+    body: bool
+    """Whether it is the slide's body text (what a subtitle must not outsize)."""
+    box: TextBox = field(repr=False)
+
+
+FOOTER_ROLES: Final = ("footer", "footer-number", "source-line")
+"""The footer line's texts: the only ones below the theme's ``min_text``."""
+TITLE_LEADING: Final = 1.1
+"""Line pitch of titles, as a multiple of their size."""
 
 
 Draw = Callable[["LayoutBuilder", QRectF], None]
@@ -103,6 +149,9 @@ class LayoutBuilder:
         self.w, self.h = float(width), float(height)
         self.mx = float(theme.size("margin_x"))
         self.top = float(theme.size("margin_top"))
+        self.subtitle_size = self.size("subtitle")
+        """The subtitle's size on this slide: the theme's, unless the body had to be set
+        smaller (the subtitle gives way first; see :meth:`build`)."""
 
     # -- primitives -----------------------------------------------------------
 
@@ -120,8 +169,25 @@ class LayoutBuilder:
         valign: VAlign = VAlign.TOP,
         wrap: bool = True,
         min_size: float | None = None,
+        body: bool = False,
     ) -> TextBox:
-        box = TextBox(
+        """Lay *paras* out in *rect*, shrunk to fit but never below *min_size* (the theme's
+        ``min_text`` unless given: only the footer line passes a smaller one), and place it."""
+        return self.place(self.measure(rect, paras, name, valign, wrap, min_size, body))
+
+    def measure(
+        self,
+        rect: QRectF,
+        paras: list[Para],
+        name: str,
+        valign: VAlign = VAlign.TOP,
+        wrap: bool = True,
+        min_size: float | None = None,
+        body: bool = False,
+    ) -> TextBox:
+        """A fitted text box, as :meth:`text` lays it out, not yet placed on the slide (a
+        builder that sizes siblings alike measures them all first)."""
+        return TextBox(
             rect,
             paras,
             self.theme.fonts,
@@ -129,7 +195,12 @@ class LayoutBuilder:
             valign=valign,
             wrap=wrap,
             name=name,
+            body=body,
         ).fit()
+
+    def place(self, box: TextBox) -> TextBox:
+        """Put a fitted box on the slide (moving its rectangle keeps its fit when the new
+        one is at least as large)."""
         self.out.boxes.append(box)
         self.out.items.append(Text(box))
         return box
@@ -146,6 +217,19 @@ class LayoutBuilder:
     # -- the whole slide --------------------------------------------------------
 
     def build(self) -> SlideLayout:
+        """Lay the slide out. When its body text had to shrink below the subtitle's size,
+        lay it out again with the subtitle at the body's size: the subtitle gives way first,
+        so the body is never set smaller than the subtitle above it."""
+        out = self._build()
+        if self.ref.slide.subtitle:
+            body = [box.scale * max(p.size for p in box.paras) for box in out.boxes if box.body]
+            if body and min(body) < self.subtitle_size - 0.5:
+                self.subtitle_size = min(body)
+                out = self._build()
+        return out
+
+    def _build(self) -> SlideLayout:
+        self.out = SlideLayout(self.out.size)
         page = QRectF(0, 0, self.w, self.h)
         self.fill(page, self.color("background"))
         builder = BUILDERS[self.ref.slide.layout]
@@ -196,45 +280,51 @@ class LayoutBuilder:
         where = f"{plain(deck.title)}  ·  {plain(self.ref.section.title)}"
         self.text(
             QRectF(self.mx, foot_top, inner - 240, lines(foot_size)),
-            [self.para(where, "footer", "muted", markup=False)],
+            [self.para(where, "footer", "muted", markup=False, max_lines=1)],
             "footer",
-            wrap=False,
-            min_size=foot_size * 0.7,
+            min_size=foot_size,
         )
         bottom = foot_top - 14 - 24
         cited = [deck.source(sid) for sid in slide.sources]
         names = "; ".join(s.citation() for s in cited if s is not None)
         if names and slide.layout.is_content:
+            # Part of the footer line: at its size, at most two lines, cut short with an
+            # ellipsis rather than wrapped into the footer (notes and handouts list it all).
             label = "Sources" if len(cited) > 1 else "Source"
-            source_size = self.size("footer")
-            rect = QRectF(
-                self.mx, bottom - lines(source_size, 2, 112), inner, lines(source_size, 2, 112)
+            height = lines(foot_size, 2, 112)
+            rect = QRectF(self.mx, bottom - height, inner, height)
+            line = self.para(
+                f"{label}: {names}", "footer", "muted", markup=False, line_height=112, max_lines=2
             )
-            self.text(
-                rect,
-                [self.para(f"{label}: {names}", "footer", "muted", markup=False, line_height=112)],
-                "source-line",
-                valign=VAlign.BOTTOM,
-                min_size=15,
-            )
+            box = self.measure(rect, [line], "source-line", VAlign.BOTTOM, min_size=foot_size)
+            if box.overflow:  # two lines of a taller script: the line grows upward
+                needed = box.content_size()[1]
+                rect = QRectF(self.mx, bottom - needed, inner, needed)
+                box = self.measure(rect, [line], "source-line", VAlign.BOTTOM, min_size=foot_size)
+            self.place(box)
             bottom = rect.top() - 20
         # Title block.
         title = slide.title or slide.layout.default_title
+        if title and slide.parts > 1:
+            title = f"{title} ({slide.part + 1}/{slide.parts})"
         y = self.top
         if title:
+            title_leading = leading(TITLE_LEADING)
             box = self.text(
-                QRectF(self.mx, y, self.title_width(), lines(self.size("title"), 2, 110)),
-                [self.para(title, "title", bold=True, line_height=110)],
+                QRectF(self.mx, y, self.title_width(), lines(self.size("title"), 2, title_leading)),
+                [self.para(title, "title", bold=True, line_height=title_leading)],
                 "title",
             )
             y += box.content_size()[1] + 22
             self.fill(QRectF(self.mx, y, 110, 7), self.color("accent"))
             y += 7 + 26
         if slide.subtitle:
+            size = self.subtitle_size
             box = self.text(
-                QRectF(self.mx, y, inner, lines(self.size("subtitle"), 2)),
-                [self.para(slide.subtitle, "subtitle", "muted")],
+                QRectF(self.mx, y, inner, lines(size, 2)),
+                [Para(slide.subtitle, size, self.color("muted"))],
                 "subtitle",
+                min_size=min(size, self.size("min_text")),
             )
             y += box.content_size()[1] + 24
         y += 16

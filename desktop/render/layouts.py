@@ -8,59 +8,103 @@ it is the module the renderer uses.
 
 from __future__ import annotations
 
+import dataclasses
 import math
+from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF
 
 from desktop.core.model import Layout
+from desktop.core.numbering import number_label
 from desktop.render import generated  # noqa: F401  (importing it registers the agenda, sources)
 from desktop.render.builder import (
     BUILDERS,
     CENTER,
-    RIGHT,
+    TITLE_LEADING,
     LayoutBuilder,
     SlideLayout,
     builds,
+    leading,
     lines,
+    same_scale,
 )
 from desktop.render.items import Picture
-from desktop.render.text import Para, VAlign
+from desktop.render.text import Para, TextBox, VAlign
 
 __all__ = ["BUILDERS", "LayoutBuilder", "SlideLayout", "builds"]
 """The framework, for the renderer and tests: with this module imported, every layout has its
 builder."""
 
 
-@builds(Layout.TITLE, framed=False)
-def title_slide(b: LayoutBuilder, page: QRectF) -> None:
-    deck, slide = b.deck, b.ref.slide
+def band(b: LayoutBuilder, page: QRectF) -> QRectF:
+    """The ground of the title and section slides: the band colour, the accent down the
+    left edge and a short rule above the titles; returns where the titles go."""
     b.fill(page, b.color("band"))
-    b.fill(QRectF(0, b.h - 28, b.w, 28), b.color("accent"))
-    inner = b.w - 2 * b.mx
-    b.fill(QRectF(b.mx, b.h * 0.30, 140, 9), b.color("band_text"))
-    title = slide.title or deck.title
-    subtitle = slide.subtitle or deck.subtitle
-    paras = [b.para(title, "section_title", "band_text", bold=True, line_height=108)]
-    if subtitle:
-        paras.append(Para(subtitle, b.size("subtitle") * 1.2, b.color("band_text"), space_after=0))
-        paras[0] = Para(
-            title,
-            b.size("section_title") * 1.15,
+    b.fill(QRectF(0, 0, ACCENT_EDGE, b.h), b.color("accent"))
+    b.fill(QRectF(b.mx, b.h * 0.28, 140, 9), b.color("band_text"))
+    return QRectF(b.mx, b.h * 0.28 + 50, b.w - 2 * b.mx, b.h * 0.62 - 50)
+
+
+ACCENT_EDGE = 28.0
+"""Width of the accent colour down the left edge of the title and section slides."""
+COVER_SCALE = 1.15
+"""The cover's title against the largest text a theme sets elsewhere (a section's name, a
+figure's value): clearly the largest text of the deck."""
+
+
+def band_titles(b: LayoutBuilder, zh: str, english: str, subtitle: str, scale: float) -> list[Para]:
+    """The Chinese name (when there is one), the English one and the subtitle, in that order,
+    the names *scale* times the theme's section sizes: one treatment for cover and sections.
+    Without a Chinese name the English one is bold and takes its place."""
+    paras: list[Para] = []
+    size = b.size("section_title") * scale
+    if zh:
+        paras.append(
+            Para(
+                zh,
+                b.size("section_zh") * scale,
+                b.color("band_text"),
+                bold=True,
+                markup=False,
+                line_height=leading(TITLE_LEADING),
+                space_after=0.3,
+            )
+        )
+    paras.append(
+        Para(
+            english,
+            size,
             b.color("band_text"),
-            bold=True,
-            line_height=108,
+            bold=not zh,
+            line_height=leading(TITLE_LEADING),
             space_after=0.45,
         )
-    b.text(QRectF(b.mx, b.h * 0.30 + 50, inner, b.h * 0.45), paras, "title")
+    )
+    if subtitle:
+        paras.append(Para(subtitle, b.size("subtitle") * min(scale, 1.2), b.color("band_text")))
+    return paras
+
+
+@builds(Layout.TITLE, framed=False)
+def title_slide(b: LayoutBuilder, page: QRectF) -> None:
+    """The cover: the section slides' ground, the title clearly the largest text of the deck
+    (at most two lines, never shrunk below that), the subtitle and a byline."""
+    deck, slide = b.deck, b.ref.slide
+    rect = band(b, page)
+    largest = max(b.size(name) for name in ("section_title", "section_zh", "figure", "title"))
+    size = COVER_SCALE * largest
+    title = slide.title or deck.title
+    subtitle = slide.subtitle or deck.subtitle
+    # The deck's Chinese title takes the first slot when the deck format has one.
+    paras = band_titles(b, "", title, subtitle, size / b.size("section_title"))
+    paras[0] = dataclasses.replace(paras[0], max_lines=2)
     byline = "  ·  ".join(x for x in (deck.author, deck.date) if x)
+    byline_h = lines(b.size("subtitle"))
+    text = QRectF(rect.left(), rect.top(), rect.width(), b.h - 130 - byline_h - rect.top())
+    b.text(text, paras, "title", min_size=largest * 1.1 * min(p.size for p in paras) / size)
     if byline:
         b.text(
-            QRectF(
-                b.mx,
-                b.h - 100 - lines(b.size("subtitle")),
-                inner,
-                lines(b.size("subtitle")),
-            ),
+            QRectF(b.mx, b.h - 100 - byline_h, b.w - 2 * b.mx, byline_h),
             [b.para(byline, "subtitle", "band_text", markup=False)],
             "byline",
             valign=VAlign.BOTTOM,
@@ -70,126 +114,131 @@ def title_slide(b: LayoutBuilder, page: QRectF) -> None:
 @builds(Layout.SECTION, framed=False)
 def section_slide(b: LayoutBuilder, page: QRectF) -> None:
     section, slide = b.ref.section, b.ref.slide
-    count = len(b.deck.sections)
-    b.fill(page, b.color("band"))
-    b.fill(QRectF(0, 0, 28, b.h), b.color("accent"))
-    inner = b.w - 2 * b.mx
-    label = f"SECTION {b.ref.section_index + 1} / {count}"
-    b.text(
-        QRectF(b.mx, b.top + 10, inner, lines(b.size("footer"))),
-        [b.para(label, "footer", "band_text", bold=True, markup=False)],
-        "section-number",
-        wrap=False,
-    )
-    paras: list[Para] = []
-    if section.title_zh:
-        paras.append(
-            b.para(
-                section.title_zh,
-                "section_zh",
-                "band_text",
-                bold=True,
-                markup=False,
-                space_after=0.35,
-            )
+    rect = band(b, page)
+    if number := number_label(b.deck, b.ref.section_index):
+        b.text(
+            QRectF(b.mx, b.top + 10, rect.width(), lines(b.size("min_text"))),
+            [b.para(f"SECTION {number}", "min_text", "band_text", bold=True, markup=False)],
+            "section-number",
+            wrap=False,
         )
     english = slide.title or section.title
-    paras.append(
-        b.para(
-            english,
-            "section_title",
-            "band_text",
-            bold=not section.title_zh,
-            line_height=108,
-            space_after=0.5,
-        )
-    )
-    if slide.subtitle:
-        paras.append(b.para(slide.subtitle, "subtitle", "band_text"))
-    b.fill(QRectF(b.mx, b.h * 0.28, 140, 9), b.color("band_text"))
-    b.text(
-        QRectF(b.mx, b.h * 0.28 + 50, inner, b.h * 0.62 - 50),
-        paras,
-        "section-title",
-    )
+    b.text(rect, band_titles(b, section.title_zh, english, slide.subtitle, 1.0), "section-title")
 
 
 @builds(Layout.BULLETS)
 def bullets(b: LayoutBuilder, body: QRectF) -> None:
-    b.text(body, b.bullet_paras(b.ref.slide.bullets), "bullets")
+    b.text(body, b.bullet_paras(b.ref.slide.bullets), "bullets", body=True)
 
 
 @builds(Layout.FIGURES)
 def figures(b: LayoutBuilder, body: QRectF) -> None:
-    figures = b.ref.slide.figures
-    count = len(figures)
-    columns = count if count <= 3 else math.ceil(count / 2)
-    rows = math.ceil(count / columns)
-    gap = 40.0
-    card_w = (body.width() - gap * (columns - 1)) / columns
-    card_h = min((body.height() - gap * (rows - 1)) / rows, 420.0)
-    top = body.top() + (body.height() - (card_h * rows + gap * (rows - 1))) / 2
-    value_size = min(b.size("figure"), card_h * (0.30 if rows == 1 else 0.27))
-    for index, figure in enumerate(figures):
-        row, col = divmod(index, columns)
-        in_row = min(columns, count - row * columns)
-        offset = (body.width() - (card_w * in_row + gap * (in_row - 1))) / 2
-        rect = QRectF(
-            body.left() + offset + col * (card_w + gap),
-            top + row * (card_h + gap),
-            card_w,
-            card_h,
-        )
+    """Cards in rows under the title (the same gap on every figures slide), sized to their
+    content: every value at one size, the size the widest needs, and every label at one.
+    Three cards a row, else two, with the values at their full size, else smaller: the
+    first arrangement whose labels fit."""
+    count = len(b.ref.slide.figures)
+    arrangements = sorted({math.ceil(count / per_row) for per_row in (3, 2)})
+    chosen: _Cards | None = None
+    for shrink in (1.0, 0.85, 0.7, 0.55):
+        for rows in arrangements:
+            chosen = _figure_cards(b, body, rows, shrink)
+            if chosen.fits:
+                break
+        else:
+            continue
+        break
+    assert chosen is not None
+    for rect, value, label in chosen.cards:
         b.fill(rect, b.color("panel"))
         b.fill(QRectF(rect.left(), rect.top(), rect.width(), 8), b.color("accent"))
-        pad = 30.0
-        value_rect = QRectF(
-            rect.left() + pad,
-            rect.top() + pad,
-            rect.width() - 2 * pad,
-            lines(value_size, 1, 100),
-        )
-        b.text(
-            value_rect,
-            [Para(figure.value, value_size, b.color("figure"), bold=True, line_height=100)],
+        b.place(value)
+        b.place(label)
+
+
+@dataclass
+class _Cards:
+    cards: list[tuple[QRectF, TextBox, TextBox]]
+    value_size: float
+    fits: bool
+
+
+def _figure_cards(b: LayoutBuilder, body: QRectF, rows: int, shrink: float) -> _Cards:
+    """The cards in *rows* rows, the values at *shrink* times the size the rows allow."""
+    figures = b.ref.slide.figures
+    count = len(figures)
+    columns = math.ceil(count / rows)
+    gap, pad = 40.0, 30.0
+    column_w = (body.width() - gap * (columns - 1)) / columns
+    row_h = (body.height() - gap * (rows - 1)) / rows
+    size = shrink * min(b.size("figure"), min(row_h, 420.0) * (0.30 if rows == 1 else 0.27))
+    values = [
+        b.measure(
+            QRectF(0, 0, column_w - 2 * pad, lines(size, 1, 100)),
+            [Para(figure.value, size, b.color("figure"), bold=True, line_height=100)],
             f"figure-value-{index}",
             wrap=False,
-            min_size=value_size * 0.45,
+            min_size=max(b.size("min_text"), size * 0.45),
         )
-        label_top = value_rect.bottom() + 8
-        b.text(
-            QRectF(
-                rect.left() + pad,
-                label_top,
-                rect.width() - 2 * pad,
-                rect.bottom() - pad * 0.7 - label_top,
-            ),
+        for index, figure in enumerate(figures)
+    ]
+    same_scale(values)
+    widest = max(box.content_size()[0] for box in values)
+    card_w = min(column_w, max(widest + 2 * pad, FIGURE_CARD_MIN))
+    value_h = lines(size * values[0].scale, 1, 100)
+    label_h = max(1.0, row_h - 2 * pad - value_h - 8)
+    labels = [
+        b.measure(
+            QRectF(0, 0, card_w - 2 * pad, label_h),
             [b.para(figure.label, "figure_label", line_height=110)],
             f"figure-label-{index}",
-            min_size=20,
         )
+        for index, figure in enumerate(figures)
+    ]
+    same_scale(labels)
+    card_h = 2 * pad + value_h + 8 + max(box.content_size()[1] for box in labels)
+    cards = []
+    for index, (value, label) in enumerate(zip(values, labels, strict=True)):
+        row, col = divmod(index, columns)
+        rect = QRectF(
+            body.left() + col * (card_w + gap), body.top() + row * (card_h + gap), card_w, card_h
+        )
+        value.rect = QRectF(rect.left() + pad, rect.top() + pad, card_w - 2 * pad, value_h)
+        label.rect = QRectF(rect.left() + pad, value.rect.bottom() + 8, card_w - 2 * pad, label_h)
+        cards.append((rect, value, label))
+    fits = not any(box.overflow for box in values + labels)
+    return _Cards(cards, size * values[0].scale, fits)
+
+
+FIGURE_CARD_MIN = 440.0
+"""The narrowest a figure card gets when its row has room: labels need a few words a line."""
 
 
 @builds(Layout.QUOTE)
 def quote(b: LayoutBuilder, body: QRectF) -> None:
+    """A large quotation mark hanging in the margin beside the left-aligned quote, the
+    attribution under the quote and aligned with it."""
     quote = b.ref.slide.quote
     assert quote is not None
     mark = b.size("quote") * 2.6
-    b.text(
-        QRectF(body.left(), body.top() - mark * 0.3, mark, lines(mark)),
-        [Para("“", mark, b.color("accent"), bold=True, markup=False)],
-        "quote-mark",
-        wrap=False,
-    )
-    left = body.left() + mark * 0.75
+    left = body.left() + mark * 0.62
     paras = [b.para(quote.text, "quote", italic=True, line_height=125, space_after=0.6)]
     if quote.by:
-        paras.append(b.para(f"— {quote.by}", "subtitle", "muted", align=RIGHT))
-    b.text(
+        paras.append(b.para(f"— {quote.by}", "subtitle", "muted"))
+    text = b.text(
         QRectF(left, body.top() + 10, body.right() - left, body.height() - 10),
         paras,
         "quote",
         valign=VAlign.CENTER,
+        body=True,
+    )
+    top = text.drawn_rect().top()
+    b.text(
+        QRectF(body.left(), top - mark * 0.28, mark, lines(mark)),
+        [Para("\u201c", mark, b.color("accent"), bold=True, markup=False)],
+        "quote-mark",
+        wrap=False,
+        min_size=mark,
     )
 
 
@@ -222,6 +271,7 @@ def two_column(b: LayoutBuilder, body: QRectF) -> None:
             QRectF(x, y, col_w, body.bottom() - y),
             b.bullet_paras(bullets, 0.9),
             f"column-{index}",
+            body=True,
         )
 
 

@@ -10,13 +10,34 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from PySide6.QtCore import QRectF, QSize, QSizeF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from desktop.core.model import Deck, Layout, Slide, SlideRef
+from desktop.core.paging import generated_parts
 from desktop.core.theme import Theme, load_theme
 from desktop.render.fonts import register_fonts
 from desktop.render.layouts import LayoutBuilder, SlideLayout
+
+
+def device_snapped(painter: QPainter, rect: QRectF) -> QRectF:
+    """*rect* grown or shrunk by under a pixel so that its edges fall on whole device pixels
+    of *painter*'s device (through its transform and the device's pixel ratio): a slide
+    drawn there has no half-covered edge pixels, so no seam of what lies behind it."""
+    ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+    transform = painter.transform()
+    if not transform.isInvertible():
+        return rect
+    on_device = transform.mapRect(rect)
+    snapped = QRectF(
+        QPointF(round(on_device.left() * ratio) / ratio, round(on_device.top() * ratio) / ratio),
+        QPointF(
+            round(on_device.right() * ratio) / ratio, round(on_device.bottom() * ratio) / ratio
+        ),
+    )
+    if snapped.isEmpty():
+        return rect
+    return transform.inverted()[0].mapRect(snapped)
 
 
 def fit_rect(canvas: QSizeF, target: QRectF) -> QRectF:
@@ -71,16 +92,23 @@ class SlideRenderer:
         """Paint slide *index* letterboxed into *target*; return the slide's rectangle."""
         return self.paint_layout(painter, self.layout(index), target)
 
-    def generated(self, layout: Layout, number: str = "") -> SlideLayout:
-        """Lay out a slide the deck does not have (an agenda or sources slide for a PDF)."""
+    def generated(self, layout: Layout, number: str = "", part: int = 0) -> SlideLayout:
+        """Lay out a slide the deck does not have (an agenda or sources slide for a PDF):
+        its part *part* (:func:`desktop.core.paging.part_count` says how many it has)."""
         last = self.deck.refs[-1]
-        slide = Slide(id=f"generated-{layout.value}", layout=layout, origin=last.slide.origin)
+        slide = Slide(
+            id=f"generated-{layout.value}",
+            layout=layout,
+            origin=last.slide.origin,
+            part=part,
+            parts=generated_parts(self.deck, layout),
+        )
         ref = SlideRef(last.index, last.section_index, slide, last.section)
         return LayoutBuilder(self.deck, self.theme, ref, number).build()
 
     def paint_layout(self, painter: QPainter, layout: SlideLayout, target: QRectF) -> QRectF:
         """Paint a laid-out slide letterboxed into *target*; return the slide's rectangle."""
-        rect = fit_rect(self.canvas, target)
+        rect = device_snapped(painter, fit_rect(self.canvas, target))
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)

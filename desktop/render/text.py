@@ -8,13 +8,15 @@ explicit character formats, so markup in content can only mean what
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QPainter,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -22,7 +24,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from desktop.core.markup import parse_inline
+from desktop.core.markup import parse_inline, plain
 from desktop.render.fonts import make_font
 
 
@@ -46,6 +48,7 @@ class Para:
         space_after: Gap after the paragraph, as a fraction of its size.
         align: Horizontal alignment.
         markup: Whether ``*`` and ``**`` mean emphasis (False for raw text).
+        max_lines: At most this many lines (0: any); longer text ends in an ellipsis.
     """
 
     text: str
@@ -59,6 +62,7 @@ class Para:
     align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft
     line_height: int = 118
     markup: bool = True
+    max_lines: int = 0
 
 
 @dataclass
@@ -76,6 +80,8 @@ class TextBox:
     valign: VAlign = VAlign.TOP
     wrap: bool = True
     name: str = ""
+    body: bool = False
+    """The slide's body text: bullets, columns, a quote, a generated list."""
     scale: float = 1.0
     overflow: bool = False
     document: QTextDocument | None = field(default=None, repr=False)
@@ -83,11 +89,12 @@ class TextBox:
     def fit(self, max_scale: float = 1.0) -> TextBox:
         """Lay out at full size; shrink until it fits or reaches the minimum size.
 
-        The minimum applies to the largest paragraph: smaller ones keep their
-        proportion. *max_scale* caps the scale (to match a sibling box).
+        The minimum applies to the smallest paragraph: no paragraph shrinks below it, and
+        larger ones keep their proportion. *max_scale* caps the scale (to match a sibling
+        box).
         """
-        largest = max((p.size for p in self.paras), default=self.min_size)
-        floor = min(max_scale, self.min_size / largest) if largest else max_scale
+        smallest = min((p.size for p in self.paras), default=self.min_size)
+        floor = min(max_scale, self.min_size / smallest) if smallest else max_scale
         self.overflow = False
         doc = self._layout(max_scale)
         if self._fits(doc):
@@ -103,14 +110,38 @@ class TextBox:
             else:
                 high = middle
         if best is None:
-            smallest = self._layout(floor)
-            self.document, self.scale = smallest, floor
-            self.overflow = not self._fits(smallest)
-            if self.overflow:
-                self.document = smallest
+            at_floor = self._layout(floor)
+            self.document, self.scale = at_floor, floor
+            self.overflow = not self._fits(at_floor)
         else:
             self.scale, self.document = best
         return self
+
+    def font_sizes(self) -> list[float]:
+        """The size of each paragraph's text as laid out, in canvas pixels."""
+        return [max(1.0, para.size * self.scale) for para in self.paras]
+
+    def drawn_rect(self) -> QRectF:
+        """Where the laid-out text is drawn on the canvas (alignment applied)."""
+        width, height = self.content_size()
+        origin = self._origin()
+        if self.wrap:
+            return QRectF(self.rect.left(), origin.y(), self.rect.width(), height)
+        return QRectF(origin.x(), origin.y(), width, height)
+
+    def line_tops(self) -> list[tuple[float, float]]:
+        """``(top, height)`` of every laid-out line, from the box's text top, in order."""
+        assert self.document is not None
+        out: list[tuple[float, float]] = []
+        block = self.document.begin()
+        while block.isValid():
+            layout = block.layout()
+            base = layout.position().y()
+            for n in range(layout.lineCount()):
+                line = layout.lineAt(n)
+                out.append((base + line.y(), line.height()))
+            block = block.next()
+        return out
 
     def content_size(self) -> tuple[float, float]:
         """Width and height the laid-out text occupies."""
@@ -125,6 +156,33 @@ class TextBox:
         )
 
     def _layout(self, scale: float) -> QTextDocument:
+        doc = self._document(scale, self.paras)
+        if not any(p.max_lines for p in self.paras):
+            return doc
+        paras = list(self.paras)
+        doc.size()  # lays the document out: a block has its lines only then
+        for index, block in enumerate(_blocks(doc)):
+            para = paras[index]
+            if para.max_lines and block.layout().lineCount() > para.max_lines:
+                paras[index] = self._elided(scale, para)
+        return doc if paras == self.paras else self._document(scale, paras)
+
+    def _elided(self, scale: float, para: Para) -> Para:
+        """*para* cut to the longest start that, with an ellipsis, takes its ``max_lines``."""
+        text = plain(para.text) if para.markup else para.text
+        para = replace(para, markup=False)
+        low, high = 0, len(text)
+        while low < high:
+            middle = (low + high + 1) // 2
+            candidate = self._document(scale, [replace(para, text=_cut(text, middle))])
+            candidate.size()
+            if candidate.begin().layout().lineCount() <= para.max_lines:
+                low = middle
+            else:
+                high = middle - 1
+        return replace(para, text=_cut(text, low))
+
+    def _document(self, scale: float, paras: list[Para]) -> QTextDocument:
         doc = QTextDocument()
         doc.setUseDesignMetrics(True)
         doc.setDocumentMargin(0)
@@ -138,12 +196,12 @@ class TextBox:
         if self.wrap:
             doc.setTextWidth(self.rect.width())
         cursor = QTextCursor(doc)
-        for index, para in enumerate(self.paras):
+        for index, para in enumerate(paras):
             size = max(1.0, para.size * scale)
             block = QTextBlockFormat()
             block.setAlignment(para.align if self.wrap else Qt.AlignmentFlag.AlignLeft)
             block.setLineHeight(para.line_height, 1)  # 1 = ProportionalHeight
-            last = index == len(self.paras) - 1
+            last = index == len(paras) - 1
             block.setBottomMargin(0 if last else size * para.space_after)
             if para.level:
                 indent = size * (1.1 if para.level == 1 else 1.0)
@@ -181,6 +239,14 @@ class TextBox:
         if self.document is None:
             self.fit()
         assert self.document is not None
+        painter.save()
+        painter.translate(self._origin())
+        self.document.drawContents(painter)
+        painter.restore()
+
+    def _origin(self) -> QPointF:
+        """The top left corner the document is drawn from (vertical alignment applied)."""
+        assert self.document is not None
         height = self.document.size().height()
         top = self.rect.top()
         if self.valign is VAlign.CENTER:
@@ -195,10 +261,19 @@ class TextBox:
                 left += (self.rect.width() - width) / 2
             elif align & Qt.AlignmentFlag.AlignRight:
                 left += self.rect.width() - width
-        painter.save()
-        painter.translate(QPointF(left, max(self.rect.top(), top)))
-        self.document.drawContents(painter)
-        painter.restore()
+        return QPointF(left, max(self.rect.top(), top))
+
+
+def _blocks(doc: QTextDocument) -> Iterator[QTextBlock]:
+    block = doc.begin()
+    while block.isValid():
+        yield block
+        block = block.next()
+
+
+def _cut(text: str, length: int) -> str:
+    """The first *length* characters of *text*, without trailing spaces, and an ellipsis."""
+    return text[:length].rstrip(" ,;:·-–—") + "…"
 
 
 def _char_format(
