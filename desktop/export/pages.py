@@ -18,6 +18,7 @@ from PySide6.QtGui import (
 
 from desktop.core.markup import plain
 from desktop.core.model import Deck, Layout, format_duration, slide_label
+from desktop.core.numbering import action_number
 from desktop.export.plan import Page, PageKind
 from desktop.render.fonts import make_font
 from desktop.render.notes import notes_document
@@ -194,7 +195,7 @@ class PageDrawer:
     def generated_slide(self, page: Page, layout: Layout) -> None:
         self.new_page()
         full = QRectF(0, 0, self.width, self.height)
-        laid_out = self.renderer.generated(layout, page.label)
+        laid_out = self.renderer.generated(layout, page.label, page.part)
         self.renderer.paint_layout(self.painter, laid_out, full)
         self.collect_links(page, laid_out.links, full)
 
@@ -301,34 +302,9 @@ class PageDrawer:
         return paras
 
     def handout_page(self, page: Page) -> None:
-        self.new_page()
-        body = self.chrome("Handout")
-        count = len(page.slides)
-        per_page = max(count, 1)
-        row_h = body.height() / max(per_page, 3)
-        slide_w = body.width() * 0.56
-        for row, index in enumerate(page.slides):
-            top = body.top() + row * row_h
-            rect = QRectF(body.left(), top + 3 * MM, slide_w, row_h - 6 * MM)
-            drawn = self.slide_frame(index, rect)
-            drawn_top = drawn.top()
-            self.text(
-                QRectF(drawn.left(), drawn.bottom() + 1.5 * MM, slide_w, self.pt(11)),
-                [
-                    self.para(
-                        f"{index + 1}. {slide_label(self.deck, self.deck.refs[index])}",
-                        7.5,
-                        "muted",
-                        markup=False,
-                    )
-                ],
-                wrap=False,
-            )
-            left = body.left() + slide_w + 8 * MM
-            y = drawn_top + 7 * MM
-            while y < drawn.bottom():
-                self.line(left, y, body.right(), y, "lines", 0.6)
-                y += 7 * MM
+        from desktop.export import handout  # it draws with this module's drawer
+
+        handout.draw(self, page)
 
     def generated_page(self, page: Page, layout: Layout) -> tuple[QRectF, float] | None:
         """Begin the agenda or sources page: with slide-sized pages, the whole page is a
@@ -353,9 +329,11 @@ class PageDrawer:
         row_h = min(self.pt(40), (body.bottom() - y) / max(len(self.deck.sections), 1))
         for index, section in enumerate(self.deck.sections):
             rect = QRectF(body.left(), y, body.width(), row_h)
+            action = action_number(self.deck, index)
+            number = f"{action:02d}" if action is not None else ""
             self.text(
                 QRectF(rect.left(), rect.top(), self.pt(30), rect.height()),
-                [self.para(f"{index + 1:02d}", 14, "accent", bold=True, markup=False)],
+                [self.para(number, 14, "accent", bold=True, markup=False)],
                 valign=VAlign.CENTER,
                 wrap=False,
             )

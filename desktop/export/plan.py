@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from desktop.core.model import Deck, Layout
+from desktop.core.paging import generated_parts
 
 HANDOUT_PER_PAGE: Final = (1, 2, 3, 4, 6)
 """Slides a handout page may hold: the one list the command line and the Export dialog offer."""
@@ -33,6 +34,8 @@ class Page:
     kind: PageKind
     slides: tuple[int, ...] = ()
     label: str = ""
+    part: int = 0
+    """Which part of a generated slide split into parts this page shows (slide pages)."""
     links: list[tuple[tuple[float, float, float, float], int]] = field(
         default_factory=list, compare=False
     )
@@ -58,7 +61,7 @@ def plan_pages(
                 pages.insert(len(pages) - (0 if after_title else 1), agenda)
         if Layout.SOURCES not in layouts.values():
             pages.append(Page(PageKind.SOURCES, label=Layout.SOURCES.default_title))
-        return pages
+        return [part for page in pages for part in _parts(deck, page)]
     pages.append(Page(PageKind.AGENDA, label=Layout.AGENDA.default_title))
     if layout is ExportLayout.NOTES:
         pages.extend(Page(PageKind.NOTES, (i,), str(i + 1)) for i in indexes)
@@ -68,6 +71,20 @@ def plan_pages(
             pages.append(Page(PageKind.HANDOUT, chunk, str(start // per_page + 1)))
     pages.append(Page(PageKind.SOURCES, label=Layout.SOURCES.default_title))
     return pages
+
+
+def _parts(deck: Deck, page: Page) -> list[Page]:
+    """A generated slide page as the slide pages of its parts (:mod:`desktop.core.paging`)."""
+    layout = {PageKind.AGENDA: Layout.AGENDA, PageKind.SOURCES: Layout.SOURCES}.get(page.kind)
+    if layout is None:
+        return [page]
+    count = generated_parts(deck, layout)
+    if count == 1:
+        return [page]
+    return [
+        Page(page.kind, label=f"{page.label} ({part + 1}/{count})", part=part)
+        for part in range(count)
+    ]
 
 
 def section_first_pages(deck: Deck, pages: list[Page]) -> dict[int, int]:
