@@ -31,8 +31,16 @@ from tests.ui.conftest import Present, press
 
 SIZES: Final = ((1366, 768), (1920, 1080))
 AA: Final = 4.5
-LONG_NOTES: Final = 8
+_BUNDLED: Final = load(bundled_deck())
+LONG_NOTES: Final = max(
+    range(_BUNDLED.slide_count), key=lambda i: len(_BUNDLED.refs[i].slide.notes)
+)
 """The bundled deck's slide with the longest notes."""
+SHORT_NOTES: Final = min(
+    (i for i in range(_BUNDLED.slide_count) if _BUNDLED.refs[i].slide.notes),
+    key=lambda i: len(_BUNDLED.refs[i].slide.notes),
+)
+"""The bundled deck's slide with the shortest notes (not none)."""
 
 
 def contrast(a: str, b: str) -> float:
@@ -122,7 +130,7 @@ def test_long_notes_end_on_a_whole_line_with_a_more_cue(
 
 
 def test_short_notes_have_no_cue(present: Present) -> None:
-    controller = present(start=30)
+    controller = present(start=SHORT_NOTES)
     console = laid_out(controller, SIZES[0])
     assert not console.notes_cover.more() and console.notes_cover.cue() == ""
     assert not console.notes_cover.isVisible()
