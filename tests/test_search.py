@@ -315,3 +315,39 @@ print(len(search_deck(load_deck(bundled_deck()).deck, "Tianjin")))
     done = run_without_qt(code)
     assert done.returncode == 0, done.stderr
     assert int(done.stdout) > 0
+
+
+def test_whole_words_come_first() -> None:
+    deck = make_model_deck(
+        Section(
+            id="s",
+            title="S",
+            file=Path("a.yaml"),
+            slides=(
+                slide("a", title="The annual report", notes="Exports and imports"),
+                slide("b", title="Port throughput", notes="The port, the report"),
+                slide("c", title="Airport (port) links", notes="ports"),
+            ),
+        )
+    )
+    hits = search_deck(deck, "port")
+    whole = [(hit.index, hit.field, hit.snippet[hit.start - 1 : hit.start]) for hit in hits[:3]]
+    assert whole == [(1, "title", ""), (1, "notes", " "), (2, "title", "(")]
+    assert [(hit.index, hit.field) for hit in hits[3:]] == [
+        (0, "title"),
+        (0, "notes"),
+        (0, "notes"),
+        (1, "notes"),
+        (2, "title"),
+        (2, "notes"),
+    ]
+    assert SearchIndex(deck).search("port", limit=4) == hits[:4]
+    chinese = make_model_deck(  # no spaces between words: every match is whole
+        Section(
+            id="s",
+            title="S",
+            file=Path("a.yaml"),
+            slides=(slide("a", title="港产城融合"), slide("b", title="天津港 port")),
+        )
+    )
+    assert [hit.index for hit in search_deck(chinese, "港")] == [0, 1]

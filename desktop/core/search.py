@@ -1,7 +1,8 @@
 """Full-text search over a deck's slides: titles, bullets, figures, notes. Qt-free.
 
 The index is built once per deck; each query is a plain, case-insensitive
-(``str.casefold``) substring search that works the same for English and Chinese.
+(``str.casefold``) substring search that works the same for English and Chinese. Whole-word
+matches come first ("port" finds "the port" before "report"), each kind in slide order.
 
 Usage::
 
@@ -46,6 +47,11 @@ FIELD_LABELS: Final[dict[str, str]] = {
 _WHITESPACE: Final = re.compile(r"\s+")
 _SEPARATOR: Final = "\0"
 """Joins the indexed texts; a query never contains it, so no match spans two texts."""
+
+_UNSPACED: Final = "\u2e80-\u9fff\uf900-\ufaff"
+"""Scripts written without spaces between words (CJK, kana): a match in them is always whole."""
+_WORD_CHAR: Final = re.compile(rf"[^\W{_UNSPACED}]")
+"""A letter or digit of a script that spaces its words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,28 +172,46 @@ class SearchIndex:
         self._haystack = _SEPARATOR.join(folded_parts)
 
     def search(self, query: str, limit: int = MAX_HITS) -> list[Hit]:
-        """Every occurrence of *query* in the deck, in slide order, at most *limit* of them.
+        """Every occurrence of *query* in the deck, at most *limit* of them: whole-word matches
+        first, then matches inside longer words, each in slide order.
 
         The query is case-folded and its whitespace collapsed; an empty query finds nothing.
-        Occurrences within one text do not overlap.
+        Occurrences within one text do not overlap. A match is whole when no letter or digit
+        joins it on either side; in Chinese and Japanese, which put no spaces between words,
+        every match is whole.
         """
         needle = collapse(query.replace(_SEPARATOR, " ")).casefold()
         if not needle:
             return []
-        hits: list[Hit] = []
-        found = self._haystack.find(needle)
+        whole = self._whole_words(needle)
+        hits = [self._hit_at(found, needle) for found in whole[:limit]]
+        size = len(needle)
+        found = self._haystack.find(needle) if len(hits) < limit else -1
         while found >= 0 and len(hits) < limit:
-            slot = bisect.bisect_right(self._starts, found) - 1
-            entry = self._entries[slot]
-            local = found - self._starts[slot]
-            if entry.offsets is None:
-                begin, end = local, local + len(needle)
-            else:
-                begin = entry.offsets[local]
-                end = entry.offsets[local + len(needle) - 1] + 1
-            hits.append(_hit(entry, begin, end))
-            found = self._haystack.find(needle, found + len(needle))
+            near = bisect.bisect_left(whole, found - size + 1)
+            if near == len(whole) or whole[near] >= found + size:  # overlaps no whole match
+                hits.append(self._hit_at(found, needle))
+            found = self._haystack.find(needle, found + size)
         return hits
+
+    def _whole_words(self, needle: str) -> list[int]:
+        """Where *needle* occurs in the folded texts with no letter or digit joined to it."""
+        before = rf"(?<!{_WORD_CHAR.pattern})" if _WORD_CHAR.match(needle[0]) else ""
+        after = rf"(?!{_WORD_CHAR.pattern})" if _WORD_CHAR.match(needle[-1]) else ""
+        pattern = re.compile(before + re.escape(needle) + after)
+        return [match.start() for match in pattern.finditer(self._haystack)]
+
+    def _hit_at(self, found: int, needle: str) -> Hit:
+        """The hit for *needle* found at *found* in the joined, folded texts."""
+        slot = bisect.bisect_right(self._starts, found) - 1
+        entry = self._entries[slot]
+        local = found - self._starts[slot]
+        if entry.offsets is None:
+            begin, end = local, local + len(needle)
+        else:
+            begin = entry.offsets[local]
+            end = entry.offsets[local + len(needle) - 1] + 1
+        return _hit(entry, begin, end)
 
 
 def _hit(entry: _Entry, begin: int, end: int) -> Hit:

@@ -249,7 +249,7 @@ class SearchPanel(QWidget):
         return len(self._hits)
 
     def hits(self) -> list[Hit]:
-        """The hits of the last search, in slide order."""
+        """The hits of the last search: whole words first, each kind in slide order."""
         return list(self._hits)
 
     def next_hit(self) -> None:
