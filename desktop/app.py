@@ -77,14 +77,17 @@ def run_app(
     check_platform()
 
     from desktop.render.fonts import register_fonts
+    from desktop.ui.icons import app_icon
     from desktop.ui.main_window import MainWindow
     from desktop.ui.presenter import attach_presenter
+    from desktop.ui.window_chrome import APP_NAME
 
     log_file = setup_logging()
     route_qt_messages()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     QApplication.setApplicationName("tianjin-briefing")
-    QApplication.setApplicationDisplayName("Tianjin Ten Actions Briefing")
+    QApplication.setApplicationDisplayName(APP_NAME)  # window titles end with it: said once
+    QApplication.setWindowIcon(app_icon())
     QApplication.setApplicationVersion(__version__)
     install_crash_handler(log_file)
     register_fonts()

@@ -13,13 +13,27 @@ from typing import Final
 
 @dataclass(frozen=True, slots=True)
 class ActionSpec:
+    """One action: what menus, toolbars, tooltips and the shortcuts overlay show of it.
+
+    Attributes:
+        name: The key handlers are bound by.
+        text: The menu entry.
+        shortcuts: Qt key sequence strings (portable text form), first one shown in menus.
+        group: The task it belongs to: the shortcuts overlay's heading.
+        description: The status tip (default: *text*).
+        checkable: An on/off action.
+        icon: A bundled icon (``resources/icons/ICON.svg``), for the toolbar and menus.
+        short: The toolbar's word, where the toolbar shows one (default: *text*).
+    """
+
     name: str
     text: str
     shortcuts: tuple[str, ...] = ()
-    """Qt key sequence strings (portable text form), first one shown in menus."""
     group: str = "Navigate"
     description: str = ""
     checkable: bool = False
+    icon: str = ""
+    short: str = ""
 
 
 CONFIRM_KEY: Final = "Enter"
@@ -34,12 +48,23 @@ SECTION_ACTIONS: Final = tuple(f"section_{n}" for n in range(1, 11))
 
 ACTIONS: Final[tuple[ActionSpec, ...]] = (
     # Navigate
-    ActionSpec("next", "Next slide", ("Right", "Down", "PgDown", "Space", "N")),
-    ActionSpec("previous", "Previous slide", ("Left", "Up", "PgUp", "Backspace", "P")),
+    ActionSpec(
+        "next", "Next slide", ("Right", "Down", "PgDown", "Space", "N"), icon="chevron-right"
+    ),
+    ActionSpec(
+        "previous",
+        "Previous slide",
+        ("Left", "Up", "PgUp", "Backspace", "P"),
+        icon="chevron-left",
+    ),
     ActionSpec("first", "First slide", ("Home",)),
     ActionSpec("last", "Last slide", ("End",)),
     ActionSpec(
-        "go_to", "Go to slide…", ("Ctrl+G",), description=f"Or type a number and {CONFIRM_KEY}"
+        "go_to",
+        "Go to slide…",
+        ("Ctrl+G",),
+        description=f"Or type a number and {CONFIRM_KEY}",
+        icon="hash",
     ),
     ActionSpec("back", "Back", ("Alt+Left",), description="Return to the place visited before"),
     ActionSpec("forward", "Forward", ("Alt+Right",)),
@@ -48,22 +73,50 @@ ACTIONS: Final[tuple[ActionSpec, ...]] = (
         for n, name in enumerate(SECTION_ACTIONS, start=1)
     ),
     # Find
-    ActionSpec("find", "Find…", ("Ctrl+F",), group="Find"),
+    ActionSpec("find", "Find…", ("Ctrl+F",), group="Find", icon="search", short="Find"),
     ActionSpec("find_next", "Find next", ("F3",), group="Find"),
     ActionSpec("find_previous", "Find previous", ("Shift+F3",), group="Find"),
     # View
     ActionSpec("full_screen", "Full screen", ("F11",), group="View", checkable=True),
-    ActionSpec("toggle_notes", "Speaker notes", ("Ctrl+Shift+N",), group="View", checkable=True),
-    ActionSpec("toggle_sidebar", "Sidebar", ("Ctrl+Shift+B",), group="View", checkable=True),
+    ActionSpec(
+        "toggle_notes",
+        "Speaker notes",
+        ("Ctrl+Shift+N",),
+        group="View",
+        checkable=True,
+        icon="sticky-note",
+    ),
+    ActionSpec(
+        "toggle_sidebar",
+        "Slides panel",
+        ("Ctrl+Shift+B",),
+        group="View",
+        description="The outline, thumbnails and search, beside the slide",
+        checkable=True,
+        icon="panel-left",
+    ),
     ActionSpec("notes_bigger", "Larger notes text", ("Ctrl++", "Ctrl+="), group="View"),
     ActionSpec("notes_smaller", "Smaller notes text", ("Ctrl+-",), group="View"),
     ActionSpec("theme_default", "Default theme", (), group="View", checkable=True),
     ActionSpec("theme_high_contrast", "High-contrast theme", (), group="View", checkable=True),
-    ActionSpec("shortcuts", "Keyboard shortcuts", ("F1", "?"), group="Help"),
+    ActionSpec("shortcuts", "Keyboard shortcuts", ("F1", "?"), group="Help", icon="keyboard"),
     ActionSpec("about", "About", (), group="Help"),
     # Present
-    ActionSpec("present_start", "Present from the start", ("F5",), group="Present"),
-    ActionSpec("present_here", "Present from this slide", ("Shift+F5",), group="Present"),
+    ActionSpec(
+        "present_start",
+        "Present from the start",
+        ("F5",),
+        group="Present",
+        icon="presentation",
+        short="Present",
+    ),
+    ActionSpec(
+        "present_here",
+        "Present from this slide",
+        ("Shift+F5",),
+        group="Present",
+        icon="monitor-play",
+    ),
     ActionSpec(
         "present_rehearse",
         "Rehearse from the start",
@@ -72,9 +125,11 @@ ACTIONS: Final[tuple[ActionSpec, ...]] = (
         description="Present and record the time spent per slide and section",
     ),
     # File
-    ActionSpec("open", "Open deck…", ("Ctrl+O",), group="File"),
-    ActionSpec("reload", "Reload deck", ("Ctrl+R",), group="File"),
-    ActionSpec("export", "Export PDF…", ("Ctrl+E",), group="File"),
+    ActionSpec("open", "Open deck…", ("Ctrl+O",), group="File", icon="folder-open", short="Open"),
+    ActionSpec("reload", "Reload deck", ("Ctrl+R",), group="File", icon="refresh-cw"),
+    ActionSpec(
+        "export", "Export PDF…", ("Ctrl+E",), group="File", icon="file-down", short="Export"
+    ),
     ActionSpec("quit", "Quit", ("Ctrl+Q",), group="File"),
 )
 
@@ -93,3 +148,19 @@ NAVIGATION: Final = (
     "find_previous",
 )
 """The moving and finding actions: the main window's Go menu, shared with the presenter."""
+
+NEEDS_DECK: Final = frozenset(
+    {
+        *NAVIGATION,
+        *SECTION_ACTIONS,
+        "toggle_notes",
+        "notes_bigger",
+        "notes_smaller",
+        "present_start",
+        "present_here",
+        "present_rehearse",
+        "export",
+    }
+)
+"""The actions that act on the deck shown: disabled while no deck is loaded (a broken deck at
+start). Opening, reloading, the view and help stay."""

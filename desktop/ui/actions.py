@@ -9,13 +9,15 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from desktop.core.actions import ACTIONS, SECTION_ACTIONS, ActionSpec
+from desktop.ui.icons import themed_icon
 
 
 class ActionRegistry(QObject):
     """One QAction per :data:`desktop.core.actions.ACTIONS` entry.
 
     Handlers are bound by name; an action without a handler stays disabled, so
-    nothing offers what is not there.
+    nothing offers what is not there. An action's icon and toolbar word come from its
+    :class:`ActionSpec` too.
     """
 
     def __init__(
@@ -33,6 +35,10 @@ class ActionRegistry(QObject):
             action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.setCheckable(spec.checkable)
+            if spec.icon:
+                action.setIcon(themed_icon(spec.icon))  # drawn when first painted
+            if spec.short:
+                action.setIconText(spec.short)
             tip = spec.text
             if spec.shortcuts:
                 native = QKeySequence(spec.shortcuts[0]).toString(

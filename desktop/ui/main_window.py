@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QInputDialog, QMainWindow
 
-from desktop.core.actions import CONFIRM_KEY
+from desktop.core.actions import CONFIRM_KEY, NEEDS_DECK
 from desktop.core.loader import LoadResult
 from desktop.core.markup import plain
 from desktop.core.model import Deck
@@ -19,9 +19,11 @@ from desktop.core.problems import Problem
 from desktop.core.resources import bundled_deck
 from desktop.core.settings import DECK_LAST, DECK_RECENT, VIEW_THEME
 from desktop.render.renderer import SlideRenderer
-from desktop.ui import file_actions, window_chrome
+from desktop.ui import file_actions, window_chrome, window_geometry
 from desktop.ui.actions import ActionRegistry
 from desktop.ui.banner import ProblemsBanner
+from desktop.ui.empty_state import EmptyState
+from desktop.ui.icons import app_icon
 from desktop.ui.image_check import ImageCheck
 from desktop.ui.session import DeckChange, DeckSession
 from desktop.ui.settings import Settings
@@ -67,6 +69,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or Settings()
         self.setWindowTitle(APP_NAME)
+        self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.session = session or DeckSession(self.settings.get(VIEW_THEME))
         self.session.setParent(self)
@@ -83,7 +86,10 @@ class MainWindow(QMainWindow):
         self.view = SlideView()
         self.view.step.connect(lambda d: self.next_slide() if d > 0 else self.previous_slide())
         self.banner = ProblemsBanner()
-        window_chrome.set_central(self, self.banner, self.view)
+        self.stack = window_chrome.set_central(self, self.banner, self.view)
+        self._empty: EmptyState | None = None
+        """The page shown instead of the slide while no deck is loaded (made when needed)."""
+        self._placed = False
 
         self.panels = SidePanels(self, self.settings, self.go_to, self.go_to_section)
         self.outline, self.thumbnails = self.panels.outline, self.panels.thumbnails
@@ -106,9 +112,10 @@ class MainWindow(QMainWindow):
         self._bind_actions()
         self.recent_menu, self.sections_menu = window_chrome.build_menus(self, self.actions_)
         self._fill_recent()
-        window_chrome.build_toolbar(self, self.actions_)
-        if not window_chrome.restore_layout(self, self.settings):
+        self.toolbar = window_chrome.build_toolbar(self, self.actions_)
+        if not window_geometry.restore_layout(self, self.settings):
             self.panels.default_sizes()
+        self._show_state()
 
     # -- construction ---------------------------------------------------------------
 
@@ -188,13 +195,43 @@ class MainWindow(QMainWindow):
     def _loaded(self, result: LoadResult) -> None:
         if result.deck is None:
             self.image_check.stop()  # its verdict on the last deck would hide these problems
-            kept = self.deck is not None
-            if not kept:
+            if self.deck is not None:
+                self.banner.show_problems(result.problems, self.session.path, kept=True)
+            else:
                 self._set_renderer(None)
-            self.banner.show_problems(result.problems, self.session.path, kept=kept)
+                self.banner.clear()  # the empty state lists them
         else:
             self._show_image_problems()
         self._update_status()
+        self._show_state()
+
+    def _show_state(self) -> None:
+        """The slide, or the empty state while no deck is loaded; the actions that need a deck
+        enabled only with one."""
+        has_deck = self.deck is not None
+        for name in NEEDS_DECK:
+            self.actions_[name].setEnabled(has_deck)
+        self.actions_["back"].setEnabled(has_deck and self.nav.can_go_back)
+        self.actions_["forward"].setEnabled(has_deck and self.nav.can_go_forward)
+        if has_deck:
+            self.stack.setCurrentWidget(self.view)
+            return
+        empty = self.empty_state()
+        result = self.session.result
+        if self.session.loading:
+            empty.show_loading()
+        elif result is not None and result.deck is None:
+            empty.show_problems(result.problems, self.session.path)
+        else:
+            empty.show_nothing()
+        self.stack.setCurrentWidget(empty)
+
+    def empty_state(self) -> EmptyState:
+        """The page shown instead of the slide while no deck is loaded."""
+        if self._empty is None:
+            self._empty = EmptyState(self.actions_["open"], self.actions_["reload"])
+            self.stack.addWidget(self._empty)
+        return self._empty
 
     def _show_image_problems(self) -> None:
         """Show what only decoding finds (a broken image, an SVG Qt refuses), as `check` does,
@@ -217,13 +254,16 @@ class MainWindow(QMainWindow):
             self.status.show_loading(self.deck is not None)
         else:
             self._update_status()
+        if self.deck is None:
+            self._show_state()
 
     def _show_deck(self, deck: Deck, index: int) -> None:
         self._set_renderer(self.session.renderer)
         self.nav.resize(deck.slide_count, index)
         self.panels.set_deck(deck)
         window_chrome.fill_sections(self.sections_menu, deck, self.actions_, self.go_to_section)
-        self.setWindowTitle(f"{plain(deck.title)} — {APP_NAME}")
+        self.setWindowTitle(window_chrome.window_title(plain(deck.title)))
+        self._show_state()
         self._show_current(chosen=self._wanted is None)
         self.deck_loaded.emit()
 
@@ -400,10 +440,17 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_later(path)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """On the first show, fit the window to its screen again, its frame now known."""
+        super().showEvent(event)
+        if not self._placed:
+            self._placed = True
+            window_geometry.keep_on_screen(self)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.panels_timer.isActive():
             self.panels_timer.stop()
             self._update_panels()
-        window_chrome.save_layout(self, self.settings)
+        window_geometry.save_layout(self, self.settings)
         self.session.close()
         super().closeEvent(event)

@@ -1,4 +1,4 @@
-"""The main window's side panels: outline, thumbnails and search in the sidebar, notes beside.
+"""The main window's side panels: outline, thumbnails and search in the Slides dock, notes beside.
 
 They show the deck the window shows and ask the window to go to a slide or section; the window
 tells them the deck, the renderer and the current slide.
@@ -24,7 +24,7 @@ from desktop.ui.window_chrome import add_dock
 
 
 class SidePanels:
-    """The sidebar (outline, thumbnails, search) and the notes pane, each in a dock of *window*.
+    """The Slides dock (outline, thumbnails, search) and the Speaker notes dock of *window*.
 
     Args:
         window: The window they dock in.
@@ -48,12 +48,13 @@ class SidePanels:
         self.search = SearchPanel()
         self.search.slide_activated.connect(go_to)
         self.sidebar = QTabWidget()
-        self.sidebar.setAccessibleName("Sidebar")
+        self.sidebar.setAccessibleName("Slides")
+        self.sidebar.setDocumentMode(True)
         self.sidebar.addTab(self.outline, "Outline")
-        self.sidebar.addTab(self.thumbnails, "Slides")
+        self.sidebar.addTab(self.thumbnails, "Thumbnails")
         self.sidebar.addTab(self.search, "Search")
         self.sidebar_dock = add_dock(
-            window, "Sidebar", self.sidebar, Qt.DockWidgetArea.LeftDockWidgetArea
+            window, "Slides", self.sidebar, Qt.DockWidgetArea.LeftDockWidgetArea
         )
         self.notes = NotesPane()
         self.notes.set_font_size(settings.get(NOTES_FONT_SIZE))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from pathlib import Path
+from typing import Final
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
@@ -17,7 +18,10 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QSizePolicy,
+    QStackedWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -26,12 +30,30 @@ from desktop import __version__
 from desktop.core.actions import NAVIGATION, SECTION_ACTIONS
 from desktop.core.markup import plain
 from desktop.core.model import Deck
-from desktop.core.settings import WINDOW_GEOMETRY, WINDOW_STATE
 from desktop.ui.actions import ActionRegistry
-from desktop.ui.settings import Settings
 from desktop.ui.shortcuts import EXTRA, ShortcutsOverlay
 
-APP_NAME = "Tianjin Ten Actions Briefing"
+APP_NAME: Final = "Tianjin Briefing"
+"""The application's name: window titles end with it ("DECK TITLE — Tianjin Briefing")."""
+
+TOOLBAR: Final[tuple[tuple[str, bool] | str, ...]] = (
+    ("open", True),
+    ("export", True),
+    "|",
+    ("previous", False),
+    ("next", False),
+    ("go_to", False),
+    ("find", False),
+    "|",
+    ("toggle_sidebar", False),
+    ("toggle_notes", False),
+    "->",
+    ("present_here", False),
+    ("present_start", True),
+)
+"""The toolbar: each action and whether its word shows beside its icon (where the icon alone
+would leave the user guessing: the file actions and presenting), ``|`` a separator, ``->``
+the space that puts what follows at the right end."""
 
 
 def add_dock(
@@ -51,36 +73,28 @@ def add_dock(
     return dock
 
 
-def set_central(window: QMainWindow, banner: QWidget, view: QWidget) -> None:
-    """The banner over the slide view, edge to edge."""
+def set_central(window: QMainWindow, banner: QWidget, view: QWidget) -> QStackedWidget:
+    """The banner over the slide view, edge to edge; returns the stack the view is in (the
+    window puts its empty state there too)."""
     central = QWidget()
     column = QVBoxLayout(central)
     column.setContentsMargins(0, 0, 0, 0)
     column.setSpacing(0)
     column.addWidget(banner)
-    column.addWidget(view, 1)
+    stack = QStackedWidget()
+    stack.addWidget(view)
+    column.addWidget(stack, 1)
     window.setCentralWidget(central)
+    return stack
 
 
-def restore_layout(window: QMainWindow, settings: Settings) -> bool:
-    """Give *window* the size, docks and toolbar it was closed with; False when nothing was
-    kept for the docks (the caller sizes them)."""
-    geometry = settings.get(WINDOW_GEOMETRY)
-    if geometry:
-        window.restoreGeometry(geometry)
-    else:
-        window.resize(1280, 800)
-    state = settings.get(WINDOW_STATE)
-    if state:
-        window.restoreState(state)
-    return bool(state)
-
-
-def save_layout(window: QMainWindow, settings: Settings) -> None:
-    """Keep *window*'s size, docks and toolbar for :func:`restore_layout`."""
-    settings.set(WINDOW_GEOMETRY, bytes(window.saveGeometry().data()))
-    settings.set(WINDOW_STATE, bytes(window.saveState().data()))
-    settings.sync()
+def window_title(deck_title: str | None) -> str:
+    """The main window's title: "DECK TITLE — Tianjin Briefing", the name alone without a
+    deck, and said once when the deck's title already ends with it."""
+    title = " ".join((deck_title or "").split())
+    if not title or title.casefold().endswith(APP_NAME.casefold()):
+        return title or APP_NAME
+    return f"{title} — {APP_NAME}"
 
 
 def build_menus(window: QMainWindow, a: ActionRegistry) -> tuple[QMenu, QMenu]:
@@ -119,22 +133,26 @@ def build_menus(window: QMainWindow, a: ActionRegistry) -> tuple[QMenu, QMenu]:
 
 
 def build_toolbar(window: QMainWindow, a: ActionRegistry) -> QToolBar:
-    bar = QToolBar("Main toolbar", window)
+    """The toolbar of :data:`TOOLBAR`: icons, with words where they help."""
+    bar = QToolBar("Toolbar", window)
     bar.setObjectName("main_toolbar")
-    bar.setAccessibleName("Main toolbar")
+    bar.setAccessibleName("Toolbar")
     bar.setMovable(False)
-    bar.setIconSize(QSize(18, 18))
-    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    for name in ("open", "export"):
-        bar.addAction(a[name])
-    bar.addSeparator()
-    for name in ("previous", "next", "go_to", "find"):
-        bar.addAction(a[name])
-    bar.addSeparator()
-    bar.addAction(a["toggle_notes"])
-    bar.addSeparator()
-    bar.addAction(a["present_start"])
-    bar.addAction(a["present_here"])
+    bar.setIconSize(QSize(20, 20))
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+    for entry in TOOLBAR:
+        if entry == "|":
+            bar.addSeparator()
+        elif isinstance(entry, str):  # "->"
+            spacer = QWidget(bar)
+            spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            bar.addWidget(spacer)
+        else:
+            name, worded = entry
+            bar.addAction(a[name])
+            button = bar.widgetForAction(a[name])
+            if worded and isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     window.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
     return bar
 

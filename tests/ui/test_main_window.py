@@ -10,9 +10,11 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.core.actions import NEEDS_DECK
+from desktop.ui import file_actions
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
-from tests.conftest import DeckFactory, WindowFactory
+from tests.conftest import DeckFactory, WindowFactory, section_yaml
 
 
 def press(
@@ -167,15 +169,39 @@ def test_live_reload_valid_then_invalid_then_fixed(
     assert window.state_label.text() == "✓ deck valid"
 
 
-def test_invalid_deck_at_start_lists_problems(
-    qtbot: QtBot, make_window: WindowFactory, make_deck: DeckFactory
+def test_invalid_deck_at_start_shows_what_is_wrong_and_what_to_do(
+    qtbot: QtBot,
+    make_window: WindowFactory,
+    make_deck: DeckFactory,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     folder = make_deck({"a.yaml": "title: S\nslides: [\n"})
     window = make_window(folder)
     assert window.deck is None
-    assert window.banner.isVisible()
-    assert "a.yaml:3" in window.banner.text()
+    empty = window.empty_state()
+    assert empty.isVisible() and not window.view.isVisible()
+    assert not window.banner.isVisible()  # the page lists the problems, once
+    assert "a.yaml:3:1: error:" in empty.text()
+    assert "could not be opened" in empty.text() and "Open" in empty.open_button.text()
     assert window.section_label.text() == "No deck loaded"
+    needing = [name for name in NEEDS_DECK if window.actions_[name].isEnabled()]
+    assert not needing, needing
+    assert {"next", "export", "present_start", "find"} <= NEEDS_DECK
+    for name in ("open", "reload", "shortcuts", "quit"):
+        assert window.actions_[name].isEnabled(), name
+    asked: list[int] = []
+    window.present_requested.connect(asked.append)
+    qtbot.keyClick(window, Qt.Key.Key_F5)  # nothing to present: the key does nothing
+    assert not asked
+    monkeypatch.setattr(file_actions, "choose_deck_folder", lambda *_: None)
+    with qtbot.waitSignal(window.actions_["open"].triggered):
+        empty.open_button.click()
+    section = folder / "a.yaml"
+    section.write_text(section_yaml("S", "{layout: section}"))
+    with qtbot.waitSignal(window.deck_loaded, timeout=5000):
+        window.reload()
+    assert window.view.isVisible() and not empty.isVisible()
+    assert window.actions_["next"].isEnabled() and window.actions_["export"].isEnabled()
 
 
 def _drop(window: MainWindow, path: Path) -> None:

@@ -1,0 +1,170 @@
+"""What the window shows where the slide would be while no deck is loaded.
+
+A deck that cannot be shown (at start, or the first deck of a folder just opened) gets a
+page saying so, with its problems as ``file:line:col: message`` (the compiler convention, as
+``tianjin-briefing check`` prints them) and what to do: fix the files and save (the deck
+reloads by itself), reload, or open another deck.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Final
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QAction, QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.problems import Problem
+from desktop.core.text import plural
+from desktop.ui.icons import themed_icon
+
+MAX_PROBLEMS: Final = 200
+"""At most this many problems are listed (``check`` lists every one)."""
+
+ICON: Final = "file-warning"
+"""The page's icon."""
+
+SHOWN_LINES: Final = 12
+"""The problem list grows to this many lines, then scrolls."""
+
+
+class EmptyState(QFrame):
+    """The page shown instead of the slide while no deck is loaded.
+
+    Args:
+        open_action: The window's "Open deck…" action (its button triggers it).
+        reload_action: The window's "Reload deck" action.
+        parent: The owning widget.
+    """
+
+    def __init__(
+        self, open_action: QAction, reload_action: QAction, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("emptyState")
+        self.setAccessibleName("No deck loaded")
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Window)
+        self.icon = QLabel()
+        self.icon.setAccessibleName("No deck")
+        self.icon.setPixmap(themed_icon(ICON).pixmap(QSize(48, 48)))
+        self.heading = QLabel()
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.advice = QLabel()
+        self.advice.setTextFormat(Qt.TextFormat.PlainText)
+        self.advice.setWordWrap(True)
+        self.problems = QPlainTextEdit()
+        self.problems.setAccessibleName("Problems in the deck")
+        self.problems.setReadOnly(True)
+        self.problems.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.problems.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.open_button = QPushButton(themed_icon("folder-open"), "Open deck…")
+        self.open_button.setAccessibleName("Open another deck")
+        self.open_button.setDefault(True)
+        self.open_button.clicked.connect(open_action.trigger)
+        self.reload_button = QPushButton(themed_icon("refresh-cw"), "Reload")
+        self.reload_button.setAccessibleName("Reload the deck")
+        self.reload_button.clicked.connect(reload_action.trigger)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.reload_button)
+        buttons.addStretch(1)
+        column = QVBoxLayout()
+        column.setSpacing(12)
+        column.addStretch(1)
+        column.addWidget(self.icon)
+        column.addWidget(self.heading)
+        column.addWidget(self.advice)
+        column.addWidget(self.problems)
+        column.addLayout(buttons)
+        column.addStretch(2)
+        page = QHBoxLayout(self)
+        page.setContentsMargins(32, 32, 32, 32)
+        page.addStretch(1)
+        page.addLayout(column, 8)
+        page.addStretch(1)
+        self.show_nothing()
+
+    def show_problems(self, problems: tuple[Problem, ...], folder: Path | None) -> None:
+        """The deck in *folder* did not load: say why (its errors) and what to do."""
+        errors = [p for p in problems if p.is_error] or list(problems)
+        name = f"The deck “{folder.name}”" if folder is not None else "The deck"
+        self.heading.setText(f"{name} could not be opened")
+        self.advice.setText(
+            plural(
+                len(errors),
+                "It has {n} problem. Fix it in the file named and save: the deck reloads by "
+                "itself. Or open another deck.",
+                "It has {n} problems. Fix them in the files named and save: the deck reloads "
+                "by itself. Or open another deck.",
+            )
+        )
+        lines = [p.format(folder) for p in errors[:MAX_PROBLEMS]]
+        if len(errors) > MAX_PROBLEMS:
+            lines.append(f"… and {len(errors) - MAX_PROBLEMS} more (run `tianjin-briefing check`)")
+        self.problems.setPlainText("\n".join(lines))
+        self.problems.show()
+        self._fit_problems()
+        self.reload_button.setVisible(folder is not None)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_problems()
+
+    def _fit_problems(self) -> None:
+        """Make the problem list as tall as its lines, wrapped, up to :data:`SHOWN_LINES`."""
+        box = self.problems
+        metrics = box.fontMetrics()
+        margin = round(box.document().documentMargin())
+        width = max(1, box.viewport().width() - 2 * margin - metrics.averageCharWidth())
+        wrapped = metrics.boundingRect(
+            QRect(0, 0, width, 1 << 20), Qt.TextFlag.TextWordWrap, box.toPlainText()
+        ).height()
+        slack = metrics.lineSpacing() // 2  # the editor wraps a little sooner than the metrics
+        most = SHOWN_LINES * metrics.lineSpacing()
+        box.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if wrapped > most
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+        height = min(wrapped + slack, most) + 2 * margin
+        frame = box.frameWidth()
+        box.setFixedHeight(height + 2 * frame + 2)
+
+    def show_loading(self) -> None:
+        self.heading.setText("Loading the deck…")
+        self.advice.setText("")
+        self.problems.hide()
+        self.reload_button.hide()
+
+    def show_nothing(self) -> None:
+        """No deck was opened yet."""
+        self.heading.setText("No deck open")
+        self.advice.setText(
+            "A deck is a folder with a deck.yaml. Open one, or drop its folder on this window."
+        )
+        self.problems.clear()
+        self.problems.hide()
+        self.reload_button.hide()
+
+    def text(self) -> str:
+        """Everything the page says, for tests and screen readers."""
+        parts = [self.heading.text(), self.advice.text()]
+        if not self.problems.isHidden():
+            parts.append(self.problems.toPlainText())
+        return "\n".join(parts)
