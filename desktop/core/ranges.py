@@ -9,25 +9,32 @@ from desktop.core.problems import UserError
 _PART = re.compile(r"^\s*(\d*)\s*(-?)\s*(\d*)\s*$")
 
 
-def parse_range(text: str, count: int) -> list[int]:
+def parse_range(text: str, count: int, label: str = "--slides") -> list[int]:
     """Zero-based slide indexes named by *text*, in order, without repeats.
+
+    Args:
+        text: What was typed: numbers and ranges, comma-separated.
+        count: How many slides the deck has.
+        label: What the messages start with (the flag; ``""`` for none, as the Export dialog
+            shows them under its field).
 
     Raises:
         UserError: the text is not a range or names slides outside 1..count.
     """
+    head = f"{label}: " if label else ""
     chosen: list[int] = []
     for part in text.split(","):
         match = _PART.match(part)
         if match is None or not part.strip() or (not match[1] and not match[3]):
             raise UserError(
-                f"--slides: {part.strip()!r} is not a slide number or range (e.g. 1-5,8,12-)"
+                f"{head}{part.strip()!r} is not a slide number or range (e.g. 1-5,8,12-)"
             )
         start = int(match[1]) if match[1] else 1
         end = (int(match[3]) if match[3] else count) if match[2] else start
         if not 1 <= start <= count or not 1 <= end <= count:
-            raise UserError(f"--slides: {part.strip()} is outside 1-{count}")
+            raise UserError(f"{head}{part.strip()} is outside 1-{count}")
         if end < start:
-            raise UserError(f"--slides: {part.strip()} runs backwards")
+            raise UserError(f"{head}{part.strip()} runs backwards")
         for number in range(start, end + 1):
             if number - 1 not in chosen:
                 chosen.append(number - 1)

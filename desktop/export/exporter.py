@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import errno
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,6 +84,8 @@ class Option:
         choices: The values allowed, when they are a list.
         minimum: Otherwise a whole number, at least this…
         maximum: …and at most this.
+        only_with: ``(other option, values)``: the option applies only while that option
+            has one of those values (the handout size, to the handout layout); empty: always.
     """
 
     name: str
@@ -93,6 +95,14 @@ class Option:
     choices: tuple[Choice, ...] = ()
     minimum: int = 0
     maximum: int = 0
+    only_with: tuple[str, tuple[object, ...]] | tuple[()] = ()
+
+    def applies(self, values: Mapping[str, object]) -> bool:
+        """Whether the option means anything with the other options at *values*."""
+        if not self.only_with:
+            return True
+        other, allowed = self.only_with
+        return values.get(other) in allowed
 
     @property
     def flag(self) -> str:
@@ -127,6 +137,7 @@ def option(
     choices: Iterable[tuple[T, str | int, str]] = (),
     minimum: int = 0,
     maximum: int = 0,
+    only_with: tuple[str, tuple[object, ...]] | tuple[()] = (),
 ) -> T:
     """Declare a format-specific field of an options dataclass (its default is *default*).
 
@@ -137,6 +148,8 @@ def option(
         choices: (value, command line word, dialog label) of each value allowed.
         minimum: For a whole number without choices, the least value allowed.
         maximum: And the greatest.
+        only_with: ``(other option, values)``: applies only while the other option has one
+            of those values (see :attr:`Option.only_with`).
     """
     spec = Option(
         "",
@@ -146,6 +159,7 @@ def option(
         tuple(Choice(value, word, text) for value, word, text in choices),
         minimum,
         maximum,
+        only_with,
     )
     return dataclasses.field(default=default, metadata={_OPTION: spec})
 

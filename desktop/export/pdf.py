@@ -40,8 +40,9 @@ class PdfOptions(ExportOptions):
     per_page: int = option(
         3,
         "Slides per page (handout)",
-        "slides per handout page",
+        "slides per handout page (with --layout handout)",
         choices=((n, n, str(n)) for n in HANDOUT_PER_PAGE),
+        only_with=("layout", (ExportLayout.HANDOUT,)),
     )
 
     def __post_init__(self) -> None:

@@ -1,7 +1,10 @@
 """Export from the app: choose format, options and file, a cancellable progress dialog.
 
 The formats and their options come from the registry (:mod:`desktop.export.registry`): the
-dialog lists every format and enables the options the chosen one has. The file follows the
+dialog lists every format and enables the options the chosen one has, and of those only the
+ones that apply to the other choices (the handout size with the handout layout). The slides
+are chosen as on the command line (``1-5,8,12-``, read by :func:`desktop.core.ranges.parse_range`),
+with a mistake said under the field and Export disabled until it is fixed. The file follows the
 rule of :mod:`desktop.core.targets`, as on the command line: a folder, device, read-only or
 deck file is refused (the dialog stays open); an existing file is replaced only after the user
 says so, with a plainer warning when it is not of the format written.
@@ -11,10 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QProgressDialog,
@@ -33,10 +37,15 @@ from PySide6.QtWidgets import (
 
 from desktop.core.model import Deck
 from desktop.core.problems import UserError
+from desktop.core.ranges import parse_range
 from desktop.core.targets import TargetError
 from desktop.export import registry
 from desktop.export.exporter import ExportCancelled, Exporter, ExportOptions, ExportResult, Option
 from desktop.render.renderer import SlideRenderer
+
+ERROR_COLOURS: Final = (QColor("#b3261e"), QColor("#ff8a80"))
+"""The colour a mistake in a field is said in on a light and on a dark window (4.5:1 or more
+on white and light greys, and on dark greys)."""
 
 Ask = Callable[[str], bool]
 """Asks the user a yes/no question (default No); True for yes."""
@@ -49,6 +58,7 @@ class ExportDialog(QDialog):
 
     Args:
         suggested: The file name proposed (for the default format).
+        slide_count: The deck's slides, for the slide range (0: no range offered).
         parent: The owning window.
         protected: Files never replaced (the deck's own).
         ask: Asks before an existing file is replaced (default: a message box; tests pass
@@ -63,9 +73,12 @@ class ExportDialog(QDialog):
         protected: Iterable[Path] = (),
         ask: Ask | None = None,
         tell: Tell | None = None,
+        slide_count: int = 0,
     ) -> None:
         super().__init__(parent)
+        self.setMinimumWidth(480)
         self.protected = tuple(protected)
+        self.slide_count = slide_count
         self.force = False
         """The user agreed to replace a file of another format."""
         self._ask = ask or self._ask_box
@@ -79,6 +92,19 @@ class ExportDialog(QDialog):
         self.option_widgets: dict[str, QComboBox | QSpinBox] = {
             spec.name: _option_widget(spec) for spec in registry.all_options()
         }
+        self.slides = QLineEdit()
+        self.slides.setAccessibleName("Slides")
+        self.slides.setPlaceholderText(f"all {slide_count} (or a range: 1-5,8,12-)")
+        self.slides.setClearButtonEnabled(True)
+        self.slides_error = QLabel()
+        self.slides_error.setAccessibleName("Slide range problem")
+        self.slides_error.setTextFormat(Qt.TextFormat.PlainText)
+        self.slides_error.setWordWrap(True)
+        error_palette = self.slides_error.palette()
+        dark = error_palette.color(QPalette.ColorRole.Window).lightness() < 128
+        error_palette.setColor(QPalette.ColorRole.WindowText, ERROR_COLOURS[dark])
+        self.slides_error.setPalette(error_palette)
+        self.slides_error.hide()
         self.path = QLineEdit(str(suggested))
         self.path.setAccessibleName("File")
         browse = QPushButton("Browse…")
@@ -87,19 +113,29 @@ class ExportDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        form = QFormLayout(self)
+        self.form = form = QFormLayout(self)
         form.addRow("Format", self.format_box)
         for spec in registry.all_options():
             form.addRow(spec.label, self.option_widgets[spec.name])
+            widget = self.option_widgets[spec.name]
+            if isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(self._refresh)
+        if slide_count:
+            form.addRow("Slides", self.slides)
+            form.addRow("", self.slides_error)
+        else:
+            self.slides.hide()
         form.addRow("File", row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        self.export_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.export_button.setText("Export")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self.format_box.currentIndexChanged.connect(self._format_changed)
+        self.slides.textChanged.connect(self._refresh)
         self._format_changed()
 
     def exporter(self) -> Exporter[Any]:
@@ -111,13 +147,53 @@ class ExportDialog(QDialog):
         old, new = self._shown, self.exporter()
         self._shown = new
         self.setWindowTitle(f"Export {new.title}")
-        own = {spec.name for spec in new.options()}
-        for name, widget in self.option_widgets.items():
-            widget.setEnabled(name in own)
+        self._refresh()
         path = Path(self.path.text())
         ours = path.suffix.lower() == old.suffix.lower() if old.suffix else not path.suffix
         if ours and path.suffix != new.suffix:
             self.path.setText(str(path.with_suffix(new.suffix)))
+
+    def _refresh(self) -> None:
+        """Enable the options that apply to the format and choices made; check the range."""
+        own = {spec.name: spec for spec in self.exporter().options()}
+        values = self._values()
+        for name, widget in self.option_widgets.items():
+            spec = own.get(name)
+            on = spec is not None and spec.applies(values)
+            widget.setEnabled(on)
+            label = self.form.labelForField(widget)
+            if label is not None:
+                label.setEnabled(on)
+        problem = ""
+        try:
+            self.slide_range()
+        except UserError as exc:
+            problem = str(exc)
+        self.slides_error.setText(problem)
+        self.slides_error.setVisible(bool(problem) and bool(self.slide_count))
+        self.export_button.setEnabled(not problem)
+
+    def slide_range(self) -> tuple[int, ...] | None:
+        """The slides chosen (0-based), None for all.
+
+        Raises:
+            UserError: the range typed is not one, or names slides the deck does not have.
+        """
+        text = self.slides.text().strip()
+        if not text or not self.slide_count:
+            return None
+        return tuple(parse_range(text, self.slide_count, label=""))
+
+    def _values(self) -> dict[str, object]:
+        """The chosen format's options as the widgets say."""
+        values: dict[str, object] = {}
+        for spec in self.exporter().options():
+            widget = self.option_widgets[spec.name]
+            if isinstance(widget, QSpinBox):
+                values[spec.name] = widget.value()
+            else:
+                values[spec.name] = spec.choices[widget.currentIndex()].value
+        return values
 
     def _browse(self) -> None:
         exporter = self.exporter()
@@ -174,16 +250,14 @@ class ExportDialog(QDialog):
         QMessageBox.warning(self, self.windowTitle(), message)
 
     def options(self) -> ExportOptions:
-        """The chosen format's options, as the widgets say (its class tells the format)."""
-        exporter = self.exporter()
-        values: dict[str, object] = {}
-        for spec in exporter.options():
-            widget = self.option_widgets[spec.name]
-            if isinstance(widget, QSpinBox):
-                values[spec.name] = widget.value()
-            else:
-                values[spec.name] = spec.choices[widget.currentIndex()].value
-        options: ExportOptions = exporter.make_options(values)
+        """The chosen format's options, as the widgets say (its class tells the format).
+
+        Raises:
+            UserError: the slide range is not one (Export is disabled meanwhile).
+        """
+        slides = self.slide_range()
+        common = {"slides": slides} if slides is not None else {}
+        options: ExportOptions = self.exporter().make_options(self._values(), **common)
         return options
 
 

@@ -42,7 +42,7 @@ def ask_export(parent: QWidget, deck: Deck) -> tuple[Path, ExportOptions, bool] 
 
     suggested = Path.home() / f"{deck.root.name or 'briefing'}{get(DEFAULT).suffix}"
 
-    dialog = ExportDialog(suggested, parent, protected=deck.files)
+    dialog = ExportDialog(suggested, parent, protected=deck.files, slide_count=deck.slide_count)
     if dialog.exec() != ExportDialog.DialogCode.Accepted:
         return None
     return dialog.target(), dialog.options(), dialog.force

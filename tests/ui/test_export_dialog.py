@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QComboBox, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from desktop.core.loader import load_deck
+from desktop.core.problems import UserError
+from desktop.core.ranges import parse_range
 from desktop.export.pdf import PdfOptions
 from desktop.export.plan import HANDOUT_PER_PAGE, ExportLayout
 from desktop.ui.export_dialog import ExportDialog, export_with_progress
@@ -36,6 +39,48 @@ def test_the_dialog_offers_the_handout_sizes_of_the_command_line(
     assert dialog.options() == PdfOptions(layout=ExportLayout.HANDOUT, per_page=6)
 
 
+def test_only_the_options_of_the_chosen_layout_are_enabled(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = ExportDialog(tmp_path / "briefing.pdf", slide_count=37)
+    qtbot.addWidget(dialog)
+    layout, per_page = dialog.option_widgets["layout"], dialog.option_widgets["per_page"]
+    assert isinstance(layout, QComboBox)
+    label = dialog.form.labelForField(per_page)
+    assert label is not None
+    enabled = {}
+    for word, choice in zip(("slides", "notes", "handout"), range(layout.count()), strict=True):
+        layout.setCurrentIndex(choice)
+        enabled[word] = (per_page.isEnabled(), label.isEnabled())
+    assert enabled == {
+        "slides": (False, False),
+        "notes": (False, False),
+        "handout": (True, True),
+    }
+
+
+def test_the_slide_range_is_read_as_the_command_line_reads_it(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = ExportDialog(tmp_path / "briefing.pdf", slide_count=37)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.slides.isVisible() and "37" in dialog.slides.placeholderText()
+    assert dialog.options().slides is None  # empty: every slide
+    dialog.slides.setText("1-3, 8,36-")
+    assert dialog.options().slides == (0, 1, 2, 7, 35, 36)
+    assert not dialog.slides_error.isVisible() and dialog.export_button.isEnabled()
+    for typed, said in (
+        ("5-2", "5-2 runs backwards"),
+        ("40", "40 is outside 1-37"),
+        ("1-x", "'1-x' is not a slide number or range (e.g. 1-5,8,12-)"),
+    ):
+        dialog.slides.setText(typed)
+        assert dialog.slides_error.isVisible() and dialog.slides_error.text() == said
+        assert not dialog.export_button.isEnabled()
+        with pytest.raises(UserError) as cli:
+            parse_range(typed, 37)  # the command line's message, with its flag
+        assert str(cli.value) == f"--slides: {said}"
+    dialog.slides.clear()
+    assert not dialog.slides_error.isVisible() and dialog.export_button.isEnabled()
+
+
 def test_the_dialog_lists_a_new_format_and_its_options(
     qtbot: QtBot, tmp_path: Path, make_deck: DeckFactory
 ) -> None:
@@ -53,7 +98,7 @@ def test_the_dialog_lists_a_new_format_and_its_options(
         assert sorted(widgets) == ["layout", "per_page", "width"]
         assert [widgets[n].isEnabled() for n in ("layout", "per_page", "width")] == [
             True,
-            True,
+            False,  # the handout size, with the slides layout
             False,
         ]
         dialog.format_box.setCurrentIndex(1)
