@@ -164,3 +164,55 @@ NEEDS_DECK: Final = frozenset(
 )
 """The actions that act on the deck shown: disabled while no deck is loaded (a broken deck at
 start). Opening, reloading, the view and help stay."""
+
+
+@dataclass(frozen=True, slots=True)
+class KeyRow:
+    """One line of the shortcuts overlay.
+
+    Attributes:
+        text: What it does.
+        keys: Its key sequences (portable text form), each drawn as key caps.
+        span: *keys* are the two ends of a run (``Ctrl+1`` … ``Ctrl+0``), not alternatives.
+        typed: For what is typed rather than pressed: how (``type the number, then Enter``).
+    """
+
+    text: str
+    keys: tuple[str, ...] = ()
+    span: bool = False
+    typed: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class KeyGroup:
+    """A task's shortcuts: the overlay's heading, said once, and its lines."""
+
+    title: str
+    rows: tuple[KeyRow, ...]
+
+
+def cheat_sheet(
+    specs: tuple[ActionSpec, ...], extra: tuple[tuple[str, str, str], ...] = ()
+) -> tuple[KeyGroup, ...]:
+    """The shortcuts overlay's content: *specs* with keys, grouped by task in the order the
+    groups first appear, then the *extra* ``(group, text, how)`` lines for what is typed.
+
+    The ten section actions make one line (``Ctrl+1`` … ``Ctrl+0``); actions without a key
+    (menu entries only) are left out.
+    """
+    groups: dict[str, list[KeyRow]] = {}
+    sections = [spec for spec in specs if spec.name in SECTION_ACTIONS and spec.shortcuts]
+    for spec in specs:
+        if not spec.shortcuts:
+            continue
+        rows = groups.setdefault(spec.group, [])
+        if spec.name in SECTION_ACTIONS:
+            if spec is sections[0]:
+                ends = (sections[0].shortcuts[0], sections[-1].shortcuts[0])
+                text = f"Section 1 … {len(sections)}" if len(sections) > 1 else spec.text
+                rows.append(KeyRow(text, ends if len(sections) > 1 else ends[:1], span=True))
+            continue
+        rows.append(KeyRow(spec.text, spec.shortcuts))
+    for group, text, how in extra:
+        groups.setdefault(group, []).append(KeyRow(text, typed=how))
+    return tuple(KeyGroup(title, tuple(rows)) for title, rows in groups.items())

@@ -10,10 +10,11 @@ from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.core.actions import NEEDS_DECK
+from desktop.core.actions import NEEDS_DECK, SECTION_ACTIONS
 from desktop.ui import file_actions
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
+from desktop.ui.shortcuts import ShortcutsOverlay, key_caps
 from tests.conftest import DeckFactory, WindowFactory, section_yaml
 
 
@@ -133,13 +134,37 @@ def test_shortcuts_overlay_lists_every_action(qtbot: QtBot, make_window: WindowF
         w for w in QApplication.topLevelWidgets() if w.windowTitle() == "Keyboard shortcuts"
     ]
     assert overlays
-    rows = overlays[-1].rows()  # type: ignore[attr-defined]
+    overlay = overlays[-1]
+    assert isinstance(overlay, ShortcutsOverlay)
+    rows = overlay.rows()
     texts = {text for _, text, _ in rows}
     for spec in window.actions_.specs():
-        assert spec.text in texts
+        if spec.shortcuts and spec.name not in SECTION_ACTIONS:
+            assert spec.text in texts
     keys = dict((text, k) for _, text, k in rows)
     assert "F5" in keys["Present from the start"]
-    overlays[-1].close()
+    assert keys["Section 1 … 10"] == "Ctrl+1 … Ctrl+0"  # ten keys, one line
+    assert "About" not in texts  # a menu entry without a key is no shortcut
+    # A card: each group's heading once, above its lines; keys drawn as caps.
+    headings = [card.heading.text() for card in overlay.cards]
+    assert len(headings) == len(set(headings)) == len(overlay.groups)
+    assert "Navigate" in headings and "Presenting: Projector" in headings
+    for card in overlay.cards:
+        top = card.heading.mapTo(overlay, card.heading.rect().bottomLeft()).y()
+        for text, caps in card.lines:
+            assert text.text() != card.group.title
+            assert text.mapTo(overlay, text.rect().topLeft()).y() >= top
+            assert caps.row.typed or caps.sequences
+    drawn = {line[0].text(): line[1] for card in overlay.cards for line in card.lines}
+    assert drawn["Speaker notes"].sequences == (("Ctrl", "Shift", "N"),)
+    assert drawn["Next slide"].sequences[0] == ("→",)
+    assert key_caps("Ctrl++") == ("Ctrl", "+")
+    # It fits the screen without scrolling at 1366x768 and at the test screen alike.
+    screen = overlay.screen().availableGeometry()
+    assert overlay.width() <= screen.width() and overlay.height() <= screen.height()
+    boxes = [card.geometry() for card in overlay.cards]
+    assert not any(a.intersects(b) for n, a in enumerate(boxes) for b in boxes[n + 1 :])
+    overlay.close()
 
 
 def test_live_reload_valid_then_invalid_then_fixed(
