@@ -20,13 +20,18 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.core.actions import NEEDS_DECK
+from desktop.core.navigation import Navigator
 from desktop.core.problems import Problem
 from desktop.core.text import plural
+from desktop.ui.actions import ActionRegistry
 from desktop.ui.icons import themed_icon
+from desktop.ui.session import DeckSession
 
 MAX_PROBLEMS: Final = 200
 """At most this many problems are listed (``check`` lists every one)."""
@@ -168,3 +173,48 @@ class EmptyState(QFrame):
         if not self.problems.isHidden():
             parts.append(self.problems.toPlainText())
         return "\n".join(parts)
+
+
+class DeckPages:
+    """The slide view or, while no deck is loaded, the empty state, in the window's *stack*;
+    the actions that need a deck (:data:`~desktop.core.actions.NEEDS_DECK`) enabled only with
+    one.
+
+    Args:
+        stack: Where the view is, and the empty state goes when first needed.
+        view: The slide view.
+        actions: The window's actions.
+    """
+
+    def __init__(self, stack: QStackedWidget, view: QWidget, actions: ActionRegistry) -> None:
+        self.stack = stack
+        self.view = view
+        self.actions = actions
+        self._empty: EmptyState | None = None
+
+    def empty(self) -> EmptyState:
+        """The empty state, made the first time it is needed (not at start-up)."""
+        if self._empty is None:
+            self._empty = EmptyState(self.actions["open"], self.actions["reload"])
+            self.stack.addWidget(self._empty)
+        return self._empty
+
+    def show(self, has_deck: bool, nav: Navigator, session: DeckSession) -> None:
+        """Show the slide (*has_deck*) or say why there is none: loading, or the problems of
+        the load that failed, or no deck opened yet."""
+        for name in NEEDS_DECK:
+            self.actions[name].setEnabled(has_deck)
+        self.actions["back"].setEnabled(has_deck and nav.can_go_back)
+        self.actions["forward"].setEnabled(has_deck and nav.can_go_forward)
+        if has_deck:
+            self.stack.setCurrentWidget(self.view)
+            return
+        empty = self.empty()
+        result = session.result
+        if session.loading:
+            empty.show_loading()
+        elif result is not None and result.deck is None:
+            empty.show_problems(result.problems, session.path)
+        else:
+            empty.show_nothing()
+        self.stack.setCurrentWidget(empty)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QInputDialog, QMainWindow
 
-from desktop.core.actions import CONFIRM_KEY, NEEDS_DECK
+from desktop.core.actions import CONFIRM_KEY
 from desktop.core.loader import LoadResult
 from desktop.core.markup import plain
 from desktop.core.model import Deck
@@ -22,7 +22,7 @@ from desktop.render.renderer import SlideRenderer
 from desktop.ui import file_actions, window_chrome, window_geometry
 from desktop.ui.actions import ActionRegistry
 from desktop.ui.banner import ProblemsBanner
-from desktop.ui.empty_state import EmptyState
+from desktop.ui.empty_state import DeckPages, EmptyState
 from desktop.ui.icons import app_icon
 from desktop.ui.image_check import ImageCheck
 from desktop.ui.session import DeckChange, DeckSession
@@ -87,8 +87,6 @@ class MainWindow(QMainWindow):
         self.view.step.connect(lambda d: self.next_slide() if d > 0 else self.previous_slide())
         self.banner = ProblemsBanner()
         self.stack = window_chrome.set_central(self, self.banner, self.view)
-        self._empty: EmptyState | None = None
-        """The page shown instead of the slide while no deck is loaded (made when needed)."""
         self._placed = False
 
         self.panels = SidePanels(self, self.settings, self.go_to, self.go_to_section)
@@ -113,6 +111,7 @@ class MainWindow(QMainWindow):
         self.recent_menu, self.sections_menu = window_chrome.build_menus(self, self.actions_)
         self._fill_recent()
         self.toolbar = window_chrome.build_toolbar(self, self.actions_)
+        self.pages = DeckPages(self.stack, self.view, self.actions_)
         if not window_geometry.restore_layout(self, self.settings):
             self.panels.default_sizes()
         self._show_state()
@@ -206,32 +205,12 @@ class MainWindow(QMainWindow):
         self._show_state()
 
     def _show_state(self) -> None:
-        """The slide, or the empty state while no deck is loaded; the actions that need a deck
-        enabled only with one."""
-        has_deck = self.deck is not None
-        for name in NEEDS_DECK:
-            self.actions_[name].setEnabled(has_deck)
-        self.actions_["back"].setEnabled(has_deck and self.nav.can_go_back)
-        self.actions_["forward"].setEnabled(has_deck and self.nav.can_go_forward)
-        if has_deck:
-            self.stack.setCurrentWidget(self.view)
-            return
-        empty = self.empty_state()
-        result = self.session.result
-        if self.session.loading:
-            empty.show_loading()
-        elif result is not None and result.deck is None:
-            empty.show_problems(result.problems, self.session.path)
-        else:
-            empty.show_nothing()
-        self.stack.setCurrentWidget(empty)
+        """The slide, or the empty state while no deck is loaded (see :class:`DeckPages`)."""
+        self.pages.show(self.deck is not None, self.nav, self.session)
 
     def empty_state(self) -> EmptyState:
         """The page shown instead of the slide while no deck is loaded."""
-        if self._empty is None:
-            self._empty = EmptyState(self.actions_["open"], self.actions_["reload"])
-            self.stack.addWidget(self._empty)
-        return self._empty
+        return self.pages.empty()
 
     def _show_image_problems(self) -> None:
         """Show what only decoding finds (a broken image, an SVG Qt refuses), as `check` does,
