@@ -199,13 +199,17 @@ class DeckPages:
             self.stack.addWidget(self._empty)
         return self._empty
 
-    def show(self, has_deck: bool, nav: Navigator, session: DeckSession) -> None:
-        """Show the slide (*has_deck*) or say why there is none: loading, or the problems of
-        the load that failed, or no deck opened yet."""
+    def enable(self, has_deck: bool, nav: Navigator) -> None:
+        """Enable the actions that need a deck only with one (*has_deck*)."""
         for name in NEEDS_DECK:
             self.actions[name].setEnabled(has_deck)
         self.actions["back"].setEnabled(has_deck and nav.can_go_back)
         self.actions["forward"].setEnabled(has_deck and nav.can_go_forward)
+
+    def show(self, has_deck: bool, nav: Navigator, session: DeckSession) -> None:
+        """Show the slide (*has_deck*) or say why there is none: loading, or the problems of
+        the load that failed, or no deck opened yet."""
+        self.enable(has_deck, nav)
         if has_deck:
             self.stack.setCurrentWidget(self.view)
             return

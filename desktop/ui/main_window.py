@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         self.pages = DeckPages(self.stack, self.view, self.actions_)
         if not window_geometry.restore_layout(self, self.settings):
             self.panels.default_sizes()
-        self._show_state()
+        self.pages.enable(False, self.nav)  # until a deck loads (the page waits for a load)
 
     # -- construction ---------------------------------------------------------------
 
