@@ -137,7 +137,7 @@ def test_docks_are_named_for_what_they_hold(make_window: WindowFactory) -> None:
 
 def test_the_title_names_the_deck_then_the_app_once(make_window: WindowFactory) -> None:
     window = make_window()
-    assert window.windowTitle() == "Tianjin's Ten Actions — Tianjin Briefing"
+    assert window.windowTitle() == "Tianjin’s Ten Actions — Tianjin Briefing"  # typographic
     assert window_chrome.window_title("Tianjin Briefing") == "Tianjin Briefing"
     assert window_chrome.window_title("A  talk\n") == "A talk — Tianjin Briefing"
     assert window_chrome.window_title("") == "Tianjin Briefing"
