@@ -24,12 +24,20 @@ from desktop.core.schema import (
     Record,
     Text,
 )
+from desktop.core.schema_localized import Localized
 from desktop.core.yaml_nodes import Node
 
 SLUG: Final = r"[a-z0-9][a-z0-9-]*"
 DURATION: Final = DURATION_PATTERN
 LAYOUTS: Final = LAYOUT_NAMES
 ASPECTS: Final = ("16:9", "4:3")
+
+LANGUAGE_CODE: Final = r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
+"""A language code as ``languages`` and the keys of a text mapping write it: ``en``, ``zh``,
+``zh-Hant``, ``pt-BR``, ``es-419`` (a lower-case BCP 47 language, then subtags). No field of a
+bullet record (``text``, ``bullets``) has this shape, so a bullet mapping is one or the other."""
+DEFAULT_LANGUAGES: Final = ("en",)
+MAX_LANGUAGES: Final = 10
 
 MAX_TITLE: Final = 300
 MAX_TEXT: Final = 1_000
@@ -79,7 +87,13 @@ SLUG_TEXT: Final = Text(
 )
 
 
-INLINE: Final = Text(description="Text." + EMPHASIS_NOTE, max_length=MAX_TEXT)
+def localized(text: Text) -> Localized:
+    """*text*, or a mapping of language code to such texts: the kind of every text field."""
+    return Localized(text, LANGUAGE_CODE)
+
+
+INLINE: Final = localized(Text(description="Text." + EMPHASIS_NOTE, max_length=MAX_TEXT))
+TITLE: Final = localized(Text(max_length=MAX_TITLE))
 
 BULLET: Final = Either(
     text=INLINE,
@@ -102,7 +116,12 @@ BULLETS: Final = ListOf(BULLET, min_items=1, max_items=MAX_BULLETS)
 FIGURE: Final = Record(
     name="figure",
     fields=(
-        Field("value", Text(max_length=40), "The key number as shown: `¥3 tn`, `3.7%`.", True),
+        Field(
+            "value",
+            localized(Text(max_length=40)),
+            "The key number as shown: `¥3 tn`, `3.7%`.",
+            True,
+        ),
         Field("label", INLINE, "What the number measures.", True),
     ),
 )
@@ -215,19 +234,19 @@ SLIDE: Final = Record(
             default=DEFAULT_LAYOUT.value,
         ),
         Field("id", SLUG_TEXT, "Stable id of the slide, unique in the deck."),
-        Field("title", Text(max_length=MAX_TITLE), "Slide title." + EMPHASIS_NOTE),
-        Field("subtitle", Text(max_length=MAX_TITLE), "Line under the title." + EMPHASIS_NOTE),
+        Field("title", TITLE, "Slide title." + EMPHASIS_NOTE),
+        Field("subtitle", TITLE, "Line under the title." + EMPHASIS_NOTE),
         Field("bullets", BULLETS, "Bullet points: text, or {text, bullets} for one level."),
         Field("figures", ListOf(FIGURE, min_items=1, max_items=6), "1 to 6 key numbers."),
         Field("quote", QUOTE, "A quotation with its author."),
         Field("left", BULLETS, "Left column bullets (two-column layout)."),
         Field("right", BULLETS, "Right column bullets (two-column layout)."),
-        Field("left_title", Text(max_length=MAX_TITLE), "Heading of the left column."),
-        Field("right_title", Text(max_length=MAX_TITLE), "Heading of the right column."),
+        Field("left_title", TITLE, "Heading of the left column."),
+        Field("right_title", TITLE, "Heading of the right column."),
         Field("image", IMAGE, "An image with an optional caption."),
         Field(
             "notes",
-            Text(max_length=MAX_NOTES, markdown=True),
+            localized(Text(max_length=MAX_NOTES, markdown=True)),
             "Speaker notes, Markdown. Shown on the presenter console and in the notes PDF.",
         ),
         Field(
@@ -247,8 +266,13 @@ SECTION: Final = Record(
     description="One section (action area) of a deck: one YAML file.",
     fields=(
         Field("id", SLUG_TEXT, "Section id, unique in the deck.", default="the file's stem"),
-        Field("title", Text(max_length=MAX_TITLE), "English name of the section.", True),
-        Field("title_zh", Text(max_length=MAX_TITLE), "Chinese name of the section."),
+        Field("title", TITLE, "Name of the section.", True),
+        Field(
+            "title_zh",
+            Text(max_length=MAX_TITLE),
+            "Chinese name of the section: its `zh` text when the deck declares `zh` (the"
+            " mapping form `title: {en: …, zh: …}` is preferred).",
+        ),
         Field("duration", DURATION_TEXT, "Planned time for the whole section."),
         Field(
             "numbered",
@@ -272,8 +296,8 @@ SOURCE: Final = Record(
     name="source",
     fields=(
         Field("id", SLUG_TEXT, "Id that slides use in `sources`.", True),
-        Field("title", Text(max_length=MAX_TITLE), "Title of the article or document.", True),
-        Field("publisher", Text(max_length=MAX_TITLE), "Who published it."),
+        Field("title", TITLE, "Title of the article or document.", True),
+        Field("publisher", TITLE, "Who published it."),
         Field("date", Date(), "Publication date."),
         Field("url", Text(max_length=2_000), "Address, shown as text; never fetched."),
     ),
@@ -283,11 +307,27 @@ DECK: Final = Record(
     name="deck",
     description="deck.yaml: the deck's title, settings, section order and sources.",
     fields=(
-        Field("title", Text(max_length=MAX_TITLE), "Title of the briefing.", True),
-        Field("subtitle", Text(max_length=MAX_TITLE), "Subtitle on the title slide."),
-        Field("author", Text(max_length=MAX_TITLE), "Author or presenting body."),
+        Field("title", TITLE, "Title of the briefing.", True),
+        Field("subtitle", TITLE, "Subtitle on the title slide."),
+        Field("author", TITLE, "Author or presenting body."),
         Field("date", Date(), "Date of the briefing."),
         Field("aspect", Choice(ASPECTS), "Slide aspect ratio.", default="16:9"),
+        Field(
+            "languages",
+            ListOf(
+                Text(
+                    pattern=LANGUAGE_CODE,
+                    pattern_hint="write a lower-case language code such as `en`, `zh` or `zh-Hant`",
+                    max_length=35,
+                ),
+                min_items=1,
+                max_items=MAX_LANGUAGES,
+                unique=True,
+            ),
+            "The deck's languages, the primary one first: a text written as plain text is in"
+            " the primary language, and each text may be a mapping of these codes to texts.",
+            default="[en]",
+        ),
         Field("duration", DURATION_TEXT, "Planned length of the talk, e.g. `20m`."),
         Field(
             "theme",

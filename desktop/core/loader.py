@@ -22,13 +22,15 @@ from pathlib import Path
 from typing import Final
 
 from desktop.core import format as fmt
-from desktop.core.loader_base import DECK_FILE, get_node, list_items, place
+from desktop.core.languages import missing_texts
+from desktop.core.loader_base import DECK_FILE, Written, get_node, list_items, place
 from desktop.core.loader_build import DeckBuilder
 from desktop.core.loader_checks import CrossChecks
 from desktop.core.loader_paths import resolve_deck_path
 from desktop.core.model import Deck, Source
 from desktop.core.problems import DeckError, Location, Problem
 from desktop.core.resources import bundled_themes
+from desktop.core.schema import scalar_text
 from desktop.core.theme import load_theme
 from desktop.core.yaml_nodes import Node, shorten
 from desktop.core.yamlfile import read_yaml
@@ -77,29 +79,47 @@ class _Loader(DeckBuilder, CrossChecks):
         fmt.DECK.check(node, "", self.problems)
         if not isinstance(node.value, dict):
             return self.result(None)
-        where: dict[str, Location] = {}
+        self.languages = self.declared_languages(node)
+        where = Written()
         sources = self.sources(node, where)
         self.check_theme(node)
         sections = [self.section(path, listed) for path, listed in self.section_files(node)]
         built = tuple(s for s, _ in filter(None, sections))
         self.cross_checks(tuple(filter(None, sections)), sources, node)
         deck = Deck(
-            title=self.text(node, "title", where=where),
+            title=self.localized(node, "title", where),
             root=self.root,
             sections=built,
-            subtitle=self.text(node, "subtitle", where=where),
-            author=self.text(node, "author", where=where),
+            subtitle=self.localized(node, "subtitle", where),
+            author=self.localized(node, "author", where),
             date=self.date(node, "date"),
             aspect=self.text(node, "aspect", "16:9"),
             duration=self.duration(node, "duration"),
             theme=self.text(node, "theme", "default"),
             sources=tuple(sources.values()),
             files=tuple(self.files),
-            locations=where,
+            locations=where.locations,
+            languages=self.languages,
+            translations=where.translations,
         )
         if not built and not any(p.is_error for p in self.problems):
             self.error(Location(deck_file, 1, 1), "the deck has no sections; add a section file")
+        primary = self.languages[0]
+        for language, missing in missing_texts(deck).items():
+            for text in missing:
+                self.warning(
+                    text.location,
+                    f"no {language} text for {text.field}; write it as"
+                    f" `{{{primary}: …, {language}: …}}`",
+                    text.field,
+                )
         return self.result(deck)
+
+    def declared_languages(self, node: Node) -> tuple[str, ...]:
+        """``languages`` as written (its problems are the schema's), else the default."""
+        written = [scalar_text(item) for item in list_items(get_node(node, "languages"))]
+        codes = tuple(dict.fromkeys(code for code in written if code))
+        return codes[: fmt.MAX_LANGUAGES] or fmt.DEFAULT_LANGUAGES
 
     def result(self, deck: Deck | None) -> LoadResult:
         ordered = [
@@ -119,7 +139,7 @@ class _Loader(DeckBuilder, CrossChecks):
         except ValueError:
             return (len(self.files),)
 
-    def sources(self, node: Node, where: dict[str, Location]) -> dict[str, Source]:
+    def sources(self, node: Node, where: Written) -> dict[str, Source]:
         found: dict[str, Source] = {}
         first: dict[str, Location] = {}
         for index, item in enumerate(list_items(get_node(node, "sources"))[: fmt.MAX_SOURCES]):
@@ -139,10 +159,10 @@ class _Loader(DeckBuilder, CrossChecks):
             path = f"sources[{len(found)}]."
             found[source_id] = Source(
                 id=source_id,
-                title=self.text(item, "title", where=where, path=path),
-                publisher=self.text(item, "publisher", where=where, path=path),
+                title=self.localized(item, "title", where, path),
+                publisher=self.localized(item, "publisher", where, path),
                 date=self.date(item, "date"),
-                url=self.text(item, "url", where=where, path=path),
+                url=self.text(item, "url", where=where.locations, path=path),
             )
         return found
 

@@ -10,18 +10,34 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
+from desktop.core.format import DEFAULT_LANGUAGES, LANGUAGE_CODE
 from desktop.core.images import DeckImages
 from desktop.core.model import parse_duration
 from desktop.core.problems import Location, Problem, Severity
-from desktop.core.schema import scalar_text
+from desktop.core.schema import did_you_mean, scalar_text
 from desktop.core.yaml_limits import DeckBudget
 from desktop.core.yaml_nodes import Node
 
 DECK_FILE: Final = "deck.yaml"
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+@dataclass
+class Written:
+    """What is read of one deck object (deck.yaml, a section, a slide): where each value is
+    written, and its texts in each language (kept only when the deck declares several).
+
+    Attributes:
+        prefix: The object's field path in its file, for messages (``slides[2].``).
+    """
+
+    prefix: str = ""
+    locations: dict[str, Location] = field(default_factory=dict)
+    translations: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 class LoaderBase:
@@ -38,6 +54,8 @@ class LoaderBase:
         self.images = DeckImages()
         """What the deck's distinct images hold together (bytes, megapixels)."""
         self.slide_count = 0
+        self.languages: tuple[str, ...] = DEFAULT_LANGUAGES
+        """The deck's languages, once deck.yaml is read; the primary first."""
         self._nearby: str | None = None
 
     def error(self, where: Location, message: str, field: str = "") -> None:
@@ -64,6 +82,76 @@ class LoaderBase:
         if where is not None:
             where[path + key] = value.location
         return self.clean(text, value.location, key)
+
+    def localized(self, node: Node | None, key: str, where: Written, path: str = "") -> str:
+        """The primary text of the text field *key* of *node*, its languages into *where*.
+
+        The field is text (the primary language) or a mapping of language code to text;
+        see :meth:`read_text`.
+        """
+        value = get_node(node, key)
+        if value is None:
+            return ""
+        return self.read_text(value, path + key, where, key)
+
+    def read_text(self, value: Node, field_path: str, where: Written, name: str) -> str:
+        """The primary text of the text field *value* at *field_path* (below the object).
+
+        A mapping's codes must be declared in ``languages`` (a code of the wrong shape is the
+        schema's to report) and the primary's text must be there; an empty text counts as
+        missing. Each text is located at ``field_path.code`` in *where*, and the field at
+        *field_path*. *name* is the field's name, for the control-character warning.
+        """
+        where.locations[field_path] = value.location
+        several = len(self.languages) > 1
+        if not isinstance(value.value, dict):
+            text = scalar_text(value)
+            if text is None:
+                return ""
+            text = self.clean(text, value.location, name)
+            if several:
+                where.translations.setdefault(self.languages[0], {})[field_path] = text
+            return text
+        primary = self.languages[0]
+        found = ""
+        for code, child in value.value.items():
+            if code not in self.languages:
+                if re.fullmatch(LANGUAGE_CODE, code):
+                    self._unknown_language(code, value, where.prefix + field_path)
+                continue
+            text = scalar_text(child)
+            if not text:
+                continue
+            text = self.clean(text, child.location, name)
+            where.locations[f"{field_path}.{code}"] = child.location
+            if several:
+                where.translations.setdefault(code, {})[field_path] = text
+            if code == primary:
+                found = text
+        written = value.value.get(primary)
+        if not found and (written is None or not isinstance(written.value, dict | list)):
+            self.error(
+                value.location,
+                f"`{where.prefix}{field_path}` has no {primary} text, and {primary} is the deck's"
+                f" primary language (the first of `languages`); add `{primary}: …`",
+                where.prefix + field_path,
+            )
+        return found
+
+    def _unknown_language(self, code: str, value: Node, field_path: str) -> None:
+        declared = ", ".join(self.languages)
+        close = did_you_mean(code, self.languages)
+        what = (
+            f"did you mean `{close}`?"
+            if close
+            else f"add `{code}` to `languages` in deck.yaml, or remove this text"
+        )
+        self.error(
+            value.key_locations.get(code, value.location),
+            f"unknown language `{code}` in `{field_path}` (the deck's languages are"
+            f" {declared}); {what}",
+            f"{field_path}.{code}",
+        )
 
     def clean(self, text: str, where: Location, field: str) -> str:
         """*text* without control characters, with a warning when it had some."""

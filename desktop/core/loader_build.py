@@ -13,7 +13,7 @@ from pathlib import Path
 from desktop.core import format as fmt
 from desktop.core.images import sniff
 from desktop.core.layouts import DEFAULT_LAYOUT
-from desktop.core.loader_base import get_node, list_items
+from desktop.core.loader_base import Written, get_node, list_items, place
 from desktop.core.loader_paths import DeckPaths
 from desktop.core.model import Bullet, Figure, Image, Layout, Quote, Section, Slide
 from desktop.core.problems import Location
@@ -40,10 +40,10 @@ class DeckBuilder(DeckPaths):
         fmt.SECTION.check(node, "", self.problems)
         if not isinstance(node.value, dict):
             return None
-        where: dict[str, Location] = {}
-        section_id = self.text(node, "id", _slugify(path.stem), where)
+        where = Written()
+        section_id = self.text(node, "id", _slugify(path.stem), where.locations)
         if (duration := get_node(node, "duration")) is not None:
-            where["duration"] = duration.location
+            where.locations["duration"] = duration.location
         slides = []
         for n, item in enumerate(list_items(get_node(node, "slides")), start=1):
             if not isinstance(item.value, dict):
@@ -59,40 +59,71 @@ class DeckBuilder(DeckPaths):
                     )
                 break
             slides.append(self.slide(item, path, f"{section_id}-{n}", f"slides[{n - 1}]"))
+        title = self.localized(node, "title", where)
         section = Section(
             id=section_id,
-            title=self.text(node, "title", where=where),
-            title_zh=self.text(node, "title_zh", where=where),
+            title=title,
+            title_zh=self.title_zh(node, where),
             file=path,
             slides=tuple(slides),
             duration=self.duration(node, "duration"),
             numbered=self.flag(node, "numbered"),
-            locations=where,
+            locations=where.locations,
+            translations=where.translations,
         )
-        return section, where.get("id", listed_at)
+        return section, where.locations.get("id", listed_at)
 
-    def bullets(
-        self, node: Node | None, name: str, where: dict[str, Location]
-    ) -> tuple[Bullet, ...]:
-        """The bullet list *name* of a slide; each text's location goes into *where*."""
+    def title_zh(self, node: Node, where: Written) -> str:
+        """The section's Chinese name: `title_zh` as written, which, in a deck declaring
+        `zh`, is the title's `zh` text (an error beside a `zh` title written in `title`)."""
+        title_zh = self.text(node, "title_zh", where=where.locations)
+        if "zh" not in self.languages:
+            return title_zh
+        zh_title = where.translations.get("zh", {}).get("title", "")
+        if title_zh:
+            if zh_title:
+                other = where.locations.get("title.zh", where.locations["title"])
+                self.error(
+                    where.locations["title_zh"],
+                    f"`title_zh` and `title` ({place(other)}) both give the section's zh title;"
+                    " remove `title_zh` and keep `title: {…, zh: …}`, the preferred form",
+                    "title_zh",
+                )
+                return "" if self.languages[0] == "zh" else zh_title
+            where.translations["zh"]["title"] = title_zh
+            where.locations["title.zh"] = where.locations["title_zh"]
+            zh_title = title_zh
+        elif zh_title:
+            where.locations["title_zh"] = where.locations.get("title.zh", where.locations["title"])
+        return "" if self.languages[0] == "zh" else zh_title
+
+    def bullets(self, node: Node | None, name: str, where: Written) -> tuple[Bullet, ...]:
+        """The bullet list *name* of a slide; each text's location goes into *where*.
+
+        A mapping item is a bullet with sub-bullets (`text`, `bullets`) or a text in several
+        languages (`{en: …, zh: …}`), told apart by its keys (:meth:`Localized.takes
+        <desktop.core.schema_localized.Localized.takes>`).
+        """
         out: list[Bullet] = []
         for item in list_items(node):
             path = f"{name}[{len(out)}]"
-            if isinstance(item.value, dict):
+            if isinstance(item.value, dict) and not fmt.INLINE.takes(item):
                 children: list[str] = []
                 for child in list_items(get_node(item, "bullets")):
-                    if text := scalar_text(child):
-                        where[f"{path}.bullets[{len(children)}]"] = child.location
-                        children.append(self.clean(text, child.location, "bullets"))
-                text = self.text(item, "text", where=where, path=f"{path}.")
+                    if child.value is not None and (
+                        text := self.read_text(
+                            child, f"{path}.bullets[{len(children)}]", where, "bullets"
+                        )
+                    ):
+                        children.append(text)
+                text = self.localized(item, "text", where, f"{path}.")
                 out.append(Bullet(text, tuple(children)))
-            elif (text := scalar_text(item)) is not None:
-                where[path] = item.location
-                out.append(Bullet(self.clean(text, item.location, name)))
+            elif item.value is not None and not isinstance(item.value, list):
+                out.append(Bullet(self.read_text(item, path, where, name)))
         return tuple(out)
 
     def slide(self, node: Node, path: Path, default_id: str, field: str) -> Slide:
-        where: dict[str, Location] = {}
+        where = Written(f"{field}.")
         layout = Layout.named(self.text(node, "layout")) or DEFAULT_LAYOUT
         quote_node = get_node(node, "quote")
         image_node = get_node(node, "image")
@@ -101,8 +132,8 @@ class DeckBuilder(DeckPaths):
             image = self.image(image_node, f"{field}.image", where)
         figures = tuple(
             Figure(
-                self.text(f, "value", where=where, path=f"figures[{index}]."),
-                self.text(f, "label", where=where, path=f"figures[{index}]."),
+                self.localized(f, "value", where, f"figures[{index}]."),
+                self.localized(f, "label", where, f"figures[{index}]."),
             )
             for index, f in enumerate(
                 f for f in list_items(get_node(node, "figures")) if isinstance(f.value, dict)
@@ -111,39 +142,40 @@ class DeckBuilder(DeckPaths):
         sources: list[str] = []
         for item in list_items(get_node(node, "sources")):
             if text := scalar_text(item):
-                where[f"sources[{len(sources)}]"] = item.location
+                where.locations[f"sources[{len(sources)}]"] = item.location
                 sources.append(text)
         return Slide(
-            id=self.text(node, "id", default_id, where),
+            id=self.text(node, "id", default_id, where.locations),
             layout=layout,
             origin=node.location,
-            title=self.text(node, "title", where=where),
-            subtitle=self.text(node, "subtitle", where=where),
+            title=self.localized(node, "title", where),
+            subtitle=self.localized(node, "subtitle", where),
             bullets=self.bullets(get_node(node, "bullets"), "bullets", where),
             figures=figures,
             quote=(
                 Quote(
-                    self.text(quote_node, "text", where=where, path="quote."),
-                    self.text(quote_node, "by", where=where, path="quote."),
+                    self.localized(quote_node, "text", where, "quote."),
+                    self.localized(quote_node, "by", where, "quote."),
                 )
                 if quote_node is not None and isinstance(quote_node.value, dict)
                 else None
             ),
             left=self.bullets(get_node(node, "left"), "left", where),
             right=self.bullets(get_node(node, "right"), "right", where),
-            left_title=self.text(node, "left_title", where=where),
-            right_title=self.text(node, "right_title", where=where),
+            left_title=self.localized(node, "left_title", where),
+            right_title=self.localized(node, "right_title", where),
             image=image,
-            notes=self.text(node, "notes", where=where),
+            notes=self.localized(node, "notes", where),
             sources=tuple(sources),
             duration=self.duration(node, "duration"),
             path=field,
-            locations=where,
+            locations=where.locations,
+            translations=where.translations,
         )
 
-    def image(self, node: Node, field: str, where: dict[str, Location]) -> Image | None:
+    def image(self, node: Node, field: str, where: Written) -> Image | None:
         path_node = get_node(node, "path")
-        relative = self.text(node, "path", where=where, path="image.")
+        relative = self.text(node, "path", where=where.locations, path="image.")
         if path_node is None or not relative:
             return None
         target = self.inside(relative, path_node.location, f"{field}.path")
@@ -174,7 +206,7 @@ class DeckBuilder(DeckPaths):
         if over is not None:
             self.error(path_node.location, over, f"{field}.path")
             return None
-        caption = self.text(node, "caption", where=where, path="image.")
+        caption = self.localized(node, "caption", where, "image.")
         return Image(target, caption, shorten(relative))
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final, NamedTuple
@@ -129,6 +129,13 @@ class SlideText(NamedTuple):
     part: str
     """The slide field it belongs to: ``title``, ``subtitle``, ``bullets``, ``figures``,
     ``quote``, ``left_title``, ``left``, ``right_title``, ``right``, ``image`` or ``notes``."""
+    language: str = ""
+    """The language code it is written in, when asked for one (:meth:`Slide.texts`); empty
+    for the slide's fields as they are."""
+
+
+Translations = Mapping[str, Mapping[str, str]]
+"""The texts of a deck object in each language: language code -> field path -> text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,17 +170,86 @@ class Slide:
     parts: int = 1
     """How many parts the slide was split into (:mod:`desktop.core.paging`)."""
     locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
+    translations: Translations = field(default_factory=dict, hash=False, repr=False)
+    """Each declared language's texts, when the deck declares more than one (empty in a
+    one-language deck): language -> field path below the slide (as in ``locations``) -> text.
+    The primary language is there too; a language without text for a field has no entry."""
+    fallback: frozenset[str] = frozenset()
+    """In a slide shown in a language (:func:`desktop.core.languages.localize`): the field
+    paths that show the primary text because that language has none."""
+    secondary: Mapping[str, str] = field(default_factory=dict, hash=False, repr=False)
+    """In a slide shown in two languages (``en+zh``): the second language's text of each field
+    path that has one unlike the first's, to set below it."""
 
     def location(self, field_path: str) -> Location:
-        """Where the value at *field_path* (below the slide: ``sources[1]``) is written."""
+        """Where the value at *field_path* (below the slide: ``sources[1]``) is written.
+
+        A text's language has its own: ``title.zh`` where the title is a mapping.
+        """
         return self.locations.get(field_path, self.origin)
 
-    def texts(self) -> Iterator[SlideText]:
+    def texts(self, language: str | None = None) -> Iterator[SlideText]:
         """Every non-empty text of the slide, in display order, with its field and location.
 
         The one list of a slide's texts: search, the render checks and export read it, so a
         new field is searched, checked and exported once it is added here.
+
+        Args:
+            language: None for the fields as they are (the primary language in a loaded
+                deck, the language shown in a localized one); a declared language's code for
+                the texts written in it (none where it has none), located at their own
+                value. A slide of a one-language deck gives its fields for any code.
         """
+        written = self.translations.get(language) if language and self.translations else None
+        if language is not None and self.translations and written is None:
+            return
+        prefix = f"{self.path}." if self.path else ""
+        for part, field_path, text in self._fields():
+            where = self.location(field_path)
+            if written is not None:
+                text = written.get(field_path, "")
+                where = self.locations.get(f"{field_path}.{language}", where)
+            if text:
+                yield SlideText(prefix + field_path, text, where, part, language or "")
+
+    def with_texts(self, text: Callable[[str, str], str]) -> Slide:
+        """This slide with each text replaced by ``text(field path, text)``: the same paths,
+        below the slide, as :meth:`texts` has (empty texts included)."""
+        bullets = _map_bullets("bullets", self.bullets, text)
+        figures = tuple(
+            Figure(text(f"figures[{i}].value", f.value), text(f"figures[{i}].label", f.label))
+            for i, f in enumerate(self.figures)
+        )
+        quote = self.quote
+        if quote is not None:
+            quote = Quote(text("quote.text", quote.text), text("quote.by", quote.by))
+        image = self.image
+        if image is not None:
+            image = Image(image.path, text("image.caption", image.caption), image.written)
+        return Slide(
+            self.id,
+            self.layout,
+            self.origin,
+            text("title", self.title),
+            text("subtitle", self.subtitle),
+            bullets,
+            figures,
+            quote,
+            _map_bullets("left", self.left, text),
+            _map_bullets("right", self.right, text),
+            text("left_title", self.left_title),
+            text("right_title", self.right_title),
+            image,
+            text("notes", self.notes),
+            self.sources,
+            self.duration,
+            self.path,
+            self.locations,
+            self.translations,
+        )
+
+    def _fields(self) -> list[tuple[str, str, str]]:
+        """``(part, field path, text)`` of every text field, in display order."""
         fields: list[tuple[str, str, str]] = [
             ("title", "title", self.title),
             ("subtitle", "subtitle", self.subtitle),
@@ -192,10 +268,7 @@ class Slide:
         if self.image is not None:
             fields.append(("image", "image.caption", self.image.caption))
         fields.append(("notes", "notes", self.notes))
-        prefix = f"{self.path}." if self.path else ""
-        for part, field_path, text in fields:
-            if text:
-                yield SlideText(prefix + field_path, text, self.location(field_path), part)
+        return fields
 
 
 def _bullet_fields(name: str, bullets: tuple[Bullet, ...]) -> list[tuple[str, str, str]]:
@@ -210,6 +283,20 @@ def _bullet_fields(name: str, bullets: tuple[Bullet, ...]) -> list[tuple[str, st
     return out
 
 
+def _map_bullets(
+    name: str, bullets: tuple[Bullet, ...], text: Callable[[str, str], str]
+) -> tuple[Bullet, ...]:
+    """*bullets* with each text replaced, at the paths of :func:`_bullet_fields`."""
+    out: list[Bullet] = []
+    for index, bullet in enumerate(bullets):
+        path = f"{name}[{index}]"
+        children = tuple(
+            text(f"{path}.bullets[{sub}]", child) for sub, child in enumerate(bullet.children)
+        )
+        out.append(Bullet(text(f"{path}.text" if children else path, bullet.text), children))
+    return tuple(out)
+
+
 @dataclass(frozen=True, slots=True)
 class Section:
     id: str
@@ -217,6 +304,9 @@ class Section:
     file: Path
     slides: tuple[Slide, ...]
     title_zh: str = ""
+    """The section's Chinese name, shown beside a title in another language: `title_zh` as
+    written, or, in a deck that declares `zh`, the title's `zh` text (empty when the title
+    itself is shown in Chinese)."""
     duration: int | None = None
     """Planned seconds, or None when the section has no plan."""
     numbered: bool | None = None
@@ -224,6 +314,12 @@ class Section:
     decides."""
     locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
     """Where each field (``title``, ``title_zh``, ``id``) is written in the section file."""
+    translations: Translations = field(default_factory=dict, hash=False, repr=False)
+    """The title in each language (field path ``title``), as :attr:`Slide.translations`."""
+    fallback: frozenset[str] = frozenset()
+    """As :attr:`Slide.fallback`: ``title`` when it shows the primary text instead."""
+    secondary: Mapping[str, str] = field(default_factory=dict, hash=False, repr=False)
+    """As :attr:`Slide.secondary`."""
 
     def location(self, field_path: str) -> Location:
         """Where *field_path* is written (the file's first line when unknown)."""
@@ -266,6 +362,23 @@ class Deck:
     """Every file the deck was read from (for live reload)."""
     locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
     """Where each field of deck.yaml is written: ``title``, ``sources[0].publisher``, …"""
+    languages: tuple[str, ...] = ("en",)
+    """The declared language codes, the primary first."""
+    translations: Translations = field(default_factory=dict, hash=False, repr=False)
+    """The texts of deck.yaml in each language (``title``, ``sources[0].publisher``), as
+    :attr:`Slide.translations`."""
+    display: str = ""
+    """The language the texts are shown in (``zh``, ``en+zh``: see
+    :func:`desktop.core.languages.localize`); empty for the deck as loaded (the primary)."""
+    fallback: frozenset[str] = frozenset()
+    """As :attr:`Slide.fallback`, for the texts of deck.yaml."""
+    secondary: Mapping[str, str] = field(default_factory=dict, hash=False, repr=False)
+    """As :attr:`Slide.secondary`, for the texts of deck.yaml."""
+    projections: dict[str, Deck] = field(
+        default_factory=dict, compare=False, repr=False, hash=False
+    )
+    """The deck in each display language asked for so far, shared by all of them (the cache of
+    :func:`~desktop.core.languages.localize`)."""
     refs: tuple[SlideRef, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -283,6 +396,11 @@ class Deck:
     def location(self, field_path: str) -> Location:
         """Where *field_path* is written in deck.yaml (its first line when unknown)."""
         return self.locations.get(field_path, Location(self.root / "deck.yaml", 1, 1))
+
+    @property
+    def shown_language(self) -> str:
+        """The code of the language the texts are in (the first of ``en+zh``)."""
+        return self.display.split("+")[0] if self.display else self.languages[0]
 
     @property
     def slide_count(self) -> int:

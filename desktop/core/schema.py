@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,6 +33,24 @@ class Kind:
     def type_name(self) -> str:
         raise NotImplementedError
 
+    def takes(self, node: Node) -> bool:
+        """Whether a mapping *node* is a value of this kind rather than of a record (see
+        :class:`Either`): only a :class:`~desktop.core.schema_localized.Localized` text takes
+        mappings, those whose every key it :meth:`takes_key`."""
+        return (
+            isinstance(node.value, dict)
+            and bool(node.value)
+            and all(map(self.takes_key, node.value))
+        )
+
+    def takes_key(self, key: str) -> bool:
+        """Whether this kind, as a mapping, may have the key *key* (a language code)."""
+        return False
+
+    def is_markdown(self) -> bool:
+        """Whether the value is Markdown (its JSON Schema has a ``markdownDescription``)."""
+        return False
+
 
 def _type_of(node: Node) -> str:
     value = node.value
@@ -49,6 +67,14 @@ def _type_of(node: Node) -> str:
     if isinstance(value, dt.date):
         return "a date"
     return "text"
+
+
+def did_you_mean(word: str, known: Sequence[str]) -> str | None:
+    """The known word *word* is most likely a misspelling of, or None: for ``did you mean``."""
+    import difflib  # only for a did-you-mean: not on the start-up path
+
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _wrong_type(node: Node, path: str, kind: Kind, problems: list[Problem]) -> None:
@@ -84,6 +110,9 @@ class Text(Kind):
 
     def type_name(self) -> str:
         return "text"
+
+    def is_markdown(self) -> bool:
+        return self.markdown
 
     def check(self, node: Node, path: str, problems: list[Problem]) -> None:
         text = scalar_text(node)
@@ -172,10 +201,8 @@ class Choice(Kind):
             _wrong_type(node, path, self, problems)
             return
         if text not in self.values:
-            import difflib  # only for a did-you-mean
-
-            close = difflib.get_close_matches(text, self.values, n=1, cutoff=0.6)
-            hint = f"; did you mean `{close[0]}`?" if close else ""
+            close = did_you_mean(text, self.values)
+            hint = f"; did you mean `{close}`?" if close else ""
             problems.append(
                 Problem(
                     node.location,
@@ -213,6 +240,8 @@ class ListOf(Kind):
     description: str = ""
     min_items: int = 0
     max_items: int | None = None
+    unique: bool = False
+    """No item may be written twice (the second is an error, at itself)."""
 
     def type_name(self) -> str:
         return "a list"
@@ -234,11 +263,27 @@ class ListOf(Kind):
                 )
             )
             return
+        seen: dict[str, int] = {}
         for index, item in enumerate(node.value):
             self.item.check(item, f"{path}[{index}]", problems)
+            text = scalar_text(item)
+            if not self.unique or text is None:
+                continue
+            if text in seen:
+                problems.append(
+                    Problem(
+                        item.location,
+                        f"`{path}[{index}]` is {quoted(text)} again (as `{path}[{seen[text]}]`);"
+                        " remove one of them",
+                        field=f"{path}[{index}]",
+                    )
+                )
+            seen.setdefault(text, index)
 
     def json_schema(self) -> JSON:
         schema: JSON = {"type": "array", "items": self.item.json_schema()}
+        if self.unique:
+            schema["uniqueItems"] = True
         if self.min_items:
             schema["minItems"] = self.min_items
         if self.max_items is not None:
@@ -282,10 +327,8 @@ class Record(Kind):
             spec = known.get(key)
             where = node.key_locations.get(key, value.location)
             if spec is None:
-                import difflib  # only for a did-you-mean
-
-                close = difflib.get_close_matches(key, list(known), n=1, cutoff=0.6)
-                hint = f"did you mean `{close[0]}`?" if close else f"known keys: {', '.join(known)}"
+                close = did_you_mean(key, list(known))
+                hint = f"did you mean `{close}`?" if close else f"known keys: {', '.join(known)}"
                 problems.append(
                     Problem(
                         where, f"unknown key `{prefix}{shorten(key)}`; {hint}", field=prefix + key
@@ -312,7 +355,7 @@ class Record(Kind):
         for spec in self.fields:
             prop = spec.kind.json_schema()
             prop["description"] = spec.description
-            if isinstance(spec.kind, Text) and spec.kind.markdown:
+            if spec.kind.is_markdown():
                 prop["markdownDescription"] = spec.description
             if spec.default is not None:
                 prop["default"] = spec.default
@@ -335,7 +378,9 @@ class Record(Kind):
 class Either(Kind):
     """A value that may take one of several shapes: text, or a record."""
 
-    text: Text
+    text: Kind
+    """A :class:`Text`, or a :class:`~desktop.core.schema_localized.Localized` text (which
+    takes the mappings it :meth:`~Kind.takes`)."""
     record: Record
     description: str = ""
 
@@ -343,15 +388,41 @@ class Either(Kind):
         return f"text or {self.record.type_name()}"
 
     def check(self, node: Node, path: str, problems: list[Problem]) -> None:
-        if isinstance(node.value, dict):
-            self.record.check(node, path, problems)
+        if isinstance(node.value, dict) and not self.text.takes(node):
+            self._check_record(node, path, problems)
         elif isinstance(node.value, list) or node.value is None:
             _wrong_type(node, path, self, problems)
         else:
             self.text.check(node, path, problems)
 
+    def _check_record(self, node: Node, path: str, problems: list[Problem]) -> None:
+        """Check *node* as the record; a key the text takes (a language code) among the
+        record's own is one problem, not an unknown key."""
+        assert isinstance(node.value, dict)
+        fields = self.record.field_names()
+        strays = [key for key in node.value if key not in fields and self.text.takes_key(key)]
+        found: list[Problem] = []
+        self.record.check(node, path, found)
+        if strays:
+            prefix = f"{path}." if path else ""
+            stray_fields = {prefix + key for key in strays}
+            found = [p for p in found if p.field not in stray_fields]
+            own = ", ".join(f"`{key}`" for key in node.value if key in fields)
+            first = strays[0]
+            problems.append(
+                Problem(
+                    node.key_locations.get(first, node.location),
+                    f"`{path}` mixes language codes ({', '.join(f'`{k}`' for k in strays)}) with"
+                    f" the keys of a {self.record.name} ({own}); write the languages inside"
+                    f" `{fields[0]}`: `{fields[0]}: {{{first}: …}}`",
+                    field=prefix + first,
+                )
+            )
+        problems.extend(found)
+
     def json_schema(self) -> JSON:
-        return {"anyOf": [self.text.json_schema(), self.record.json_schema()]}
+        text = self.text.json_schema()
+        return {"anyOf": [*text.get("anyOf", [text]), self.record.json_schema()]}
 
 
 def warn(node: Node, message: str, path: str) -> Problem:

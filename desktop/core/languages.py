@@ -1,0 +1,226 @@
+"""A deck in a display language: one language, or two (``en+zh``). No Qt.
+
+A loaded :class:`~desktop.core.model.Deck` holds its primary language's texts in its fields
+and every declared language's texts in ``translations`` (language -> field path -> text, the
+field paths of ``locations`` and :meth:`Slide.texts <desktop.core.model.Slide.texts>`).
+:func:`localize` projects it into a :class:`DisplayLanguage`: the same deck, its fields in the
+chosen language, so the renderer, search and export need nothing else::
+
+    shown = localize(deck, DisplayLanguage.parse("en+zh", deck.languages))
+    shown.refs[3].slide.title        # the English title
+    shown.refs[3].slide.secondary    # {"title": "…", "bullets[0]": "…"}: the Chinese below it
+    shown.refs[3].slide.fallback     # the field paths without Chinese text, shown in English
+
+A field without text in the chosen language shows the primary text, and its path is in the
+object's ``fallback``. Projections are cached on the deck, so switching back is free.
+:func:`missing_texts` lists what each language lacks (``check`` warns of each).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from desktop.core.model import Deck, Section, Slide, Translations
+from desktop.core.problems import Location
+from desktop.core.schema import did_you_mean
+
+
+@dataclass(frozen=True, slots=True)
+class DisplayLanguage:
+    """What a deck is shown in: one language, or a primary and a secondary one.
+
+    Attributes:
+        primary: The language of the texts shown (``zh``).
+        secondary: The language set below them, or None (``en+zh``: ``zh``).
+    """
+
+    primary: str
+    secondary: str | None = None
+
+    @classmethod
+    def parse(cls, text: str, languages: Sequence[str]) -> DisplayLanguage:
+        """``zh`` or ``en+zh``, each code one of the deck's *languages*.
+
+        Raises:
+            ValueError: *text* is neither; the message names the deck's languages.
+        """
+        declared = ", ".join(languages)
+        parts = text.strip().split("+")
+        if len(parts) > 2 or not all(parts):
+            raise ValueError(
+                f"{text!r} is not a display language: write one of the deck's languages"
+                f" ({declared}) or two of them joined by `+`, such as `en+zh`"
+            )
+        for code in parts:
+            if code not in languages:
+                close = did_you_mean(code, languages)
+                hint = f"; did you mean `{close}`?" if close else ""
+                raise ValueError(f"`{code}` is not one of the deck's languages ({declared}){hint}")
+        if len(parts) == 2 and parts[0] == parts[1]:
+            raise ValueError(f"{text!r} names one language twice; write `{parts[0]}`")
+        return cls(parts[0], parts[1] if len(parts) == 2 else None)
+
+    def __str__(self) -> str:
+        return f"{self.primary}+{self.secondary}" if self.secondary else self.primary
+
+
+def localize(deck: Deck, display: DisplayLanguage) -> Deck:
+    """*deck* with every text in *display*'s language (cached per deck and display).
+
+    A text the language lacks shows the primary text, and its field path goes into the
+    ``fallback`` of its slide, section or deck; with a secondary language, its texts (where
+    they differ from the ones shown) are in each object's ``secondary``. The result shares
+    ``locations`` and ``translations`` with *deck*, so it can be localized again. The work is
+    one pass over the texts; no file is read.
+
+    Raises:
+        ValueError: a language of *display* is not one of the deck's.
+    """
+    for code in (display.primary, display.secondary):
+        if code is not None and code not in deck.languages:
+            DisplayLanguage.parse(code, deck.languages)  # raises, naming the languages
+    key = str(display)
+    if key == (deck.display or deck.languages[0]):
+        return deck
+    if not deck.display:
+        deck.projections.setdefault(deck.languages[0], deck)
+    cached = deck.projections.get(key)
+    if cached is not None:
+        return cached
+    project = _Projection(display, deck.languages[0])
+    fields = project.texts(
+        deck.translations,
+        {"title": deck.title, "subtitle": deck.subtitle, "author": deck.author},
+    )
+    fallback, secondary = project.take_fallback(), project.take_secondary()
+    sources = tuple(
+        dataclasses.replace(
+            source,
+            title=fields.get(f"sources[{index}].title", source.title),
+            publisher=fields.get(f"sources[{index}].publisher", source.publisher),
+        )
+        for index, source in enumerate(deck.sources)
+    )
+    shown = dataclasses.replace(
+        deck,
+        title=fields["title"],
+        subtitle=fields["subtitle"],
+        author=fields["author"],
+        sources=sources,
+        sections=tuple(project.section(section) for section in deck.sections),
+        display=key,
+        fallback=fallback,
+        secondary=secondary,
+        projections=deck.projections,
+    )
+    deck.projections[key] = shown
+    return shown
+
+
+class _Projection:
+    """One :func:`localize` pass: picks each text and notes the fallbacks and secondaries."""
+
+    def __init__(self, display: DisplayLanguage, primary: str) -> None:
+        self.display = display
+        self.primary = primary
+        self._fallback: set[str] = set()
+        self._secondary: dict[str, str] = {}
+        self._chosen: Mapping[str, str] = {}
+        self._base: Mapping[str, str] = {}
+        self._second: Mapping[str, str] = {}
+
+    def use(self, translations: Translations) -> None:
+        """Pick from *translations* (one object's) from now on."""
+        self._chosen = translations.get(self.display.primary, {})
+        self._base = translations.get(self.primary, {})
+        second = self.display.secondary
+        self._second = translations.get(second, {}) if second is not None else {}
+
+    def pick(self, field_path: str, text: str) -> str:
+        """The text shown at *field_path* (*text*: the field's text now)."""
+        shown = self._chosen.get(field_path)
+        if shown is None:
+            shown = self._base.get(field_path, text)
+            if text:
+                self._fallback.add(field_path)
+        below = self._second.get(field_path)
+        if below is not None and below != shown:
+            self._secondary[field_path] = below
+        return shown
+
+    def take_fallback(self) -> frozenset[str]:
+        taken, self._fallback = frozenset(self._fallback), set()
+        return taken
+
+    def take_secondary(self) -> dict[str, str]:
+        taken, self._secondary = self._secondary, {}
+        return taken
+
+    def texts(self, translations: Translations, fields: Mapping[str, str]) -> dict[str, str]:
+        """Each of *fields* and every text of *translations*' primary, as shown."""
+        self.use(translations)
+        paths = dict(fields) | dict(self._base)
+        return {path: self.pick(path, text) for path, text in paths.items()}
+
+    def section(self, section: Section) -> Section:
+        self.use(section.translations)
+        title = self.pick("title", section.title)
+        title_zh = section.title_zh
+        if "zh" in section.translations:
+            zh = section.translations["zh"].get("title", "")
+            title_zh = "" if self.display.primary == "zh" else zh
+        fallback, secondary = self.take_fallback(), self.take_secondary()
+        return dataclasses.replace(
+            section,
+            title=title,
+            title_zh=title_zh,
+            slides=tuple(self.slide(slide) for slide in section.slides),
+            fallback=fallback,
+            secondary=secondary,
+        )
+
+    def slide(self, slide: Slide) -> Slide:
+        self.use(slide.translations)
+        shown = slide.with_texts(self.pick)
+        return dataclasses.replace(
+            shown, fallback=self.take_fallback(), secondary=self.take_secondary()
+        )
+
+
+class MissingText(NamedTuple):
+    """A text field that a declared language has no text for."""
+
+    field: str
+    """Its field path in its file: ``title``, ``sources[0].publisher``, ``slides[2].notes``."""
+    location: Location
+    """Where the field is written."""
+
+
+def missing_texts(deck: Deck) -> dict[str, list[MissingText]]:
+    """For each declared language but the primary, the text fields it has no text for.
+
+    Every language is listed, with an empty list when it lacks nothing; a one-language deck
+    gives an empty mapping.
+    """
+    others = deck.languages[1:]
+    missing: dict[str, list[MissingText]] = {code: [] for code in others}
+    for translations, prefix, locate in _objects(deck):
+        base = translations.get(deck.languages[0], {})
+        for code in others:
+            written = translations.get(code, {})
+            missing[code].extend(
+                MissingText(prefix + path, locate(path)) for path in base if path not in written
+            )
+    return missing
+
+
+def _objects(deck: Deck) -> Iterator[tuple[Translations, str, Callable[[str], Location]]]:
+    """Each object with texts: its translations, its path prefix and how to locate a path."""
+    yield deck.translations, "", deck.location
+    for section in deck.sections:
+        yield section.translations, "", section.location
+        for slide in section.slides:
+            yield slide.translations, f"{slide.path}.", slide.location
