@@ -173,6 +173,14 @@ def _export_arguments(export: argparse.ArgumentParser) -> None:
     )
     export.add_argument("--theme", default=None, help="export with another theme")
     export.add_argument(
+        "--lang",
+        default=None,
+        metavar="LANG",
+        help="the language of the texts: one of the deck's `languages`, such as `zh`, or two"
+        " joined by `+`, such as `en+zh` (for now, the first one's texts are exported); default:"
+        " the deck's primary language",
+    )
+    export.add_argument(
         "--force",
         action="store_true",
         help="replace the output file even if it is not of the format written (never a"
@@ -226,14 +234,21 @@ def print_problems(result: LoadResult) -> None:
 
 
 def check_summary(deck: Deck, errors: int, warnings: int) -> str:
-    """The last line of `check` for a deck that loaded: its size and its problems."""
+    """The last line of `check` for a deck that loaded: its size and its problems, and in a
+    deck of several languages how many texts each language lacks."""
+    from desktop.core.languages import missing_texts
+
     sections = plural(len(deck.sections), "{n} section", "{n} sections")
     slides = plural(deck.slide_count, "{n} slide", "{n} slides")
     problems = plural(errors + warnings, "{n} problem", "{n} problems")
+    summary = f"{sections}, {slides}, {problems}"
     if warnings:
-        warnings_text = plural(warnings, "{n} warning", "{n} warnings")
-        return f"{sections}, {slides}, {problems} ({warnings_text})"
-    return f"{sections}, {slides}, {problems}"
+        summary += f" ({plural(warnings, '{n} warning', '{n} warnings')})"
+    missing = missing_texts(deck)
+    if missing:
+        counts = ", ".join(f"{code} {len(texts):,}" for code, texts in missing.items())
+        summary += f"; texts missing: {counts}"
+    return summary
 
 
 def cmd_check(args: argparse.Namespace) -> int:

@@ -23,6 +23,7 @@ from desktop.core.format_doc import (
 from desktop.core.layouts import Layout
 from desktop.core.loader import load_deck
 from desktop.core.schema import Choice, Date, Either, Flag, Kind, ListOf, Record, Text
+from desktop.core.schema_localized import Localized
 
 ROOT: Final = Path(__file__).resolve().parents[1]
 PAGE: Final = ROOT / "docs" / "deck-format.md"
@@ -92,11 +93,15 @@ TABLES: Final = (
 
 def kind_text(kind: Kind) -> str:
     """How the docs write the type of a field of *kind*."""
+    if isinstance(kind, Localized):
+        return "translatable " + kind_text(kind.text)
     if isinstance(kind, Text):
         if kind.pattern == fmt.SLUG:
             return "slug"
         if kind.pattern == fmt.DURATION:
             return "duration"
+        if kind.pattern == fmt.LANGUAGE_CODE:
+            return "language code"
         limit = f", ≤ {kind.max_length:,} chars" if kind.max_length is not None else ""
         return "text" + limit + (", Markdown" if kind.markdown else "")
     if isinstance(kind, Date):
@@ -118,8 +123,9 @@ def kind_text(kind: Kind) -> str:
         count = f"at most {kind.max_items:,} " if kind.max_items is not None else ""
     item = kind_text(kind.item)
     assert not isinstance(kind.item, Either)
-    if isinstance(kind.item, Text) and item.startswith("text, "):
-        item = f"texts (each {item.removeprefix('text, ')})"
+    if item.startswith(("text, ", "translatable text, ")):
+        word, _, limit = item.partition("text, ")
+        item = f"{word}texts (each {limit})"
     else:
         item += "s"
     return f"list of {count}{item}"

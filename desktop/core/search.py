@@ -1,8 +1,9 @@
 """Full-text search over a deck's slides: titles, bullets, figures, notes. Qt-free.
 
 The index is built once per deck; each query is a plain, case-insensitive
-(``str.casefold``) substring search that works the same for English and Chinese. Whole-word
-matches come first ("port" finds "the port" before "report"), each kind in slide order.
+(``str.casefold``) substring search that works the same for English and Chinese. Every
+language of the deck is searched, and each hit says which one matched. Whole-word matches
+come first ("port" finds "the port" before "report"), each kind in slide order.
 
 Usage::
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Final
 
@@ -65,6 +66,7 @@ class Hit:
             where it was cut.
         start: Where the match starts in *snippet*.
         length: How many characters of *snippet* the match covers.
+        language: The code of the language of the text that matched (``zh``).
     """
 
     index: int
@@ -72,11 +74,19 @@ class Hit:
     snippet: str
     start: int
     length: int
+    language: str = ""
 
     @property
     def match(self) -> str:
         """The matched text, as written in the deck."""
         return self.snippet[self.start : self.start + self.length]
+
+
+def field_label(hit: Hit, languages: tuple[str, ...]) -> str:
+    """The name of the field a hit is in, for people: ``Notes``, or ``Notes · zh`` in a deck of
+    several languages."""
+    label = FIELD_LABELS.get(hit.field, hit.field)
+    return f"{label} · {hit.language}" if len(languages) > 1 and hit.language else label
 
 
 def collapse(text: str) -> str:
@@ -90,6 +100,7 @@ class _Entry:
 
     index: int
     field: str
+    language: str
     text: str
     """Emphasis removed, whitespace collapsed: what snippets are cut from."""
     offsets: tuple[int, ...] | None
@@ -134,13 +145,39 @@ _PART_FIELDS: Final[dict[str, str]] = {
 """The hit field (a key of :data:`FIELD_LABELS`) of each part of a slide."""
 
 
-def _fields(ref: SlideRef, first_of_section: bool) -> Iterator[tuple[str, str]]:
-    """A slide's searchable ``(field, raw text)`` pairs, in display order."""
+def _fields(
+    ref: SlideRef, first_of_section: bool, languages: tuple[str, ...]
+) -> Iterator[tuple[str, str, str]]:
+    """A slide's searchable ``(field, language, raw text)``, in display order, each language
+    in turn (a text the same as an earlier language's is left out)."""
+    section = ref.section
     if first_of_section:
-        yield "section", ref.section.title
-        yield "section", ref.section.title_zh
-    for text in ref.slide.texts():
-        yield _PART_FIELDS[text.part], text.text
+        titles = {code: texts.get("title", "") for code, texts in section.translations.items()}
+        if not titles:
+            titles = {languages[0]: section.title}
+            if section.title_zh:
+                titles.setdefault("zh", section.title_zh)
+        for code, title in _distinct(titles.items()):
+            yield "section", code, title
+    if not ref.slide.translations:
+        for text in ref.slide.texts():
+            yield _PART_FIELDS[text.part], languages[0], text.text
+        return
+    seen: dict[str, set[str]] = {}
+    for code in languages:
+        for text in ref.slide.texts(code):
+            if text.text not in seen.setdefault(text.field, set()):
+                seen[text.field].add(text.text)
+                yield _PART_FIELDS[text.part], code, text.text
+
+
+def _distinct(pairs: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str]]:
+    """*pairs* of (language, text) without a text already given."""
+    given: set[str] = set()
+    for code, text in pairs:
+        if text and text not in given:
+            given.add(text)
+            yield code, text
 
 
 class SearchIndex:
@@ -160,12 +197,12 @@ class SearchIndex:
         for ref in deck.refs:
             first_of_section = ref.section_index != previous_section
             previous_section = ref.section_index
-            for field, raw in _fields(ref, first_of_section):
+            for field, language, raw in _fields(ref, first_of_section, deck.languages):
                 text = collapse(plain(raw))
                 if not text:
                     continue
                 folded, offsets = _fold(text)
-                self._entries.append(_Entry(ref.index, field, text, offsets))
+                self._entries.append(_Entry(ref.index, field, language, text, offsets))
                 self._starts.append(position)
                 folded_parts.append(folded)
                 position += len(folded) + len(_SEPARATOR)
@@ -233,7 +270,8 @@ def _hit(entry: _Entry, begin: int, end: int) -> Hit:
     head = ELLIPSIS if left > 0 else ""
     tail = ELLIPSIS if right < len(text) else ""
     snippet = head + text[left:right] + tail
-    return Hit(entry.index, entry.field, snippet, len(head) + begin - left, end - begin)
+    start = len(head) + begin - left
+    return Hit(entry.index, entry.field, snippet, start, end - begin, entry.language)
 
 
 def search_deck(deck: Deck, query: str) -> list[Hit]:

@@ -12,8 +12,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from desktop.core.languages import DisplayLanguage, localize
 from desktop.core.loader import load_deck
-from desktop.core.problems import DeckError, Severity
+from desktop.core.problems import DeckError, Severity, UserError
 from desktop.core.ranges import parse_range
 from desktop.core.resources import bundled_deck
 from desktop.core.theme import load_theme
@@ -89,6 +90,12 @@ def run_export(args: argparse.Namespace) -> int:
     if result.deck is None:
         raise DeckError(result.errors)
     deck = result.deck
+    if getattr(args, "lang", None) is not None:
+        try:
+            display = DisplayLanguage.parse(args.lang, deck.languages)
+        except ValueError as exc:
+            raise UserError(f"--lang {args.lang}: {exc}") from None
+        deck = localize(deck, display)
     slides = parse_range(args.slide_range, deck.slide_count) if args.slide_range else None
     theme = load_theme(args.theme, deck.root) if args.theme else None
     # Before Qt starts and pages are drawn: a refused target fails at once.

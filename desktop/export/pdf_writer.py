@@ -184,6 +184,7 @@ def _structure(deck: Deck, pages: list[Page], starts: list[int]) -> Structure:
         outline=tuple(outline),
         links=links,
         labels=tuple(labels),
+        language=deck.shown_language,
     )
 
 

@@ -38,6 +38,9 @@ class Structure:
     links: tuple[LinkArea, ...]
     labels: tuple[str, ...]
     """One label per page: digits are numbered pages, anything else a named page."""
+    language: str = ""
+    """The document's language code (the catalog's ``/Lang``): the language the texts are
+    shown in; none when empty."""
 
 
 def apply_structure(source: Path, target: Path, structure: Structure) -> int:
@@ -46,7 +49,7 @@ def apply_structure(source: Path, target: Path, structure: Structure) -> int:
     # module at start-up but only needs pypdf once the user exports.
     from pypdf import PdfReader, PdfWriter
     from pypdf.annotations import Link
-    from pypdf.generic import Fit
+    from pypdf.generic import Fit, NameObject, TextStringObject
 
     reader = PdfReader(source)
     writer = PdfWriter(clone_from=reader)
@@ -69,6 +72,8 @@ def apply_structure(source: Path, target: Path, structure: Structure) -> int:
                 title=child.title, page_number=child.page, parent=parent, fit=Fit.fit()
             )
     writer.page_mode = "/UseOutlines"
+    if structure.language:
+        writer.root_object[NameObject("/Lang")] = TextStringObject(structure.language)
     for link in structure.links:
         height = float(writer.pages[link.page].mediabox.height)
         x0, y0, x1, y1 = link.rect

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.actions import CONFIRM_BACK_KEY, CONFIRM_KEY
 from desktop.core.model import Deck
-from desktop.core.search import FIELD_LABELS, MAX_HITS, Hit, SearchIndex
+from desktop.core.search import MAX_HITS, Hit, SearchIndex, field_label
 from desktop.core.text import plural
 from desktop.ui.delegates import draw_item_base
 
@@ -68,9 +68,10 @@ _SELECTED_MATCH_BACKGROUND: Final = QColor(255, 255, 255, 64)
 """On a selected row: a lighter wash of the selection colour."""
 
 
-def hit_text(hit: Hit) -> str:
-    """A hit as one line of plain text: ``Slide 7 · Notes: …snippet…``."""
-    return f"Slide {hit.index + 1} · {FIELD_LABELS.get(hit.field, hit.field)}: {hit.snippet}"
+def hit_text(hit: Hit, languages: tuple[str, ...] = ("en",)) -> str:
+    """A hit as one line of plain text: ``Slide 7 · Notes: …snippet…`` (``Notes · zh`` in a
+    deck of several languages)."""
+    return f"Slide {hit.index + 1} · {field_label(hit, languages)}: {hit.snippet}"
 
 
 class _HitDelegate(QStyledItemDelegate):
@@ -96,8 +97,7 @@ class _HitDelegate(QStyledItemDelegate):
         rect = opt.rect.adjusted(_PAD_X, _PAD_Y, -_PAD_X, -_PAD_Y)
         header_font = self._header_font(opt.font)
         header_metrics = QFontMetrics(header_font)
-        field = str(index.data(_FIELD_ROLE))
-        header = f"Slide {int(index.data(_SLIDE_ROLE)) + 1} · {FIELD_LABELS.get(field, field)}"
+        header = f"Slide {int(index.data(_SLIDE_ROLE)) + 1} · {index.data(_FIELD_ROLE)}"
 
         painter.save()
         painter.setFont(header_font)
@@ -284,14 +284,15 @@ class SearchPanel(QWidget):
         self._hits = hits
         self.results.setUpdatesEnabled(False)
         self.results.clear()
+        languages = self._index.deck.languages if self._index is not None else ("en",)
         for hit in hits:
-            item = QListWidgetItem(hit_text(hit))
+            item = QListWidgetItem(hit_text(hit, languages))
             item.setData(_SLIDE_ROLE, hit.index)
-            item.setData(_FIELD_ROLE, hit.field)
+            item.setData(_FIELD_ROLE, field_label(hit, languages))
             item.setData(_SNIPPET_ROLE, hit.snippet)
             item.setData(_START_ROLE, hit.start)
             item.setData(_LENGTH_ROLE, hit.length)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, hit_text(hit))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, hit_text(hit, languages))
             self.results.addItem(item)
         self.results.setUpdatesEnabled(True)
         self._update_status(query)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 from desktop.core.model import Deck, slide_label
 from desktop.core.presenter.actions import key
 from desktop.core.presenter.modes import Mode, ModeState, opened
-from desktop.core.search import FIELD_LABELS, Hit, SearchIndex
+from desktop.core.search import Hit, SearchIndex, field_label
 from desktop.core.text import plural
 from desktop.ui.presenter import style
 from desktop.ui.presenter.tool import PresenterTool, ToolHost
@@ -102,7 +102,7 @@ class FindPanel(QWidget):
         deck = self._deck
         for hit in self._hits:
             label = slide_label(deck, deck.refs[hit.index]) if deck is not None else ""
-            where = FIELD_LABELS.get(hit.field, hit.field)
+            where = field_label(hit, deck.languages if deck is not None else ("en",))
             item = QListWidgetItem(f"{hit.index + 1}  {label}\n{where}: {hit.snippet}")
             item.setToolTip(hit.snippet)
             self.results.addItem(item)
