@@ -41,3 +41,45 @@ def test_bundled_deck_matches_the_published_schema() -> None:
 def test_schema_rejects_what_the_loader_rejects(section: dict[str, object]) -> None:
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(section, json_schema("section"))
+
+
+BILINGUAL_SLIDE = {
+    "title": {"en": "One base", "zh": "一基地"},
+    "subtitle": "Primary only",
+    "bullets": [
+        {"en": "A bullet", "zh": "要点"},
+        {"text": {"en": "Parent", "zh-Hant": "上層"}, "bullets": ["child", {"en": "c", "zh": ""}]},
+    ],
+    "sources": ["src"],
+    "notes": {"en": "Notes\n", "zh": None},
+}
+
+
+def test_schema_accepts_texts_in_languages() -> None:
+    section = {"title": {"en": "S", "zh": "节"}, "slides": [BILINGUAL_SLIDE]}
+    jsonschema.validate(section, json_schema("section"))
+    deck = {"title": {"en": "T", "zh": "题"}, "languages": ["en", "zh", "zh-Hant"]}
+    jsonschema.validate(deck, json_schema("deck"))
+    notes = json_schema("section")["properties"]["slides"]["items"]["properties"]["notes"]
+    assert notes["markdownDescription"] == notes["description"]
+
+
+@pytest.mark.parametrize(
+    "slide",
+    [
+        {"layout": "section", "title": {"ZH": "节"}},  # not a language code
+        {"layout": "section", "title": {"en_GB": "x"}},
+        {"layout": "section", "title": {}},
+        {"bullets": [{"en": "a", "text": "b"}]},  # a bullet mixing the two forms
+        {"bullets": [{"tetx": "a"}]},
+    ],
+)
+def test_schema_rejects_what_is_no_text_in_languages(slide: dict[str, object]) -> None:
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"title": "S", "slides": [slide]}, json_schema("section"))
+
+
+@pytest.mark.parametrize("languages", [["en", "en"], ["EN"], [], ["en", "zh_Hant"]])
+def test_schema_rejects_bad_languages(languages: list[str]) -> None:
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"title": "T", "languages": languages}, json_schema("deck"))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.languages import DisplayLanguage, localize
 from desktop.core.loader import load_deck
 from desktop.core.model import (
     Bullet,
@@ -28,9 +29,10 @@ from desktop.core.search import (
     SNIPPET_CHARS,
     Hit,
     SearchIndex,
+    field_label,
     search_deck,
 )
-from tests.conftest import QtFreeRun
+from tests.conftest import FilesLoader, QtFreeRun
 
 ORIGIN = Location(Path("deck/a.yaml"), 1, 1)
 
@@ -307,6 +309,7 @@ def test_an_index_over_a_thousand_slides_is_fast() -> None:
 
 def test_search_needs_no_qt(run_without_qt: QtFreeRun) -> None:
     code = """
+from desktop.core.languages import DisplayLanguage, localize
 from desktop.core.loader import load_deck
 from desktop.core.resources import bundled_deck
 from desktop.core.search import search_deck
@@ -351,3 +354,33 @@ def test_whole_words_come_first() -> None:
         )
     )
     assert [hit.index for hit in search_deck(chinese, "港")] == [0, 1]
+
+
+def test_every_language_is_searched_and_named(load_files: FilesLoader) -> None:
+    deck = load_files(
+        {
+            "deck.yaml": "title: T\nlanguages: [en, zh]\n"
+            "sources: [{id: src, title: S, publisher: P}]\n",
+            "a.yaml": "title: {en: Harbour, zh: 港口}\nslides:\n  - layout: section\n"
+            "  - title: {en: Cranes, zh: 吊车}\n    sources: [src]\n"
+            "    bullets: [{en: Twelve cranes, zh: 十二台吊车}, Same, {en: 2027, zh: 2027}]\n"
+            "    notes: {en: Say it, zh: 说吊车}\n",
+        }
+    )
+    index = SearchIndex(deck)
+    found = [(h.index, h.field, h.language, h.snippet) for h in index.search("吊车")]
+    assert found == [
+        (1, "title", "zh", "吊车"),
+        (1, "bullet", "zh", "十二台吊车"),
+        (1, "notes", "zh", "说吊车"),
+    ]
+    assert [(h.field, h.language) for h in index.search("crane")] == [
+        ("title", "en"),
+        ("bullet", "en"),
+    ]
+    assert [(h.field, h.language) for h in index.search("港口")] == [("section", "zh")]
+    assert [h.language for h in index.search("2027")] == ["en"]  # the same text, once
+    shown = localize(deck, DisplayLanguage("zh"))
+    assert SearchIndex(shown).search("crane") == index.search("crane")
+    hit = index.search("说")[0]
+    assert (field_label(hit, deck.languages), field_label(hit, ("zh",))) == ("Notes · zh", "Notes")

@@ -8,6 +8,7 @@ The loader validates every file against these records, and
 from __future__ import annotations
 
 import json
+import re
 from typing import Final
 
 from desktop.core.layouts import DEFAULT_LAYOUT, LAYOUT_NAMES, Layout
@@ -38,6 +39,13 @@ LANGUAGE_CODE: Final = r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*"
 bullet record (``text``, ``bullets``) has this shape, so a bullet mapping is one or the other."""
 DEFAULT_LANGUAGES: Final = ("en",)
 MAX_LANGUAGES: Final = 10
+MAX_CODE: Final = 35
+
+
+def is_language_code(text: str) -> bool:
+    """Whether *text* is shaped as :data:`LANGUAGE_CODE` says (and not too long)."""
+    return len(text) <= MAX_CODE and re.fullmatch(LANGUAGE_CODE, text) is not None
+
 
 MAX_TITLE: Final = 300
 MAX_TEXT: Final = 1_000
@@ -318,7 +326,7 @@ DECK: Final = Record(
                 Text(
                     pattern=LANGUAGE_CODE,
                     pattern_hint="write a lower-case language code such as `en`, `zh` or `zh-Hant`",
-                    max_length=35,
+                    max_length=MAX_CODE,
                 ),
                 min_items=1,
                 max_items=MAX_LANGUAGES,

@@ -116,9 +116,11 @@ class _Loader(DeckBuilder, CrossChecks):
         return self.result(deck)
 
     def declared_languages(self, node: Node) -> tuple[str, ...]:
-        """``languages`` as written (its problems are the schema's), else the default."""
+        """``languages`` as written, without what the schema refuses, else the default."""
         written = [scalar_text(item) for item in list_items(get_node(node, "languages"))]
-        codes = tuple(dict.fromkeys(code for code in written if code))
+        codes = tuple(
+            dict.fromkeys(code for code in written if code and fmt.is_language_code(code))
+        )
         return codes[: fmt.MAX_LANGUAGES] or fmt.DEFAULT_LANGUAGES
 
     def result(self, deck: Deck | None) -> LoadResult:

@@ -90,7 +90,7 @@ class DeckBuilder(DeckPaths):
                     "title_zh",
                 )
                 return "" if self.languages[0] == "zh" else zh_title
-            where.translations["zh"]["title"] = title_zh
+            where.translations.setdefault("zh", {})["title"] = title_zh
             where.locations["title.zh"] = where.locations["title_zh"]
             zh_title = title_zh
         elif zh_title:

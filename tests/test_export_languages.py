@@ -1,0 +1,125 @@
+"""``export --lang``: every layout, the outline, the metadata and ``/Lang`` in one language."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Final
+
+import pytest
+from pypdf import PdfReader
+
+from desktop.cli import main
+from tests.conftest import DeckFactory
+
+DECK: Final = """\
+title: {en: Harbour plan, zh: 港口规划}
+subtitle: {en: Quayside works, zh: 码头工程}
+languages: [en, zh]
+sources:
+  - id: src
+    title: {en: Survey of berths, zh: 泊位调查}
+    publisher: {en: Port office, zh: 港务局}
+    date: 2024-03-04
+"""
+
+SECTION: Final = """\
+title: {en: Berths and cranes, zh: 泊位和吊车}
+slides:
+  - layout: title
+  - layout: agenda
+    title: {en: Programme, zh: 议程}
+  - layout: section
+  - title: {en: Cranes ordered, zh: 订购的吊车}
+    bullets:
+      - {en: Twelve gantries, zh: 十二台门式吊车}
+      - text: {en: Delivered yearly, zh: 每年交付}
+        bullets: [{en: Spring batch, zh: 春季一批}]
+    sources: [src]
+    notes: {en: Mention the harbourmaster, zh: 提一下港务长}
+  - layout: sources
+    title: {en: Citations, zh: 引用来源}
+"""
+
+ENGLISH: Final = (
+    "Harbour", "Quayside", "Berths", "cranes", "Programme", "Cranes", "Twelve", "Delivered",
+    "Spring", "harbourmaster", "Citations", "Survey", "Port office",
+)  # fmt: skip
+"""Words of the deck's English texts, none of which the app's own page words contain."""
+CHINESE: Final = ("港口规划", "泊位和吊车", "订购的吊车", "十二台门式吊车", "提一下港务长")
+
+
+@pytest.fixture(scope="module")
+def deck_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("harbour")
+    (folder / "deck.yaml").write_text(DECK, encoding="utf-8")
+    (folder / "a.yaml").write_text(SECTION, encoding="utf-8")
+    return folder
+
+
+def export(folder: Path, target: Path, *options: str) -> PdfReader:
+    assert main(["export", str(folder), "-o", str(target), *options]) == 0
+    return PdfReader(target)
+
+
+def outline_titles(entries: list[Any]) -> Iterator[str]:
+    for entry in entries:
+        if isinstance(entry, list):
+            yield from outline_titles(entry)
+        else:
+            yield str(entry.title)
+
+
+def _words(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.parametrize("layout", ["slides", "notes", "handout"])
+def test_export_in_chinese_has_chinese_text_on_every_page(
+    deck_folder: Path, tmp_path: Path, layout: str
+) -> None:
+    reader = export(deck_folder, tmp_path / "zh.pdf", "--lang", "zh", "--layout", layout)
+    assert reader.trailer["/Root"]["/Lang"] == "zh"
+    everything = ""
+    for number, page in enumerate(reader.pages, start=1):
+        text = _words(page.extract_text())
+        assert re.search(r"[\u4e00-\u9fff]", text), f"page {number} has no Chinese: {text!r}"
+        assert [word for word in ENGLISH if word in text] == [], f"page {number}: {text!r}"
+        everything += text
+    shown = CHINESE if layout == "notes" else CHINESE[:-1]  # the last is the speaker notes
+    solid = re.sub(r"\s", "", everything)  # a line of Chinese breaks anywhere
+    assert [words for words in shown if words not in solid] == []
+    titles = list(outline_titles(reader.outline))
+    assert "泊位和吊车" in titles and "4. 订购的吊车" in titles
+    assert not any(word in title for title in titles for word in ENGLISH)
+    assert reader.metadata is not None
+    assert (reader.metadata.title, reader.metadata.subject) == ("港口规划", "码头工程")
+    assert reader.metadata["/Keywords"] == "泊位和吊车"
+
+
+def test_export_defaults_to_the_primary_language(deck_folder: Path, tmp_path: Path) -> None:
+    for options, lang in [((), "en"), (("--lang", "en+zh"), "en")]:
+        reader = export(deck_folder, tmp_path / "en.pdf", *options)
+        assert reader.trailer["/Root"]["/Lang"] == lang
+        text = _words(" ".join(page.extract_text() for page in reader.pages))
+        assert "Twelve gantries" in text and "十二台" not in text
+        assert "Berths and cranes" in list(outline_titles(reader.outline))[1]
+
+
+def test_export_refuses_a_language_the_deck_lacks(
+    deck_folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "fr.pdf"
+    assert main(["export", str(deck_folder), "-o", str(target), "--lang", "fr"]) == 1
+    assert capsys.readouterr().err == (
+        "tianjin-briefing: error: --lang fr: `fr` is not one of the deck's languages (en, zh)\n"
+    )
+    assert not target.exists()
+
+
+def test_a_one_language_deck_exports_with_its_language(
+    make_deck: DeckFactory, tmp_path: Path
+) -> None:
+    reader = export(make_deck(), tmp_path / "one.pdf")
+    assert reader.trailer["/Root"]["/Lang"] == "en"
