@@ -540,6 +540,7 @@ def test_the_documented_limits_are_the_codes() -> None:
         "Values in all files of a deck": f"{yaml_limits.MAX_DECK_VALUES:,}",
         "Characters of text in all files of a deck": f"{yaml_limits.MAX_DECK_TEXT:,}",
         "Nesting depth": f"{yaml_limits.MAX_DEPTH} levels",
+        "Languages in `languages`": f"1 to {fmt.MAX_LANGUAGES}",
         "Titles and subtitles (deck, section, slide, column headings), `title_zh`, `author`,"
         " source `title` and `publisher`": f"{fmt.MAX_TITLE} characters",
         "Bullets, sub-bullets, figure labels, quotes, `by`, captions": (
