@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -182,26 +183,19 @@ class Slide:
         image = self.image
         if image is not None:
             image = Image(image.path, text("image.caption", image.caption), image.written)
-        return Slide(
-            self.id,
-            self.layout,
-            self.origin,
-            text("title", self.title),
-            text("subtitle", self.subtitle),
-            bullets,
-            figures,
-            quote,
-            _map_bullets("left", self.left, text),
-            _map_bullets("right", self.right, text),
-            text("left_title", self.left_title),
-            text("right_title", self.right_title),
-            image,
-            text("notes", self.notes),
-            self.sources,
-            self.duration,
-            self.path,
-            self.locations,
-            self.translations,
+        return dataclasses.replace(
+            self,
+            title=text("title", self.title),
+            subtitle=text("subtitle", self.subtitle),
+            bullets=bullets,
+            figures=figures,
+            quote=quote,
+            left=_map_bullets("left", self.left, text),
+            right=_map_bullets("right", self.right, text),
+            left_title=text("left_title", self.left_title),
+            right_title=text("right_title", self.right_title),
+            image=image,
+            notes=text("notes", self.notes),
         )
 
     def _fields(self) -> list[tuple[str, str, str]]:
