@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.core.layouts import Layout
 from desktop.core.pacing import (
     MIN_ELAPSED,
     judge,
@@ -12,6 +13,7 @@ from desktop.core.pacing import (
     time_left,
 )
 from desktop.core.timing import format_clock
+from tests.conftest import FilesLoader
 from tests.test_timing import build_deck
 
 
@@ -71,3 +73,29 @@ def test_staying_on_a_long_slide_is_on_time() -> None:
     verdict = judge(400.0, 200.0, 500.0)  # a slide planned for five minutes
     assert (verdict.status, verdict.delta) == ("on time", 0.0)
     assert judge(561.0, 200.0, 500.0).label == "1 min behind"
+
+
+@pytest.mark.parametrize(
+    ("agenda_duration", "agenda_time"), [("", 90), ("    duration: 60s\n", 60)]
+)
+def test_the_parts_of_a_split_slide_share_its_time(
+    load_files: FilesLoader, agenda_duration: str, agenda_time: int
+) -> None:
+    sections = {
+        f"s{n:02}.yaml": f"title: Section {n}\nslides:\n  - layout: section\n" for n in range(14)
+    }
+    sections["s00.yaml"] = (
+        "title: Overview\nduration: 3m\nslides:\n  - layout: agenda\n"
+        + agenda_duration
+        + "  - layout: section\n"
+    )
+    listed = "".join(f"  - {name}\n" for name in sections)
+    deck = load_files({"deck.yaml": f"title: T\nsections:\n{listed}", "a.yaml": None, **sections})
+    overview = deck.sections[0].slides
+    parts = [slide for slide in overview if slide.layout is Layout.AGENDA]
+    assert len(parts) > 1, "fourteen sections split the agenda"
+    starts, ends = plan_spans(deck)
+    spans = [end - start for start, end in zip(starts, ends, strict=True)][: len(overview)]
+    agenda = sum(spans[: len(parts)])
+    assert agenda == pytest.approx(agenda_time)  # half of 3m, or its own 60s
+    assert sum(spans) == pytest.approx(180)  # the section's plan, counted once

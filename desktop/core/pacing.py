@@ -84,14 +84,15 @@ def plan_spans(deck: Deck) -> tuple[list[float], list[float]]:
             starts.extend(section_start for _ in section.slides)
             ends.extend(section_start for _ in section.slides)
             continue
-        # The parts of a slide split over several (desktop.core.paging) share its time.
-        fixed = [s.duration / s.parts for s in section.slides if s.duration is not None]
+        # The parts of a slide split over several (desktop.core.paging) share its time: a
+        # duration is already split among them; the share of a slide without one is here.
+        fixed = [s.duration for s in section.slides if s.duration is not None]
         unfixed = sum(1 / s.parts for s in section.slides if s.duration is None)
         share = max(plan - sum(fixed), 0) / unfixed if unfixed else 0.0
         within = 0.0
         for slide in section.slides:
             starts.append(section_start + min(within, plan))
-            within += (slide.duration if slide.duration is not None else share) / slide.parts
+            within += slide.duration if slide.duration is not None else share / slide.parts
             ends.append(section_start + min(within, plan))
         section_start += plan
     return starts, ends
