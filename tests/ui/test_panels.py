@@ -588,14 +588,14 @@ def search(qtbot: QtBot, show: Show, deck: Deck) -> SearchPanel:
 def test_search_finds_chinese_section_names(qtbot: QtBot, search: SearchPanel, deck: Deck) -> None:
     assert search.line_edit.placeholderText() == PLACEHOLDER
     with qtbot.waitSignal(search.results_changed, timeout=2000) as blocker:
-        type_text(search, "制造业")
-    assert search.line_edit.text() == "制造业"
+        type_text(search, "制造业高质量发展")
+    assert search.line_edit.text() == "制造业高质量发展"
     assert blocker.args == [search.hit_count()]
     start = deck.section_start(MANUFACTURING)
     hits = search.hits()
     assert (hits[0].index, hits[0].field) == (start, "section")
     item = search.results.item(0)
-    assert item.text() == f"Slide {start + 1} · Section: 制造业高质量发展行动"
+    assert item.text() == f"Slide {start + 1} · Section · zh: 制造业高质量发展行动"
     with qtbot.waitSignal(search.slide_activated) as activated:
         qtbot.keyClick(search.line_edit, Qt.Key.Key_Return)
     assert activated.args == [start]
