@@ -24,7 +24,7 @@ SLIDE_LIST = FileFormat("slide list", ".txt", (b"# slides\n",))
 
 @dataclass(frozen=True)
 class ListOptions(ExportOptions):
-    width: int = option(72, "Line width", "characters per line", minimum=20, maximum=200)
+    line_width: int = option(72, "Line width", "characters per line", minimum=20, maximum=200)
 
 
 class ListExporter(Exporter[ListOptions]):
@@ -39,7 +39,7 @@ class ListExporter(Exporter[ListOptions]):
         with job.atomic_file() as target:
             for done, index in enumerate(job.slides, 1):
                 label = f"{index + 1}. {slide_label(job.deck, job.deck.refs[index])}"
-                lines.append(textwrap.shorten(label, job.options.width, placeholder="…"))
+                lines.append(textwrap.shorten(label, job.options.line_width, placeholder="…"))
                 job.step(done, len(job.slides))
             target.temp.write_text("\n".join(lines) + "\n", encoding="utf-8")
         return ExportResult(target.path, len(lines) - 1, target.path.stat().st_size)

@@ -30,7 +30,8 @@ def deck(make_deck: DeckFactory) -> Deck:
 
 def test_the_format_comes_from_the_name_then_the_suffix_then_the_default() -> None:
     pdf = registry.get("pdf")
-    assert isinstance(pdf, PdfExporter) and registry.names() == ("pdf",)
+    formats = ("pdf", "pptx", "png")
+    assert isinstance(pdf, PdfExporter) and registry.names() == formats
     with slide_list_format() as listing:
         assert registry.for_output(Path("a.txt")) is listing
         assert registry.for_output(Path("A.TXT")) is listing
@@ -38,9 +39,11 @@ def test_the_format_comes_from_the_name_then_the_suffix_then_the_default() -> No
         assert registry.for_output(Path("a.PDF")) is pdf
         assert registry.for_output(Path("briefing")) is pdf  # as before: a PDF named so
         assert registry.for_output(Path("notes.docx")) is pdf
+        assert registry.for_output(Path("Briefing.PPTX")) is registry.get("pptx")
+        assert registry.for_output(Path("slides.png")) is pdf  # images go into a folder
         assert registry.for_options(ListOptions()) is listing
         assert registry.for_options(PdfOptions()) is pdf
-    assert registry.names() == ("pdf",)
+    assert registry.names() == formats
     with pytest.raises(KeyError):
         registry.for_options(ExportOptions())
 
@@ -95,7 +98,7 @@ def test_registering_refuses_a_second_name_suffix_options_or_flag() -> None:
 
     with pytest.raises(ValueError, match="--per-page is declared otherwise"):
         registry.register(Clashing())
-    assert registry.names() == ("pdf",)
+    assert registry.names() == ("pdf", "pptx", "png")
 
 
 def _action(parser: argparse.ArgumentParser, flag: str) -> argparse.Action:
@@ -136,12 +139,20 @@ def test_a_new_format_on_the_command_line(
         ]
         assert f"Wrote {listing}: 2 slides" in capsys.readouterr().out
         other = tmp_path / "slides.out"
-        assert main(["export", root, "--format", "list", "-o", str(other), "--width", "20"]) == 0
+        assert (
+            main(["export", root, "--format", "list", "-o", str(other), "--line-width", "20"]) == 0
+        )
         assert other.read_text(encoding="utf-8").startswith("# slides\n")
         for wrong, message in (
             (["-o", str(listing), "--layout", "notes"], "--layout: not an option of the list"),
-            (["-o", str(tmp_path / "a.pdf"), "--width", "30"], "--width: not an option of the pdf"),
-            (["-o", str(listing), "--width", "5"], "--width: 5 is not between 20 and 200"),
+            (
+                ["-o", str(tmp_path / "a.pdf"), "--line-width", "30"],
+                "--line-width: not an option of the pdf",
+            ),
+            (
+                ["-o", str(listing), "--line-width", "5"],
+                "--line-width: 5 is not between 20 and 200",
+            ),
         ):
             with pytest.raises(SystemExit) as stop:
                 main(["export", root, *wrong])
@@ -149,7 +160,7 @@ def test_a_new_format_on_the_command_line(
             assert message in capsys.readouterr().err
         help_text = build_parser().commands["export"].format_help()
         assert "characters per line (default: 72; list only)" in " ".join(help_text.split())
-    assert "--width" not in build_parser().commands["export"].format_help()
+    assert "--line-width" not in build_parser().commands["export"].format_help()
 
 
 def test_a_new_format_gets_progress_cancel_and_the_target_rule(deck: Deck, tmp_path: Path) -> None:

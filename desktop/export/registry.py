@@ -11,6 +11,8 @@ from typing import Any, Final
 
 from desktop.export.exporter import Exporter, ExportOptions, Option
 from desktop.export.pdf import PdfExporter
+from desktop.export.png import PngExporter
+from desktop.export.pptx import PptxExporter
 
 DEFAULT: Final = "pdf"
 """The format written when neither ``--format`` nor the file's suffix says another."""
@@ -101,3 +103,5 @@ def all_options() -> tuple[Option, ...]:
 
 
 register(PdfExporter())
+register(PptxExporter())
+register(PngExporter())

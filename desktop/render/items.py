@@ -89,6 +89,17 @@ class Picture:
         """Why the image cannot be drawn, or None."""
         return self._decoded.problem
 
+    @property
+    def source(self) -> tuple[str, bytes] | None:
+        """The checked image as its file holds it, ``("svg", bytes)`` (or ``png``, ``jpeg``),
+        for formats that embed the image itself; None when it cannot be drawn."""
+        decoded = self._decoded
+        if decoded.svg is not None:
+            return "svg", decoded.data
+        if decoded.image is not None:
+            return ("png" if decoded.data.startswith(b"\x89PNG") else "jpeg"), decoded.data
+        return None
+
     def paint(self, painter: QPainter) -> None:
         svg, image = self._decoded.svg, self._decoded.image
         if svg is not None:

@@ -56,6 +56,8 @@ class Decoded:
     image: QImage | None = None
     svg: QSvgRenderer | None = None
     problem: str | None = None
+    data: bytes = b""
+    """The checked file's bytes (PNG, JPEG or SVG), for formats that embed the image itself."""
     retry: bool = False
     """Not measured for lack of time: the next check measures it (see :mod:`.probe`)."""
 
@@ -67,7 +69,8 @@ class Decoded:
 
     @property
     def cost(self) -> int:
-        return self.image.sizeInBytes() if self.image is not None else 64 * 1024
+        pixels = self.image.sizeInBytes() if self.image is not None else 64 * 1024
+        return pixels + len(self.data)
 
 
 def short_reason(problem: str, name: str) -> str:
@@ -155,7 +158,7 @@ def _svg(data: bytes, name: str) -> Decoded:
     renderer = QSvgRenderer(QByteArray(data))
     if not renderer.isValid():
         return Decoded(problem=f"{name} cannot be drawn: not valid SVG")
-    return Decoded(svg=renderer)
+    return Decoded(svg=renderer, data=data)
 
 
 def _raster(data: bytes, info: ImageInfo, name: str) -> Decoded:
@@ -178,4 +181,4 @@ def _raster(data: bytes, info: ImageInfo, name: str) -> Decoded:
         why = reader.errorString() or "unknown error"
         log.info("cannot decode %s: %s", name, why)
         return Decoded(problem=f"{name} cannot be drawn: {why[:1].lower()}{why[1:]}")
-    return Decoded(image=image)
+    return Decoded(image=image, data=data)

@@ -27,7 +27,7 @@ def test_the_dialog_offers_the_handout_sizes_of_the_command_line(
 ) -> None:
     dialog = ExportDialog(tmp_path / "briefing.pdf")
     qtbot.addWidget(dialog)
-    assert _items(dialog.format_box) == ["PDF"] and dialog.windowTitle() == "Export PDF"
+    assert _items(dialog.format_box)[0] == "PDF" and dialog.windowTitle() == "Export PDF"
     per_page = dialog.option_widgets["per_page"]
     assert isinstance(per_page, QComboBox)
     assert _items(per_page) == [str(n) for n in HANDOUT_PER_PAGE]
@@ -93,26 +93,25 @@ def test_the_dialog_lists_a_new_format_and_its_options(
     with slide_list_format():
         dialog = ExportDialog(tmp_path / "briefing.pdf", ask=ask)
         qtbot.addWidget(dialog)
-        assert _items(dialog.format_box) == ["PDF", "Slide list"]
+        assert _items(dialog.format_box) == [
+            "PDF",
+            "PowerPoint",
+            "Slide images (PNG)",
+            "Slide list",
+        ]
         widgets = dialog.option_widgets
-        assert sorted(widgets) == ["layout", "per_page", "width"]
-        assert [widgets[n].isEnabled() for n in ("layout", "per_page", "width")] == [
-            True,
-            False,  # the handout size, with the slides layout
-            False,
-        ]
-        dialog.format_box.setCurrentIndex(1)
+        names = ("layout", "per_page", "width", "line_width")
+        assert sorted(widgets) == sorted(names)
+        # the handout size is off with the slides layout
+        assert [widgets[n].isEnabled() for n in names] == [True, False, False, False]
+        dialog.format_box.setCurrentIndex(3)
         assert dialog.windowTitle() == "Export Slide list"
-        assert [widgets[n].isEnabled() for n in ("layout", "per_page", "width")] == [
-            False,
-            False,
-            True,
-        ]
+        assert [widgets[n].isEnabled() for n in names] == [False, False, False, True]
         assert dialog.target() == tmp_path / "briefing.txt"
-        width = widgets["width"]
+        width = widgets["line_width"]
         assert isinstance(width, QSpinBox) and width.value() == 72
         width.setValue(30)
-        assert dialog.options() == ListOptions(width=30)
+        assert dialog.options() == ListOptions(line_width=30)
 
         notes = tmp_path / "notes.txt"
         notes.write_text("my notes\n", encoding="utf-8")
