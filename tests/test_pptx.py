@@ -148,7 +148,7 @@ def test_notes_sections_and_properties(bundled: tuple[Deck, Path]) -> None:
     assert names == [
         f"{plain(s.title)} · {s.title_zh}" if s.title_zh else plain(s.title) for s in deck.sections
     ]
-    listed = [int(i.get("id")) for s in sections for i in s.iter(f"{{{P14}}}sldId")]
+    listed = [int(i.get("id", "")) for s in sections for i in s.iter(f"{{{P14}}}sldId")]
     assert listed == [slide.slide_id for slide in slides] and set(listed) == set(by_id)
     core = presentation.core_properties
     assert core.title == plain(deck.title) and core.author == deck.author
@@ -227,7 +227,7 @@ def test_the_package_is_sound(example: tuple[Deck, Path]) -> None:
         assert package.testzip() is None
         names = set(package.namelist())
         types = etree.fromstring(package.read("[Content_Types].xml"))
-        defaults = {d.get("Extension").lower() for d in types if d.tag.endswith("Default")}
+        defaults = {d.get("Extension", "").lower() for d in types if d.tag.endswith("Default")}
         overrides = {o.get("PartName") for o in types if o.tag.endswith("Override")}
         for name in names:
             if name == "[Content_Types].xml" or name.endswith("/"):
@@ -241,7 +241,7 @@ def test_the_package_is_sound(example: tuple[Deck, Path]) -> None:
             for rel in etree.fromstring(package.read(rels)):
                 if rel.get("TargetMode") == "External":
                     continue
-                target = str(PurePosixPath(base, rel.get("Target")))
+                target = str(PurePosixPath(base, rel.get("Target", "")))
                 resolved = PurePosixPath(*_normalise(target))
                 assert str(resolved).lstrip("/") in names, (rels, rel.get("Target"))
     assert PPTX.matches(path.read_bytes()[:512])
@@ -311,6 +311,11 @@ def test_safety_like_the_pdf(bundled: tuple[Deck, Path], tmp_path: Path) -> None
         ["briefing.pptx", "old.pptx", "cancel.pptx"]
     )
     steps: list[tuple[int, int]] = []
-    EXPORTER.export(deck, old, PptxOptions(slides=(2, 3)), progress=lambda *s: not steps.append(s))
+
+    def progress(done: int, total: int) -> bool:
+        steps.append((done, total))
+        return True
+
+    EXPORTER.export(deck, old, PptxOptions(slides=(2, 3)), progress=progress)
     # the two slides, then the generated agenda and sources the PDF also adds
     assert steps == [(1, 4), (2, 4), (3, 4), (4, 4)]
