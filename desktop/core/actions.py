@@ -130,6 +130,14 @@ ACTIONS: Final[tuple[ActionSpec, ...]] = (
     ActionSpec(
         "export", "Export PDF…", ("Ctrl+E",), group="File", icon="file-down", short="Export"
     ),
+    ActionSpec("print", "Print…", ("Ctrl+P",), group="File"),
+    ActionSpec(
+        "copy_slide",
+        "Copy slide as image",
+        ("Ctrl+Shift+C",),
+        group="Edit",
+        description="The current slide on the clipboard, at full resolution",
+    ),
     ActionSpec("quit", "Quit", ("Ctrl+Q",), group="File"),
 )
 

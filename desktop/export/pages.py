@@ -8,11 +8,11 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
     QPalette,
-    QPdfWriter,
     QPen,
 )
 
@@ -53,17 +53,18 @@ def a4_layout() -> QPageLayout:
 
 
 class PageDrawer:
-    """Draws the planned pages onto a QPdfWriter through one painter."""
+    """Draws the planned pages onto a paged device (a QPdfWriter, a QPrinter) through one
+    painter."""
 
     def __init__(
-        self, writer: QPdfWriter, painter: QPainter, renderer: SlideRenderer, a4: bool
+        self, writer: QPagedPaintDevice, painter: QPainter, renderer: SlideRenderer, a4: bool
     ) -> None:
         self.writer, self.painter, self.renderer = writer, painter, renderer
         self.deck = renderer.deck
         self.theme = renderer.theme
         self.families = renderer.theme.fonts
         self.a4 = a4
-        self.resolution = A4_RESOLUTION if a4 else writer.resolution()
+        self.resolution = A4_RESOLUTION if a4 else writer.logicalDpiX()
         self.width = float(writer.width())
         self.height = float(writer.height())
         self.page_number = 0

@@ -19,7 +19,7 @@ from desktop.core.markup import plain
 from desktop.core.model import Deck, Layout, slide_label
 from desktop.core.problems import UserError
 from desktop.export.exporter import ExportJob, ExportResult
-from desktop.export.pages import A4_RESOLUTION, PageDrawer, a4_layout, slide_page_layout
+from desktop.export.paged import draw_pages, prepare
 from desktop.export.pdf import PdfOptions
 from desktop.export.plan import (
     ExportLayout,
@@ -115,30 +115,20 @@ def _draw_pages(
     writer = QPdfWriter(device)
     writer.setCreator(f"tianjin-briefing {__version__}")
     writer.setTitle(plain(deck.title))
-    a4 = layout is not ExportLayout.SLIDES
-    if a4:
-        writer.setResolution(A4_RESOLUTION)
-        writer.setPageLayout(a4_layout())
-    else:
-        page_layout, resolution = slide_page_layout(deck)
-        writer.setResolution(resolution)
-        writer.setPageLayout(page_layout)
+    a4 = prepare(writer, renderer, layout)
     painter = QPainter()
     if not painter.begin(writer):
         raise UserError(f"cannot write {path.parent}: the PDF could not be started")
-    drawer = PageDrawer(writer, painter, renderer, a4)
-    starts: list[int] = []
+
+    def step(done: int, total: int) -> None:
+        if device.error() != QFileDevice.FileError.NoError:
+            raise _device_error(device)  # the disk filled up: stop now, not 300 pages later
+        job.step(done, total)
+
     try:
-        for done, page in enumerate(pages):
-            starts.append(drawer.page_number)
-            drawer.draw(page)
-            if device.error() != QFileDevice.FileError.NoError:
-                raise _device_error(device)  # the disk filled up: stop now, not 300 pages later
-            job.step(done + 1, len(pages))
+        return draw_pages(writer, painter, renderer, a4, pages, step)
     finally:
         painter.end()
-    starts.append(drawer.page_number)
-    return starts
 
 
 def _structure(deck: Deck, pages: list[Page], starts: list[int]) -> Structure:

@@ -140,6 +140,8 @@ class MainWindow(QMainWindow):
         a.bind("open", self.ask_open)
         a.bind("reload", self.reload)
         a.bind("export", self.ask_export)
+        a.bind("print", self.ask_print)
+        a.bind("copy_slide", self.copy_slide)
         a.bind("quit", self.close)
         for action in a.all():
             self.addAction(action)
@@ -382,6 +384,20 @@ class MainWindow(QMainWindow):
         folder = file_actions.choose_deck_folder(self, self.session.path)
         if folder is not None:
             self.open_later(folder)
+
+    def ask_print(self) -> None:
+        """File → Print: the print dialog, then the pages the PDF export would write."""
+        if self.renderer is not None:
+            from desktop.ui.printing import ask_print
+
+            ask_print(self, self.renderer, self.nav.current)
+
+    def copy_slide(self) -> None:
+        """Edit → Copy slide as image: the current slide on the clipboard."""
+        if self.renderer is not None:
+            from desktop.ui.printing import copy_slide
+
+            copy_slide(self.renderer, self.nav.current)
 
     def ask_export(self) -> None:
         chosen = file_actions.ask_export(self, self.deck) if self.deck is not None else None

@@ -107,8 +107,10 @@ def build_menus(window: QMainWindow, a: ActionRegistry) -> tuple[QMenu, QMenu]:
     file_menu.addAction(a["reload"])
     file_menu.addSeparator()
     file_menu.addAction(a["export"])
+    file_menu.addAction(a["print"])
     file_menu.addSeparator()
     file_menu.addAction(a["quit"])
+    bar.addMenu("&Edit").addAction(a["copy_slide"])
     view = bar.addMenu("&View")
     for name in ("full_screen", "toggle_sidebar", "toggle_notes"):
         view.addAction(a[name])
