@@ -30,6 +30,8 @@ from bench.figures import (
     measure_window,
 )
 from bench.generate import generate_deck
+from bench.handover import FORMATS as HANDOVER_FORMATS
+from bench.handover import measure_handover
 from bench.procs import BenchError, Options
 from bench.report import Figure, as_json, machine, text_table, write_results
 
@@ -56,6 +58,9 @@ def expected_keys(sizes: Sequence[int]) -> list[str]:
     if 300 in sizes:
         keys.append("export.slides.300.rate")
     keys.append("export.peak_rss")
+    for fmt, _ in HANDOVER_FORMATS:
+        keys += [f"handover.{fmt}.{size}" for size in sizes] + [f"handover.{fmt}.scaling"]
+    keys.append("handover.peak_rss")
     return keys
 
 
@@ -73,6 +78,7 @@ def run(options: Options, only: Sequence[str] = GROUPS) -> list[Figure]:
             figures += measure_window(options, decks)
         if "export" in only:
             figures += measure_export(options, decks)
+            figures += measure_handover(options, decks)
     return figures
 
 
