@@ -21,8 +21,10 @@ from desktop.core.resources import bundled_deck
 from desktop.core.theme import load_theme
 from desktop.export import registry
 from desktop.export.exporter import ExportCancelled
+from desktop.export.plan import ExportLayout, plan_pages
 from desktop.export.pptx import PPTX, PptxOptions
 from desktop.export.pptx_text import CJK
+from desktop.render.notes import notes_document
 from desktop.render.qtapp import ensure_gui_app
 from tests.conftest import DeckFactory, section_yaml
 
@@ -137,11 +139,14 @@ def test_notes_sections_and_properties(bundled: tuple[Deck, Path]) -> None:
     by_id = {slide.slide_id: slide for slide in slides}
     # One slide per page of the PDF's slide pages: here the deck's own slides.
     assert len(slides) == deck.slide_count
+    noted = 0
     for ref, slide in zip(deck.refs, slides, strict=True):
         if ref.slide.notes.strip():
-            first_words = " ".join(ref.slide.notes.split()[:3]).strip("*_#")
-            notes = slide.notes_slide.notes_text_frame.text
-            assert " ".join(notes.split()).startswith(first_words.split("*")[0].strip())
+            expected = notes_document(ref.slide.notes).toPlainText()
+            written = slide.notes_slide.notes_text_frame.text
+            assert written.split() == expected.split(), f"slide {ref.index + 1}"
+            noted += 1
+    assert noted > 20
     root = etree.fromstring(zipfile.ZipFile(path).read("ppt/presentation.xml"))
     sections = root.findall(f".//{{{P14}}}section")
     names = [s.get("name") for s in sections]
@@ -217,7 +222,8 @@ def test_svg_picture_has_a_png_fallback_and_agenda_links(example: tuple[Deck, Pa
         if s.has_text_frame and s.click_action.target_slide is not None
     ]
     firsts = [next(r.index for r in deck.refs if r.section_index == i) for i in (0, 1)]
-    assert [presentation.slides.index(t) for t in targets] == firsts
+    linked = [presentation.slides.index(t) for t in targets]  # numbers and names link
+    assert list(dict.fromkeys(linked)) == firsts and len(linked) >= len(firsts)
 
 
 def test_the_package_is_sound(example: tuple[Deck, Path]) -> None:
@@ -317,5 +323,6 @@ def test_safety_like_the_pdf(bundled: tuple[Deck, Path], tmp_path: Path) -> None
         return True
 
     EXPORTER.export(deck, old, PptxOptions(slides=(2, 3)), progress=progress)
-    # the two slides, then the generated agenda and sources the PDF also adds
-    assert steps == [(1, 4), (2, 4), (3, 4), (4, 4)]
+    # the two slides, then the generated agenda and sources (in parts) the PDF also adds
+    total = len(plan_pages(deck, ExportLayout.SLIDES, [2, 3]))
+    assert total > 2 and steps == [(n, total) for n in range(1, total + 1)]

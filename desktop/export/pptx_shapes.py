@@ -109,8 +109,9 @@ class SlideWriter:
                         tree.append(shape._element)  # in paint order, over what is under it
                 else:
                     shape = self.text_box(slide, box, box.rect, box.paras)
-                    if box.name.startswith("agenda-entry-"):
-                        built.links.append((shape, int(box.name.rsplit("-", 1)[1])))
+                    section = _linked(laid_out, box)
+                    if section is not None:
+                        built.links.append((shape, section))
         for idx, placeholder in placeholders.items():
             if idx not in used:
                 tree.remove(placeholder._element)
@@ -260,6 +261,12 @@ def _text_top(box: TextBox) -> float:
     elif box.valign.value == "bottom":
         top += spare
     return max(box.rect.top(), top)
+
+
+def _linked(laid_out: SlideLayout, box: TextBox) -> int | None:
+    """The section the box links to: an agenda entry's link area holds the box's centre."""
+    centre = box.rect.center()
+    return next((section for rect, section in laid_out.links if rect.contains(centre)), None)
 
 
 def _element(shape: BaseShape) -> etree._Element:

@@ -101,7 +101,7 @@ def _laid_out(
         index = page.slides[0]
         return renderer.layout(index), deck.refs[index].slide.layout, index
     layout = Layout.AGENDA if page.kind is PageKind.AGENDA else Layout.SOURCES
-    return renderer.generated(layout, page.label), layout, None
+    return renderer.generated(layout, page.label, page.part), layout, None
 
 
 def section_names(deck: Deck, pages: list[Page]) -> list[str]:
