@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.core.actions import CONFIRM_KEY
 from desktop.core.markup import plain
 from desktop.core.model import Deck, slide_label
+from desktop.core.numbering import action_count, action_number
 from desktop.ui.delegates import draw_item_base
 
 log = logging.getLogger(__name__)
@@ -189,13 +190,14 @@ class OutlinePanel(QWidget):
         self._deck = deck
         self.tree.clear()
         self._slide_items = []
-        width = max(2, len(str(len(deck.sections))))
+        width = max(2, len(str(action_count(deck))))
         section_items: list[QTreeWidgetItem] = []
         for section_index, section in enumerate(deck.sections):
-            number = f"{section_index + 1:0{width}d}"
+            action = action_number(deck, section_index)
+            number = f"{action:0{width}d}" if action is not None else ""
             title = plain(section.title)
             title_zh = plain(section.title_zh)
-            section_item = QTreeWidgetItem([f"{number}  {title}"])
+            section_item = QTreeWidgetItem([f"{number}  {title}" if number else title])
             section_item.setData(0, _KIND_ROLE, _SECTION)
             section_item.setData(0, _INDEX_ROLE, section_index)
             section_item.setData(0, _NUMBER_ROLE, number)
@@ -203,7 +205,7 @@ class OutlinePanel(QWidget):
             section_item.setData(0, _SUBTITLE_ROLE, title_zh)
             full = f"{title}\n{title_zh}" if title_zh else title
             section_item.setToolTip(0, _tooltip(full))
-            spoken = f"Section {section_index + 1}: {title}" + (
+            spoken = (f"Action {action}: {title}" if action is not None else title) + (
                 f" ({title_zh})" if title_zh else ""
             )
             section_item.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)

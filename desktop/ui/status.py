@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar
 
 from desktop.core.markup import plain
 from desktop.core.model import Deck
+from desktop.core.numbering import number_label
 from desktop.core.problems import Problem
 from desktop.core.text import plural
 
@@ -47,12 +48,13 @@ class DeckStatus:
 
 
 def section_text(deck: Deck, index: int) -> str:
-    """The section of slide *index*: its number, the count, its titles."""
+    """The section of slide *index*: its titles, after the action's number if it has one."""
     ref = deck.refs[index]
-    number, count, title = ref.section_index + 1, len(deck.sections), plain(ref.section.title)
+    title = plain(ref.section.title)
     if ref.section.title_zh:
-        return f"Section {number} / {count}: {title}  {ref.section.title_zh}"
-    return f"Section {number} / {count}: {title}"
+        title = f"{title}  {ref.section.title_zh}"
+    action = number_label(deck, ref.section_index)
+    return f"Action {action}: {title}" if action else title
 
 
 def state_text(problems: tuple[Problem, ...]) -> str:

@@ -210,7 +210,7 @@ def test_console_shows_position_next_slide_notes_and_sources(
 ) -> None:
     controller = present(planned_deck, start=4)
     console = controller.console
-    assert console.position_text() == "section 2 / 3 · slide 5 / 9"
+    assert console.position_text() == "action 2 / 3 · slide 5 / 9"
     assert console.section_label.text() == "Beta"
     assert console.current.index() == 4 and console.next.index() == 5
     assert not console.showing_end_marker()
@@ -665,7 +665,7 @@ def test_reload_mid_talk_keeps_slide_and_time(
     assert controller.deck is reloaded
     assert controller.audience.slide_index() == 5  # still b2
     assert reloaded.refs[5].slide.id == "b2"
-    assert controller.console.position_text() == "section 2 / 3 · slide 6 / 10"
+    assert controller.console.position_text() == "action 2 / 3 · slide 6 / 10"
     assert controller.tracker.timer.elapsed == pytest.approx(elapsed)
     assert controller.tracker.spent_section(1) == pytest.approx(section_b)
     assert controller.console.message.text() == "Deck reloaded."

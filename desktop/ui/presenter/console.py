@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.markup import plain
 from desktop.core.model import Deck, slide_label
+from desktop.core.numbering import number_label
 from desktop.core.presenter.state import Badge, BannerKind
 from desktop.render.renderer import SlideRenderer
 from desktop.ui.notes_pane import LINE_HEIGHT, ElidedLabel, NotesPane
@@ -264,9 +265,9 @@ class ConsoleWindow(QWidget):
         self.next_caption.setText("NEXT · NOTHING MORE" if last else "NEXT")
         self.next_title.setText("" if last else slide_label(deck, deck.refs[index + 1]))
         ref = deck.refs[index]
+        action = number_label(deck, ref.section_index)
         self.position_label.setText(
-            f"SECTION {ref.section_index + 1} / {len(deck.sections)}"
-            f"  ·  SLIDE {index + 1} / {deck.slide_count}"
+            (f"ACTION {action}  ·  " if action else "") + f"SLIDE {index + 1} / {deck.slide_count}"
         )
         title = plain(ref.section.title)
         self.section_label.set_full_text(f"{title}   {ref.section.title_zh}".rstrip())

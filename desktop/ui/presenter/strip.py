@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop.core.markup import plain
 from desktop.core.model import Deck
+from desktop.core.numbering import action_number
 from desktop.core.timing import SectionPace, SectionState, format_clock
 from desktop.ui.presenter import style
 
@@ -150,6 +151,8 @@ class SectionStrip(QWidget):
         self.setFixedHeight(HEIGHT)
         self.setFont(style.ui_font(14, QFont.Weight.DemiBold))
         self._titles: list[str] = []
+        self._numbers: list[str] = []
+        """Each chip's number: the action's (desktop.core.numbering), "" for an unnumbered one."""
         self._weights: list[float] = []
         self._paces: tuple[SectionPace, ...] = ()
         self._rehearsed: dict[int, float] = {}
@@ -163,6 +166,10 @@ class SectionStrip(QWidget):
     def set_deck(self, deck: Deck, rehearsed: dict[int, float] | None = None) -> None:
         """Use *deck*'s sections; *rehearsed* gives the last rehearsal's seconds by index."""
         self._titles = [plain(s.title) for s in deck.sections]
+        self._numbers = [
+            str(number) if (number := action_number(deck, i)) is not None else ""
+            for i in range(len(deck.sections))
+        ]
         self._weights = segment_weights(deck)
         self._rehearsed = dict(rehearsed or {})
         self._paces = ()
@@ -188,7 +195,8 @@ class SectionStrip(QWidget):
     def min_chip_width(self) -> float:
         """The narrowest chip: padding, the largest number and :data:`MIN_LETTERS` letters."""
         metrics = QFontMetrics(self.font())
-        number = metrics.horizontalAdvance(f"{len(self._titles)}  ")
+        widest = max(self._numbers, key=len, default="")
+        number = metrics.horizontalAdvance(f"{widest}  ") if widest else 0
         letters = metrics.averageCharWidth() * MIN_LETTERS + metrics.horizontalAdvance("…")
         return float(2 * PADDING + number + letters)
 
@@ -269,8 +277,9 @@ class SectionStrip(QWidget):
         and its name shortened to fit."""
         rect = self.segment_rects()[index] if rect is None else rect
         metrics = QFontMetrics(self.font())
-        number = f"{index + 1}"
-        room = int(rect.width()) - 2 * PADDING - metrics.horizontalAdvance(f"{number}  ")
+        number = self._numbers[index] if index < len(self._numbers) else ""
+        gap = metrics.horizontalAdvance(f"{number}  ") if number else 0
+        room = int(rect.width()) - 2 * PADDING - gap
         title = self._titles[index] if index < len(self._titles) else ""
         return number, metrics.elidedText(title, Qt.TextElideMode.ElideRight, max(0, room))
 
@@ -285,7 +294,7 @@ class SectionStrip(QWidget):
             self._chip(painter, rect, look, self.fill_fraction(index))
             number, name = self.chip_label(index, rect)
             inner = rect.adjusted(PADDING, 0, -PADDING, 0)
-            name_x = metrics.horizontalAdvance(f"{number}  ")
+            name_x = metrics.horizontalAdvance(f"{number}  ") if number else 0
             painter.setPen(QColor(look.text))
             align = int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
             painter.drawText(inner, align, number)
