@@ -291,7 +291,7 @@ def test_section_slides_number_the_actions(variant: Variant) -> None:
             continue
         number = action_number(deck, ref.section_index)
         label = [t.box.paras[0].text for t in texts if t.role == "section-number"]
-        assert label == [f"SECTION {number} / {action_count(deck)}"]
+        assert label == [f"ACTION {number} / {action_count(deck)}"]
 
 
 def test_the_quote_hangs_its_mark_and_aligns_its_attribution(variant: Variant) -> None:

@@ -61,7 +61,7 @@ class Layout(enum.Enum):
     )
     SECTION = LayoutSpec(
         "section",
-        'The section divider, on the band colour: "SECTION *n* / *N*" for a numbered section'
+        'The section divider, on the band colour: "ACTION *n* / *N*" for a numbered section'
         " (`numbered`; *n* counts the numbered sections only), the section's Chinese"
         " name (`title_zh`, if set), its English name (the slide's `title`, else the"
         " section's `title`) and the slide's `subtitle`.",

@@ -118,7 +118,7 @@ def section_slide(b: LayoutBuilder, page: QRectF) -> None:
     if number := number_label(b.deck, b.ref.section_index):
         b.text(
             QRectF(b.mx, b.top + 10, rect.width(), lines(b.size("min_text"))),
-            [b.para(f"SECTION {number}", "min_text", "band_text", bold=True, markup=False)],
+            [b.para(f"ACTION {number}", "min_text", "band_text", bold=True, markup=False)],
             "section-number",
             wrap=False,
         )
