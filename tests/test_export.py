@@ -383,3 +383,83 @@ def test_a4_pages_take_their_colours_from_the_theme(deck: Deck, tmp_path: Path) 
                 assert not colours & set(PAGE_COLORS.values()), "a default page colour was used"
     finally:
         app.setPalette(before)
+
+
+def _handout_frames(
+    deck: Deck, per_page: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> tuple[list[list[tuple[float, float, float, float]]], list[list[float]], list[float]]:
+    """Each handout page's slide frames (x, y, w, h), the y of its writing lines, and its
+    content width, as the page code draws them."""
+    from desktop.export import handout, pages
+
+    frames: list[list[tuple[float, float, float, float]]] = []
+    lines: list[list[float]] = []
+    bodies: list[float] = []
+    real_frame, real_line, real_chrome, real_new_page = (
+        pages.PageDrawer.slide_frame,
+        pages.PageDrawer.line,
+        pages.PageDrawer.chrome,
+        pages.PageDrawer.new_page,
+    )
+
+    def new_page(self: pages.PageDrawer) -> None:
+        frames.append([])
+        lines.append([])
+        bodies.append(0.0)
+        real_new_page(self)
+
+    def chrome(self: pages.PageDrawer, right: str) -> Any:
+        body = real_chrome(self, right)
+        bodies[-1] = body.width()
+        return body
+
+    def slide_frame(self: pages.PageDrawer, index: int, rect: Any) -> Any:
+        drawn = real_frame(self, index, rect)
+        frames[-1].append((drawn.x(), drawn.y(), drawn.width(), drawn.height()))
+        return drawn
+
+    def line(self: pages.PageDrawer, x1: float, y1: float, *args: Any) -> None:
+        lines[-1].append(y1)
+        real_line(self, x1, y1, *args)
+
+    monkeypatch.setattr(pages.PageDrawer, "slide_frame", slide_frame)
+    monkeypatch.setattr(pages.PageDrawer, "line", line)
+    monkeypatch.setattr(pages.PageDrawer, "chrome", chrome)
+    monkeypatch.setattr(pages.PageDrawer, "new_page", new_page)
+    assert handout.draw  # the handout pages go through the drawer patched here
+    PDF.export(
+        deck,
+        tmp_path / "handout.pdf",
+        PdfOptions(layout=ExportLayout.HANDOUT, per_page=per_page),
+    )
+    return frames, lines, bodies
+
+
+def test_six_a_page_is_a_two_by_three_grid(
+    deck: Deck, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    frames, _, _ = _handout_frames(deck, 6, tmp_path, monkeypatch)
+    full = [page for page in frames if len(page) == 6]
+    assert full, "the bundled deck fills at least one page of six"
+    for page in full:
+        lefts = sorted({round(x) for x, _, _, _ in page})
+        tops = sorted({round(y) for _, y, _, _ in page})
+        assert len(lefts) == 2 and len(tops) == 3, page  # two columns, three rows
+        assert len({(round(w), round(h)) for _, _, w, h in page}) == 1  # one size
+        # in reading order: left to right, then down
+        assert [(round(y), round(x)) for x, y, _, _ in page] == sorted(
+            (round(y), round(x)) for x, y, _, _ in page
+        )
+
+
+def test_one_a_page_is_full_width_with_lines_below(
+    deck: Deck, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    frames, lines, bodies = _handout_frames(deck, 1, tmp_path, monkeypatch)
+    slide_pages = [(f, ls, b) for f, ls, b in zip(frames, lines, bodies, strict=True) if f]
+    assert len(slide_pages) == deck.slide_count
+    for (frame,), page_lines, width in slide_pages:
+        _, y, w, h = frame
+        assert w == pytest.approx(width, abs=1)  # the content's full width
+        below = [ly for ly in page_lines if ly > y + h]
+        assert len(below) >= 5, "room to write under the slide"
