@@ -265,6 +265,22 @@ CASES = [
         "must be a date written YYYY-MM-DD",
     ),
     Case(
+        "deck-date-month-alone",  # the briefing has a day; only a source may give a month
+        {"deck.yaml": "title: T\ndate: 2024-10\n"},
+        "deck.yaml",
+        2,
+        7,
+        "`date` must be a date written YYYY-MM-DD, not '2024-10'",
+    ),
+    Case(
+        "source-date-bad-month",
+        {"deck.yaml": "title: T\nsources: [{id: s, title: S, date: 2024-13}]\n"},
+        "deck.yaml",
+        2,
+        35,
+        "must be a date written YYYY-MM-DD or YYYY-MM, not '2024-13'",
+    ),
+    Case(
         "sections-lists-deck-yaml",
         {"deck.yaml": "title: T\nsections: [deck.yaml, a.yaml]\n"},
         "deck.yaml",
@@ -435,3 +451,9 @@ def test_a_long_agenda_is_split_into_parts_the_deck_counts(load_files: FilesLoad
     narrow = dataclasses.replace(deck, aspect="4:3")  # parts are made anew for the aspect
     assert sum(r.slide.layout is Layout.AGENDA for r in narrow.refs) == 3
     assert narrow.slide_count == len(narrow.refs) == sum(len(s.slides) for s in narrow.sections)
+
+
+def test_a_source_may_be_dated_by_its_month(load_files: FilesLoader) -> None:
+    deck = load_files({"deck.yaml": "title: T\nsources: [{id: src, title: S, date: 2024-10}]\n"})
+    assert deck.sources[0].date == "2024-10"
+    assert deck.sources[0].citation() == "S, 2024-10"

@@ -306,7 +306,11 @@ SOURCE: Final = Record(
         Field("id", SLUG_TEXT, "Id that slides use in `sources`.", True),
         Field("title", TITLE, "Title of the article or document.", True),
         Field("publisher", TITLE, "Who published it."),
-        Field("date", Date(), "Publication date."),
+        Field(
+            "date",
+            Date(month=True),
+            "Publication date; a month alone (`2024-10`) where the day is not known.",
+        ),
         Field("url", Text(max_length=2_000), "Address, shown as text; never fetched."),
     ),
 )

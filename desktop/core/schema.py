@@ -153,35 +153,43 @@ class Text(Kind):
 
 @dataclass(frozen=True)
 class Date(Kind):
-    """A calendar date, YYYY-MM-DD."""
+    """A calendar date, YYYY-MM-DD; with ``month``, a month alone (YYYY-MM) is one too."""
 
     description: str = ""
+    month: bool = False
+    """Whether a month alone is a date: a source published "October 2024" has no day."""
 
     def type_name(self) -> str:
-        return "a date (YYYY-MM-DD)"
+        return "a date (YYYY-MM-DD or YYYY-MM)" if self.month else "a date (YYYY-MM-DD)"
 
     def check(self, node: Node, path: str, problems: list[Problem]) -> None:
         if isinstance(node.value, dt.date):
             return
         if isinstance(node.value, str):
+            day = node.value
+            if self.month and re.fullmatch(r"\d{4}-\d{2}", day):
+                day += "-01"
             try:
-                dt.date.fromisoformat(node.value)
+                dt.date.fromisoformat(day)
             except ValueError:
                 pass
             else:
-                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", node.value):
+                if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
                     return
         text = scalar_text(node)
         shown = quoted(text) if text is not None else _type_of(node)
+        written = "YYYY-MM-DD or YYYY-MM" if self.month else "YYYY-MM-DD"
         problems.append(
             Problem(
                 node.location,
-                f"`{path}` must be a date written YYYY-MM-DD, not {shown}",
+                f"`{path}` must be a date written {written}, not {shown}",
                 field=path,
             )
         )
 
     def json_schema(self) -> JSON:
+        if self.month:
+            return {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$"}
         return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 
 

@@ -56,7 +56,11 @@ def first_geometry(window: QMainWindow) -> None:
     frame = _frame(window)
     room = area.size().shrunkBy(frame)
     share = QSize(int(room.width() * SCREEN_SHARE), int(room.height() * SCREEN_SHARE))
-    size = share.expandedTo(PREFERRED).boundedTo(room).expandedTo(window.minimumSizeHint().boundedTo(room))
+    size = (
+        share.expandedTo(PREFERRED)
+        .boundedTo(room)
+        .expandedTo(window.minimumSizeHint().boundedTo(room))
+    )
     outer = QRect(QPoint(0, 0), size.grownBy(frame))
     outer.moveCenter(area.center())
     window.setGeometry(outer - frame)
