@@ -12,6 +12,7 @@ any size is then a scaled replay.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Final
@@ -23,11 +24,9 @@ from desktop.core.model import Bullet, Deck, Layout, SlideRef
 from desktop.core.svg_cost import LOGO_BOX
 from desktop.core.theme import Theme
 from desktop.render.items import Fill, Item, Picture, Rule, Text
-from desktop.render.text import Para, TextBox, VAlign
+from desktop.render.text import LINE_SPACING, Para, TextBox, VAlign
 
 CENTER = Qt.AlignmentFlag.AlignHCenter
-LINE_SPACING = 1.362
-"""Natural line spacing of Noto Sans, as a multiple of the font size."""
 
 
 def same_scale(boxes: list[TextBox]) -> None:
@@ -99,6 +98,16 @@ class LaidText:
     box: TextBox = field(repr=False)
 
 
+SECONDARY_SCALE: Final = 0.72
+"""A secondary language's text against its primary one's size (never below ``min_text``)."""
+BILINGUAL_SPACE_AFTER: Final = 0.6
+"""Between bullets of two languages, the gap against one language's (the pairs group)."""
+SECONDARY_GAP: Final = 0.12
+"""The gap between a primary text and its secondary one, as a fraction of the latter's size."""
+TITLE_SECONDARY_SCALE: Final = 0.6
+"""A title's secondary text against the title's size."""
+SUBTITLE_SECONDARY_SCALE: Final = 0.8
+"""A subtitle's secondary text against the subtitle's size (already small)."""
 FOOTER_ROLES: Final = ("footer", "footer-number", "source-line")
 """The footer line's texts: the only ones below the theme's ``min_text``."""
 TITLE_LEADING: Final = 1.1
@@ -170,10 +179,13 @@ class LayoutBuilder:
         wrap: bool = True,
         min_size: float | None = None,
         body: bool = False,
+        proportional: bool = False,
     ) -> TextBox:
         """Lay *paras* out in *rect*, shrunk to fit but never below *min_size* (the theme's
         ``min_text`` unless given: only the footer line passes a smaller one), and place it."""
-        return self.place(self.measure(rect, paras, name, valign, wrap, min_size, body))
+        return self.place(
+            self.measure(rect, paras, name, valign, wrap, min_size, body, proportional)
+        )
 
     def measure(
         self,
@@ -184,6 +196,7 @@ class LayoutBuilder:
         wrap: bool = True,
         min_size: float | None = None,
         body: bool = False,
+        proportional: bool = False,
     ) -> TextBox:
         """A fitted text box, as :meth:`text` lays it out, not yet placed on the slide (a
         builder that sizes siblings alike measures them all first)."""
@@ -196,6 +209,7 @@ class LayoutBuilder:
             wrap=wrap,
             name=name,
             body=body,
+            proportional=proportional,
         ).fit()
 
     def place(self, box: TextBox) -> TextBox:
@@ -213,6 +227,40 @@ class LayoutBuilder:
 
     def para(self, text: str, size: str, color: str = "text", **kw: object) -> Para:
         return Para(text, self.size(size), self.color(color), **kw)  # type: ignore[arg-type]
+
+    @property
+    def bilingual(self) -> bool:
+        """Whether the slide is shown in two languages (``en+zh``)."""
+        return "+" in self.deck.display
+
+    def secondary(self, field_path: str) -> str:
+        """The secondary language's text of the slide's *field_path* (``bullets[1]``), shown
+        below its primary one; empty in one language and where it has none."""
+        return self.ref.slide.secondary.get(field_path, "")
+
+    def below(
+        self, para: Para, second: str, scale: float = SECONDARY_SCALE, band: bool = False
+    ) -> list[Para]:
+        """*para*, and *second* (its secondary language's text, if any) set below it: smaller,
+        lighter (the theme's ``secondary`` colour, ``band_secondary`` on a band), never bold,
+        never below the theme's ``min_text``; a bullet's continues at its indent."""
+        if not second:
+            return [para]
+        size = max(self.size("min_text"), para.size * scale)
+        after = para.space_after * (BILINGUAL_SPACE_AFTER if para.level else 1.0)
+        return [
+            dataclasses.replace(para, space_after=SECONDARY_GAP * size / para.size),
+            dataclasses.replace(
+                para,
+                text=second,
+                size=size,
+                color=self.color("band_secondary" if band else "secondary"),
+                bold=False,
+                indent_size=para.size if para.level else 0.0,
+                max_lines=para.max_lines,
+                space_after=after * para.size / size,
+            ),
+        ]
 
     # -- the whole slide --------------------------------------------------------
 
@@ -310,19 +358,27 @@ class LayoutBuilder:
         y = self.top
         if title:
             title_leading = leading(TITLE_LEADING)
-            box = self.text(
-                QRectF(self.mx, y, self.title_width(), lines(self.size("title"), 2, title_leading)),
-                [self.para(title, "title", bold=True, line_height=title_leading)],
-                "title",
+            second = self.secondary("title") if slide.title else ""
+            paras = self.below(
+                self.para(title, "title", bold=True, line_height=title_leading),
+                second,
+                TITLE_SECONDARY_SCALE,
             )
+            height = sum(lines(p.size, 2, p.line_height) for p in paras)
+            box = self.text(QRectF(self.mx, y, self.title_width(), height), paras, "title")
             y += box.content_size()[1] + 22
             self.fill(QRectF(self.mx, y, 110, 7), self.color("accent"))
             y += 7 + 26
         if slide.subtitle:
             size = self.subtitle_size
+            paras = self.below(
+                Para(slide.subtitle, size, self.color("muted")),
+                self.secondary("subtitle"),
+                SUBTITLE_SECONDARY_SCALE,
+            )
             box = self.text(
-                QRectF(self.mx, y, inner, lines(size, 2)),
-                [Para(slide.subtitle, size, self.color("muted"))],
+                QRectF(self.mx, y, inner, sum(lines(p.size, 2) for p in paras)),
+                paras,
                 "subtitle",
                 min_size=min(size, self.size("min_text")),
             )
@@ -330,29 +386,32 @@ class LayoutBuilder:
         y += 16
         return QRectF(self.mx, y, inner, max(60.0, bottom - y))
 
-    def bullet_paras(self, bullets: tuple[Bullet, ...], scale: float = 1.0) -> list[Para]:
+    def bullet_paras(
+        self, bullets: tuple[Bullet, ...], scale: float = 1.0, field_name: str = "bullets"
+    ) -> list[Para]:
+        """The paragraphs of a bullet list (the slide's *field_name*: ``bullets``, ``left``,
+        ``right``), each followed by its secondary language's text when there is one."""
         paras: list[Para] = []
         body, sub = self.size("body") * scale, self.size("sub_body") * scale
-        for bullet in bullets:
-            paras.append(
-                Para(
-                    bullet.text,
-                    body,
-                    self.color("text"),
-                    level=1,
-                    bullet_color=self.color("accent"),
-                    space_after=0.45,
-                )
+        for index, bullet in enumerate(bullets):
+            path = f"{field_name}[{index}]"
+            first = Para(
+                bullet.text,
+                body,
+                self.color("text"),
+                level=1,
+                bullet_color=self.color("accent"),
+                space_after=0.45,
             )
-            for child in bullet.children:
-                paras.append(
-                    Para(
-                        child,
-                        sub,
-                        self.color("text"),
-                        level=2,
-                        bullet_color=self.color("muted"),
-                        space_after=0.35,
-                    )
+            paras += self.below(first, self.secondary(f"{path}.text" if bullet.children else path))
+            for sub_index, child in enumerate(bullet.children):
+                second = Para(
+                    child,
+                    sub,
+                    self.color("text"),
+                    level=2,
+                    bullet_color=self.color("muted"),
+                    space_after=0.35,
                 )
+                paras += self.below(second, self.secondary(f"{path}.bullets[{sub_index}]"))
         return paras

@@ -8,13 +8,16 @@ explicit character formats, so markup in content can only mean what
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QFontMetricsF,
     QPainter,
     QTextBlock,
     QTextBlockFormat,
@@ -24,8 +27,14 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from desktop.core.markup import parse_inline, plain
+from desktop.core.cjk import has_cjk, typeset
+from desktop.core.markup import Run, parse_inline, plain
+from desktop.render.cjk_text import cjk_first, pieces
 from desktop.render.fonts import make_font
+
+LINE_SPACING = 1.362
+"""Natural line spacing of the Latin font (Noto Sans), as a multiple of the font size: the
+pitch of every line, Chinese and mixed ones included."""
 
 
 class VAlign(enum.Enum):
@@ -49,6 +58,7 @@ class Para:
         align: Horizontal alignment.
         markup: Whether ``*`` and ``**`` mean emphasis (False for raw text).
         max_lines: At most this many lines (0: any); longer text ends in an ellipsis.
+        indent_size: See below.
     """
 
     text: str
@@ -63,6 +73,9 @@ class Para:
     line_height: int = 118
     markup: bool = True
     max_lines: int = 0
+    indent_size: float = 0.0
+    """A continuation of a bullet (its secondary text): no mark, indented as a bullet of this
+    size is."""
 
 
 @dataclass
@@ -82,6 +95,9 @@ class TextBox:
     name: str = ""
     body: bool = False
     """The slide's body text: bullets, columns, a quote, a generated list."""
+    proportional: bool = False
+    """Shrink every paragraph in proportion only (the smallest sets the floor): for texts
+    whose sizes say their rank, as the cover's title over its subtitle."""
     scale: float = 1.0
     overflow: bool = False
     document: QTextDocument | None = field(default=None, repr=False)
@@ -89,26 +105,24 @@ class TextBox:
     def fit(self, max_scale: float = 1.0) -> TextBox:
         """Lay out at full size; shrink until it fits or reaches the minimum size.
 
-        The minimum applies to the smallest paragraph: no paragraph shrinks below it, and
-        larger ones keep their proportion. *max_scale* caps the scale (to match a sibling
-        box).
+        The paragraphs shrink in proportion until the smallest reaches the minimum; if the
+        text still does not fit, the smallest ones stay at the minimum while the larger ones
+        shrink on towards it (a secondary language's smaller lines below larger ones).
+        *max_scale* caps the scale (to match a sibling box).
         """
         smallest = min((p.size for p in self.paras), default=self.min_size)
+        largest = max((p.size for p in self.paras), default=self.min_size)
         floor = min(max_scale, self.min_size / smallest) if smallest else max_scale
         self.overflow = False
         doc = self._layout(max_scale)
         if self._fits(doc):
             self.document, self.scale = doc, max_scale
             return self
-        low, high = floor, max_scale
-        best: tuple[float, QTextDocument] | None = None
-        for _ in range(7):
-            middle = (low + high) / 2
-            candidate = self._layout(middle)
-            if self._fits(candidate):
-                best, low = (middle, candidate), middle
-            else:
-                high = middle
+        best = self._search(floor, max_scale)
+        if best is None and largest > smallest and not self.proportional:
+            lowest = min(floor, self.min_size / largest)
+            best = self._search(lowest, floor)
+            floor = lowest
         if best is None:
             at_floor = self._layout(floor)
             self.document, self.scale = at_floor, floor
@@ -117,9 +131,25 @@ class TextBox:
             self.scale, self.document = best
         return self
 
+    def _search(self, low: float, high: float) -> tuple[float, QTextDocument] | None:
+        """The largest scale between *low* and *high* (bisected) at which the text fits."""
+        best: tuple[float, QTextDocument] | None = None
+        for _ in range(7):
+            middle = (low + high) / 2
+            candidate = self._layout(middle)
+            if self._fits(candidate):
+                best, low = (middle, candidate), middle
+            else:
+                high = middle
+        return best
+
+    def size_of(self, para: Para, scale: float) -> float:
+        """*para*'s font size at *scale*: never below the minimum (unless written smaller)."""
+        return max(1.0, min(para.size, self.min_size), para.size * scale)
+
     def font_sizes(self) -> list[float]:
         """The size of each paragraph's text as laid out, in canvas pixels."""
-        return [max(1.0, para.size * self.scale) for para in self.paras]
+        return [self.size_of(para, self.scale) for para in self.paras]
 
     def drawn_rect(self) -> QRectF:
         """Where the laid-out text is drawn on the canvas (alignment applied)."""
@@ -197,39 +227,45 @@ class TextBox:
             doc.setTextWidth(self.rect.width())
         cursor = QTextCursor(doc)
         for index, para in enumerate(paras):
-            size = max(1.0, para.size * scale)
+            size = self.size_of(para, scale)
             block = QTextBlockFormat()
             block.setAlignment(para.align if self.wrap else Qt.AlignmentFlag.AlignLeft)
-            block.setLineHeight(para.line_height, 1)  # 1 = ProportionalHeight
+            if has_cjk(para.text):
+                # Lines of Chinese (or mixed) text at the pitch of Latin ones: the Chinese
+                # font's taller natural height would otherwise space them further apart.
+                latin = _natural_height(self.families[:1], size)
+                chinese = _natural_height(cjk_first(self.families)[:1], size)
+                block.setLineHeight(round(para.line_height * latin / chinese), 1)
+            else:
+                block.setLineHeight(para.line_height, 1)  # 1 = ProportionalHeight
             last = index == len(paras) - 1
             block.setBottomMargin(0 if last else size * para.space_after)
             if para.level:
-                indent = size * (1.1 if para.level == 1 else 1.0)
-                offset = (para.level - 1) * size * 1.3
+                # The indent of the bullet's own size (a secondary line below takes it too).
+                at = self.size_of(replace(para, size=para.indent_size or para.size), scale)
+                indent = at * (1.1 if para.level == 1 else 1.0)
+                offset = (para.level - 1) * at * 1.3
                 block.setLeftMargin(offset + indent)
-                block.setTextIndent(-indent)
+                block.setTextIndent(0 if para.indent_size else -indent)
                 block.setTabPositions([QTextOption.Tab(indent, QTextOption.TabType.LeftTab)])
             if index == 0:
                 cursor.setBlockFormat(block)
             else:
                 cursor.insertBlock(block)
-            if para.level:
+            if para.level and not para.indent_size:
                 mark = _char_format(self.families, size, para.bullet_color or para.color, True)
                 cursor.insertText("•\t" if para.level == 1 else "–\t", mark)
-            runs = parse_inline(para.text) if para.markup else ()
-            if not para.markup:
+            text = typeset(para.text)
+            runs = parse_inline(text) if para.markup else (Run(text),)
+            for piece in pieces(runs):
                 cursor.insertText(
-                    para.text, _char_format(self.families, size, para.color, para.bold, para.italic)
-                )
-            for run in runs:
-                cursor.insertText(
-                    run.text,
+                    piece.text,
                     _char_format(
-                        self.families,
+                        cjk_first(self.families) if piece.wide else self.families,
                         size,
                         para.color,
-                        para.bold or run.bold,
-                        para.italic != run.italic,
+                        para.bold or piece.bold,
+                        para.italic != piece.italic,
                     ),
                 )
         return doc
@@ -262,6 +298,13 @@ class TextBox:
             elif align & Qt.AlignmentFlag.AlignRight:
                 left += self.rect.width() - width
         return QPointF(left, max(self.rect.top(), top))
+
+
+@cache
+def _natural_height(families: tuple[str, ...], size: float) -> float:
+    """The natural line height of *families*' first font at *size* (as Qt lays it out)."""
+    metrics = QFontMetricsF(make_font(families, size))
+    return math.ceil(metrics.ascent()) + math.ceil(metrics.descent())
 
 
 def _blocks(doc: QTextDocument) -> Iterator[QTextBlock]:
