@@ -105,12 +105,27 @@ def test_export_in_chinese_has_chinese_text_on_every_page(
 
 
 def test_export_defaults_to_the_primary_language(deck_folder: Path, tmp_path: Path) -> None:
-    for options, lang in [((), "en"), (("--lang", "en+zh"), "en")]:
-        reader = export(deck_folder, tmp_path / "en.pdf", *options)
-        assert lang_of(reader) == lang
-        text = _words(" ".join(page.extract_text() for page in reader.pages))
-        assert "Twelve gantries" in text and "十二台" not in text
-        assert "Berths and cranes" in list(outline_titles(reader.outline))[1]
+    reader = export(deck_folder, tmp_path / "en.pdf")
+    assert lang_of(reader) == "en"
+    text = _words(" ".join(page.extract_text() for page in reader.pages))
+    assert "Twelve gantries" in text and "十二台" not in text
+    assert "Berths and cranes" in list(outline_titles(reader.outline))[1]
+
+
+@pytest.mark.parametrize("layout", ["slides", "notes", "handout"])
+def test_export_in_two_languages_has_both_on_every_page(
+    deck_folder: Path, tmp_path: Path, layout: str
+) -> None:
+    reader = export(deck_folder, tmp_path / "both.pdf", "--lang", "en+zh", "--layout", layout)
+    assert lang_of(reader) == "en"
+    for number, page in enumerate(reader.pages, start=1):
+        text = _words(page.extract_text())
+        assert re.search(r"[\u4e00-\u9fff]", text), f"page {number} has no Chinese: {text!r}"
+        assert re.search(r"[A-Za-z]{4}", text), f"page {number} has no English: {text!r}"
+    solid = re.sub(r"\s", "", " ".join(page.extract_text() for page in reader.pages))
+    assert "十二台门式吊车" in solid and "每年交付" in solid and "春季一批" in solid
+    assert "Twelvegantries" in solid
+    assert "Berths and cranes" in list(outline_titles(reader.outline))[1]
 
 
 def test_export_refuses_a_language_the_deck_lacks(

@@ -41,6 +41,9 @@ PAGE_COLORS: Final = {
 }
 """The colours of the A4 notes and handout pages (on white paper) and their defaults: a theme
 may leave them out, so themes written before them stay valid."""
+SECONDARY_COLORS: Final = {"secondary": "muted", "band_secondary": "band_text"}
+"""The colours of a secondary language's text (``en+zh``: the Chinese set below the English),
+on slides and on the band of title and section slides, and the colour each defaults to."""
 SIZE_NAMES: Final = (
     "title",
     "subtitle",
@@ -71,6 +74,10 @@ THEME: Final = Record(
                 + tuple(
                     Field(n, _COLOR, f"Colour on A4 pages: {n}.", default=value)
                     for n, value in PAGE_COLORS.items()
+                )
+                + tuple(
+                    Field(n, _COLOR, f"Colour of a secondary language's text (default: {v}).")
+                    for n, v in SECONDARY_COLORS.items()
                 ),
             ),
             "Colours as #rrggbb.",
@@ -193,6 +200,14 @@ def _logo(path: Path, node: Node) -> tuple[Path, Location] | None:
     return target, logo_node.location
 
 
+def _colors(written: dict[str, str]) -> dict[str, str]:
+    """The theme's colours: as written, the page and secondary ones defaulted."""
+    colors = {**PAGE_COLORS, **written}
+    for name, default in SECONDARY_COLORS.items():
+        colors.setdefault(name, colors[default])
+    return colors
+
+
 def _build(path: Path, node: Node) -> Theme:
     assert isinstance(node.value, dict)
     fonts_node = node.value["fonts"]
@@ -203,7 +218,7 @@ def _build(path: Path, node: Node) -> Theme:
         logo_location=logo[1] if logo is not None else None,
         key=path.stem,
         name=scalar_text(node.value["name"]) or path.stem,
-        colors={**PAGE_COLORS, **_section(node, "colors")},
+        colors=_colors(_section(node, "colors")),
         fonts=tuple(scalar_text(f) or "" for f in fonts_node.value),
         sizes={k: int(v) for k, v in _section(node, "sizes").items()},
     )

@@ -17,7 +17,7 @@ from PySide6.QtGui import (
 )
 
 from desktop.core.markup import plain
-from desktop.core.model import Deck, Layout, format_duration, slide_label
+from desktop.core.model import Deck, Layout, Source, format_duration, slide_label
 from desktop.core.numbering import action_number
 from desktop.export.plan import Page, PageKind
 from desktop.render.fonts import make_font
@@ -247,7 +247,10 @@ class PageDrawer:
         notes_rect = QRectF(
             body.left(), y, body.width(), body.bottom() - y - (source_h + 7 * MM if sources else 0)
         )
-        self.markdown(ref.slide.notes or "*No speaker notes.*", notes_rect, page)
+        notes = ref.slide.notes or "*No speaker notes.*"
+        if second := ref.slide.secondary.get("notes"):  # two languages: the second follows
+            notes = f"{notes}\n\n---\n\n{second}"
+        self.markdown(notes, notes_rect, page)
 
     def markdown(self, notes: str, rect: QRectF, page: Page) -> None:
         """Speaker notes from Markdown (no HTML), shrunk to fit down to 8 pt, then continued.
@@ -284,6 +287,14 @@ class PageDrawer:
             self.new_page()
             area = self.chrome(f"Notes, slide {page.slides[0] + 1} (continued)")
 
+    def reference(self, source: Source) -> str:
+        """*source* in full for a list, with its title's secondary language text after it
+        (``en+zh``)."""
+        text = source.reference(". ")
+        index = self.deck.sources.index(source)
+        second = self.deck.secondary.get(f"sources[{index}].title")
+        return f"{text} ({second})" if second else text
+
     def slide_sources(self, index: int) -> list[Para]:
         paras: list[Para] = []
         for source_id in self.deck.refs[index].slide.sources:
@@ -291,7 +302,7 @@ class PageDrawer:
             if source is not None:
                 paras.append(
                     self.para(
-                        source.reference(". "),
+                        self.reference(source),
                         8,
                         "muted",
                         level=1,
@@ -377,7 +388,7 @@ class PageDrawer:
         body, y = start[0], start[1] + 6 * MM
         paras = [
             self.para(
-                source.reference(". "),
+                self.reference(source),
                 9.5,
                 level=1,
                 bullet_color=self.color("accent"),

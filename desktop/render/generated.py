@@ -48,8 +48,9 @@ def agenda(b: LayoutBuilder, body: QRectF) -> None:
                 max_lines=2,
             )
         ]
-        if section.title_zh:
-            paras.append(Para(section.title_zh, zh_size, b.color("muted"), markup=False))
+        second = section.secondary.get("title") or section.title_zh
+        if second:
+            paras.append(Para(second, zh_size, b.color("secondary"), markup=False))
         entries.append(
             b.measure(
                 QRectF(0, 0, col_w - number_w, body.height() / rows - 2 * pad),

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF
 
+from desktop.core.cjk import has_cjk
 from desktop.core.model import Layout
 from desktop.core.numbering import number_label
 from desktop.render import generated  # noqa: F401  (importing it registers the agenda, sources)
 from desktop.render.builder import (
     BUILDERS,
     CENTER,
+    SUBTITLE_SECONDARY_SCALE,
     TITLE_LEADING,
     LayoutBuilder,
     SlideLayout,
@@ -52,10 +54,18 @@ COVER_SCALE = 1.15
 figure's value): clearly the largest text of the deck."""
 
 
-def band_titles(b: LayoutBuilder, zh: str, english: str, subtitle: str, scale: float) -> list[Para]:
-    """The Chinese name (when there is one), the English one and the subtitle, in that order,
-    the names *scale* times the theme's section sizes: one treatment for cover and sections.
-    Without a Chinese name the English one is bold and takes its place."""
+def band_titles(
+    b: LayoutBuilder,
+    zh: str,
+    english: str,
+    subtitle: str,
+    scale: float,
+    subtitle_second: str = "",
+) -> list[Para]:
+    """The Chinese name (when there is one), the other one and the subtitle (and its
+    secondary language's text), in that order, the names *scale* times the theme's section
+    sizes: one treatment for cover and sections. Without a Chinese name the other one is bold
+    and takes its place."""
     paras: list[Para] = []
     size = b.size("section_title") * scale
     if zh:
@@ -81,8 +91,19 @@ def band_titles(b: LayoutBuilder, zh: str, english: str, subtitle: str, scale: f
         )
     )
     if subtitle:
-        paras.append(Para(subtitle, b.size("subtitle") * min(scale, 1.2), b.color("band_text")))
+        first = Para(subtitle, b.size("subtitle") * min(scale, 1.2), b.color("band_text"))
+        paras += b.below(first, subtitle_second, SUBTITLE_SECONDARY_SCALE, band=True)
     return paras
+
+
+def band_names(primary: str, second: str, zh: str) -> tuple[str, str]:
+    """The two names a band shows, Chinese first (:func:`band_titles`): the primary text and
+    its secondary language's, else the primary and the section's Chinese name."""
+    if second and has_cjk(second) and not has_cjk(primary):
+        return second, primary
+    if second:
+        return primary, second
+    return zh, primary
 
 
 @builds(Layout.TITLE, framed=False)
@@ -95,13 +116,28 @@ def title_slide(b: LayoutBuilder, page: QRectF) -> None:
     size = COVER_SCALE * largest
     title = slide.title or deck.title
     subtitle = slide.subtitle or deck.subtitle
-    # The deck's Chinese title takes the first slot when the deck format has one.
-    paras = band_titles(b, "", title, subtitle, size / b.size("section_title"))
+    second = b.secondary("title") if slide.title else deck.secondary.get("title", "")
+    second_subtitle = (
+        b.secondary("subtitle") if slide.subtitle else deck.secondary.get("subtitle", "")
+    )
+    paras = band_titles(b, "", title, subtitle, size / b.size("section_title"), second_subtitle)
     paras[0] = dataclasses.replace(paras[0], max_lines=2)
+    if second:  # the title's secondary text below it, at a section name's size
+        below = Para(
+            second,
+            b.size("section_title"),
+            b.color("band_secondary"),
+            line_height=leading(TITLE_LEADING),
+            space_after=0.45,
+            max_lines=2,
+        )
+        paras[0] = dataclasses.replace(paras[0], space_after=0.2)
+        paras.insert(1, below)
     byline = "  ·  ".join(x for x in (deck.author, deck.date) if x)
     byline_h = lines(b.size("subtitle"))
     text = QRectF(rect.left(), rect.top(), rect.width(), b.h - 130 - byline_h - rect.top())
-    b.text(text, paras, "title", min_size=largest * 1.1 * min(p.size for p in paras) / size)
+    smallest = min(p.size for p in paras)
+    b.text(text, paras, "title", min_size=largest * 1.1 * smallest / size, proportional=True)
     if byline:
         b.text(
             QRectF(b.mx, b.h - 100 - byline_h, b.w - 2 * b.mx, byline_h),
@@ -122,8 +158,11 @@ def section_slide(b: LayoutBuilder, page: QRectF) -> None:
             "section-number",
             wrap=False,
         )
-    english = slide.title or section.title
-    b.text(rect, band_titles(b, section.title_zh, english, slide.subtitle, 1.0), "section-title")
+    primary = slide.title or section.title
+    second = b.secondary("title") if slide.title else section.secondary.get("title", "")
+    first, other = band_names(primary, second, section.title_zh)
+    paras = band_titles(b, first, other, slide.subtitle, 1.0, b.secondary("subtitle"))
+    b.text(rect, paras, "section-title")
 
 
 @builds(Layout.BULLETS)
@@ -139,8 +178,11 @@ def figures(b: LayoutBuilder, body: QRectF) -> None:
     first arrangement whose labels fit."""
     count = len(b.ref.slide.figures)
     arrangements = sorted({math.ceil(count / per_row) for per_row in (3, 2)})
+    # Labels that need more room (two languages' take twice the lines) get it from the
+    # values, down to smaller sizes.
+    shrinks = FIGURE_SHRINKS + FIGURE_SHRINKS_MORE
     chosen: _Cards | None = None
-    for shrink in (1.0, 0.85, 0.7, 0.55):
+    for shrink in shrinks:
         for rows in arrangements:
             chosen = _figure_cards(b, body, rows, shrink)
             if chosen.fits:
@@ -168,10 +210,12 @@ def _figure_cards(b: LayoutBuilder, body: QRectF, rows: int, shrink: float) -> _
     figures = b.ref.slide.figures
     count = len(figures)
     columns = math.ceil(count / rows)
-    gap, pad = 40.0, 30.0
+    tight = b.bilingual or shrink < FIGURE_SHRINKS[-1]  # labels short of room
+    gap, pad = (24.0, 20.0) if tight else (40.0, 30.0)
     column_w = (body.width() - gap * (columns - 1)) / columns
     row_h = (body.height() - gap * (rows - 1)) / rows
     size = shrink * min(b.size("figure"), min(row_h, 420.0) * (0.30 if rows == 1 else 0.27))
+    size = max(size, b.size("min_text") * 1.25)  # a value stays above its label
     values = [
         b.measure(
             QRectF(0, 0, column_w - 2 * pad, lines(size, 1, 100)),
@@ -190,7 +234,10 @@ def _figure_cards(b: LayoutBuilder, body: QRectF, rows: int, shrink: float) -> _
     labels = [
         b.measure(
             QRectF(0, 0, card_w - 2 * pad, label_h),
-            [b.para(figure.label, "figure_label", line_height=110)],
+            b.below(
+                b.para(figure.label, "figure_label", line_height=110),
+                b.secondary(f"figures[{index}].label"),
+            ),
             f"figure-label-{index}",
         )
         for index, figure in enumerate(figures)
@@ -210,6 +257,10 @@ def _figure_cards(b: LayoutBuilder, body: QRectF, rows: int, shrink: float) -> _
     return _Cards(cards, size * values[0].scale, fits)
 
 
+FIGURE_SHRINKS = (1.0, 0.85, 0.7, 0.55)
+"""The sizes tried for a figures slide's values, against the largest its rows allow."""
+FIGURE_SHRINKS_MORE = (0.45, 0.38)
+"""And when the labels fit at none of those (two languages' labels take twice the lines)."""
 FIGURE_CARD_MIN = 440.0
 """The narrowest a figure card gets when its row has room: labels need a few words a line."""
 
@@ -222,9 +273,15 @@ def quote(b: LayoutBuilder, body: QRectF) -> None:
     assert quote is not None
     mark = b.size("quote") * 2.6
     left = body.left() + mark * 0.62
-    paras = [b.para(quote.text, "quote", italic=True, line_height=125, space_after=0.6)]
+    paras = b.below(
+        b.para(quote.text, "quote", italic=True, line_height=125, space_after=0.6),
+        b.secondary("quote.text"),
+    )
     if quote.by:
-        paras.append(b.para(f"— {quote.by}", "subtitle", "muted"))
+        by = b.secondary("quote.by")
+        paras += b.below(
+            b.para(f"— {quote.by}", "subtitle", "muted"), f"— {by}" if by else "", 0.85
+        )
     text = b.text(
         QRectF(left, body.top() + 10, body.right() - left, body.height() - 10),
         paras,
@@ -255,21 +312,25 @@ def two_column(b: LayoutBuilder, body: QRectF) -> None:
         b.color("rule"),
         2,
     )
-    for index, (heading, bullets) in enumerate(
-        ((slide.left_title, slide.left), (slide.right_title, slide.right))
-    ):
+    columns = (("left", slide.left_title, slide.left), ("right", slide.right_title, slide.right))
+    for index, (side, heading, bullets) in enumerate(columns):
         x = body.left() + index * (col_w + gap)
         y = body.top()
         if heading:
+            paras = b.below(
+                b.para(heading, "subtitle", "accent", bold=True),
+                b.secondary(f"{side}_title"),
+                SUBTITLE_SECONDARY_SCALE,
+            )
             box = b.text(
-                QRectF(x, y, col_w, lines(b.size("subtitle"), 2)),
-                [b.para(heading, "subtitle", "accent", bold=True)],
+                QRectF(x, y, col_w, sum(lines(p.size, 2) for p in paras)),
+                paras,
                 f"column-heading-{index}",
             )
             y += box.content_size()[1] + 22
         b.text(
             QRectF(x, y, col_w, body.bottom() - y),
-            b.bullet_paras(bullets, 0.9),
+            b.bullet_paras(bullets, 0.9, side),
             f"column-{index}",
             body=True,
         )
@@ -281,11 +342,11 @@ def image(b: LayoutBuilder, body: QRectF) -> None:
     assert image is not None
     area = QRectF(body)
     if image.caption:
-        caption_h = lines(b.size("figure_label"), 2)
-        area.setHeight(body.height() - caption_h - 16)
-        b.text(
-            QRectF(body.left(), area.bottom() + 16, body.width(), caption_h),
-            [b.para(image.caption, "figure_label", "muted", align=CENTER)],
-            "caption",
+        paras = b.below(
+            b.para(image.caption, "figure_label", "muted", align=CENTER),
+            b.secondary("image.caption"),
         )
+        caption_h = sum(lines(p.size, 2) for p in paras)
+        area.setHeight(body.height() - caption_h - 16)
+        b.text(QRectF(body.left(), area.bottom() + 16, body.width(), caption_h), paras, "caption")
     b.out.items.append(Picture(area, image.path, image.name))
