@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Final
 
 QUARTER_EM: Final = "\u2005"
@@ -61,7 +62,7 @@ def is_cjk(char: str) -> bool:
 
 def has_cjk(text: str) -> bool:
     """Whether *text* has any Chinese character (the functions below change nothing else)."""
-    return any(is_han(char) for char in text)
+    return _HAN_SEARCH.search(text) is not None
 
 
 def kinsoku(text: str, breaks: Iterable[int]) -> list[int]:
@@ -92,9 +93,10 @@ _WIDE_BRACKETS: Final = {"(": "（", ")": "）"}
 def fullwidth_punctuation(text: str) -> str:
     """*text* with ASCII punctuation inside Chinese text in its full-width form.
 
-    ``, : ; ! ? .`` after a Chinese character become ``，：；！？。`` when what follows is not
-    a Latin letter or digit (``3.5`` and ``e.g.`` stay), and a space after one goes (the
-    full-width mark has its own); ``(`` before a Chinese character
+    ``, : ; ! ? .`` between Chinese characters (a space after the mark looked past) or after
+    one at the end become ``，：；！？。``, and the space goes (the full-width mark has its
+    own): an English sentence naming a Chinese term (``began 十项行动, first``), ``3.5`` and
+    ``e.g.`` keep theirs; ``(`` before a Chinese character
     with Chinese (or nothing) before it becomes ``（``, and its ``)`` ``）``. Latin text
     quoting a Chinese word (``Binhai (滨海), the port``) keeps its punctuation.
     """
@@ -106,8 +108,10 @@ def fullwidth_punctuation(text: str) -> str:
         before = text[index - 1] if index else ""
         after = text[index + 1] if index + 1 < len(text) else ""
         if char in _TO_WIDE:
-            latin_next = after.isascii() and after.isalnum()
-            if before and is_cjk(before) and not latin_next and not (char == "." and after == "."):
+            # What follows (past one space) is Chinese, or nothing: a Chinese sentence's mark.
+            following = text[index + 2] if after == " " and index + 2 < len(text) else after
+            chinese_next = not following.strip() or is_cjk(following)
+            if before and is_cjk(before) and chinese_next and not (char == "." and after == "."):
                 out[index] = _TO_WIDE[char]
                 if after == " ":  # the full-width mark has its own space
                     out[index + 1] = ""
@@ -126,6 +130,7 @@ _HAN: Final = (
     r"[\u2E80-\u2FDF\u3040-\u30FF\u3100-\u312F\u3190-\u31FF\u3400-\u4DBF\u4E00-\u9FFF"
     r"\uF900-\uFAFF\U00020000-\U0003134F]"
 )
+_HAN_SEARCH: Final = re.compile(_HAN)
 _HAN_THEN_LATIN: Final = re.compile(rf"({_HAN})(\**)(?={_LATIN})")
 _LATIN_THEN_HAN: Final = re.compile(rf"({_LATIN}[%‰]?)(\**)(?={_HAN})")
 
@@ -167,6 +172,7 @@ def wide_marks(text: str) -> list[bool]:
     return flags
 
 
+@lru_cache(maxsize=4096)
 def typeset(text: str) -> str:
     """*text* as a Chinese typesetter sets it: :func:`fullwidth_punctuation`, then
     :func:`space_mixed` (text without Chinese characters comes back unchanged)."""

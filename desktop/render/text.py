@@ -121,7 +121,9 @@ class TextBox:
         best = self._search(floor, max_scale)
         if best is None and largest > smallest and not self.proportional:
             lowest = min(floor, self.min_size / largest)
-            best = self._search(lowest, floor)
+            at_lowest = self._layout(lowest)
+            if self._fits(at_lowest):  # else it overflows anyway: no search
+                best = self._search(lowest, floor) or (lowest, at_lowest)
             floor = lowest
         if best is None:
             at_floor = self._layout(floor)
