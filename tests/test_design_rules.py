@@ -134,7 +134,7 @@ def variant(
     key: tuple[str, str, str, str] = request.param
     if key not in laid_out:
         name, theme_name, aspect, display = key
-        loaded = dataclasses.replace(decks[name], aspect=aspect, projections={})
+        loaded = dataclasses.replace(decks[name], aspect=aspect)  # a cache of its own
         deck = localize(loaded, DisplayLanguage.parse(display, loaded.languages))
         theme = load_theme(theme_name)
         renderer = SlideRenderer(deck, theme)

@@ -330,3 +330,17 @@ def test_with_texts_visits_the_paths_of_texts() -> None:
     renamed = slide.with_texts(lambda path, text: f"<{path}>")
     assert [t.text for t in renamed.texts()] == [f"<{t.field}>" for t in slide.texts()]
     assert (renamed.id, renamed.sources, renamed.layout) == (slide.id, slide.sources, slide.layout)
+
+
+def test_a_copy_of_a_deck_localizes_itself_not_the_original(load_files: FilesLoader) -> None:
+    deck = load_files(
+        {
+            "deck.yaml": "title: {en: T, zh: 题}\nlanguages: [en, zh]\n",
+            "a.yaml": "title: {en: S, zh: 节}\nslides: [{layout: section}]\n",
+        }
+    )
+    wide = localize(deck, DisplayLanguage("zh"))
+    narrow = localize(dataclasses.replace(deck, aspect="4:3"), DisplayLanguage("zh"))
+    assert (wide.aspect, narrow.aspect) == ("16:9", "4:3")
+    assert narrow.title == "题" and narrow is not wide
+    assert localize(deck, DisplayLanguage("zh")) is wide  # the original's cache is kept

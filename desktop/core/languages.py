@@ -114,8 +114,8 @@ def localize(deck: Deck, display: DisplayLanguage) -> Deck:
         display=key,
         fallback=fallback,
         secondary=secondary,
-        projections=deck.projections,
     )
+    object.__setattr__(shown, "projections", deck.projections)  # one cache for them all
     deck.projections[key] = shown
     return shown
 

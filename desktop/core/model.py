@@ -325,10 +325,11 @@ class Deck:
     secondary: Mapping[str, str] = field(default_factory=dict, hash=False, repr=False)
     """As :attr:`Slide.secondary`, for the texts of deck.yaml."""
     projections: dict[str, Deck] = field(
-        default_factory=dict, compare=False, repr=False, hash=False
+        init=False, default_factory=dict, compare=False, repr=False, hash=False
     )
     """The deck in each display language asked for so far, shared by all of them (the cache of
-    :func:`~desktop.core.languages.localize`)."""
+    :func:`~desktop.core.languages.localize`). Not an argument: a copy made with
+    ``dataclasses.replace`` (another aspect, other sections) starts a cache of its own."""
     refs: tuple[SlideRef, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
