@@ -14,6 +14,7 @@ from desktop.core.presenter.modes import (
     Effect,
     Mode,
     ModeState,
+    arrow,
     enabled,
     on_enter,
     on_escape,
@@ -142,3 +143,29 @@ def test_enabled_actions_by_mode() -> None:
     assert [enabled(STATES[mode], "pointer", tool=True) for mode in Mode] == [
         mode is not Mode.SUMMARY for mode in Mode
     ]
+
+
+ZOOM = ModeState(Mode.TOOL, "zoom")
+PEN = ModeState(Mode.TOOL, "ink")
+
+
+@pytest.mark.parametrize("state", [*STATES.values(), ZOOM, PEN], ids=str)
+def test_zoom_reset_only_while_zoomed_and_then_digits_are_the_zooms(state: ModeState) -> None:
+    assert enabled(state, "zoom_reset", tool=True) == (state == ZOOM)
+    assert takes_digits(state) == (state.mode is not Mode.SUMMARY and state != ZOOM)
+
+
+@pytest.mark.parametrize("state", [*STATES.values(), ZOOM, PEN], ids=str)
+def test_arrow_puts_any_tool_away_and_nothing_else(state: ModeState) -> None:
+    assert arrow(state) == (NORMAL if state.mode is Mode.TOOL else state)
+
+
+@pytest.mark.parametrize("tool", [POINTER, ZOOM, PEN], ids=str)
+def test_esc_leaves_a_tool_before_a_preview_or_the_talk(tool: ModeState) -> None:
+    state, effect = on_escape(tool, pending=True, rehearsal=False)
+    assert (state, effect) == (NORMAL, Effect.NONE)  # the preview waits for the next Esc
+    assert on_escape(state, pending=True, rehearsal=False) == (NORMAL, Effect.DROP)
+    # B, W, F and the overview work while a tool is in use; the overview replaces it.
+    assert all(enabled(tool, name) for name in ("black", "white", "freeze", "next"))
+    assert toggled(tool, OVERVIEW) == OVERVIEW
+    assert toggled(tool, PEN) == (NORMAL if tool == PEN else PEN)  # one tool after another

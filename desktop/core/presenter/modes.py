@@ -84,6 +84,13 @@ DISABLED: Final[Mapping[Mode, frozenset[str]]] = {
 a finished rehearsal's time is final and nothing opens over its summary (nor do the tools'
 actions, see :func:`enabled`)."""
 
+ONLY_IN: Final[Mapping[str, str]] = {"zoom_reset": "zoom"}
+"""Actions that work only while one tool is in use, by action name: the tool's name. The
+zoom's ``0`` (the whole slide again) is a digit, which otherwise types a slide number."""
+
+KEEPS_DIGITS: Final = frozenset(ONLY_IN.values())
+"""Tools in whose mode a typed digit is the tool's key, not a slide number."""
+
 
 def on_escape(state: ModeState, *, pending: bool, rehearsal: bool) -> tuple[ModeState, Effect]:
     """Esc: close what is open, else drop a preview, else finish a rehearsal, else end.
@@ -137,9 +144,20 @@ def enabled(state: ModeState, name: str, *, tool: bool = False) -> bool:
     """Whether action *name* is enabled in *state* (*tool*: it is a tool's action)."""
     if tool and state.mode is Mode.SUMMARY:
         return False
+    owner = ONLY_IN.get(name)
+    if owner is not None and state != ModeState(Mode.TOOL, owner):
+        return False
     return name not in DISABLED[state.mode]
 
 
 def takes_digits(state: ModeState) -> bool:
-    """Whether a typed digit starts or extends a slide number (not after a rehearsal)."""
+    """Whether a typed digit starts or extends a slide number (not after a rehearsal, nor
+    while a tool of :data:`KEEPS_DIGITS` is in use)."""
+    if state.mode is Mode.TOOL and state.tool in KEEPS_DIGITS:
+        return False
     return state.mode is not Mode.SUMMARY
+
+
+def arrow(state: ModeState) -> ModeState:
+    """Ctrl+A, back to the arrow: a tool in use is put away; any other mode stays."""
+    return NORMAL if state.mode is Mode.TOOL else state
