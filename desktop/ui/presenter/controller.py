@@ -194,6 +194,8 @@ class PresenterController(QObject):
         self._tick.stop()
         self.placement.unwatch()
         self.rehearsal.end(self.tracker)
+        for tool in self.tools.values():
+            tool.ended()
         index = self.state.nav.current
         for window in (self.audience, self.console):
             window.removeEventFilter(self._keys)

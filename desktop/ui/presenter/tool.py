@@ -100,6 +100,9 @@ class PresenterTool:
     def refresh(self) -> None:
         """The talk's state changed (after every key): bring the view up to date."""
 
+    def ended(self) -> None:
+        """The presentation ended: keep what must outlive it (the ink)."""
+
     def take_step(self, delta: int) -> bool:
         """Next (+1) or previous (-1) while the tool is in use: True when the tool took it
         (the search picks a hit), False to move the talk as usual."""
