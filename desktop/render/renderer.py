@@ -121,6 +121,19 @@ class SlideRenderer:
         painter.restore()
         return rect
 
+    def paint_region(self, painter: QPainter, index: int, region: QRectF, target: QRectF) -> None:
+        """Paint the part *region* (canvas units, of the canvas' aspect) of slide *index* into
+        *target*: drawn at *target*'s resolution as vectors, so zoomed text stays sharp."""
+        if region.width() <= 0 or target.width() <= 0:
+            return
+        scale = target.width() / region.width()
+        painter.save()
+        painter.setClipRect(target)
+        painter.translate(target.x() - region.x() * scale, target.y() - region.y() * scale)
+        painter.scale(scale, scale)
+        self.paint(painter, index, QRectF(0, 0, self.canvas.width(), self.canvas.height()))
+        painter.restore()
+
     def image(self, index: int, size: QSize, device_pixel_ratio: float = 1.0) -> QImage:
         """The slide as an image of *size* device-independent pixels (cached, LRU)."""
         key = (index, size.width(), size.height())

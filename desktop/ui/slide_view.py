@@ -6,9 +6,10 @@ from collections.abc import Callable
 from typing import TypeAlias
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QWheelEvent
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from desktop.core.presenter.mapping import Box, Size, Viewport
 from desktop.render.renderer import SlideRenderer, fit_rect
 
 Overlay: TypeAlias = Callable[[QPainter, QRectF], None]
@@ -49,6 +50,8 @@ class SlideView(QWidget):
         self._ahead.setInterval(0)
         self._ahead.timeout.connect(self._render_ahead)
         self._overlays: list[Overlay] = []
+        self._region: QRectF | None = None
+        self._zoomed: tuple[tuple[object, ...], QImage] | None = None
 
     def set_renderer(self, renderer: SlideRenderer | None) -> None:
         self._renderer = renderer
@@ -75,6 +78,28 @@ class SlideView(QWidget):
         area = QRectF(self.rect()).adjusted(margin, margin, -margin, -margin)
         return fit_rect(self._renderer.canvas, area)
 
+    def set_region(self, region: QRectF | None) -> None:
+        """Show only *region* of the slide's canvas (the zoom), re-rendered at this view's
+        resolution; None shows the whole slide."""
+        if region != self._region:
+            self._region = QRectF(region) if region is not None else None
+            self.update()
+
+    def region(self) -> QRectF | None:
+        return QRectF(self._region) if self._region is not None else None
+
+    def viewport(self) -> Viewport | None:
+        """How this view maps the slide's canvas to its own coordinates (None: no slide)."""
+        renderer = self._renderer
+        if renderer is None:
+            return None
+        canvas = Size(renderer.canvas.width(), renderer.canvas.height())
+        rect = QRectF(self.slide_rect().toAlignedRect())
+        window = Box(rect.x(), rect.y(), rect.width(), rect.height())
+        region = self._region
+        shown = Box(region.x(), region.y(), region.width(), region.height()) if region else None
+        return Viewport.of(canvas, window, shown)
+
     def set_fill(self, colour: str | None) -> None:
         """Show a plain colour instead of the slide (a blanked screen); None shows the slide."""
         self._fill = QColor(colour) if colour is not None else None
@@ -98,12 +123,33 @@ class SlideView(QWidget):
         renderer = self._renderer
         if renderer is not None and 0 <= self._index < renderer.slide_count:
             rect = self.slide_rect().toAlignedRect()
-            image = renderer.image(self._index, rect.size(), self.devicePixelRatioF())
+            if self._region is None:
+                image = renderer.image(self._index, rect.size(), self.devicePixelRatioF())
+            else:
+                image = self._zoom_image(renderer, self._region, rect.size())
             painter.drawImage(rect.topLeft(), image)
             for paint in self._overlays:
                 paint(painter, QRectF(rect))
             self._ahead.start()
         painter.end()
+
+    def _zoom_image(self, renderer: SlideRenderer, region: QRectF, size: QSize) -> QImage:
+        """The zoomed region at *size*, rendered once per region and kept while it is shown."""
+        ratio = self.devicePixelRatioF()
+        key = (id(renderer), self._index, region.getRect(), size.width(), size.height(), ratio)
+        if self._zoomed is not None and self._zoomed[0] == key:
+            return self._zoomed[1]
+        pixels = QSize(round(size.width() * ratio), round(size.height() * ratio))
+        image = QImage(pixels, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor(renderer.theme.color("background")))
+        painter = QPainter(image)
+        renderer.paint_region(
+            painter, self._index, region, QRectF(0, 0, pixels.width(), pixels.height())
+        )
+        painter.end()
+        image.setDevicePixelRatio(ratio)
+        self._zoomed = (key, image)
+        return image
 
     def _render_ahead(self) -> None:
         renderer = self._renderer

@@ -73,10 +73,17 @@ def test_every_action_has_one_handler() -> None:
     names = [spec.name for spec in PRESENTER_ACTIONS]
     assert len(set(names)) == len(names)
     from desktop.ui.presenter.tools.find import FindTool
+    from desktop.ui.presenter.tools.ink import InkTool
     from desktop.ui.presenter.tools.overview import OverviewTool
+    from desktop.ui.presenter.tools.pointer import PointerTool
+    from desktop.ui.presenter.tools.spotlight import SpotlightTool
+    from desktop.ui.presenter.tools.zoom import ZoomTool
 
-    assert tool_classes() == (FindTool, OverviewTool)
-    tool_handlers = {"find", "find_next", "find_previous", "overview"}
+    assert tool_classes() == (FindTool, InkTool, OverviewTool, PointerTool, SpotlightTool, ZoomTool)
+    tool_handlers = {"find", "find_next", "find_previous", "overview", "pointer", "spotlight"}
+    tool_handlers |= {"zoom_in", "zoom_out", "zoom_reset"}
+    tool_handlers |= {"pen", "highlighter", "eraser", "erase_slide", "undo_ink", "erase_all_ink"}
+    tool_handlers |= {"arrow"}
     assert not set(HANDLERS) & tool_handlers
     assert set(HANDLERS) | tool_handlers == set(names)
 

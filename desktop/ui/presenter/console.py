@@ -35,6 +35,7 @@ from desktop.ui.presenter.state_row import FRAME_COLOURS, StateRow, caption
 from desktop.ui.presenter.strip import SectionStrip
 from desktop.ui.presenter.summary import RehearsalSummary
 from desktop.ui.presenter.timebar import TimeBar
+from desktop.ui.presenter.tool_row import ToolRow
 from desktop.ui.presenter.tools.find import FindPanel
 from desktop.ui.slide_view import SlideView
 
@@ -170,6 +171,8 @@ class ConsoleWindow(QWidget):
         left.setSpacing(8)
         left.addWidget(self.state_row)
         left.addWidget(self.current_frame)
+        self.tool_row = ToolRow()
+        left.addWidget(self.tool_row)
         left.addStretch(1)
 
         self.next_caption = caption("NEXT")

@@ -1,0 +1,82 @@
+"""Drawing the presenter's ink: strokes in canvas units, as vector paths, on any surface.
+
+One drawing for every surface that shows ink: the console, the projector (through the zoom's
+transform) and the PDF pages of ``export --with-ink``, where each stroke becomes a path. A
+stroke is drawn smooth (quadratic curves through its points, :func:`desktop.core.presenter.
+ink.smoothed`); a pen's width follows a tablet's pressure; a highlighter is translucent and
+even, drawn as one path so it never darkens where it crosses itself.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+from collections.abc import Iterable
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+
+from desktop.core.presenter.ink import HIGHLIGHTER_ALPHA, Stroke, smoothed
+
+
+@functools.lru_cache(maxsize=2048)
+def stroke_path(stroke: Stroke) -> QPainterPath:
+    """*stroke*'s centre line: smooth curves through its points (kept per stroke: a stroke
+    drawn is drawn again at every repaint, so its path is made once)."""
+    points = stroke.points
+    path = QPainterPath(QPointF(points[0][0], points[0][1]))
+    if len(points) == 1:
+        path.lineTo(points[0][0] + 0.01, points[0][1])  # a dot: a round cap shows it
+        return path
+    for control, end in smoothed(points):
+        path.quadTo(QPointF(*control), QPointF(*end))
+    return path
+
+
+def _pen(stroke: Stroke, width: float) -> QPen:
+    colour = QColor(stroke.colour)
+    if stroke.kind == "highlighter":
+        colour.setAlphaF(HIGHLIGHTER_ALPHA)
+    pen = QPen(colour, width)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return pen
+
+
+def even(stroke: Stroke) -> bool:
+    """Whether the stroke has one width all along (a highlighter, or the same pressure)."""
+    return stroke.kind == "highlighter" or len({p[2] for p in stroke.points}) == 1
+
+
+def paint_stroke(painter: QPainter, stroke: Stroke) -> None:
+    """Draw *stroke* with *painter*, which draws in canvas units."""
+    if not stroke.points:
+        return
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    if even(stroke):
+        pressure = 1.0 if stroke.kind == "highlighter" else max(0.2, stroke.points[0][2])
+        painter.strokePath(stroke_path(stroke), _pen(stroke, stroke.width * pressure))
+        return
+    for (a, b), width in zip(itertools.pairwise(stroke.points), stroke.widths(), strict=True):
+        painter.setPen(_pen(stroke, width))
+        painter.drawLine(QPointF(a[0], a[1]), QPointF(b[0], b[1]))
+
+
+def paint_ink(painter: QPainter, strokes: Iterable[Stroke]) -> None:
+    """Draw *strokes* in order, highlighters first (under the pen's lines)."""
+    ordered = sorted(strokes, key=lambda stroke: stroke.kind != "highlighter")
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    for stroke in ordered:
+        paint_stroke(painter, stroke)
+    painter.restore()
+
+
+def stroke_bounds(stroke: Stroke) -> QRectF:
+    """The canvas rectangle *stroke* covers, its width included."""
+    xs = [p[0] for p in stroke.points]
+    ys = [p[1] for p in stroke.points]
+    half = stroke.width / 2 + 1
+    return QRectF(
+        min(xs) - half, min(ys) - half, max(xs) - min(xs) + 2 * half, max(ys) - min(ys) + 2 * half
+    )

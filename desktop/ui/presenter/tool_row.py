@@ -1,0 +1,171 @@
+"""The console's row of tools under the current slide, and the ink's palette.
+
+:class:`ToolRow` holds a button for each tool action a tool adds (:meth:`ToolRow.add_action`):
+the laser pointer, the spotlight, the zoom, the pen, the highlighter, the eraser. A tool in use
+shows its button checked, and its name at the row's end, so the console always says which tool
+is active. :class:`InkPalette` (the pen's colours and widths) shows there while the ink is in
+use.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QWidget
+
+from desktop.ui.presenter import style
+from desktop.ui.presenter.state_row import caption
+
+COLOURS: Final = (
+    ("#e02020", "Red"),
+    ("#ff8c1a", "Orange"),
+    ("#ffd400", "Yellow"),
+    ("#2fbf4f", "Green"),
+    ("#1f6fff", "Blue"),
+    ("#ffffff", "White"),
+    ("#111111", "Black"),
+)
+"""The palette's colours: value and name (the button's accessible name)."""
+WIDTHS: Final = ((4.0, "Thin"), (8.0, "Medium"), (16.0, "Thick"))
+"""The palette's widths in canvas units (a highlighter draws three times as wide)."""
+SWATCH: Final = 22
+
+
+def _swatch(colour: str) -> QIcon:
+    pixmap = QPixmap(SWATCH, SWATCH)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor(style.LINE))
+    painter.setBrush(QColor(colour))
+    painter.drawEllipse(2, 2, SWATCH - 4, SWATCH - 4)
+    painter.end()
+    return QIcon(pixmap)
+
+
+def _line(width: float) -> QIcon:
+    pixmap = QPixmap(SWATCH * 2, SWATCH)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(style.TEXT))
+    height = max(2.0, width / 2)
+    bar = QRectF(4, (SWATCH - height) / 2, SWATCH * 2 - 8, height)
+    painter.drawRoundedRect(bar, height / 2, height / 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class InkPalette(QWidget):
+    """The ink's colours and widths: one of each is chosen.
+
+    Signals:
+        colour_chosen(str): a colour (``#rrggbb``) was clicked.
+        width_chosen(float): a width (canvas units) was clicked.
+    """
+
+    colour_chosen = Signal(str)
+    width_chosen = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("inkPalette")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 0, 0, 0)
+        row.setSpacing(2)
+        self.colours: dict[str, QToolButton] = {}
+        self.widths: dict[float, QToolButton] = {}
+        colours, widths = QButtonGroup(self), QButtonGroup(self)
+        for colour, name in COLOURS:
+            button = self._button(_swatch(colour), f"{name} ink", QSize(SWATCH, SWATCH))
+            button.clicked.connect(lambda _=False, c=colour: self.colour_chosen.emit(c))
+            colours.addButton(button)
+            self.colours[colour] = button
+            row.addWidget(button)
+        row.addSpacing(10)
+        for width, name in WIDTHS:
+            button = self._button(_line(width), f"{name} line", QSize(SWATCH * 2, SWATCH))
+            button.clicked.connect(lambda _=False, w=width: self.width_chosen.emit(w))
+            widths.addButton(button)
+            self.widths[width] = button
+            row.addWidget(button)
+
+    def _button(self, icon: QIcon, name: str, size: QSize) -> QToolButton:
+        button = QToolButton()
+        button.setIcon(icon)
+        button.setIconSize(size)
+        button.setCheckable(True)
+        button.setAutoRaise(True)
+        button.setAccessibleName(name)
+        button.setToolTip(name)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return button
+
+    def show_choice(self, colour: str, width: float) -> None:
+        """Check the buttons of *colour* and *width* (the ink's current ones)."""
+        if colour in self.colours:
+            self.colours[colour].setChecked(True)
+        nearest = min(self.widths, key=lambda w: abs(w - width))
+        self.widths[nearest].setChecked(True)
+
+
+class ToolRow(QWidget):
+    """``TOOLS``, a button per tool action, the palette while inking, and the tool in use."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("toolRow")
+        self.setStyleSheet(
+            f"QWidget#toolRow QToolButton {{ color: {style.TEXT}; background: {style.RAISED};"
+            f" border: 1px solid {style.LINE}; border-radius: 6px; padding: 3px 10px; }}"
+            f"QWidget#toolRow QToolButton:checked {{ background: {style.CURRENT};"
+            f" color: {style.BACKGROUND}; border-color: {style.CURRENT}; }}"
+            "QWidget#inkPalette QToolButton { padding: 2px; background: transparent;"
+            " border-color: transparent; }"
+            f"QWidget#inkPalette QToolButton:checked {{ background: {style.RAISED};"
+            f" border-color: {style.TEXT}; }}"
+        )
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.setSpacing(6)
+        self._row.addWidget(caption("TOOLS"))
+        self._buttons: list[tuple[int, QToolButton]] = []
+        self.palette_slot = QHBoxLayout()
+        self._row.addLayout(self.palette_slot)
+        self._row.addStretch(1)
+        self.active = QLabel()
+        self.active.setObjectName("caption")
+        self.active.setAccessibleName("Tool in use")
+        self.active.setFont(style.ui_font(15, QFont.Weight.DemiBold))
+        self._row.addWidget(self.active)
+        self._actions: list[QAction] = []
+
+    def add_action(self, action: QAction, rank: int) -> QToolButton:
+        """A button for *action* (its text, its first key in the tooltip), before the palette;
+        buttons are in order of *rank* (the pointer first, the ink's last)."""
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setFont(style.ui_font(14))
+        keys = action.shortcut().toString(action.shortcut().SequenceFormat.NativeText)
+        button.setToolTip(f"{action.text()} ({keys})" if keys else action.text())
+        place = sum(1 for other, _ in self._buttons if other <= rank)
+        self._row.insertWidget(place + 1, button)
+        self._buttons.insert(place, (rank, button))
+        self._actions.append(action)
+        action.toggled.connect(self._show_active)
+        return button
+
+    def add_palette(self, palette: QWidget) -> None:
+        self.palette_slot.addWidget(palette)
+
+    def _show_active(self) -> None:
+        names = [action.text() for action in self._actions if action.isChecked()]
+        self.active.setText(f"In use: {names[0]}" if names else "")
+
+    def buttons(self) -> list[QToolButton]:
+        return [button for _, button in self._buttons]
