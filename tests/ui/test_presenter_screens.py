@@ -1,28 +1,13 @@
 """Presenter mode on two screens: placement, swap, unplug and plug, the remembered choice.
 
-Qt's offscreen platform takes a screen layout from a JSON file
-(``-platform offscreen:configfile=screens_two.json``: a 1920×1080 "Laptop", primary, and a
-1280×720 "Projector" to its right). The platform is chosen when the QApplication is created,
-once per process, and the rest of the suite runs on one screen. So this module runs twice:
-
-* in the normal test run, each test here is a stand-in that looks up the result of the same
-  test in a child ``pytest`` run of this file (one subprocess for the whole module, started
-  by the ``two_screen_run`` fixture), and fails with the child's report when that failed;
-* in the child, started with ``TIANJIN_SCREENS_CONFIG`` naming the layout, ``qapp_args``
-  points the QApplication at it and the tests run for real, under the same strict pytest
-  configuration (warnings and Qt warnings fail).
+The audience view goes on the 1280×720 "Projector", the console on the 1920×1080 "Laptop"
+(``screens_two.json``); the module runs in a child process on those two screens, as
+:mod:`tests.ui.two_screens` explains.
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import xml.etree.ElementTree as ElementTree
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
 
 import pytest
 from PySide6.QtGui import QGuiApplication, QScreen
@@ -37,90 +22,20 @@ from desktop.ui.presenter.placement import describe
 from desktop.ui.settings import Settings
 from tests.conftest import FakeClock, load
 from tests.ui.conftest import Present
+from tests.ui.two_screens import ChildRun, on_two_screens, qapp_arguments, run_child
 
-CONFIG_ENV: Final = "TIANJIN_SCREENS_CONFIG"
-LAYOUT: Final = Path(__file__).with_name("screens_two.json")
-IN_CHILD: Final = os.environ.get(CONFIG_ENV) == str(LAYOUT)
-CHILD_TIMEOUT_S: Final = 300
-
-
-# -- running in a child process ----------------------------------------------------------------
+# -- running in a child process (see tests/ui/two_screens.py) -----------------------------------
 
 
 @pytest.fixture(scope="session")
 def qapp_args() -> list[str]:
     """In the child: the offscreen platform with the two-screen layout."""
-    if IN_CHILD:
-        return [sys.argv[0], "-platform", f"offscreen:configfile={LAYOUT}"]
-    return [sys.argv[0]]
-
-
-@dataclass(frozen=True)
-class ChildRun:
-    """The outcome of every test of this module in the child run."""
-
-    outcomes: dict[str, str]
-    """Test name → "" when it passed, else the failure report."""
-    output: str
-
-    def check(self, name: str) -> None:
-        if name not in self.outcomes:
-            pytest.fail(f"{name} did not run in the two-screen child run:\n{self.output}")
-        if self.outcomes[name]:
-            pytest.fail(f"{name} failed on two screens:\n{self.outcomes[name]}", pytrace=False)
+    return qapp_arguments()
 
 
 @pytest.fixture(scope="module")
 def two_screen_run(tmp_path_factory: pytest.TempPathFactory) -> ChildRun:
-    report = tmp_path_factory.mktemp("two-screens") / "report.xml"
-    env = dict(os.environ, **{CONFIG_ENV: str(LAYOUT)})
-    root = Path(__file__).resolve().parents[2]
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            str(Path(__file__).resolve()),
-            "-p",
-            "no:cacheprovider",
-            "-q",
-            f"--junitxml={report}",
-        ],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=CHILD_TIMEOUT_S,
-        check=False,
-    )
-    output = done.stdout + done.stderr
-    if not report.is_file():
-        pytest.fail(f"the two-screen child run wrote no report:\n{output}")
-    outcomes: dict[str, str] = {}
-    for case in ElementTree.parse(report).getroot().iter("testcase"):
-        problems = [child for child in case if child.tag in ("failure", "error", "skipped")]
-        text = "\n".join(
-            f"{p.tag}: {p.get('message', '')}\n{p.text or ''}" for p in problems
-        ).strip()
-        outcomes[case.get("name", "")] = text
-    return ChildRun(outcomes, output)
-
-
-TwoScreenTest = Callable[..., None]
-
-
-def on_two_screens(test: TwoScreenTest) -> TwoScreenTest:
-    """Run *test* in the two-screen child; in the normal run, report the child's result."""
-    if IN_CHILD:
-        return test
-
-    def stand_in(two_screen_run: ChildRun) -> None:
-        two_screen_run.check(test.__name__)
-
-    stand_in.__name__ = test.__name__
-    stand_in.__qualname__ = test.__qualname__
-    stand_in.__doc__ = test.__doc__
-    return stand_in
+    return run_child(Path(__file__), tmp_path_factory)
 
 
 # -- fixtures of the child -----------------------------------------------------------------------

@@ -33,7 +33,7 @@ class PointingTool(PresenterTool):
 
     def __init__(self, host: ToolHost) -> None:
         super().__init__(host)
-        host.console.tool_row.add_action(host.actions[self.name], self.rank)
+        host.console.tool_row.add_action(host.actions[self.name], self.rank, self.specs[0].short)
         self.spot: Point | None = None
         self.views: tuple[SlideView, ...] = (host.console.current, host.audience)
         self.input = SlideInput(self.views, self.on_input, lambda: self.active)

@@ -13,7 +13,15 @@ from typing import Final
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.ui.presenter import style
 from desktop.ui.presenter.state_row import caption
@@ -74,7 +82,7 @@ class InkPalette(QWidget):
         super().__init__(parent)
         self.setObjectName("inkPalette")
         row = QHBoxLayout(self)
-        row.setContentsMargins(8, 0, 0, 0)
+        row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(2)
         self.colours: dict[str, QToolButton] = {}
         self.widths: dict[float, QToolButton] = {}
@@ -92,6 +100,7 @@ class InkPalette(QWidget):
             widths.addButton(button)
             self.widths[width] = button
             row.addWidget(button)
+        row.addStretch(1)
 
     def _button(self, icon: QIcon, name: str, size: QSize) -> QToolButton:
         button = QToolButton()
@@ -128,31 +137,42 @@ class ToolRow(QWidget):
             f"QWidget#inkPalette QToolButton:checked {{ background: {style.RAISED};"
             f" border-color: {style.TEXT}; }}"
         )
-        self._row = QHBoxLayout(self)
-        self._row.setContentsMargins(0, 0, 0, 0)
+        # Never wider than the slide above it: the console's size sets the row's, not the reverse.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(6)
+        self._row = QHBoxLayout()
         self._row.setSpacing(6)
         self._row.addWidget(caption("TOOLS"))
         self._buttons: list[tuple[int, QToolButton]] = []
-        self.palette_slot = QHBoxLayout()
-        self._row.addLayout(self.palette_slot)
         self._row.addStretch(1)
         self.active = QLabel()
         self.active.setObjectName("caption")
         self.active.setAccessibleName("Tool in use")
         self.active.setFont(style.ui_font(15, QFont.Weight.DemiBold))
         self._row.addWidget(self.active)
+        column.addLayout(self._row)
+        self.palette_slot = QHBoxLayout()
+        self.palette_slot.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(self.palette_slot)
         self._actions: list[QAction] = []
 
-    def add_action(self, action: QAction, rank: int) -> QToolButton:
-        """A button for *action* (its text, its first key in the tooltip), before the palette;
+    def add_action(self, action: QAction, rank: int, word: str = "") -> QToolButton:
+        """A button for *action*, saying *word* (default: its text; its key in the tooltip);
         buttons are in order of *rank* (the pointer first, the ink's last)."""
         button = QToolButton()
         button.setDefaultAction(action)
+        if word:
+            button.setText(word)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setFont(style.ui_font(14))
         keys = action.shortcut().toString(action.shortcut().SequenceFormat.NativeText)
-        button.setToolTip(f"{action.text()} ({keys})" if keys else action.text())
+        tip = f"{action.text()} ({keys})" if keys else action.text()
+        button.setToolTip(tip)
+        action.changed.connect(lambda: button.setText(word or action.text()))
+        action.changed.connect(lambda: button.setToolTip(tip))
         place = sum(1 for other, _ in self._buttons if other <= rank)
         self._row.insertWidget(place + 1, button)
         self._buttons.insert(place, (rank, button))

@@ -24,6 +24,7 @@ POINTER: Final = ActionSpec(
     group="Tools",
     description="A bright dot where the mouse is, on the projector too",
     checkable=True,
+    short="Laser",
 )
 COLOUR: Final = QColor("#ff2a2a")
 DOT_RADIUS: Final = 0.009

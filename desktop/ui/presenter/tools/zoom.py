@@ -42,6 +42,7 @@ ZOOM_IN: Final = ActionSpec(
     group="Tools",
     description="The projector shows the slide closer, around the mouse; drag a box to zoom",
     checkable=True,
+    short="Zoom",
 )
 ZOOM_OUT: Final = ActionSpec("zoom_out", "Zoom out", ("-",), group="Tools")
 ZOOM_RESET: Final = ActionSpec(
@@ -71,7 +72,7 @@ class ZoomTool(PresenterTool):
         console = host.console.current
         self.input = SlideInput((console, host.audience), self.on_input, self._takes_input)
         console.add_overlay(functools.partial(self._paint_console, console))
-        host.console.tool_row.add_action(host.actions["zoom_in"], 2)
+        host.console.tool_row.add_action(host.actions["zoom_in"], 2, ZOOM_IN.short)
 
     def handlers(self) -> Mapping[str, Callable[[], object]]:
         return {
