@@ -38,6 +38,9 @@ def _add_option(parser: argparse.ArgumentParser, spec: Option) -> None:
     formats = [e.name for e in registry.exporters() if spec.name in _names(e)]
     only = "" if len(formats) == len(registry.exporters()) else f"; {', '.join(formats)} only"
     help_text = f"{spec.help} (default: {spec.word(spec.default)}{only})"
+    if spec.switch:
+        parser.add_argument(spec.flag, action="store_true", default=None, help=help_text)
+        return
     words = [choice.word for choice in spec.choices]
     if words:
         numbers = all(isinstance(word, int) for word in words)

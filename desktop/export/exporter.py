@@ -108,8 +108,15 @@ class Option:
     def flag(self) -> str:
         return "--" + self.name.replace("_", "-")
 
+    @property
+    def switch(self) -> bool:
+        """An on/off option (its default is a bool): a bare flag, and a check box."""
+        return isinstance(self.default, bool)
+
     def word(self, value: object) -> str | int:
         """The command line's word for *value* (a number for a whole-number option)."""
+        if self.switch:
+            return "on" if value else "off"
         for choice in self.choices:
             if choice.value == value:
                 return choice.word
@@ -118,7 +125,9 @@ class Option:
         return value
 
     def value(self, word: str | int) -> object:
-        """The field's value for the command line's *word*."""
+        """The field's value for the command line's *word* (True for a switch given)."""
+        if self.switch:
+            return bool(word)
         for choice in self.choices:
             if choice.word == word:
                 return choice.value

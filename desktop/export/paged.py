@@ -44,10 +44,13 @@ def draw_pages(
     a4: bool,
     pages: list[Page],
     step: Step,
+    *,
+    with_ink: bool = False,
 ) -> list[int]:
     """Draw *pages* with *painter* (begun on *device*); return each page's first physical
-    page, and one more entry: the number of pages drawn."""
-    drawer = PageDrawer(device, painter, renderer, a4)
+    page, and one more entry: the number of pages drawn. *with_ink*: the presenter's saved
+    ink over the slides (``export --with-ink``)."""
+    drawer = PageDrawer(device, painter, renderer, a4, with_ink=with_ink)
     starts: list[int] = []
     for done, page in enumerate(pages):
         starts.append(drawer.page_number)

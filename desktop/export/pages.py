@@ -21,6 +21,7 @@ from desktop.core.model import Deck, Layout, Source, format_duration, slide_labe
 from desktop.core.numbering import action_number
 from desktop.export.plan import Page, PageKind
 from desktop.render.fonts import make_font
+from desktop.render.ink import ink_over, saved_ink
 from desktop.render.notes import notes_document
 from desktop.render.renderer import SlideRenderer
 from desktop.render.text import Para, TextBox, VAlign
@@ -57,7 +58,12 @@ class PageDrawer:
     painter."""
 
     def __init__(
-        self, writer: QPagedPaintDevice, painter: QPainter, renderer: SlideRenderer, a4: bool
+        self,
+        writer: QPagedPaintDevice,
+        painter: QPainter,
+        renderer: SlideRenderer,
+        a4: bool,
+        with_ink: bool = False,
     ) -> None:
         self.writer, self.painter, self.renderer = writer, painter, renderer
         self.deck = renderer.deck
@@ -69,6 +75,8 @@ class PageDrawer:
         self.height = float(writer.height())
         self.page_number = 0
         self.first = True
+        self.ink = saved_ink(self.deck) if with_ink else {}
+        """The presenter's saved ink, by slide index (``export --with-ink``)."""
 
     # -- helpers ------------------------------------------------------------------
 
@@ -156,8 +164,13 @@ class PageDrawer:
         self.painter.setPen(pen)
         self.painter.drawLine(QPointF(x1, y1), QPointF(x2, y2))
 
+    def slide_ink(self, index: int, drawn: QRectF) -> None:
+        """Draw slide *index*'s saved ink over the slide drawn at *drawn*, as vector paths."""
+        ink_over(self.painter, self.ink.get(index, ()), drawn, self.renderer.canvas)
+
     def slide_frame(self, index: int, rect: QRectF) -> QRectF:
         drawn = self.renderer.paint(self.painter, index, rect)
+        self.slide_ink(index, drawn)
         self.painter.setPen(QPen(QColor(self.color("frame")), self.pt(0.5)))
         self.painter.setBrush(Qt.BrushStyle.NoBrush)
         self.painter.drawRect(drawn)
@@ -178,7 +191,7 @@ class PageDrawer:
         self.new_page()
         index = page.slides[0]
         full = QRectF(0, 0, self.width, self.height)
-        self.renderer.paint(self.painter, index, full)
+        self.slide_ink(index, self.renderer.paint(self.painter, index, full))
         if self.deck.refs[index].slide.layout is Layout.AGENDA:
             self.collect_links(page, self.renderer.layout(index).links, full)
 

@@ -28,6 +28,8 @@ class PdfOptions(ExportOptions):
     Attributes:
         layout: A page per slide, notes pages or handouts.
         per_page: Slides on each handout page: one of :data:`HANDOUT_PER_PAGE`.
+        with_ink: Draw the ink saved while presenting (the pen's and highlighter's strokes,
+            :mod:`desktop.core.presenter.ink_store`) on the slides, as vector paths.
     """
 
     layout: ExportLayout = option(
@@ -43,6 +45,11 @@ class PdfOptions(ExportOptions):
         "slides per handout page (with --layout handout)",
         choices=((n, n, str(n)) for n in HANDOUT_PER_PAGE),
         only_with=("layout", (ExportLayout.HANDOUT,)),
+    )
+    with_ink: bool = option(
+        False,
+        "Draw the presenter's ink",
+        "draw the ink saved while presenting on the slides, as vector strokes",
     )
 
     def __post_init__(self) -> None:

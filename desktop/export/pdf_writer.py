@@ -126,7 +126,7 @@ def _draw_pages(
         job.step(done, total)
 
     try:
-        return draw_pages(writer, painter, renderer, a4, pages, step)
+        return draw_pages(writer, painter, renderer, a4, pages, step, with_ink=job.options.with_ink)
     finally:
         painter.end()
 

@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Iterable
+import logging
+from collections.abc import Iterable, Mapping, Sequence
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
+from desktop.core.model import Deck
 from desktop.core.presenter.ink import HIGHLIGHTER_ALPHA, Stroke, smoothed
+from desktop.core.presenter.ink_store import load_ink, slide_key
+
+log = logging.getLogger(__name__)
 
 
 @functools.lru_cache(maxsize=2048)
@@ -72,6 +77,18 @@ def paint_ink(painter: QPainter, strokes: Iterable[Stroke]) -> None:
     painter.restore()
 
 
+def ink_over(painter: QPainter, strokes: Sequence[Stroke], slide: QRectF, canvas: QSizeF) -> None:
+    """Draw *strokes* over a slide drawn at *slide* (of canvas *canvas*), clipped to it."""
+    if not strokes:
+        return
+    painter.save()
+    painter.setClipRect(slide)
+    painter.translate(slide.topLeft())
+    painter.scale(slide.width() / canvas.width(), slide.height() / canvas.height())
+    paint_ink(painter, strokes)
+    painter.restore()
+
+
 def stroke_bounds(stroke: Stroke) -> QRectF:
     """The canvas rectangle *stroke* covers, its width included."""
     xs = [p[0] for p in stroke.points]
@@ -80,3 +97,13 @@ def stroke_bounds(stroke: Stroke) -> QRectF:
     return QRectF(
         min(xs) - half, min(ys) - half, max(xs) - min(xs) + 2 * half, max(ys) - min(ys) + 2 * half
     )
+
+
+def saved_ink(deck: Deck) -> Mapping[int, Sequence[Stroke]]:
+    """*deck*'s saved ink by slide index (for an export): each slide part gets its own."""
+    loaded = load_ink(deck)
+    if loaded.problem:
+        log.warning(loaded.problem)
+    book = loaded.book
+    found = {ref.index: book.strokes(slide_key(ref)) for ref in deck.refs}
+    return {index: strokes for index, strokes in found.items() if strokes}

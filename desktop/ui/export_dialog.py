@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -89,7 +90,7 @@ class ExportDialog(QDialog):
             self.format_box.addItem(exporter.title, exporter.name)
         self.format_box.setCurrentIndex(registry.names().index(registry.DEFAULT))
         self._shown = self.exporter()
-        self.option_widgets: dict[str, QComboBox | QSpinBox] = {
+        self.option_widgets: dict[str, QComboBox | QSpinBox | QCheckBox] = {
             spec.name: _option_widget(spec) for spec in registry.all_options()
         }
         self.slides = QLineEdit()
@@ -191,6 +192,8 @@ class ExportDialog(QDialog):
             widget = self.option_widgets[spec.name]
             if isinstance(widget, QSpinBox):
                 values[spec.name] = widget.value()
+            elif isinstance(widget, QCheckBox):
+                values[spec.name] = widget.isChecked()
             else:
                 values[spec.name] = spec.choices[widget.currentIndex()].value
         return values
@@ -261,8 +264,14 @@ class ExportDialog(QDialog):
         return options
 
 
-def _option_widget(spec: Option) -> QComboBox | QSpinBox:
-    """A list of the option's values, or a box for a whole number; showing the default."""
+def _option_widget(spec: Option) -> QComboBox | QSpinBox | QCheckBox:
+    """A list of the option's values, a check box for a switch, or a box for a whole number;
+    showing the default."""
+    if spec.switch:
+        check = QCheckBox()
+        check.setChecked(bool(spec.default))
+        check.setAccessibleName(spec.label)
+        return check
     if not spec.choices:
         spin = QSpinBox()
         spin.setRange(spec.minimum, spec.maximum)

@@ -11,13 +11,13 @@ from desktop.core.presenter.ink import MIN_STEP, InkBook, Stroke, StrokeBuilder,
 from desktop.core.presenter.ink_store import (
     MAX_STROKES,
     clear_saved_ink,
+    deck_key,
     ink_path,
     load_ink,
     matched,
     save_ink,
     slide_key,
 )
-from desktop.core.rehearsal import deck_key
 from tests.conftest import FilesLoader, load, section_yaml
 
 LINE = Stroke("pen", "#e02020", 6.0, ((100.0, 100.0, 1.0), (300.0, 100.0, 0.5)))

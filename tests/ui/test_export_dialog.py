@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QSpinBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from desktop.core.loader import load_deck
@@ -37,6 +37,18 @@ def test_the_dialog_offers_the_handout_sizes_of_the_command_line(
     layout.setCurrentIndex(2)
     per_page.setCurrentIndex(4)
     assert dialog.options() == PdfOptions(layout=ExportLayout.HANDOUT, per_page=6)
+
+
+def test_a_check_box_draws_the_presenters_ink(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = ExportDialog(tmp_path / "briefing.pdf")
+    qtbot.addWidget(dialog)
+    ink = dialog.option_widgets["with_ink"]
+    assert isinstance(ink, QCheckBox) and not ink.isChecked() and ink.isEnabled()
+    label = dialog.form.labelForField(ink)
+    assert isinstance(label, QLabel) and "ink" in label.text()
+    assert dialog.options() == PdfOptions()
+    ink.setChecked(True)
+    assert dialog.options() == PdfOptions(with_ink=True)
 
 
 def test_only_the_options_of_the_chosen_layout_are_enabled(qtbot: QtBot, tmp_path: Path) -> None:
@@ -101,7 +113,7 @@ def test_the_dialog_lists_a_new_format_and_its_options(
         ]
         widgets = dialog.option_widgets
         names = ("layout", "per_page", "width", "line_width")
-        assert sorted(widgets) == sorted(names)
+        assert sorted(widgets) == sorted((*names, "with_ink"))
         # the handout size is off with the slides layout
         assert [widgets[n].isEnabled() for n in names] == [True, False, False, False]
         dialog.format_box.setCurrentIndex(3)

@@ -1,7 +1,7 @@
 """Keeping the presenter's ink: the deck's per-user state, never the deck folder. Plain Python.
 
 A deck's ink is one JSON file in the app's data folder (``data_dir() / "ink"``, named by
-:func:`desktop.core.rehearsal.deck_key`), written atomically (:mod:`desktop.core.atomic`). Each
+:func:`deck_key`), written atomically (:mod:`desktop.core.atomic`). Each
 slide's strokes are kept under the slide's key (:func:`slide_key`) with its position in the
 deck, so ink finds its slide again after a reload or a restart; a slide whose id changed gets
 the ink saved at its position when no other slide claims it (:func:`matched`).
@@ -12,6 +12,7 @@ read, or is not ink, is set aside as empty ink with a sentence saying why, never
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import math
@@ -24,7 +25,6 @@ from desktop.core.atomic import write_text
 from desktop.core.model import Deck, SlideRef
 from desktop.core.paths import data_dir
 from desktop.core.presenter.ink import KINDS, InkBook, InkPoint, Kind, Stroke
-from desktop.core.rehearsal import deck_key
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +46,12 @@ def slide_key(ref: SlideRef) -> str:
 def deck_keys(deck: Deck) -> list[str]:
     """Every slide's key (:func:`slide_key`), in deck order."""
     return [slide_key(ref) for ref in deck.refs]
+
+
+def deck_key(deck: Deck) -> str:
+    """The key of *deck*'s ink: its resolved folder, hashed (16 hex digits). Not its title,
+    so the deck shown in another language (:mod:`desktop.core.languages`) keeps its ink."""
+    return hashlib.sha256(str(deck.root.resolve()).encode("utf-8")).hexdigest()[:16]
 
 
 def ink_path(deck: Deck) -> Path:
