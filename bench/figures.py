@@ -127,6 +127,36 @@ def measure_render(options: Options, decks: dict[int, Path]) -> list[Figure]:
     else:
         name = f"presenter advance, console + audience repainted ({result['mode']}), {size} slides"
     figures += _percentiles("presenter", group, name, result["advance"], FRAME_MS, FRAME)
+    return figures + measure_tools(options, decks[size], group)
+
+
+def measure_tools(options: Options, deck: Path, group: str) -> list[Figure]:
+    """The presenter's tools (issue 15): pointer, ink and zoom on a 1920×1080 audience."""
+    log("presenter tools")
+    result = worker("presenter_tools", screens=2, deck=str(deck), runs=options.runs)
+    where = f"audience {result['size']} ({result['mode']})"
+    moves = [value for run in result["pointer"] for value in run]
+    repaints = [value for run in result["zoom"] for value in run]
+    figures = []
+    for key, name, values, limit in (
+        ("presenter.pointer", f"laser pointer: mouse move → repaint, {where}", moves, 8.0),
+        ("presenter.zoom", f"zoom: region re-rendered and painted, {where}", repaints, 16.0),
+    ):
+        for p in (50, 95):
+            fig = Figure(f"{key}.p{p}", group, f"{name}, p{p}", percentile(values, p), "ms")
+            if p == 95:
+                fig.detail = f"{len(values)} repaints, max {max(values):.1f} ms"
+                budget(fig, limit)
+            figures.append(fig)
+    extra = Figure(
+        "presenter.ink",
+        group,
+        f"ink: a 500-point stroke's extra per audience repaint, {where}",
+        median(result["ink"]),
+        "ms",
+    )
+    extra.detail = f"{len(result['ink'])} runs, median of each"
+    figures.append(budget(extra, 2.0))
     return figures
 
 

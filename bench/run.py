@@ -48,6 +48,8 @@ def expected_keys(sizes: Sequence[int]) -> list[str]:
         for kind in ("uncached", "repaint", "cached"):
             keys += [f"{prefix}.{kind}.p50", f"{prefix}.{kind}.p95"]
     keys += ["presenter.p50", "presenter.p95"]
+    keys += ["presenter.pointer.p50", "presenter.pointer.p95"]
+    keys += ["presenter.zoom.p50", "presenter.zoom.p95", "presenter.ink"]
     keys += [f"open.{s}" for s in sizes] + ["open.scaling"]
     keys += ["window.advance.p50", "window.advance.p95", "window.jump.p50", "window.jump.p95"]
     keys += ["window.peak_rss", "window.rss_growth"]

@@ -11,6 +11,7 @@ says otherwise. Tasks:
   1920×1080 surface, as a widget repaints its backing store), and a cached slide change (image
   cache hit + blit onto that surface).
 - ``presenter``: the presenter console's update per advance (see :mod:`bench.presenter`).
+- ``presenter_tools``: the pointer, the ink and the zoom (see :mod:`bench.presenter_tools`).
 - ``export``: export a PDF in one layout *runs* times.
 - ``open``: build the main window and open a deck in it *runs* times.
 - ``window``: the main window on a deck: peak RSS, advance and jump times, RSS over repeated
@@ -150,6 +151,16 @@ def task_presenter(deck: str, runs: int) -> Result:
     return result
 
 
+def task_presenter_tools(deck: str, runs: int) -> Result:
+    from bench.presenter_tools import measure_tools
+
+    _gui(widgets=True)
+    _warm_up()
+    result = measure_tools(_deck(deck), runs)
+    result["peak_rss_mib"] = peak_rss_mib()
+    return result
+
+
 def task_export(deck: str, layout: str, runs: int) -> Result:
     from desktop.core.resources import bundled_deck
     from desktop.export import registry
@@ -277,6 +288,7 @@ TASKS: dict[str, Callable[..., Result]] = {
     "load": task_load,
     "render": task_render,
     "presenter": task_presenter,
+    "presenter_tools": task_presenter_tools,
     "export": task_export,
     "open": task_open,
     "window": task_window,

@@ -15,11 +15,12 @@ import logging
 from collections.abc import Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 
 from desktop.core.model import Deck
 from desktop.core.presenter.ink import HIGHLIGHTER_ALPHA, Stroke, smoothed
 from desktop.core.presenter.ink_store import load_ink, slide_key
+from desktop.core.presenter.mapping import Box, Viewport
 
 log = logging.getLogger(__name__)
 
@@ -107,3 +108,63 @@ def saved_ink(deck: Deck) -> Mapping[int, Sequence[Stroke]]:
     book = loaded.book
     found = {ref.index: book.strokes(slide_key(ref)) for ref in deck.refs}
     return {index: strokes for index, strokes in found.items() if strokes}
+
+
+class InkLayer:
+    """One view's finished strokes, drawn once into an image and blitted at every repaint.
+
+    A pointer moving or a stroke being drawn repaints the view often; the strokes already
+    there are drawn again only when they, or the view's size or zoom, change.
+    """
+
+    def __init__(self) -> None:
+        self._strokes: tuple[Stroke, ...] = ()
+        self._key: tuple[Viewport, float] | None = None
+        self._image: QImage | None = None
+        self._at = QPointF()
+
+    def paint(
+        self, painter: QPainter, strokes: Sequence[Stroke], viewport: Viewport, ratio: float
+    ) -> None:
+        """Draw *strokes* as *viewport* shows them (*ratio*: the device's pixel ratio)."""
+        if not strokes:
+            return
+        same = len(strokes) == len(self._strokes) and all(
+            a is b for a, b in zip(strokes, self._strokes, strict=True)
+        )
+        if not same or self._key != (viewport, ratio) or self._image is None:
+            self._render(tuple(strokes), viewport, ratio)
+        if self._image is not None:
+            painter.drawImage(self._at, self._image)
+
+    def _render(self, strokes: tuple[Stroke, ...], viewport: Viewport, ratio: float) -> None:
+        self._strokes, self._key = strokes, (viewport, ratio)
+        bounds = QRectF()
+        for stroke in strokes:
+            bounds = bounds.united(stroke_bounds(stroke))
+        box = viewport.box_to_window(Box(bounds.x(), bounds.y(), bounds.width(), bounds.height()))
+        window = viewport.window
+        area = (
+            QRectF(box.x, box.y, box.width, box.height)
+            .intersected(QRectF(window.x, window.y, window.width, window.height))
+            .toAlignedRect()
+        )
+        if area.isEmpty():
+            self._image = None
+            return
+        image = QImage(
+            round(area.width() * ratio),
+            round(area.height() * ratio),
+            QImage.Format.Format_ARGB32_Premultiplied,
+        )
+        image.fill(Qt.GlobalColor.transparent)
+        image.setDevicePixelRatio(ratio)
+        painter = QPainter(image)
+        scale, region = viewport.scale, viewport.region
+        painter.translate(
+            window.x - area.x() - region.x * scale, window.y - area.y() - region.y * scale
+        )
+        painter.scale(scale, scale)
+        paint_ink(painter, strokes)
+        painter.end()
+        self._image, self._at = image, QPointF(area.topLeft())

@@ -279,7 +279,12 @@ class TextBox:
         assert self.document is not None
         painter.save()
         painter.translate(self._origin())
-        self.document.drawContents(painter)
+        whole = QRectF(QPointF(0, 0), self.document.size())
+        seen = painter.clipBoundingRect() if painter.hasClipping() else whole
+        if seen.contains(whole):
+            self.document.drawContents(painter)
+        elif seen.intersects(whole):  # a zoomed region: only the lines that show
+            self.document.drawContents(painter, seen.intersected(whole))
         painter.restore()
 
     def _origin(self) -> QPointF:

@@ -140,7 +140,9 @@ class SlideView(QWidget):
         if self._zoomed is not None and self._zoomed[0] == key:
             return self._zoomed[1]
         pixels = QSize(round(size.width() * ratio), round(size.height() * ratio))
-        image = QImage(pixels, QImage.Format.Format_ARGB32_Premultiplied)
+        # Opaque: the slide's background covers it, and glyphs drawn as paths (large zoomed
+        # text) fill twice as fast without an alpha channel.
+        image = QImage(pixels, QImage.Format.Format_RGB32)
         image.fill(QColor(renderer.theme.color("background")))
         painter = QPainter(image)
         renderer.paint_region(

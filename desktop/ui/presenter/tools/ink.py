@@ -26,7 +26,7 @@ from desktop.core.model import Deck
 from desktop.core.presenter.ink import InkBook, Kind, StrokeBuilder
 from desktop.core.presenter.ink_store import deck_keys, load_ink, matched, save_ink
 from desktop.core.presenter.modes import Mode, ModeState, arrow, opened
-from desktop.render.ink import paint_ink, paint_stroke, stroke_bounds
+from desktop.render.ink import InkLayer, paint_stroke, stroke_bounds
 from desktop.render.renderer import SlideRenderer
 from desktop.ui.presenter.canvas import CanvasEvent, SlideInput, on_canvas
 from desktop.ui.presenter.tool import PresenterTool, ToolHost
@@ -98,6 +98,8 @@ class InkTool(PresenterTool):
         self._save.timeout.connect(self.save)
         self.views: tuple[SlideView, ...] = (host.console.current, host.audience)
         self.input = SlideInput(self.views, self.on_input, lambda: self.active)
+        self.layers: dict[SlideView, InkLayer] = {view: InkLayer() for view in self.views}
+        """Each view's finished strokes, drawn once (a repaint blits them)."""
         for view in self.views:
             view.add_overlay(functools.partial(self._paint, view))
         self.palette = InkPalette()
@@ -244,12 +246,9 @@ class InkTool(PresenterTool):
         strokes = self.book.strokes(key)
         drawing = self._drawing
         live = drawing[2] if drawing is not None and drawing[1] == key else None
-        if not strokes and live is None:
-            return
-        with on_canvas(painter, viewport):
-            paint_ink(painter, strokes)
-            if live is not None and live.points:
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.layers[view].paint(painter, strokes, viewport, view.devicePixelRatioF())
+        if live is not None and live.points:
+            with on_canvas(painter, viewport):
                 paint_stroke(painter, live.stroke())
 
     def _changed(self) -> None:
