@@ -19,7 +19,7 @@ from desktop.ui.presenter.actions import HANDLERS, PRESENTER_ACTIONS
 from desktop.ui.presenter.controller import PresenterController
 from desktop.ui.presenter.tool import PresenterTool, ToolHost
 from desktop.ui.presenter.tools import tool_classes
-from tests.conftest import DeckFactory, load
+from tests.conftest import DeckFactory, WindowFactory, load
 from tests.ui.conftest import Present, press
 
 MARK = QColor("#ff0000")
@@ -123,3 +123,18 @@ def test_nothing_opens_over_a_rehearsal_summary(start: Start, make_deck: DeckFac
         assert controller.actions[name].isEnabled(), name
     controller.tools["overview"].toggle()
     assert mode_of(controller) is Mode.SUMMARY
+
+
+def test_presenting_keys_leave_the_main_windows_own(
+    qtbot: QtBot, make_window: WindowFactory, present: Present
+) -> None:
+    window = make_window()
+    main = {name: window.actions_[name] for name in ("print", "export")}
+    controller = present()
+    keys = {name: controller.actions[name].shortcut().toString() for name in ("pen", "eraser")}
+    assert keys == {"pen": "Ctrl+P", "eraser": "Ctrl+E"}
+    assert main["print"].shortcut().toString() == "Ctrl+P"  # the same keys, Print and Export
+    assert main["export"].shortcut().toString() == "Ctrl+E"
+    # Each set lives on its own windows: the presenter's never reach the main window.
+    assert not set(controller.actions.all()) & set(window.actions())
+    assert not {main["print"], main["export"]} & set(controller.console.actions())
