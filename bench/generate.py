@@ -2,14 +2,16 @@
 
 A deck of *n* slides has sections of 10 slides. The first slide is a title slide, the second an
 agenda, the last a sources slide, and every section opens with a section slide; the other slides
-cycle through bullets (some with sub-bullets), figures, two columns, a quote and images (SVG and
-PNG). Decks of up to 12 sections have an agenda as their second slide. Every slide has notes,
+cycle through bullets (some with sub-bullets), figures, two columns, a quote, images (SVG and
+PNG), a table and a chart (a chart deck, ``--charts``, has charts only). Decks of up to 12
+sections have an agenda as their second slide. Every slide has notes,
 content slides cite sources, and sections plan 30 s per slide.
 
 Text comes from a seeded generator keyed by the slide's index, so a slide is the same in every
 deck size and every run. Usage::
 
     python -m bench.generate 300 /tmp/deck-300
+    python -m bench.generate --charts 300 /tmp/charts-300   # every content slide a chart
 """
 
 from __future__ import annotations
@@ -42,7 +44,11 @@ CONTENT_CYCLE: Final = (
     "image-svg",
     "figures",
     "image-png",
+    "table",
+    "chart",
 )
+CHART_CYCLE: Final = ("chart", "chart-line", "chart-grouped", "chart-horizontal")
+"""The content slides of a chart deck (``--charts``): every kind of chart in turn."""
 
 _WORD_TEXT: Final = """
 port city industry growth plan target output green carbon energy transport rail freight
@@ -115,8 +121,9 @@ def _cites(rng: random.Random) -> list[str]:
     return [str(SOURCES[n]["id"]) for n in sorted(picked)]
 
 
-def layout_for(index: int, count: int) -> str:
-    """The generator's layout for slide *index* of a deck of *count* slides."""
+def layout_for(index: int, count: int, charts: bool = False) -> str:
+    """The generator's layout for slide *index* of a deck of *count* slides (in a chart
+    deck, every content slide is a chart)."""
     if index == 0:
         return "title"
     if index == 1 and count >= 3 and count <= AGENDA_LIMIT:
@@ -125,13 +132,17 @@ def layout_for(index: int, count: int) -> str:
         return "sources"
     if index % SECTION_SIZE == 0:
         return "section"
+    if charts:
+        return CHART_CYCLE[index % len(CHART_CYCLE)]
     return CONTENT_CYCLE[index % len(CONTENT_CYCLE)]
 
 
-def make_slide(index: int, count: int, seed: int = DEFAULT_SEED) -> dict[str, object]:
+def make_slide(
+    index: int, count: int, seed: int = DEFAULT_SEED, charts: bool = False
+) -> dict[str, object]:
     """The YAML mapping of slide *index* (deterministic in *seed* and *index*)."""
     rng = random.Random(f"{seed}:slide:{index}")
-    kind = layout_for(index, count)
+    kind = layout_for(index, count, charts)
     slide: dict[str, object] = {"id": f"slide-{index + 1:04d}"}
     if kind in ("title", "section", "agenda", "sources"):
         slide["layout"] = kind
@@ -173,6 +184,23 @@ def make_slide(index: int, count: int, seed: int = DEFAULT_SEED) -> dict[str, ob
             "text": _sentence(rng, 12, 20) + ".",
             "by": f"{_title(rng)}, planning council",
         }
+    elif kind == "table":
+        slide["layout"] = "table"
+        slide["title"] = _title(rng)
+        years = [str(2020 + n) for n in range(3)]
+        slide["table"] = {
+            "columns": ["Measure", *years, "Target"],
+            "rows": [
+                [_title(rng), *(round(rng.uniform(1, 900), rng.randint(0, 2)) for _ in range(4))]
+                for _ in range(5)
+            ],
+            "highlight_column": 5,
+            "note": _sentence(rng, 5, 9),
+        }
+    elif kind.startswith("chart"):
+        slide["layout"] = "chart"
+        slide["title"] = _title(rng)
+        slide["chart"] = _chart(rng, kind)
     else:
         slide["layout"] = "image"
         slide["title"] = _title(rng)
@@ -186,8 +214,28 @@ def make_slide(index: int, count: int, seed: int = DEFAULT_SEED) -> dict[str, ob
     return slide
 
 
+def _chart(rng: random.Random, kind: str) -> dict[str, object]:
+    """A chart of the given kind: bars, a line, grouped bars or horizontal bars."""
+    size = 8 if kind == "chart-line" else 5
+    categories = [str(2019 + n) for n in range(size)]
+    names = [_title(rng) for _ in range(3 if kind == "chart-grouped" else 1)]
+    series = [
+        {"name": name, "values": [round(rng.uniform(5, 120), 1) for _ in categories]}
+        for name in names
+    ]
+    series[0]["values"][1] = None  # a gap
+    return {
+        "type": "line" if kind == "chart-line" else "bar",
+        "categories": categories,
+        "series": series,
+        "unit": " ".join(_words(rng, 1, 2)),
+        "targets": [categories[-1]],
+        "horizontal": kind == "chart-horizontal",
+    }
+
+
 def make_section(
-    number: int, first: int, count: int, seed: int = DEFAULT_SEED
+    number: int, first: int, count: int, seed: int = DEFAULT_SEED, charts: bool = False
 ) -> dict[str, object]:
     """Section *number* (0-based), holding slides *first* … *first* + 9 of *count*."""
     rng = random.Random(f"{seed}:section:{number}")
@@ -198,7 +246,7 @@ def make_section(
         "title": _title(rng),
         "title_zh": zh,
         "duration": format_duration((last - first) * SECONDS_PER_SLIDE),
-        "slides": [make_slide(i, count, seed) for i in range(first, last)],
+        "slides": [make_slide(i, count, seed, charts) for i in range(first, last)],
     }
 
 
@@ -256,8 +304,11 @@ def photo_png(width: int = 640, height: int = 360) -> bytes:
     )
 
 
-def generate_deck(folder: Path, count: int, seed: int = DEFAULT_SEED) -> Path:
-    """Write a deck of *count* slides into *folder* (created; files replaced); return it."""
+def generate_deck(folder: Path, count: int, seed: int = DEFAULT_SEED, charts: bool = False) -> Path:
+    """Write a deck of *count* slides into *folder* (created; files replaced); return it.
+
+    With *charts*, every content slide is a chart (bars, a line, grouped and horizontal bars).
+    """
     if count < 1:
         raise ValueError("a deck needs at least one slide")
     folder.mkdir(parents=True, exist_ok=True)
@@ -268,7 +319,7 @@ def generate_deck(folder: Path, count: int, seed: int = DEFAULT_SEED) -> Path:
     for number, first in enumerate(range(0, count, SECTION_SIZE)):
         name = f"s{number + 1:03d}.yaml"
         names.append(name)
-        text = _dump(make_section(number, first, count, seed))
+        text = _dump(make_section(number, first, count, seed, charts))
         (folder / name).write_text(text, encoding="utf-8")
     deck: dict[str, object] = {
         "title": f"Benchmark briefing, {count} slides",
@@ -287,10 +338,12 @@ def generate_deck(folder: Path, count: int, seed: int = DEFAULT_SEED) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
+    charts = "--charts" in args
+    args = [arg for arg in args if arg != "--charts"]
     if len(args) != 2 or not args[0].isdigit():
-        print("usage: python -m bench.generate SLIDES FOLDER", file=sys.stderr)
+        print("usage: python -m bench.generate [--charts] SLIDES FOLDER", file=sys.stderr)
         return 2
-    folder = generate_deck(Path(args[1]), int(args[0]))
+    folder = generate_deck(Path(args[1]), int(args[0]), charts=charts)
     print(f"Wrote {folder}")
     return 0
 

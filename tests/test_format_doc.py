@@ -13,6 +13,7 @@ from typing import Final
 import pytest
 
 from desktop.core import format as fmt
+from desktop.core.format_data import Count, Value
 from desktop.core.format_doc import (
     check_part,
     generated_parts,
@@ -59,7 +60,7 @@ def test_the_layout_table_has_a_row_per_layout_with_what_it_needs() -> None:
     assert rows["`two-column`"][2:] == [
         "`left`, `right`",
         "`title`, `subtitle`, `left_title`, `right_title`",
-        "`bullets`, `figures`, `quote`, `image`",
+        "`bullets`, `figures`, `quote`, `image`, `table`, `chart`",
         "yes",
     ]
     assert rows["`agenda`"][1].endswith('Title defaults to "Agenda".')
@@ -87,6 +88,8 @@ TABLES: Final = (
     ("## 6. Slides", "### Figures", fmt.FIGURE),
     ("## 6. Slides", "### Quote", fmt.QUOTE),
     ("## 6. Slides", "### Image", fmt.IMAGE),
+    ("## 6. Slides", "### Table", fmt.TABLE),
+    ("## 6. Slides", "### Chart", fmt.CHART),
 )
 """Where each record's field table is: its section, its subsection (or none), the record."""
 
@@ -114,6 +117,10 @@ def kind_text(kind: Kind) -> str:
         return " or ".join(f"`{value}`" for value in kind.values)
     if isinstance(kind, Record):
         return kind.name
+    if isinstance(kind, Value):
+        return "number, translatable text or `null`" if kind.cell else "number or `null`"
+    if isinstance(kind, Count):
+        return "whole number from 1"
     assert isinstance(kind, ListOf), kind
     if kind is fmt.BULLETS:
         return "bullet list"
@@ -123,11 +130,13 @@ def kind_text(kind: Kind) -> str:
         count = f"at most {kind.max_items:,} " if kind.max_items is not None else ""
     item = kind_text(kind.item)
     assert not isinstance(kind.item, Either)
+    if isinstance(kind.item, Value | ListOf | Choice):
+        return f"list of {count}({item})"
     if item.startswith(("text, ", "translatable text, ")):
         word, _, limit = item.partition("text, ")
         item = f"{word}texts (each {limit})"
     else:
-        item += "s"
+        item += "" if item.endswith("s") else "s"
     return f"list of {count}{item}"
 
 

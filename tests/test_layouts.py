@@ -34,6 +34,8 @@ slides:
     left_title: Left
     right_title: Right
     image: {{path: dot.svg}}
+    table: {{columns: [a], rows: [[1]]}}
+    chart: {{categories: [a], series: [{{values: [1]}}]}}
 """
 DOT_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'
 
@@ -105,7 +107,8 @@ def test_only_content_slides_must_cite_sources(make_deck: DeckFactory) -> None:
     slides = "".join(
         f"  - layout: {layout.value}\n    title: T\n    bullets: [b]\n    figures:"
         ' [{value: "1", label: l}]\n    quote: {text: q}\n    left: [l]\n    right: [r]\n'
-        "    image: {path: dot.svg}\n"
+        "    image: {path: dot.svg}\n    table: {columns: [a], rows: [[1]]}\n"
+        "    chart: {categories: [a], series: [{values: [1]}]}\n"
         for layout in Layout
     )
     folder = make_deck({"a.yaml": f"title: S\nslides:\n{slides}", "dot.svg": DOT_SVG})

@@ -11,6 +11,7 @@ import json
 import re
 from typing import Final
 
+from desktop.core.format_data import data_records
 from desktop.core.layouts import DEFAULT_LAYOUT, LAYOUT_NAMES, Layout
 from desktop.core.model import DURATION_PATTERN, parse_duration
 from desktop.core.problems import Problem, Severity
@@ -155,6 +156,8 @@ IMAGE: Final = Record(
     ),
 )
 
+TABLE, CHART = data_records(INLINE)
+
 
 def _check_layout(node: Node, path: str, problems: list[Problem]) -> None:
     """A layout must have what it shows; fields it does not show are flagged."""
@@ -252,6 +255,8 @@ SLIDE: Final = Record(
         Field("left_title", TITLE, "Heading of the left column."),
         Field("right_title", TITLE, "Heading of the right column."),
         Field("image", IMAGE, "An image with an optional caption."),
+        Field("table", TABLE, "A table: `columns` and `rows`, or `csv`."),
+        Field("chart", CHART, "A chart: `type`, `categories` and `series`, or `csv`."),
         Field(
             "notes",
             localized(Text(max_length=MAX_NOTES, markdown=True)),

@@ -110,6 +110,25 @@ class Layout(enum.Enum):
         needs=("image",),
         content=True,
     )
+    TABLE = LayoutSpec(
+        "table",
+        "A table under the title: a header row, light rules between the rows, numbers on"
+        " the right aligned on their decimal point, long cells wrapped; an optional"
+        " highlighted row or column and a note under it. The whole table shrinks to fit, down"
+        " to the theme's smallest text size.",
+        hint="rows and columns, inline or from a CSV file",
+        needs=("table",),
+        content=True,
+    )
+    CHART = LayoutSpec(
+        "chart",
+        "A bar or line chart of one or more series: round ticks on the value axis, the unit"
+        " once above it, value labels where they fit, a legend for several series, gaps"
+        " where a value is `null`, and targets or forecasts outlined, hatched and labelled.",
+        hint="bars or lines, inline or from a CSV file",
+        needs=("chart",),
+        content=True,
+    )
     SOURCES = LayoutSpec(
         "sources",
         "**Generated** from the deck: every source in `deck.yaml` that at least one slide"

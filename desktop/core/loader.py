@@ -80,6 +80,8 @@ class _Loader(DeckBuilder, CrossChecks):
         if not isinstance(node.value, dict):
             return self.result(None)
         self.languages = self.declared_languages(node)
+        if (aspect := self.text(node, "aspect", "16:9")) in fmt.ASPECTS:
+            self.aspect = aspect
         where = Written()
         sources = self.sources(node, where)
         self.check_theme(node)

@@ -14,7 +14,7 @@ from desktop.core import format as fmt
 from desktop.core.images import sniff
 from desktop.core.layouts import DEFAULT_LAYOUT
 from desktop.core.loader_base import Written, get_node, list_items, place
-from desktop.core.loader_paths import DeckPaths
+from desktop.core.loader_data import DataReader
 from desktop.core.model import Bullet, Figure, Image, Layout, Quote, Section, Slide
 from desktop.core.problems import Location
 from desktop.core.schema import scalar_text
@@ -22,8 +22,9 @@ from desktop.core.yaml_nodes import Node, shorten
 from desktop.core.yamlfile import read_yaml
 
 
-class DeckBuilder(DeckPaths):
-    """The section, slide, bullet and image builders of the loader."""
+class DeckBuilder(DataReader):
+    """The section, slide, bullet and image builders of the loader (the table and chart
+    readers are :class:`~desktop.core.loader_data.DataReader`'s)."""
 
     def section(
         self, path: Path, listed_at: Location | None
@@ -165,6 +166,8 @@ class DeckBuilder(DeckPaths):
             left_title=self.localized(node, "left_title", where),
             right_title=self.localized(node, "right_title", where),
             image=image,
+            table=self.table(get_node(node, "table"), where),
+            chart=self.chart(get_node(node, "chart"), where),
             notes=self.localized(node, "notes", where),
             sources=tuple(sources),
             duration=self.duration(node, "duration"),

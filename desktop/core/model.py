@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from desktop.core.data import Chart, Table, data_fields, map_chart, map_table
 from desktop.core.durations import DURATION_PATTERN as DURATION_PATTERN
 from desktop.core.durations import MAX_DURATION as MAX_DURATION
 from desktop.core.durations import format_duration as format_duration
@@ -85,7 +86,8 @@ class SlideText(NamedTuple):
     """Where the text is written (the slide's first line when unknown)."""
     part: str
     """The slide field it belongs to: ``title``, ``subtitle``, ``bullets``, ``figures``,
-    ``quote``, ``left_title``, ``left``, ``right_title``, ``right``, ``image`` or ``notes``."""
+    ``quote``, ``left_title``, ``left``, ``right_title``, ``right``, ``image``, ``table``,
+    ``chart`` or ``notes``."""
     language: str = ""
     """The language code it is written in, when asked for one (:meth:`Slide.texts`); empty
     for the slide's fields as they are."""
@@ -118,6 +120,8 @@ class Slide:
     left_title: str = ""
     right_title: str = ""
     image: Image | None = None
+    table: Table | None = None
+    chart: Chart | None = None
     notes: str = ""
     sources: tuple[str, ...] = ()
     duration: int | None = None
@@ -195,6 +199,8 @@ class Slide:
             left_title=text("left_title", self.left_title),
             right_title=text("right_title", self.right_title),
             image=image,
+            table=map_table(self.table, text),
+            chart=map_chart(self.chart, text),
             notes=text("notes", self.notes),
         )
 
@@ -217,6 +223,7 @@ class Slide:
         fields += _bullet_fields("right", self.right)
         if self.image is not None:
             fields.append(("image", "image.caption", self.image.caption))
+        fields += data_fields(self.table, self.chart)
         fields.append(("notes", "notes", self.notes))
         return fields
 

@@ -44,6 +44,16 @@ may leave them out, so themes written before them stay valid."""
 SECONDARY_COLORS: Final = {"secondary": "muted", "band_secondary": "band_text"}
 """The colours of a secondary language's text (``en+zh``: the Chinese set below the English),
 on slides and on the band of title and section slides, and the colour each defaults to."""
+CHART_COLORS: Final = {
+    "chart_1": "#b0262d",
+    "chart_2": "#2b6cb0",
+    "chart_3": "#e69f00",
+    "chart_4": "#56b4e9",
+    "chart_5": "#5d6b7a",
+}
+"""The colours of a chart's series, in order, and their defaults: distinct in hue and in
+lightness, so they stay apart for colour-blind viewers (red against blue, orange against sky
+blue). A theme may leave them out; the high-contrast theme sets its own for a black ground."""
 SIZE_NAMES: Final = (
     "title",
     "subtitle",
@@ -78,6 +88,10 @@ THEME: Final = Record(
                 + tuple(
                     Field(n, _COLOR, f"Colour of a secondary language's text (default: {v}).")
                     for n, v in SECONDARY_COLORS.items()
+                )
+                + tuple(
+                    Field(n, _COLOR, f"Colour of a chart's series: {n}.", default=value)
+                    for n, value in CHART_COLORS.items()
                 ),
             ),
             "Colours as #rrggbb.",
@@ -135,6 +149,11 @@ class Theme:
 
     def size(self, name: str) -> int:
         return self.sizes[name]
+
+    @property
+    def palette(self) -> tuple[str, ...]:
+        """The colours of a chart's series, in order (:data:`CHART_COLORS`)."""
+        return tuple(self.colors[name] for name in CHART_COLORS)
 
     def __hash__(self) -> int:
         return hash(self.key)
@@ -201,8 +220,8 @@ def _logo(path: Path, node: Node) -> tuple[Path, Location] | None:
 
 
 def _colors(written: dict[str, str]) -> dict[str, str]:
-    """The theme's colours: as written, the page and secondary ones defaulted."""
-    colors = {**PAGE_COLORS, **written}
+    """The theme's colours: as written, the page, chart and secondary ones defaulted."""
+    colors = {**PAGE_COLORS, **CHART_COLORS, **written}
     for name, default in SECONDARY_COLORS.items():
         colors.setdefault(name, colors[default])
     return colors

@@ -68,20 +68,23 @@ def decode(data: bytes, path: Path) -> tuple[str | None, Problem | None]:
     return text, None
 
 
-def read_yaml(path: Path, deck: DeckBudget | None = None) -> tuple[Node | None, list[Problem]]:
-    """Read one YAML file into a :class:`Node`, collecting problems instead of raising.
+def read_text_file(
+    path: Path, limit: int = MAX_FILE_BYTES, kind: str = "YAML"
+) -> tuple[str | None, list[Problem]]:
+    """The text of a deck file (YAML, CSV), decoded as UTF-8 (:func:`decode`), or its problem.
 
-    Only regular files are read, and at most :data:`MAX_FILE_BYTES` of them: a named pipe,
-    a device (a link to ``/dev/zero``) or a folder named ``x.yaml`` is a problem, not a hang.
-    *deck* counts what the files of one deck expand to together (a fresh budget without it).
+    Only regular files are read, and at most *limit* bytes of them: a named pipe, a device (a
+    link to ``/dev/zero``) or a folder named ``x.yaml`` is a problem, not a hang. *kind* names
+    the file in the problem of a folder (``this is a folder, not a CSV file``).
     """
+    folder = f"this is a folder, not a {kind} file"
     try:
         # O_NONBLOCK: opening a named pipe must not wait for a writer.
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(handle, "rb") as stream:
             info = os.fstat(stream.fileno())
             if stat.S_ISDIR(info.st_mode):
-                return None, [Problem(Location(path), "this is a folder, not a YAML file")]
+                return None, [Problem(Location(path), folder)]
             if not stat.S_ISREG(info.st_mode):
                 return None, [
                     Problem(
@@ -91,19 +94,19 @@ def read_yaml(path: Path, deck: DeckBudget | None = None) -> tuple[Node | None, 
                     )
                 ]
             size = info.st_size
-            data = b"" if size > MAX_FILE_BYTES else stream.read(MAX_FILE_BYTES + 1)
+            data = b"" if size > limit else stream.read(limit + 1)
     except IsADirectoryError:  # Windows cannot open a folder
-        return None, [Problem(Location(path), "this is a folder, not a YAML file")]
+        return None, [Problem(Location(path), folder)]
     except OSError as exc:
         return None, [Problem(Location(path), f"cannot read file: {exc.strerror or exc}")]
     except ValueError:  # a NUL character in the path
         return None, [Problem(Location(path), "cannot read file: its name has a NUL character")]
-    if size > MAX_FILE_BYTES or len(data) > MAX_FILE_BYTES:
+    if size > limit or len(data) > limit:
         size = max(size, len(data))
         return None, [
             Problem(
                 Location(path, 1, 1),
-                f"file is too large ({size // 1024} KB, limit {MAX_FILE_BYTES // 1024} KB);"
+                f"file is too large ({size // 1024} KB, limit {limit // 1024} KB);"
                 " split it or remove the bulk",
             )
         ]
@@ -111,6 +114,18 @@ def read_yaml(path: Path, deck: DeckBudget | None = None) -> tuple[Node | None, 
     if text is None:
         assert problem is not None
         return None, [problem]
+    return text, []
+
+
+def read_yaml(path: Path, deck: DeckBudget | None = None) -> tuple[Node | None, list[Problem]]:
+    """Read one YAML file into a :class:`Node`, collecting problems instead of raising.
+
+    The file is read by :func:`read_text_file`; *deck* counts what the files of one deck
+    expand to together (a fresh budget without it).
+    """
+    text, problems = read_text_file(path)
+    if text is None:
+        return None, problems
     return parse_yaml(text, path, deck)
 
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import QRectF
 from desktop.core.cjk import has_cjk
 from desktop.core.model import Layout
 from desktop.core.numbering import number_label
-from desktop.render import generated  # noqa: F401  (importing it registers the agenda, sources)
+from desktop.render import chart, generated, table  # noqa: F401  (importing registers them)
 from desktop.render.builder import (
     BUILDERS,
     CENTER,

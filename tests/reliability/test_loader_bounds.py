@@ -32,6 +32,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.cli import main
 from desktop.core import format as fmt
+from desktop.core import format_data as fd
 from desktop.core import images, svg, yaml_limits
 from desktop.core import theme as theme_module
 from desktop.core.loader import load_deck
@@ -558,6 +559,14 @@ def test_the_documented_limits_are_the_codes() -> None:
         "Sub-bullets per bullet": f"1 to {fmt.MAX_SUB_BULLETS}",
         "Bullets and sub-bullets per slide, all lists together": f"{fmt.MAX_SLIDE_BULLETS}",
         "Figures per slide": "1 to 6",
+        "Table": (
+            f"{fd.MAX_COLUMNS} columns, {fd.MAX_ROWS} rows; a cell {fd.MAX_CELL} characters"
+        ),
+        "Chart": f"{fd.MAX_CATEGORIES} categories, {fd.MAX_SERIES} series",
+        "CSV file (`csv`)": (
+            f"{fd.MAX_CSV_BYTES // 1024} KiB, {fd.MAX_ROWS + 1} lines, {fd.MAX_COLUMNS} cells"
+            " a line"
+        ),
         "Sources in `deck.yaml`": f"{fmt.MAX_SOURCES}",
         "Source ids cited by one slide": f"1 to {fmt.MAX_CITED}",
         "Durations": f"`{format_duration(MAX_DURATION)}` each; the sections' together",

@@ -1,0 +1,444 @@
+"""The chart layout: bars or lines drawn from a slide's :class:`~desktop.core.data.Chart`.
+
+:func:`lay_out_chart` lays a chart out in a rectangle, as vector shapes
+(:class:`~desktop.render.chart_items.Shape`) and real text boxes, into a
+:class:`~desktop.render.builder.SlideLayout`: the slide builder registered here uses it, and
+so does the rehearsal summary on the presenter console. The value axis has round ticks
+(:func:`~desktop.core.numbers.nice_ticks`) and the unit once, above it; values are written at
+their bars or points where they fit; several series get a legend; targets are outlined,
+hatched and named in the legend; a ``null`` value is a gap.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QPainterPath
+
+from desktop.core.data import Chart, ChartType, Number
+from desktop.core.markup import plain
+from desktop.core.model import Layout
+from desktop.core.numbers import format_number, nice_ticks
+from desktop.render.builder import LayoutBuilder, SlideLayout, builds, lines, same_scale
+from desktop.render.chart_items import ChartStyle, Shape, box, hatch
+from desktop.render.fonts import make_font
+from desktop.render.items import Text
+from desktop.render.text import Para, TextBox, VAlign
+
+LEFT, RIGHT, CENTER = (
+    Qt.AlignmentFlag.AlignLeft,
+    Qt.AlignmentFlag.AlignRight,
+    Qt.AlignmentFlag.AlignHCenter,
+)
+_Place = Callable[[float], float]
+"""Where a value is along the value axis, in canvas pixels."""
+TARGET_WORD: Final = {"en": "Target", "zh": "目标"}
+"""The legend's name for the hatched targets, by the shown language (English otherwise)."""
+
+
+@builds(Layout.CHART)
+def chart_slide(b: LayoutBuilder, body: QRectF) -> None:
+    chart = b.ref.slide.chart
+    assert chart is not None
+    lay_out_chart(b.out, body, chart, ChartStyle.of(b.theme), b.deck.shown_language)
+
+
+@dataclass
+class _Canvas:
+    """Where a chart is laid out: text boxes and shapes appended to *out*."""
+
+    out: SlideLayout
+    style: ChartStyle
+    language: str
+    """How numbers are written (the deck's shown language)."""
+
+    def box(
+        self,
+        rect: QRectF,
+        text: str,
+        size: float,
+        name: str,
+        color: str = "",
+        align: Qt.AlignmentFlag = LEFT,
+        bold: bool = False,
+        wrap: bool = False,
+        valign: VAlign = VAlign.TOP,
+    ) -> TextBox:
+        """A fitted text box, not yet placed (never below the style's smallest size)."""
+        para = Para(text, size, color or self.style.text, bold=bold, align=align, space_after=0)
+        return TextBox(
+            rect,
+            [para],
+            self.style.fonts,
+            min_size=min(size, self.style.small),
+            valign=valign,
+            wrap=wrap,
+            name=name,
+        ).fit()
+
+    def place(self, box: TextBox) -> TextBox:
+        self.out.boxes.append(box)
+        self.out.items.append(Text(box))
+        return box
+
+    def shape(self, shape: Shape) -> None:
+        self.out.items.append(shape)
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        return QFontMetricsF(make_font(self.style.fonts, size, bold)).horizontalAdvance(text)
+
+
+def lay_out_chart(
+    out: SlideLayout, rect: QRectF, chart: Chart, style: ChartStyle, language: str = "en"
+) -> None:
+    """Lay *chart* out in *rect*, its numbers written as *language* writes them."""
+    canvas = _Canvas(out, style, language)
+    area = QRectF(rect)
+    if chart.note:
+        note_h = lines(style.note, 2)
+        note = canvas.box(
+            QRectF(area.left(), area.bottom() - note_h, area.width(), note_h),
+            chart.note,
+            style.note,
+            "chart-note",
+            style.muted,
+            wrap=True,
+            valign=VAlign.BOTTOM,
+        )
+        canvas.place(note)
+        area.setBottom(note.drawn_rect().top() - style.label * 0.6)
+    area.setTop(_legend(canvas, area, chart, language))
+    if chart.unit:
+        unit_h = lines(style.small)
+        canvas.place(
+            canvas.box(
+                QRectF(area.left(), area.top(), area.width(), unit_h),
+                chart.unit,
+                style.small,
+                "chart-unit",
+                style.muted,
+                wrap=True,
+            )
+        )
+        area.setTop(area.top() + unit_h + style.small * 0.3)
+    axis = _Axis.of(chart, language)
+    if chart.horizontal and chart.type is ChartType.BAR:
+        _horizontal(canvas, area, chart, axis)
+    else:
+        _vertical(canvas, area, chart, axis)
+
+
+@dataclass
+class _Axis:
+    low: float
+    high: float
+    ticks: list[tuple[float, str]]
+    base: float
+    """Where bars grow from: 0, or the axis end nearest to it."""
+
+    @classmethod
+    def of(cls, chart: Chart, language: str) -> _Axis:
+        low, high = chart.extent()
+        low = chart.axis_min if chart.axis_min is not None else low
+        high = chart.axis_max if chart.axis_max is not None else high
+        ticks = nice_ticks(low, high, 6, zero=chart.type is ChartType.BAR)
+        start = chart.axis_min if chart.axis_min is not None else ticks.low
+        end = chart.axis_max if chart.axis_max is not None else ticks.high
+        marks = [
+            (v, format_number(v, ticks.decimals, language))
+            for v in ticks.values
+            if start - 1e-9 <= v <= end + 1e-9
+        ]
+        return cls(start, end, marks, min(max(0.0, start), end))
+
+    def at(self, value: float) -> float:
+        """Where *value* is along the axis, from 0 (low) to 1 (high), clamped."""
+        return min(1.0, max(0.0, (value - self.low) / (self.high - self.low)))
+
+
+def _legend(canvas: _Canvas, area: QRectF, chart: Chart, language: str) -> float:
+    """The legend along the top (several series, or targets); returns the top left under it."""
+    style = canvas.style
+    entries = [(plain(s.name), style.colour(n), False) for n, s in enumerate(chart.series)]
+    if len(chart.series) < 2:
+        entries = []
+    if chart.targets:
+        target = TARGET_WORD.get(language.split("-")[0], TARGET_WORD["en"])
+        entries.append((target, style.colour(0) if len(chart.series) == 1 else style.muted, True))
+    if not entries:
+        return area.top()
+    size = style.label
+    swatch = size * 0.75
+    x, y, height = area.left(), area.top(), lines(size)
+    for n, (name, colour, hatched) in enumerate(entries):
+        wide = swatch + size * 0.35 + canvas.width(name, size) + size * 0.2
+        if x > area.left() and x + wide > area.right():  # the next row
+            x, y = area.left(), y + height
+        square = QRectF(x, y + (height - swatch) / 2, swatch, swatch)
+        _bar(canvas, square, colour, hatched)
+        label = canvas.box(
+            QRectF(square.right() + size * 0.35, y, area.right() - square.right(), height),
+            name,
+            size,
+            f"chart-legend-{n}",
+        )
+        canvas.place(label)
+        x = square.right() + size * 0.35 + label.content_size()[0] + size * 1.2
+    return y + height + size * 0.5
+
+
+def _bar(canvas: _Canvas, rect: QRectF, colour: str, target: bool) -> None:
+    """A result filled; a target outlined and hatched."""
+    if not target:
+        canvas.shape(Shape(box(rect), fill=colour))
+        return
+    line = max(2.0, min(4.0, rect.width() / 12))
+    inner = rect.adjusted(line / 2, line / 2, -line / 2, -line / 2)
+    canvas.shape(Shape(box(inner), fill=canvas.style.background, line=colour, width=line))
+    spacing = max(8.0, min(18.0, rect.width() / 4))
+    canvas.shape(Shape(hatch(inner, spacing), line=colour, width=line * 0.6))
+
+
+def _ticks(canvas: _Canvas) -> float:
+    return canvas.style.small * 0.6
+
+
+def _vertical(canvas: _Canvas, area: QRectF, chart: Chart, axis: _Axis) -> None:
+    """Categories along the bottom, values up the side: bars or a line."""
+    style = canvas.style
+    gutter = max(canvas.width(text, style.small) for _, text in axis.ticks) + _ticks(canvas)
+    count = len(chart.categories)
+    slot = (area.width() - gutter) / count
+    label_h = lines(style.label, 2)
+    top = area.top() + (lines(style.label) if chart.labels else style.small * 0.6)
+    plot = QRectF(area.left() + gutter, top, area.width() - gutter, 1.0)
+    labels = [
+        canvas.box(
+            QRectF(plot.left() + n * slot + 4, 0, slot - 8, label_h),
+            name,
+            style.label,
+            f"chart-category-{n}",
+            align=CENTER,
+            wrap=True,
+        )
+        for n, name in enumerate(chart.categories)
+    ]
+    same_scale(labels)
+    needed = max(label.content_size()[1] for label in labels)
+    plot.setBottom(max(top + 40, area.bottom() - needed - style.label * 0.3))
+    for label in labels:
+        label.rect.moveTop(plot.bottom() + style.label * 0.3)
+        canvas.place(label)
+
+    def y(value: float) -> float:
+        return plot.bottom() - axis.at(value) * plot.height()
+
+    for n, (value, text) in enumerate(axis.ticks):
+        at = y(value)
+        canvas.shape(Shape(_line(plot.left(), at, plot.right(), at), line=style.rule, width=1.5))
+        tick = QRectF(area.left(), at - lines(style.small) / 2, gutter - _ticks(canvas), 0)
+        tick.setHeight(lines(style.small))
+        canvas.place(canvas.box(tick, text, style.small, f"chart-tick-{n}", style.muted, RIGHT))
+    if chart.type is ChartType.BAR:
+        _vertical_bars(canvas, plot, chart, axis, slot, y)
+    else:
+        _lines(canvas, plot, chart, slot, y)
+    at = y(axis.base)
+    canvas.shape(Shape(_line(plot.left(), at, plot.right(), at), line=style.muted, width=2.5))
+
+
+def _vertical_bars(
+    canvas: _Canvas, plot: QRectF, chart: Chart, axis: _Axis, slot: float, y: _Place
+) -> None:
+    style = canvas.style
+    series = len(chart.series)
+    group = slot * (0.6 if series == 1 else 0.8)
+    width = group / series
+    texts = _value_texts(chart, canvas)
+    size = _label_size(canvas, texts, width * (1.0 if series == 1 else 1.1))
+    for s, data in enumerate(chart.series):
+        colour = style.colour(s)
+        for n, value in enumerate(data.values):
+            x = plot.left() + n * slot + (slot - group) / 2 + s * width
+            inset = width * 0.06 if series > 1 else 0.0
+            if value is None:
+                canvas.place(
+                    canvas.box(
+                        QRectF(x, y(axis.base) - lines(style.small), width, lines(style.small)),
+                        "–",
+                        style.small,
+                        f"chart-gap-{s * len(data.values) + n}",
+                        style.muted,
+                        CENTER,
+                    )
+                )
+                continue
+            top, bottom = y(max(value.value, axis.base)), y(min(value.value, axis.base))
+            rect = QRectF(x + inset, top, width - 2 * inset, max(1.0, bottom - top))
+            _bar(canvas, rect, colour, n in chart.targets)
+            if size and chart.labels:
+                above = value.value >= axis.base
+                label_h = lines(size)
+                at = rect.top() - label_h if above else rect.bottom()
+                text = texts[(s, n)]
+                canvas.place(
+                    canvas.box(
+                        QRectF(x - slot, at, width + 2 * slot, label_h),
+                        text,
+                        size,
+                        f"chart-value-{s * len(data.values) + n}",
+                        align=CENTER,
+                        bold=True,
+                    )
+                )
+
+
+def _lines(canvas: _Canvas, plot: QRectF, chart: Chart, slot: float, y: _Place) -> None:
+    """A line per series through its values, broken at gaps, dashed into a target."""
+    style = canvas.style
+    texts = _value_texts(chart, canvas)
+    size = _label_size(canvas, texts, slot * 0.95) if len(chart.series) == 1 else 0.0
+    radius = style.label * 0.3
+    for s, data in enumerate(chart.series):
+        colour = style.colour(s)
+        points = [
+            QPointF(plot.left() + (n + 0.5) * slot, y(v.value)) if v is not None else None
+            for n, v in enumerate(data.values)
+        ]
+        for n in range(1, len(points)):
+            start, end = points[n - 1], points[n]
+            if start is None or end is None:
+                continue
+            dashed = n in chart.targets
+            canvas.shape(
+                Shape(
+                    _line(start.x(), start.y(), end.x(), end.y()),
+                    line=colour,
+                    width=5,
+                    dashed=dashed,
+                )
+            )
+        for n, point in enumerate(points):
+            if point is None:
+                continue
+            dot = QPainterPath()
+            dot.addEllipse(point, radius, radius)
+            if n in chart.targets:
+                canvas.shape(Shape(dot, fill=style.background, line=colour, width=4))
+            else:
+                canvas.shape(Shape(dot, fill=colour))
+            if size and chart.labels:
+                label_h = lines(size)
+                canvas.place(
+                    canvas.box(
+                        QRectF(point.x() - slot / 2, point.y() - radius - label_h, slot, label_h),
+                        texts[(s, n)],
+                        size,
+                        f"chart-value-{s * len(points) + n}",
+                        align=CENTER,
+                        bold=True,
+                    )
+                )
+
+
+def _horizontal(canvas: _Canvas, area: QRectF, chart: Chart, axis: _Axis) -> None:
+    """Categories down the side, bars to the right, the values along the bottom."""
+    style = canvas.style
+    widest = max(canvas.width(plain(name), style.label) for name in chart.categories)
+    gutter = min(area.width() * 0.32, widest + style.label * 0.6)
+    tick_h = lines(style.small)
+    plot = QRectF(area.left() + gutter, area.top(), area.width() - gutter, 1.0)
+    plot.setBottom(area.bottom() - tick_h - style.small * 0.3)
+    count = len(chart.categories)
+    slot = plot.height() / count
+    labels = [
+        canvas.box(
+            QRectF(area.left(), plot.top() + n * slot, gutter - style.label * 0.4, slot),
+            name,
+            style.label,
+            f"chart-category-{n}",
+            align=RIGHT,
+            wrap=True,
+            valign=VAlign.CENTER,
+        )
+        for n, name in enumerate(chart.categories)
+    ]
+    same_scale(labels)
+    for label in labels:
+        canvas.place(label)
+
+    def x(value: float) -> float:
+        return plot.left() + axis.at(value) * plot.width()
+
+    for n, (value, text) in enumerate(axis.ticks):
+        at = x(value)
+        canvas.shape(Shape(_line(at, plot.top(), at, plot.bottom()), line=style.rule, width=1.5))
+        width = canvas.width(text, style.small) + 8
+        tick = QRectF(at - width / 2, plot.bottom() + style.small * 0.3, width, tick_h)
+        canvas.place(canvas.box(tick, text, style.small, f"chart-tick-{n}", style.muted, CENTER))
+    series = len(chart.series)
+    group = slot * (0.6 if series == 1 else 0.8)
+    height = group / series
+    texts = _value_texts(chart, canvas)
+    size = min(style.label, height * 0.75) if chart.labels else 0.0
+    for s, data in enumerate(chart.series):
+        for n, number in enumerate(data.values):
+            top = plot.top() + n * slot + (slot - group) / 2 + s * height
+            if number is None:
+                gap = QRectF(x(axis.base) + 8, top, plot.width() / 2, height)
+                name = f"chart-gap-{s * count + n}"
+                canvas.place(
+                    canvas.box(gap, "–", style.small, name, style.muted, valign=VAlign.CENTER)
+                )
+                continue
+            left, right = x(min(number.value, axis.base)), x(max(number.value, axis.base))
+            rect = QRectF(left, top, max(1.0, right - left), height)
+            _bar(canvas, rect, style.colour(s), n in chart.targets)
+            text = texts[(s, n)]
+            room = plot.right() - rect.right() - 8
+            wide = canvas.width(text, size, True) + 16 if size >= style.small else math.inf
+            name = f"chart-value-{s * count + n}"
+            if wide <= room:  # after the bar; else inside its end, in the ground's colour
+                place = QRectF(rect.right() + 8, top, room, height)
+                canvas.place(canvas.box(place, text, size, name, bold=True, valign=VAlign.CENTER))
+            elif wide <= rect.width() and n not in chart.targets:
+                place = QRectF(rect.left(), top, rect.width() - 8, height)
+                ground = style.background
+                label = canvas.box(
+                    place, text, size, name, ground, RIGHT, True, False, VAlign.CENTER
+                )
+                canvas.place(label)
+    at = x(axis.base)
+    canvas.shape(Shape(_line(at, plot.top(), at, plot.bottom()), line=style.muted, width=2.5))
+
+
+def _line(x1: float, y1: float, x2: float, y2: float) -> QPainterPath:
+    path = QPainterPath(QPointF(x1, y1))
+    path.lineTo(QPointF(x2, y2))
+    return path
+
+
+def _value_texts(chart: Chart, canvas: _Canvas) -> dict[tuple[int, int], str]:
+    """Each value as written on the chart (with the decimals it is written with), by
+    (series, category)."""
+    return {
+        (s, n): format_number(value.value, value.decimals, canvas.language)
+        for s, data in enumerate(chart.series)
+        for n, value in enumerate(data.values)
+        if isinstance(value, Number)
+    }
+
+
+def _label_size(canvas: _Canvas, texts: dict[tuple[int, int], str], room: float) -> float:
+    """The size value labels are written at: the label size, smaller down to the smallest
+    text while the widest is wider than *room*, or 0 when even that does not fit."""
+    style = canvas.style
+    widest = max((canvas.width(t, style.label, True) for t in texts.values()), default=0.0)
+    if widest <= room:
+        return style.label
+    size = style.label * room / widest
+    return size if size >= style.small else 0.0

@@ -1,0 +1,259 @@
+"""The table layout: a slide's :class:`~desktop.core.data.Table` under its title.
+
+A header row set bold over a rule, light rules between the rows, text on the left and numbers
+on the right aligned on their decimal point (a column's numbers keep their own decimals; a
+missing value is ``–``), long cells wrapped, a highlighted row or column on the panel colour
+and a note under the table. The whole table is set at one size, the largest that fits: from
+the theme's ``sub_body`` down to its ``min_text``; past that the last rows overflow, which
+``check`` reports as it does for any text.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Final
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFontMetricsF
+
+from desktop.core.data import Align, Cell, Number, Table
+from desktop.core.markup import plain
+from desktop.core.model import Layout
+from desktop.core.numbers import format_number, separators
+from desktop.render.builder import LINE_SPACING, LayoutBuilder, builds, lines
+from desktop.render.fonts import make_font
+from desktop.render.text import Para, TextBox
+
+ALIGN: Final = {
+    Align.LEFT: Qt.AlignmentFlag.AlignLeft,
+    Align.CENTER: Qt.AlignmentFlag.AlignHCenter,
+    Align.RIGHT: Qt.AlignmentFlag.AlignRight,
+}
+NO_VALUE: Final = "–"
+"""What a cell without a value shows."""
+SCALES: Final = (1.0, 0.92, 0.85, 0.78, 0.72, 0.66, 0.6, 0.55)
+"""The sizes tried, times the theme's ``sub_body``, before its ``min_text``."""
+LINE: Final = LINE_SPACING * 1.1
+"""Line pitch of a cell, as a multiple of its size."""
+
+
+@dataclass
+class _Cell:
+    text: str
+    number: bool
+    bold: bool
+    fraction: str
+    """A number's decimal point and digits after it (what the column aligns on)."""
+
+
+@builds(Layout.TABLE)
+def table_slide(b: LayoutBuilder, body: QRectF) -> None:
+    table = b.ref.slide.table
+    assert table is not None
+    area = QRectF(body)
+    note: TextBox | None = None
+    gap = b.size("figure_label") * 0.6
+    if table.note:
+        note_h = lines(b.size("figure_label"), 2)
+        note = b.measure(
+            QRectF(area.left(), area.bottom() - note_h, area.width(), note_h),
+            [b.para(table.note, "figure_label", "muted", space_after=0)],
+            "table-note",
+        )
+        area.setBottom(area.bottom() - note.content_size()[1] - gap)
+    grid = _cells(table, b.deck.shown_language)
+    minimum, base = b.size("min_text"), max(b.size("min_text"), b.size("sub_body"))
+    sizes = sorted({max(minimum, base * s) for s in SCALES}, reverse=True)
+    for size in sizes:
+        plan = _plan(b, area, table, grid, size)
+        if plan is not None or size == sizes[-1]:
+            break
+    bottom = _draw(b, area, table, grid, size, plan)
+    if note is not None:  # right under the table
+        note.rect = QRectF(area.left(), bottom + gap, area.width(), note.rect.height())
+        b.place(note)
+
+
+def _cells(table: Table, language: str) -> list[list[_Cell]]:
+    """The header and rows as written on the slide: numbers formatted for *language*."""
+    point = separators(language).decimal
+    header = [_Cell(text, False, True, "") for text in table.columns]
+    rows = [header]
+    for row in table.rows:
+        cells = []
+        for cell in row:
+            cells.append(_cell(cell, language, point))
+        rows.append(cells)
+    return rows
+
+
+def _cell(cell: Cell, language: str, point: str) -> _Cell:
+    if isinstance(cell, Number):
+        text = format_number(cell.value, cell.decimals, language)
+        _, dot, fraction = text.partition(point)
+        return _Cell(text, True, False, dot + fraction)
+    if cell is None:
+        return _Cell(NO_VALUE, True, False, "")
+    return _Cell(cell, False, False, "")
+
+
+@dataclass
+class _Plan:
+    widths: list[float]
+    """Each column's width, padding included."""
+    heights: list[float]
+    """Each row's height (the header first), padding included."""
+    boxes: list[list[TextBox]]
+
+
+def _plan(
+    b: LayoutBuilder, area: QRectF, table: Table, grid: list[list[_Cell]], size: float
+) -> _Plan | None:
+    """The table at *size*, or None when it does not fit in *area*."""
+    pad = size * 0.45
+    regular = QFontMetricsF(make_font(b.theme.fonts, size))
+    bold = QFontMetricsF(make_font(b.theme.fonts, size, bold=True))
+    columns = len(table.columns)
+    natural, narrowest = [0.0] * columns, [0.0] * columns
+    for r, row in enumerate(grid):
+        for c, cell in enumerate(row):
+            metrics = bold if cell.bold or _highlighted(table, r, c) else regular
+            text = plain(cell.text)
+            natural[c] = max(natural[c], metrics.horizontalAdvance(text))
+            if cell.number:
+                narrowest[c] = max(narrowest[c], metrics.horizontalAdvance(text))
+            else:
+                words = [_unbroken(word, metrics) for word in text.split()]
+                narrowest[c] = max([narrowest[c], *words])
+    widths = [w + 2 * pad + size * 0.2 for w in natural]  # a little over: design metrics
+    spare = area.width() - sum(widths)
+    wrapping = [c for c in range(columns) if not table.numeric(c)]
+    if spare < 0:
+        need = [narrowest[c] + 2 * pad for c in range(columns)]
+        if sum(need) > area.width() + 0.5:
+            return None
+        shrinkable = sum(widths[c] - need[c] for c in wrapping)
+        if shrinkable <= 0:
+            return None
+        for c in wrapping:
+            widths[c] -= (widths[c] - need[c]) / shrinkable * -spare
+    else:
+        share = wrapping[:1] or list(range(columns))
+        for c in share:
+            widths[c] += min(spare, area.width() * 0.25) / len(share)
+    estimate = sum(
+        max(math.ceil(natural[c] / max(1.0, widths[c] - 2 * pad) - 1e-6) for c in range(columns))
+        * size
+        * LINE
+        + 2 * pad * 0.6
+        for _ in grid
+    )
+    if estimate > area.height() + 0.5:
+        return None
+    boxes = [
+        [_box(b, table, cell, r, c, widths[c] - 2 * pad, size) for c, cell in enumerate(row)]
+        for r, row in enumerate(grid)
+    ]
+    heights = [max(box.content_size()[1] for box in row) + 2 * pad * 0.6 for row in boxes]
+    if sum(heights) > area.height() + 0.5:
+        return None
+    return _Plan(widths, heights, boxes)
+
+
+def _highlighted(table: Table, r: int, c: int) -> bool:
+    """Whether the cell in row *r* (0: the header) and column *c* is set bold."""
+    return r > 0 and (r - 1 == table.highlight_row or c == table.highlight_column)
+
+
+def _unbroken(word: str, metrics: QFontMetricsF) -> float:
+    """The width *word* needs on one line: CJK text may break between any two characters."""
+    if any(ord(char) >= 0x2E80 for char in word):
+        return max(metrics.horizontalAdvance(char) for char in word) * 2
+    return metrics.horizontalAdvance(word)
+
+
+def _box(
+    b: LayoutBuilder, table: Table, cell: _Cell, r: int, c: int, width: float, size: float
+) -> TextBox:
+    missing = r > 0 and cell.number and cell.text == NO_VALUE
+    para = Para(
+        cell.text,
+        size,
+        b.color("muted" if missing else "text"),
+        bold=cell.bold or _highlighted(table, r, c),
+        align=ALIGN[table.align[c]],
+        line_height=round(LINE / LINE_SPACING * 100),
+        space_after=0,
+        markup=not cell.number,
+    )
+    name = "table-header" if r == 0 else "table-cell"
+    box = TextBox(
+        QRectF(0, 0, max(1.0, width), 10_000),
+        [para],
+        b.theme.fonts,
+        min_size=size,
+        wrap=not cell.number,
+        name=f"{name}-{(r - 1) * len(table.columns) + c if r else c}",
+        body=True,
+    )
+    return box.fit()
+
+
+def _draw(
+    b: LayoutBuilder,
+    area: QRectF,
+    table: Table,
+    grid: list[list[_Cell]],
+    size: float,
+    plan: _Plan | None,
+) -> float:
+    """Place the table at *size* (overflowing when it did not fit even at the minimum);
+    returns where it ends."""
+    if plan is None:
+        plan = _forced(b, area, table, grid, size)
+    pad = size * 0.45
+    metrics = QFontMetricsF(make_font(b.theme.fonts, size))
+    left, total = area.left(), sum(plan.widths)
+    x_of = [left + sum(plan.widths[:c]) for c in range(len(plan.widths))]
+    height = min(sum(plan.heights), area.height())
+    if table.highlight_column is not None:
+        c = table.highlight_column
+        b.fill(QRectF(x_of[c], area.top(), plan.widths[c], height), b.color("panel"))
+    y = area.top()
+    for r, (row, row_h) in enumerate(zip(plan.boxes, plan.heights, strict=True)):
+        if r - 1 == table.highlight_row:
+            b.fill(QRectF(left, y, total, row_h), b.color("panel"))
+        for c, box in enumerate(row):
+            cell = grid[r][c]
+            inner = QRectF(
+                x_of[c] + pad, y + pad * 0.6, plan.widths[c] - 2 * pad, row_h - pad * 1.2
+            )
+            if r and cell.number and table.align[c] is Align.RIGHT:
+                widest = max(metrics.horizontalAdvance(row[c].fraction) for row in grid[1:])
+                inner.setRight(inner.right() - (widest - metrics.horizontalAdvance(cell.fraction)))
+            box.rect = inner
+            if y + row_h > area.bottom() + 0.5:
+                box.overflow = True
+            b.place(box)
+        y += row_h
+        if r == 0:
+            b.rule(left, y, left + total, y, b.color("text"), 2.5)
+        elif r < len(plan.boxes) - 1:
+            b.rule(left, y, left + total, y, b.color("rule"), 1.5)
+    return min(y, area.bottom())
+
+
+def _forced(
+    b: LayoutBuilder, area: QRectF, table: Table, grid: list[list[_Cell]], size: float
+) -> _Plan:
+    """The table at *size* in columns of equal share, when nothing fits."""
+    columns = len(table.columns)
+    widths = [area.width() / columns] * columns
+    pad = size * 0.45
+    boxes = [
+        [_box(b, table, cell, r, c, widths[c] - 2 * pad, size) for c, cell in enumerate(row)]
+        for r, row in enumerate(grid)
+    ]
+    heights = [max(box.content_size()[1] for box in row) + 2 * pad * 0.6 for row in boxes]
+    return _Plan(widths, heights, boxes)
