@@ -219,11 +219,12 @@ def _chart(rng: random.Random, kind: str) -> dict[str, object]:
     size = 8 if kind == "chart-line" else 5
     categories = [str(2019 + n) for n in range(size)]
     names = [_title(rng) for _ in range(3 if kind == "chart-grouped" else 1)]
-    series = [
-        {"name": name, "values": [round(rng.uniform(5, 120), 1) for _ in categories]}
-        for name in names
-    ]
-    series[0]["values"][1] = None  # a gap
+    series = []
+    for number, name in enumerate(names):
+        values: list[float | None] = [round(rng.uniform(5, 120), 1) for _ in categories]
+        if number == 0:
+            values[1] = None  # a gap
+        series.append({"name": name, "values": values})
     return {
         "type": "line" if kind == "chart-line" else "bar",
         "categories": categories,

@@ -559,9 +559,7 @@ def test_the_documented_limits_are_the_codes() -> None:
         "Sub-bullets per bullet": f"1 to {fmt.MAX_SUB_BULLETS}",
         "Bullets and sub-bullets per slide, all lists together": f"{fmt.MAX_SLIDE_BULLETS}",
         "Figures per slide": "1 to 6",
-        "Table": (
-            f"{fd.MAX_COLUMNS} columns, {fd.MAX_ROWS} rows; a cell {fd.MAX_CELL} characters"
-        ),
+        "Table": (f"{fd.MAX_COLUMNS} columns, {fd.MAX_ROWS} rows; a cell {fd.MAX_CELL} characters"),
         "Chart": f"{fd.MAX_CATEGORIES} categories, {fd.MAX_SERIES} series",
         "CSV file (`csv`)": (
             f"{fd.MAX_CSV_BYTES // 1024} KiB, {fd.MAX_ROWS + 1} lines, {fd.MAX_COLUMNS} cells"
