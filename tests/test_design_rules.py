@@ -79,6 +79,71 @@ def _stress_files() -> dict[str, str]:
             "quote": {"text": 'It\'s the "long" view that counts. ' * 3, "by": "Someone"},
             "sources": ["s1"],
         },
+        {
+            "layout": "table",
+            "title": "The most a table fits readably, some of it in Chinese",
+            "subtitle": "Five rows of five columns",
+            "table": {
+                "columns": ["Indicator", *(f"{2020 + n} result" for n in range(3)), "Target"],
+                "rows": [
+                    [
+                        f"{LONG[: 12 + 3 * n]}" if n % 3 else "京津冀协同发展纵深推进行动指标",
+                        *(round(1234.5678 / (n + 1) * m, m % 3) for m in range(1, 4)),
+                        None if n == 4 else n * 1000.25,
+                    ]
+                    for n in range(5)
+                ],
+                "highlight_row": 2,
+                "highlight_column": 5,
+                "note": "A note under the table. " * 4,
+            },
+            "sources": ["s2"],
+        },
+        {
+            "layout": "chart",
+            "title": "Five series over four categories",
+            "chart": {
+                "categories": [f"Category {n} with a long name" for n in range(4)],
+                "series": [
+                    {"name": f"Series {s} {'named at length ' * (s % 3)}", "values": values}
+                    for s, values in enumerate(
+                        [
+                            [1.25, 2, None, 4000],
+                            [5, 6, 7, 8],
+                            [9, 1, 2, 3],
+                            [4, 5, 6, 7],
+                            [-8, 9, 1, 2],
+                        ]
+                    )
+                ],
+                "unit": "thousand units of something measured",
+                "targets": ["Category 3 with a long name"],
+                "note": "A note under the chart.",
+            },
+            "sources": ["s3"],
+        },
+        {
+            "layout": "chart",
+            "title": "A line of 24 points",
+            "chart": {
+                "type": "line",
+                "categories": [str(2000 + n) for n in range(24)],
+                "series": [{"name": "One", "values": [96 - 2.5 * n for n in range(24)]}],
+                "unit": "µg/m³",
+                "targets": ["2023"],
+            },
+            "sources": ["s4"],
+        },
+        {
+            "layout": "chart",
+            "title": "Horizontal bars",
+            "chart": {
+                "horizontal": True,
+                "categories": ["京津冀协同发展", *(f"Place {n}" for n in range(7))],
+                "series": [{"name": "One", "values": [n * 1.5 for n in range(8)]}],
+            },
+            "sources": ["s5"],
+        },
     ]
     for n in range(14):
         slides = [{"layout": "section"}, {"layout": "bullets", "bullets": ["a"], "sources": ["s0"]}]

@@ -41,12 +41,14 @@ MAX_CSV_BYTES: Final = 256 * 1024
 MAX_CELL: Final = 300
 """Characters of one cell, header, category or series name."""
 
-READABLE_ROWS: Final = {"16:9": 10, "4:3": 12}
+READABLE_ROWS: Final = {"16:9": 8, "4:3": 8}
 """Rows a table shows at a readable size, by aspect; more is a warning."""
 READABLE_COLUMNS: Final = {"16:9": 7, "4:3": 5}
 """Columns a table shows at a readable size, by aspect; more is a warning."""
 READABLE_CATEGORIES: Final = {ChartType.BAR: 12, ChartType.LINE: 24}
 """Categories a chart labels readably, by type; more is a warning."""
+READABLE_HORIZONTAL: Final = 8
+"""Categories of a horizontal bar chart (one under another) that stay readable."""
 READABLE_BARS: Final = 24
 """Bars of one bar chart (categories times series) that stay readable."""
 

@@ -345,6 +345,8 @@ class DataReader(DeckPaths):
     def _check_chart(self, node: Node, chart: Chart, prefix: str) -> None:
         """What needs the whole chart: an axis that holds the values, a readable size."""
         limit = fd.READABLE_CATEGORIES[chart.type]
+        if chart.horizontal and chart.type is ChartType.BAR:
+            limit = fd.READABLE_HORIZONTAL
         self._readable(node, prefix, "categories", len(chart.categories), limit)
         bars = len(chart.categories) * len(chart.series)
         if chart.type is ChartType.BAR and len(chart.series) > 1:

@@ -41,6 +41,8 @@ FIELD_LABELS: Final[dict[str, str]] = {
     "left": "Left column",
     "right": "Right column",
     "caption": "Caption",
+    "table": "Table",
+    "chart": "Chart",
     "notes": "Notes",
 }
 """Every field a hit can be in, in search order, with a plain-text name for people."""
@@ -140,6 +142,8 @@ _PART_FIELDS: Final[dict[str, str]] = {
     "right_title": "right",
     "right": "right",
     "image": "caption",
+    "table": "table",
+    "chart": "chart",
     "notes": "notes",
 }
 """The hit field (a key of :data:`FIELD_LABELS`) of each part of a slide."""

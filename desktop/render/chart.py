@@ -402,11 +402,13 @@ def _horizontal(canvas: _Canvas, area: QRectF, chart: Chart, axis: _Axis) -> Non
             room = plot.right() - rect.right() - 8
             wide = canvas.width(text, size, True) + 16 if size >= style.small else math.inf
             name = f"chart-value-{s * count + n}"
+            label_h = lines(size) if size else 0.0
+            top = rect.center().y() - label_h / 2
             if wide <= room:  # after the bar; else inside its end, in the ground's colour
-                place = QRectF(rect.right() + 8, top, room, height)
+                place = QRectF(rect.right() + 8, top, room, label_h)
                 canvas.place(canvas.box(place, text, size, name, bold=True, valign=VAlign.CENTER))
             elif wide <= rect.width() and n not in chart.targets:
-                place = QRectF(rect.left(), top, rect.width() - 8, height)
+                place = QRectF(rect.left(), top, rect.width() - 8, label_h)
                 ground = style.background
                 label = canvas.box(
                     place, text, size, name, ground, RIGHT, True, False, VAlign.CENTER

@@ -34,7 +34,7 @@ NO_VALUE: Final = "–"
 """What a cell without a value shows."""
 SCALES: Final = (1.0, 0.92, 0.85, 0.78, 0.72, 0.66, 0.6, 0.55)
 """The sizes tried, times the theme's ``sub_body``, before its ``min_text``."""
-LINE: Final = LINE_SPACING * 1.1
+LINE: Final = LINE_SPACING * 1.02
 """Line pitch of a cell, as a multiple of its size."""
 
 
@@ -108,9 +108,15 @@ class _Plan:
 
 
 def _plan(
-    b: LayoutBuilder, area: QRectF, table: Table, grid: list[list[_Cell]], size: float
+    b: LayoutBuilder,
+    area: QRectF,
+    table: Table,
+    grid: list[list[_Cell]],
+    size: float,
+    tall: bool = False,
 ) -> _Plan | None:
-    """The table at *size*, or None when it does not fit in *area*."""
+    """The table at *size*, or None when it does not fit in *area* (*tall*: when it is not as
+    wide as *area*; its height is not checked)."""
     pad = size * 0.45
     regular = QFontMetricsF(make_font(b.theme.fonts, size))
     bold = QFontMetricsF(make_font(b.theme.fonts, size, bold=True))
@@ -146,17 +152,17 @@ def _plan(
         max(math.ceil(natural[c] / max(1.0, widths[c] - 2 * pad) - 1e-6) for c in range(columns))
         * size
         * LINE
-        + 2 * pad * 0.6
+        + 2 * pad * 0.5
         for _ in grid
     )
-    if estimate > area.height() + 0.5:
+    if estimate > area.height() + 0.5 and not tall:
         return None
     boxes = [
         [_box(b, table, cell, r, c, widths[c] - 2 * pad, size) for c, cell in enumerate(row)]
         for r, row in enumerate(grid)
     ]
-    heights = [max(box.content_size()[1] for box in row) + 2 * pad * 0.6 for row in boxes]
-    if sum(heights) > area.height() + 0.5:
+    heights = [max(box.content_size()[1] for box in row) + 2 * pad * 0.5 for row in boxes]
+    if sum(heights) > area.height() + 0.5 and not tall:
         return None
     return _Plan(widths, heights, boxes)
 
@@ -211,30 +217,35 @@ def _draw(
     """Place the table at *size* (overflowing when it did not fit even at the minimum);
     returns where it ends."""
     if plan is None:
-        plan = _forced(b, area, table, grid, size)
+        plan = _plan(b, area, table, grid, size, tall=True) or _forced(b, area, table, grid, size)
     pad = size * 0.45
     metrics = QFontMetricsF(make_font(b.theme.fonts, size))
     left, total = area.left(), sum(plan.widths)
     x_of = [left + sum(plan.widths[:c]) for c in range(len(plan.widths))]
-    height = min(sum(plan.heights), area.height())
+    drawn = [
+        h for n, h in enumerate(plan.heights) if sum(plan.heights[: n + 1]) <= area.height() + 0.5
+    ]
+    height = sum(drawn)
     if table.highlight_column is not None:
         c = table.highlight_column
         b.fill(QRectF(x_of[c], area.top(), plan.widths[c], height), b.color("panel"))
     y = area.top()
     for r, (row, row_h) in enumerate(zip(plan.boxes, plan.heights, strict=True)):
+        if y + row_h > area.bottom() + 0.5:
+            # The rows from here on are left out; the first says so (check warns of it).
+            row[0].rect = QRectF(x_of[0] + pad, y, plan.widths[0] - 2 * pad, area.bottom() - y)
+            row[0].overflow = True
+            b.out.boxes.append(row[0])
+            break
         if r - 1 == table.highlight_row:
             b.fill(QRectF(left, y, total, row_h), b.color("panel"))
         for c, box in enumerate(row):
             cell = grid[r][c]
-            inner = QRectF(
-                x_of[c] + pad, y + pad * 0.6, plan.widths[c] - 2 * pad, row_h - pad * 1.2
-            )
+            inner = QRectF(x_of[c] + pad, y + pad * 0.5, plan.widths[c] - 2 * pad, row_h - pad)
             if r and cell.number and table.align[c] is Align.RIGHT:
                 widest = max(metrics.horizontalAdvance(row[c].fraction) for row in grid[1:])
                 inner.setRight(inner.right() - (widest - metrics.horizontalAdvance(cell.fraction)))
             box.rect = inner
-            if y + row_h > area.bottom() + 0.5:
-                box.overflow = True
             b.place(box)
         y += row_h
         if r == 0:
@@ -255,5 +266,5 @@ def _forced(
         [_box(b, table, cell, r, c, widths[c] - 2 * pad, size) for c, cell in enumerate(row)]
         for r, row in enumerate(grid)
     ]
-    heights = [max(box.content_size()[1] for box in row) + 2 * pad * 0.6 for row in boxes]
+    heights = [max(box.content_size()[1] for box in row) + 2 * pad * 0.5 for row in boxes]
     return _Plan(widths, heights, boxes)

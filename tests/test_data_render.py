@@ -1,0 +1,166 @@
+"""Tables and charts as drawn: one size that fits, decimals aligned, round ticks, targets
+hatched, and in the PDF vector paths with real text."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtGui import QFontMetricsF
+
+from desktop.core.loader import load_deck
+from desktop.core.model import Deck
+from desktop.core.theme import load_theme
+from desktop.export import registry
+from desktop.export.pdf import PdfOptions
+from desktop.render.builder import SlideLayout
+from desktop.render.chart_items import Shape
+from desktop.render.checks import render_problems
+from desktop.render.fonts import make_font
+from desktop.render.renderer import SlideRenderer
+from tests.conftest import DeckFactory
+
+CHART = """\
+title: S
+slides:
+  - layout: chart
+    title: Port
+    sources: [src]
+    chart:
+      type: {type}
+      categories: ["2022", "2023", "2027 target"]
+      series:
+{series}
+      unit: million TEU
+      targets: ["2027 target"]
+"""
+ONE = "        - {name: Containers, values: [21, 22.18, 27]}"
+TWO = ONE + "\n        - {name: Other, values: [9, null, 12]}"
+
+
+def _table(rows: list[str]) -> str:
+    return (
+        "title: S\nslides:\n  - layout: table\n    title: T\n    sources: [src]\n    table:\n"
+        '      columns: [Indicator, "2022", "2023"]\n      rows:\n'
+        + "".join(f"        - {row}\n" for row in rows)
+    )
+
+
+def _laid(deck: Deck, theme: str = "default") -> tuple[SlideRenderer, SlideLayout]:
+    renderer = SlideRenderer(deck, load_theme(theme))
+    return renderer, renderer.layout(0)
+
+
+def _deck(make_deck: DeckFactory, section: str, name: str = "deck") -> Deck:
+    result = load_deck(make_deck({"a.yaml": section}, name=name))
+    assert result.deck is not None, [p.format() for p in result.problems]
+    return result.deck
+
+
+def _texts(layout: SlideLayout, role: str) -> list[str]:
+    return [t.box.paras[0].text for t in layout.texts() if t.role == role]
+
+
+def test_a_table_is_set_at_one_size_that_fits(make_deck: DeckFactory) -> None:
+    short = _laid(_deck(make_deck, _table(["[Port, 21, 22.18]", "[PM2.5, 37, null]"])))[1]
+    rows = [f"[Indicator number {n} {'with words ' * 6}, {n}, {n}.5]" for n in range(10)]
+    renderer, long = _laid(_deck(make_deck, _table(rows), "long"))
+    theme = load_theme("default")
+    for layout, largest in ((short, True), (long, False)):
+        sizes = {round(t.size, 2) for t in layout.texts() if t.role.startswith("table-")}
+        assert len(sizes) == 1, sizes
+        (size,) = sizes
+        assert (size == theme.size("sub_body")) is largest
+        assert size >= theme.size("min_text")
+        assert not layout.overflowing()
+    assert not render_problems(renderer)
+
+
+def test_a_table_past_the_minimum_size_overflows_and_check_says_so(
+    make_deck: DeckFactory,
+) -> None:
+    rows = [f"[Indicator number {n} {'with words ' * 8}, {n}, {n}.5]" for n in range(40)]
+    renderer, layout = _laid(_deck(make_deck, _table(rows)))
+    assert layout.overflowing()
+    assert any(
+        "text overflows at the minimum size (table-cell" in p.message
+        for p in render_problems(renderer)
+    )
+
+
+def test_numbers_line_up_on_their_decimal_point(make_deck: DeckFactory) -> None:
+    layout = _laid(_deck(make_deck, _table(["[Port, 21, 22.18]", "[PM2.5, 37, 8.5]"])))[1]
+    cells = {t.box.paras[0].text: t for t in layout.texts() if t.role == "table-cell"}
+    size = cells["22.18"].size
+    metrics = QFontMetricsF(make_font(load_theme("default").fonts, size))
+    point = {
+        text: cells[text].rect.right() - metrics.horizontalAdvance(text[text.find(".") :])
+        for text in ("22.18", "8.5")
+    }
+    assert point["22.18"] == pytest.approx(point["8.5"], abs=0.5)
+    assert cells["21"].rect.right() == pytest.approx(cells["37"].rect.right(), abs=0.5)  # right
+    assert cells["Port"].rect.left() < cells["21"].rect.left()
+
+
+def test_a_missing_value_shows_a_dash(make_deck: DeckFactory) -> None:
+    layout = _laid(_deck(make_deck, _table(["[Port, 21, null]"])))[1]
+    assert _texts(layout, "table-cell") == ["Port", "21", "–"]
+
+
+def test_a_chart_has_round_ticks_value_labels_and_the_unit_once(make_deck: DeckFactory) -> None:
+    layout = _laid(_deck(make_deck, CHART.format(type="bar", series=ONE)))[1]
+    assert _texts(layout, "chart-tick") == ["0", "10", "20", "30"]
+    assert _texts(layout, "chart-value") == ["21", "22.18", "27"]
+    assert _texts(layout, "chart-unit") == ["million TEU"]
+    assert _texts(layout, "chart-category") == ["2022", "2023", "2027 target"]
+    assert _texts(layout, "chart-legend") == ["Target"]  # one series: the targets only
+
+
+def test_several_series_get_a_legend_and_a_gap_for_null(make_deck: DeckFactory) -> None:
+    layout = _laid(_deck(make_deck, CHART.format(type="bar", series=TWO)))[1]
+    assert _texts(layout, "chart-legend") == ["Containers", "Other", "Target"]
+    assert _texts(layout, "chart-gap") == ["–"]
+    theme = load_theme("default")
+    fills = {s.fill for s in layout.items if isinstance(s, Shape) and s.fill}
+    assert {theme.palette[0], theme.palette[1]} <= fills
+
+
+@pytest.mark.parametrize("kind", ["bar", "line"])
+def test_targets_are_drawn_apart_from_results(make_deck: DeckFactory, kind: str) -> None:
+    layout = _laid(_deck(make_deck, CHART.format(type=kind, series=ONE)))[1]
+    colour = load_theme("default").palette[0]
+    shapes = [s for s in layout.items if isinstance(s, Shape) and colour in (s.fill, s.line)]
+    outlined = [s for s in shapes if s.line == colour and s.fill != colour]
+    assert outlined  # the target: outlined (and hatched, or a hollow dot), not filled
+    if kind == "bar":
+        hatching = [s for s in outlined if not s.fill]
+        assert hatching and hatching[0].path.elementCount() > 8
+    else:
+        assert any(s.dashed for s in shapes)  # the line into the target is dashed
+
+
+def test_the_palettes_of_both_themes_are_distinct_from_their_ground() -> None:
+    for name in ("default", "high-contrast"):
+        theme = load_theme(name)
+        assert len(set(theme.palette)) == len(theme.palette) == 5
+        assert theme.color("background") not in theme.palette
+
+
+def test_a_chart_in_the_pdf_is_vector_with_real_text(
+    make_deck: DeckFactory, tmp_path: Path
+) -> None:
+    deck = _deck(make_deck, CHART.format(type="bar", series=TWO))
+    target = tmp_path / "chart.pdf"
+    registry.get("pdf").export(deck, target, PdfOptions())
+    page = PdfReader(target).pages[0]
+    resources = page["/Resources"]
+    xobjects = resources.get("/XObject", {})
+    images = [x for x in xobjects.values() if x.get_object().get("/Subtype") == "/Image"]
+    assert images == []  # no raster image: bars, hatching and lines are paths
+    text = subprocess.run(
+        ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for label in ("22.18", "million TEU", "2027 target", "Containers", "Other", "30"):
+        assert label in text, label
