@@ -134,7 +134,7 @@ class DataReader(DeckPaths):
             )
             return None
         categories = [
-            self.read_text(item, f"chart.categories[{n}]", where, "categories")
+            self._label(item, f"chart.categories[{n}]", where)
             for n, item in enumerate(list_items(names))
         ]
         series: list[Series] = []

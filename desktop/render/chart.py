@@ -111,22 +111,28 @@ def lay_out_chart(
         )
         canvas.place(note)
         area.setBottom(note.drawn_rect().top() - style.label * 0.6)
-    area.setTop(_legend(canvas, area, chart, language))
+    start = area.left()
+    row = lines(style.label)
     if chart.unit:
-        unit_h = lines(style.small)
-        canvas.place(
-            canvas.box(
-                QRectF(area.left(), area.top(), area.width(), unit_h),
-                chart.unit,
-                style.small,
-                "chart-unit",
-                style.muted,
-                wrap=True,
-            )
+        unit = canvas.box(
+            QRectF(area.left(), area.top(), area.width(), row),
+            chart.unit,
+            style.small,
+            "chart-unit",
+            style.muted,
+            valign=VAlign.CENTER,
         )
-        area.setTop(area.top() + unit_h + style.small * 0.3)
-    axis = _Axis.of(chart, language)
-    if chart.horizontal and chart.type is ChartType.BAR:
+        canvas.place(unit)
+        start = area.left() + unit.content_size()[0] + style.label * 1.2
+    top = _legend(canvas, area, chart, language, start)
+    area.setTop(max(top, area.top() + row + style.label * 0.5 if chart.unit else top))
+    horizontal = chart.horizontal and chart.type is ChartType.BAR
+    if horizontal:  # ticks along the bottom, each some label widths apart
+        room = area.width() * 0.7 / (canvas.width("0000.0", style.small) * 1.6)
+    else:  # ticks up the side, each some lines apart
+        room = (area.height() - lines(style.label, 3)) / (lines(style.small) * 1.5)
+    axis = _Axis.of(chart, language, max(2, min(6, int(room) + 1)))
+    if horizontal:
         _horizontal(canvas, area, chart, axis)
     else:
         _vertical(canvas, area, chart, axis)
@@ -141,11 +147,11 @@ class _Axis:
     """Where bars grow from: 0, or the axis end nearest to it."""
 
     @classmethod
-    def of(cls, chart: Chart, language: str) -> _Axis:
+    def of(cls, chart: Chart, language: str, most: int = 6) -> _Axis:
         low, high = chart.extent()
         low = chart.axis_min if chart.axis_min is not None else low
         high = chart.axis_max if chart.axis_max is not None else high
-        ticks = nice_ticks(low, high, 6, zero=chart.type is ChartType.BAR)
+        ticks = nice_ticks(low, high, most, zero=chart.type is ChartType.BAR)
         start = chart.axis_min if chart.axis_min is not None else ticks.low
         end = chart.axis_max if chart.axis_max is not None else ticks.high
         marks = [
@@ -160,8 +166,9 @@ class _Axis:
         return min(1.0, max(0.0, (value - self.low) / (self.high - self.low)))
 
 
-def _legend(canvas: _Canvas, area: QRectF, chart: Chart, language: str) -> float:
-    """The legend along the top (several series, or targets); returns the top left under it."""
+def _legend(canvas: _Canvas, area: QRectF, chart: Chart, language: str, start: float) -> float:
+    """The legend along the top from *start* (several series, or targets), on as many rows
+    as it needs; returns where the rows end."""
     style = canvas.style
     entries = [(plain(s.name), style.colour(n), False) for n, s in enumerate(chart.series)]
     if len(chart.series) < 2:
@@ -173,7 +180,7 @@ def _legend(canvas: _Canvas, area: QRectF, chart: Chart, language: str) -> float
         return area.top()
     size = style.label
     swatch = size * 0.75
-    x, y, height = area.left(), area.top(), lines(size)
+    x, y, height = start, area.top(), lines(size)
     for n, (name, colour, hatched) in enumerate(entries):
         wide = swatch + size * 0.35 + canvas.width(name, size) + size * 0.2
         if x > area.left() and x + wide > area.right():  # the next row
@@ -287,7 +294,7 @@ def _vertical_bars(
                 text = texts[(s, n)]
                 canvas.place(
                     canvas.box(
-                        QRectF(x - slot, at, width + 2 * slot, label_h),
+                        _centred(rect.center().x(), slot, plot, at, label_h),
                         text,
                         size,
                         f"chart-value-{s * len(data.values) + n}",
@@ -335,7 +342,7 @@ def _lines(canvas: _Canvas, plot: QRectF, chart: Chart, slot: float, y: _Place) 
                 label_h = lines(size)
                 canvas.place(
                     canvas.box(
-                        QRectF(point.x() - slot / 2, point.y() - radius - label_h, slot, label_h),
+                        _centred(point.x(), slot, plot, point.y() - radius - label_h, label_h),
                         texts[(s, n)],
                         size,
                         f"chart-value-{s * len(points) + n}",
@@ -416,6 +423,12 @@ def _horizontal(canvas: _Canvas, area: QRectF, chart: Chart, axis: _Axis) -> Non
                 canvas.place(label)
     at = x(axis.base)
     canvas.shape(Shape(_line(at, plot.top(), at, plot.bottom()), line=style.muted, width=2.5))
+
+
+def _centred(x: float, width: float, plot: QRectF, top: float, height: float) -> QRectF:
+    """A label's box *width* wide, centred on *x* but kept inside the plot's sides."""
+    left = min(max(plot.left(), x - width / 2), plot.right() - width)
+    return QRectF(left, top, width, height)
 
 
 def _line(x1: float, y1: float, x2: float, y2: float) -> QPainterPath:
