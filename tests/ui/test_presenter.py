@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSizeF, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -597,6 +597,17 @@ def test_rehearsal_is_saved_read_back_and_summarised(
         ("Gamma", "3:00", "2:40", "\u22120:20"),
         ("Total", "6:00", "6:00", "+0:00"),
     ]
+    chart = controller.console.summary.chart  # the same times, drawn by the slides' chart code
+    assert chart.chart is not None
+    assert [s.name for s in chart.chart.series] == ["Planned", "This run"]
+    assert [[v.value if v else None for v in s.values] for s in chart.chart.series] == [
+        [1.0, 2.0, 3.0],
+        [1.0, 2.3, 2.7],
+    ]
+    laid = chart.layout_of(QSizeF(900, 240))
+    assert laid is not None and not laid.overflowing()
+    labels = [box.paras[0].text for box in laid.boxes]
+    assert {"1", "2", "3", "Planned", "This run", "2.3", "minutes per section"} <= set(labels)
     with qtbot.waitSignal(controller.ended) as ended:
         press(qtbot, controller, Qt.Key.Key_Escape)
     assert ended.args == [8]

@@ -23,6 +23,7 @@ from desktop.core.presenter.actions import key
 from desktop.core.rehearsal import Rehearsal, breakdown
 from desktop.core.timing import format_clock
 from desktop.ui.presenter import style
+from desktop.ui.presenter.summary_chart import SummaryChart, time_chart
 
 COLUMNS: Final = ("", "Section", "Planned", "This run", "Difference", "Previous run")
 
@@ -116,6 +117,7 @@ class RehearsalSummary(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.chart = SummaryChart()
         hint = "{end} or {show} returns to the main window."
         self.hint = QLabel(hint.format(end=key("end"), show=key("show")))
         self.hint.setObjectName("caption")
@@ -125,6 +127,7 @@ class RehearsalSummary(QWidget):
         column.setSpacing(14)
         column.addWidget(self.title)
         column.addWidget(self.subtitle)
+        column.addWidget(self.chart, 1)
         column.addWidget(self.table, 1)
         column.addWidget(self.hint)
         self._rows: list[SummaryRow] = []
@@ -133,6 +136,7 @@ class RehearsalSummary(QWidget):
         self, deck: Deck, rehearsal: Rehearsal, saved_to: str, previous: Rehearsal | None
     ) -> None:
         self._rows = summary_rows(deck, rehearsal, previous)
+        self.chart.set_chart(time_chart(deck, rehearsal))
         total = self._rows[-1]
         plan = deck.planned_seconds()
         if plan is not None:
