@@ -21,9 +21,9 @@ from desktop.core.data import Align, Cell, Number, Table
 from desktop.core.markup import plain
 from desktop.core.model import Layout
 from desktop.core.numbers import format_number, separators
-from desktop.render.builder import LINE_SPACING, LayoutBuilder, builds, lines
+from desktop.render.builder import LayoutBuilder, builds, lines
 from desktop.render.fonts import make_font
-from desktop.render.text import Para, TextBox
+from desktop.render.text import LINE_SPACING, Para, TextBox
 
 ALIGN: Final = {
     Align.LEFT: Qt.AlignmentFlag.AlignLeft,
