@@ -141,6 +141,32 @@ def load_files(make_deck: DeckFactory) -> FilesLoader:
     return factory
 
 
+CHART_SECTION = """\
+title: S
+slides:
+  - layout: chart
+    title: Port
+    sources: [src]
+    chart:
+      type: {type}
+      categories: ["2022", "2023", "2027 target"]
+      series:
+{series}
+      unit: million TEU
+      targets: ["{target}"]
+"""
+CONTAINERS = "        - name: Containers\n          values: {values}"
+
+
+def chart_section(
+    type: str = "bar",
+    series: str = CONTAINERS.format(values="[21, 22.18, 27]"),
+    target: str = "2027 target",
+) -> str:
+    """A section file of one chart slide: port containers, 2022, 2023 and the 2027 target."""
+    return CHART_SECTION.format(type=type, series=series, target=target)
+
+
 # -- time ----------------------------------------------------------------------------------------
 
 

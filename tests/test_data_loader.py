@@ -8,7 +8,7 @@ from desktop.core.data import Align, ChartType, Number
 from desktop.core.languages import DisplayLanguage, localize
 from desktop.core.loader import load_deck
 from desktop.core.search import search_deck
-from tests.conftest import DeckFactory
+from tests.conftest import CONTAINERS, DeckFactory, chart_section
 
 TABLE = """\
 title: S
@@ -24,25 +24,10 @@ slides:
       highlight_column: 4
       note: Results and targets
 """
-CHART = """\
-title: S
-slides:
-  - layout: chart
-    title: Port
-    sources: [src]
-    chart:
-      type: {type}
-      categories: ["2022", "2023", "2027 target"]
-      series:
-        - name: Containers
-          values: {values}
-      unit: million TEU
-      targets: [{target}]
-"""
 
 
 def _chart(type: str = "bar", values: str = "[21, 22.18, 27]", target: str = "2027 target") -> str:
-    return CHART.format(type=type, values=values, target=f'"{target}"')
+    return chart_section(type, CONTAINERS.format(values=values), target)
 
 
 def _problems(make_deck: DeckFactory, files: dict[str, str | bytes | None]) -> list[str]:

@@ -20,22 +20,8 @@ from desktop.render.chart_items import Shape
 from desktop.render.checks import render_problems
 from desktop.render.fonts import make_font
 from desktop.render.renderer import SlideRenderer
-from tests.conftest import DeckFactory
+from tests.conftest import DeckFactory, chart_section
 
-CHART = """\
-title: S
-slides:
-  - layout: chart
-    title: Port
-    sources: [src]
-    chart:
-      type: {type}
-      categories: ["2022", "2023", "2027 target"]
-      series:
-{series}
-      unit: million TEU
-      targets: ["2027 target"]
-"""
 ONE = "        - {name: Containers, values: [21, 22.18, 27]}"
 TWO = ONE + "\n        - {name: Other, values: [9, null, 12]}"
 
@@ -110,7 +96,7 @@ def test_a_missing_value_shows_a_dash(make_deck: DeckFactory) -> None:
 
 
 def test_a_chart_has_round_ticks_value_labels_and_the_unit_once(make_deck: DeckFactory) -> None:
-    layout = _laid(_deck(make_deck, CHART.format(type="bar", series=ONE)))[1]
+    layout = _laid(_deck(make_deck, chart_section(type="bar", series=ONE)))[1]
     assert _texts(layout, "chart-tick") == ["0", "10", "20", "30"]
     assert _texts(layout, "chart-value") == ["21", "22.18", "27"]
     assert _texts(layout, "chart-unit") == ["million TEU"]
@@ -119,7 +105,7 @@ def test_a_chart_has_round_ticks_value_labels_and_the_unit_once(make_deck: DeckF
 
 
 def test_several_series_get_a_legend_and_a_gap_for_null(make_deck: DeckFactory) -> None:
-    layout = _laid(_deck(make_deck, CHART.format(type="bar", series=TWO)))[1]
+    layout = _laid(_deck(make_deck, chart_section(type="bar", series=TWO)))[1]
     assert _texts(layout, "chart-legend") == ["Containers", "Other", "Target"]
     assert _texts(layout, "chart-gap") == ["–"]
     theme = load_theme("default")
@@ -129,7 +115,7 @@ def test_several_series_get_a_legend_and_a_gap_for_null(make_deck: DeckFactory) 
 
 @pytest.mark.parametrize("kind", ["bar", "line"])
 def test_targets_are_drawn_apart_from_results(make_deck: DeckFactory, kind: str) -> None:
-    layout = _laid(_deck(make_deck, CHART.format(type=kind, series=ONE)))[1]
+    layout = _laid(_deck(make_deck, chart_section(type=kind, series=ONE)))[1]
     colour = load_theme("default").palette[0]
     shapes = [s for s in layout.items if isinstance(s, Shape) and colour in (s.fill, s.line)]
     outlined = [s for s in shapes if s.line == colour and s.fill != colour]
@@ -151,7 +137,7 @@ def test_the_palettes_of_both_themes_are_distinct_from_their_ground() -> None:
 def test_a_chart_in_the_pdf_is_vector_with_real_text(
     make_deck: DeckFactory, tmp_path: Path
 ) -> None:
-    deck = _deck(make_deck, CHART.format(type="bar", series=TWO))
+    deck = _deck(make_deck, chart_section(type="bar", series=TWO))
     target = tmp_path / "chart.pdf"
     registry.get("pdf").export(deck, target, PdfOptions())
     reader = PdfReader(target)
