@@ -150,3 +150,61 @@ def test_a_chart_in_the_pdf_is_vector_with_real_text(
     ).stdout
     for label in ("22.18", "million TEU", "2027 target", "Containers", "Other", "30"):
         assert label in text, label
+
+
+def test_a_bilingual_table_sets_each_text_cell_s_second_language_below_it(
+    make_deck: DeckFactory,
+) -> None:
+    from desktop.core.languages import DisplayLanguage, localize
+
+    section = (
+        "title: {en: S, zh: 节}\nslides:\n  - layout: table\n    title: {en: T, zh: 表}\n"
+        "    sources: [src]\n    table:\n"
+        '      columns: [{en: Indicator, zh: 指标}, "2022"]\n'
+        "      rows:\n        - [{en: Port containers, zh: 港口集装箱}, 21]\n"
+        "      note: {en: Million TEU, zh: 百万标准箱}\n"
+    )
+    folder = make_deck({"a.yaml": section})
+    deck_yaml = (folder / "deck.yaml").read_text(encoding="utf-8")
+    (folder / "deck.yaml").write_text("languages: [en, zh]\n" + deck_yaml, encoding="utf-8")
+    result = load_deck(folder)
+    assert result.deck is not None, [p.format() for p in result.problems]
+    one = _laid(result.deck)[1]
+    both = _laid(localize(result.deck, DisplayLanguage("en", "zh")))[1]
+
+    def paras(layout: SlideLayout, role: str) -> list[list[str]]:
+        return [[p.text for p in t.box.paras] for t in layout.texts() if t.role == role]
+
+    assert paras(one, "table-header")[0] == ["Indicator"]
+    assert paras(both, "table-header")[0] == ["Indicator", "指标"]
+    assert ["Port containers", "港口集装箱"] in paras(both, "table-cell")
+    assert ["21"] in paras(both, "table-cell")  # numbers are not texts: no second line
+    assert paras(both, "table-note") == [["Million TEU", "百万标准箱"]]
+    cell = next(t for t in both.texts() if t.box.paras[0].text == "Port containers")
+    primary, second = cell.box.paras
+    assert second.size < primary.size  # smaller, below
+    assert not both.overflowing()
+
+
+def test_a_bilingual_table_too_tall_for_both_keeps_every_row(make_deck: DeckFactory) -> None:
+    from desktop.core.languages import DisplayLanguage, localize
+
+    rows = "".join(
+        f"        - [{{en: Indicator number {n} with a longer name,"
+        f" zh: 第{n}项较长名称的指标}}, {n}]\n"
+        for n in range(8)
+    )
+    section = (
+        "title: S\nslides:\n  - layout: table\n    title: T\n    sources: [src]\n"
+        '    table:\n      columns: [{en: Indicator, zh: 指标}, "2022"]\n      rows:\n' + rows
+    )
+    folder = make_deck({"a.yaml": section})
+    deck_yaml = (folder / "deck.yaml").read_text(encoding="utf-8")
+    (folder / "deck.yaml").write_text("languages: [en, zh]\n" + deck_yaml, encoding="utf-8")
+    result = load_deck(folder)
+    assert result.deck is not None, [p.format() for p in result.problems]
+    layout = _laid(localize(result.deck, DisplayLanguage("en", "zh")))[1]
+    cells = [t for t in layout.texts() if t.role == "table-cell"]
+    assert len(cells) == 8 * 2 and not layout.overflowing()  # no row left out
+    header = next(t for t in layout.texts() if t.role == "table-header")
+    assert [p.text for p in header.box.paras] == ["Indicator", "指标"]

@@ -11,6 +11,7 @@ the theme's ``sub_body`` down to its ``min_text``; past that the last rows overf
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
@@ -21,7 +22,7 @@ from desktop.core.data import Align, Cell, Number, Table
 from desktop.core.markup import plain
 from desktop.core.model import Layout
 from desktop.core.numbers import format_number, separators
-from desktop.render.builder import LayoutBuilder, builds, lines
+from desktop.render.builder import SECONDARY_SCALE, LayoutBuilder, builds, lines
 from desktop.render.fonts import make_font
 from desktop.render.text import LINE_SPACING, Para, TextBox
 
@@ -45,6 +46,8 @@ class _Cell:
     bold: bool
     fraction: str
     """A number's decimal point and digits after it (what the column aligns on)."""
+    second: str = ""
+    """The secondary language's text, set below it (``en+zh``); empty in one language."""
 
 
 @builds(Layout.TABLE)
@@ -58,32 +61,52 @@ def table_slide(b: LayoutBuilder, body: QRectF) -> None:
         note_h = lines(b.size("figure_label"), 2)
         note = b.measure(
             QRectF(area.left(), area.bottom() - note_h, area.width(), note_h),
-            [b.para(table.note, "figure_label", "muted", space_after=0)],
+            b.below(
+                b.para(table.note, "figure_label", "muted", space_after=0),
+                b.secondary("table.note"),
+            ),
             "table-note",
         )
         area.setBottom(area.bottom() - note.content_size()[1] - gap)
-    grid = _cells(table, b.deck.shown_language)
+    grid = _cells(table, b.deck.shown_language, b.secondary)
     minimum, base = b.size("min_text"), max(b.size("min_text"), b.size("sub_body"))
     sizes = sorted({max(minimum, base * s) for s in SCALES}, reverse=True)
     for size in sizes:
         plan = _plan(b, area, table, grid, size)
         if plan is not None or size == sizes[-1]:
             break
+    if plan is None and any(cell.second for row in grid[1:] for cell in row):
+        # Two languages in every cell do not fit even at the minimum size: the body keeps
+        # the first language (the header keeps both) rather than losing rows.
+        for row in grid[1:]:
+            for cell in row:
+                cell.second = ""
+        for size in sizes:
+            plan = _plan(b, area, table, grid, size)
+            if plan is not None or size == sizes[-1]:
+                break
     bottom = _draw(b, area, table, grid, size, plan)
     if note is not None:  # right under the table
         note.rect = QRectF(area.left(), bottom + gap, area.width(), note.rect.height())
         b.place(note)
 
 
-def _cells(table: Table, language: str) -> list[list[_Cell]]:
-    """The header and rows as written on the slide: numbers formatted for *language*."""
+def _cells(table: Table, language: str, secondary: Callable[[str], str]) -> list[list[_Cell]]:
+    """The header and rows as written on the slide: numbers formatted for *language*, each
+    text with its *secondary* language's text (by field path) to set below it."""
     point = separators(language).decimal
-    header = [_Cell(text, False, True, "") for text in table.columns]
+    header = [
+        _Cell(text, False, True, "", secondary(f"table.columns[{c}]"))
+        for c, text in enumerate(table.columns)
+    ]
     rows = [header]
-    for row in table.rows:
+    for r, row in enumerate(table.rows):
         cells = []
-        for cell in row:
-            cells.append(_cell(cell, language, point))
+        for c, cell in enumerate(row):
+            shown = _cell(cell, language, point)
+            if not shown.number:
+                shown.second = secondary(f"table.rows[{r}][{c}]")
+            cells.append(shown)
         rows.append(cells)
     return rows
 
@@ -127,6 +150,9 @@ def _plan(
             metrics = bold if cell.bold or _highlighted(table, r, c) else regular
             text = plain(cell.text)
             natural[c] = max(natural[c], metrics.horizontalAdvance(text))
+            if cell.second:  # set below, smaller: as wide as its share of the primary size
+                second = metrics.horizontalAdvance(plain(cell.second)) * SECONDARY_SCALE
+                natural[c] = max(natural[c], second)
             if cell.number:
                 narrowest[c] = max(narrowest[c], metrics.horizontalAdvance(text))
             else:
@@ -196,7 +222,7 @@ def _box(
     name = "table-header" if r == 0 else "table-cell"
     box = TextBox(
         QRectF(0, 0, max(1.0, width), 10_000),
-        [para],
+        b.below(para, cell.second),
         b.theme.fonts,
         min_size=size,
         wrap=not cell.number,
