@@ -1,8 +1,9 @@
-"""Write a PDF briefing: Qt draws the pages, pypdf adds the structure.
+"""Write a PDF briefing: Qt draws the pages, :mod:`desktop.export.structure` appends the rest.
 
 The PDF exporter (:mod:`desktop.export.pdf`) calls :func:`write_pdf` with its job; the file is
 written beside the target under a temporary name and moved into place only when complete, so a
-failure or a kill leaves the previous file.
+failure or a kill leaves the previous file. Qt writes that temporary file; the outline, links,
+page labels, metadata and language are then appended to it as an incremental update.
 """
 
 from __future__ import annotations
@@ -39,12 +40,8 @@ def write_pdf(job: ExportJob[PdfOptions]) -> ExportResult:
     with job.atomic_file() as target:
         renderer = job.renderer or SlideRenderer(deck, options.theme)
         pages = plan_pages(deck, options.layout, job.slides, options.per_page)
-        draft = target.temp.with_name(target.temp.name + ".qt")
-        try:
-            starts = _draw(deck, renderer, draft, options.layout, pages, job)
-            count = apply_structure(draft, target.temp, _structure(deck, pages, starts))
-        finally:
-            draft.unlink(missing_ok=True)
+        starts = _draw(deck, renderer, target.temp, options.layout, pages, job)
+        count = apply_structure(target.temp, _structure(deck, pages, starts))
     return ExportResult(target.path, count, target.path.stat().st_size)
 
 
@@ -62,8 +59,8 @@ def _draw(
 
     Raises:
         OSError: the file could not be written (disk full, file size limit): Qt reports
-            that only on the device, so it is checked here rather than found by pypdf later
-            as a truncated PDF.
+            that only on the device, so it is checked here rather than found later as a
+            truncated PDF.
     """
     # Qt gets the open file, not its name: Qt encodes names as UTF-8 whatever the locale, so
     # under LC_ALL=C it would write a non-ASCII name to another file than Python reads.
@@ -143,15 +140,17 @@ def _structure(deck: Deck, pages: list[Page], starts: list[int]) -> Structure:
     outline: list[OutlineEntry] = []
     if agenda is not None:
         outline.append(OutlineEntry(Layout.AGENDA.default_title, starts[agenda]))
+    # Each section's slides in page order, in one pass over the pages.
+    slides: dict[int, list[OutlineEntry]] = {}
+    for number, page in enumerate(pages):
+        for index in page.slides:
+            ref = deck.refs[index]
+            label = f"{index + 1}. {slide_label(deck, ref)}"
+            slides.setdefault(ref.section_index, []).append(OutlineEntry(label, starts[number]))
     for section_index, section in enumerate(deck.sections):
         if section_index not in first_of_section:
             continue
-        children = []
-        for number, page in enumerate(pages):
-            for index in page.slides:
-                if deck.refs[index].section_index == section_index:
-                    label = f"{index + 1}. {slide_label(deck, deck.refs[index])}"
-                    children.append(OutlineEntry(label, starts[number]))
+        children = slides[section_index]
         title = plain(section.title)
         if section.title_zh:
             title = f"{title} · {section.title_zh}"

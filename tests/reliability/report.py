@@ -46,10 +46,12 @@ HOW: Final[dict[str, tuple[str, str]]] = {
     "Interrupted export, full disk, read-only target": (
         "test_interrupted_export.py",
         "A subprocess exports a 300-slide deck over an existing PDF and is killed (SIGKILL)"
-        " after seeded random delays and at marked phases: at a random page, as pypdf starts,"
-        " while pypdf writes, just before the rename; the target stays byte-identical (or"
-        " absent). The next export removes the killed writers' temporary files. Disk full:"
-        " pypdf's write raises ENOSPC (mock), and a real file-size limit (RLIMIT_FSIZE) makes"
+        " after seeded random delays and at marked phases: at a random page, as the structure"
+        " is built on Qt's file, as it is appended (the child waits at those two markers to be"
+        " killed: they last milliseconds), just before the rename; the target stays"
+        " byte-identical (or absent). The next export removes the killed writers' temporary"
+        " files. Disk full: appending the structure raises ENOSPC (mock), and a real file-size"
+        " limit (RLIMIT_FSIZE) makes"
         " Qt's own writes fail. Read-only: /proc and /sys, and a mocked EROFS. Each gives one"
         " line, exit 1, the old file intact.",
     ),
