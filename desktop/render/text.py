@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import enum
 import math
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
+from typing import Final
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -35,6 +37,11 @@ from desktop.render.fonts import make_font
 LINE_SPACING = 1.362
 """Natural line spacing of the Latin font (Noto Sans), as a multiple of the font size: the
 pitch of every line, Chinese and mixed ones included."""
+
+
+FITTED_LIMIT: Final = 16
+"""Fitted documents kept for boxes laid out the same way (LRU)."""
+_FITTED: OrderedDict[tuple[object, ...], tuple[QTextDocument, float, bool]] = OrderedDict()
 
 
 class VAlign(enum.Enum):
@@ -108,8 +115,33 @@ class TextBox:
         The paragraphs shrink in proportion until the smallest reaches the minimum; if the
         text still does not fit, the smallest ones stay at the minimum while the larger ones
         shrink on towards it (a secondary language's smaller lines below larger ones).
-        *max_scale* caps the scale (to match a sibling box).
+        *max_scale* caps the scale (to match a sibling box). A box laid out like one fitted
+        recently (the same paragraphs in a box of the same size: the footer of every slide of a
+        section) shares that box's document.
         """
+        key = (
+            self.rect.width(),
+            self.rect.height(),
+            tuple(self.paras),
+            self.families,
+            self.min_size,
+            self.wrap,
+            self.proportional,
+            max_scale,
+        )
+        shared = _FITTED.get(key)
+        if shared is not None:
+            _FITTED.move_to_end(key)
+            self.document, self.scale, self.overflow = shared
+            return self
+        self._fit(max_scale)
+        assert self.document is not None
+        _FITTED[key] = (self.document, self.scale, self.overflow)
+        if len(_FITTED) > FITTED_LIMIT:
+            _FITTED.popitem(last=False)
+        return self
+
+    def _fit(self, max_scale: float) -> None:
         smallest = min((p.size for p in self.paras), default=self.min_size)
         largest = max((p.size for p in self.paras), default=self.min_size)
         floor = min(max_scale, self.min_size / smallest) if smallest else max_scale
@@ -117,7 +149,7 @@ class TextBox:
         doc = self._layout(max_scale)
         if self._fits(doc):
             self.document, self.scale = doc, max_scale
-            return self
+            return
         best = self._search(floor, max_scale)
         if best is None and largest > smallest and not self.proportional:
             lowest = min(floor, self.min_size / largest)
@@ -131,7 +163,6 @@ class TextBox:
             self.overflow = not self._fits(at_floor)
         else:
             self.scale, self.document = best
-        return self
 
     def _search(self, low: float, high: float) -> tuple[float, QTextDocument] | None:
         """The largest scale between *low* and *high* (bisected) at which the text fits."""
