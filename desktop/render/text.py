@@ -261,26 +261,27 @@ class TextBox:
         cursor = QTextCursor(doc)
         for index, para in enumerate(paras):
             size = self.size_of(para, scale)
-            block = QTextBlockFormat()
-            block.setAlignment(para.align if self.wrap else Qt.AlignmentFlag.AlignLeft)
             if has_cjk(para.text):
                 # Lines of Chinese (or mixed) text at the pitch of Latin ones: the Chinese
                 # font's taller natural height would otherwise space them further apart.
                 latin = _natural_height(self.families[:1], size)
                 chinese = _natural_height(cjk_first(self.families)[:1], size)
-                block.setLineHeight(round(para.line_height * latin / chinese), 1)
+                line_height = round(para.line_height * latin / chinese)
             else:
-                block.setLineHeight(para.line_height, 1)  # 1 = ProportionalHeight
-            last = index == len(paras) - 1
-            block.setBottomMargin(0 if last else size * para.space_after)
+                line_height = para.line_height
+            hanging: tuple[float, float, float] | None = None
             if para.level:
                 # The indent of the bullet's own size (a secondary line below takes it too).
                 at = self.size_of(replace(para, size=para.indent_size or para.size), scale)
                 indent = at * (1.1 if para.level == 1 else 1.0)
                 offset = (para.level - 1) * at * 1.3
-                block.setLeftMargin(offset + indent)
-                block.setTextIndent(0 if para.indent_size else -indent)
-                block.setTabPositions([QTextOption.Tab(indent, QTextOption.TabType.LeftTab)])
+                hanging = (offset + indent, 0 if para.indent_size else -indent, indent)
+            block = _block_format(
+                para.align if self.wrap else Qt.AlignmentFlag.AlignLeft,
+                line_height,
+                0 if index == len(paras) - 1 else size * para.space_after,
+                hanging,
+            )
             if index == 0:
                 cursor.setBlockFormat(block)
             else:
@@ -355,6 +356,27 @@ def _blocks(doc: QTextDocument) -> Iterator[QTextBlock]:
 def _cut(text: str, length: int) -> str:
     """The first *length* characters of *text*, without trailing spaces, and an ellipsis."""
     return text[:length].rstrip(" ,;:·-–—") + "…"
+
+
+@lru_cache(maxsize=256)
+def _block_format(
+    align: Qt.AlignmentFlag,
+    line_height: int,
+    bottom: float,
+    hanging: tuple[float, float, float] | None,
+) -> QTextBlockFormat:
+    """A paragraph's block format (shared, like :func:`_char_format`); *hanging* is a
+    bullet's left margin, first-line indent and tab position."""
+    block = QTextBlockFormat()
+    block.setAlignment(align)
+    block.setLineHeight(line_height, 1)  # 1 = ProportionalHeight
+    block.setBottomMargin(bottom)
+    if hanging is not None:
+        left, first, tab = hanging
+        block.setLeftMargin(left)
+        block.setTextIndent(first)
+        block.setTabPositions([QTextOption.Tab(tab, QTextOption.TabType.LeftTab)])
+    return block
 
 
 @lru_cache(maxsize=256)
