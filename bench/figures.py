@@ -286,5 +286,5 @@ def measure_export(options: Options, decks: dict[int, Path]) -> list[Figure]:
         "MiB",
     )
     peak.detail = ", ".join(f"{k} {v:.0f}" for k, v in peaks.items()) + " MiB"
-    figures.append(budget(peak, 300) if options.largest >= 1000 else peak)
+    figures.append(budget(peak, 200) if options.largest >= 1000 else peak)
     return figures

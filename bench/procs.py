@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,3 +132,75 @@ def cold_start(mode: str, pycache: Path, deck: Path | None = None) -> float:
             raise BenchError(f"bench.launch {mode} failed:\n{_tail(proc.stderr)}")
         result = json.loads(out.read_text(encoding="utf-8"))
     return float(result["times"]["painted"])
+
+
+SAMPLE_INTERVAL: Final = 0.02
+"""Seconds between two readings of a measured process tree's memory."""
+
+
+def _tree(pid: int) -> list[int]:
+    """*pid* and its descendants (from /proc/PID/task/TID/children)."""
+    found, stack = [], [pid]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        try:
+            tasks = list(Path(f"/proc/{current}/task").iterdir())
+        except OSError:
+            continue
+        for task in tasks:
+            try:
+                children = (task / "children").read_text(encoding="ascii")
+            except OSError:
+                continue
+            stack.extend(int(child) for child in children.split())
+    return found
+
+
+def _rss_kib(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="ascii")
+    except OSError:
+        return 0
+    for line in status.splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+def run_measured(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
+    """Run *command* to its end; return (seconds from start to exit, peak RSS in MiB).
+
+    The peak is the larger of the process' own (``ru_maxrss`` of the process and the children
+    it waited for) and of its whole tree's RSS summed, read every :data:`SAMPLE_INTERVAL`
+    (a browser's many processes: shared pages are counted in each).
+
+    Raises:
+        BenchError: the command failed or ran longer than :data:`WORKER_TIMEOUT`.
+    """
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+        ended: list[tuple[float, int, int]] = []
+
+        def reap() -> None:
+            _pid, status, usage = os.wait4(proc.pid, 0)
+            ended.append((time.perf_counter(), status, usage.ru_maxrss))
+
+        waiter = threading.Thread(target=reap, daemon=True)
+        waiter.start()
+        tree_peak = 0
+        while waiter.is_alive() and time.perf_counter() - start < WORKER_TIMEOUT:
+            tree_peak = max(tree_peak, sum(_rss_kib(pid) for pid in _tree(proc.pid)))
+            waiter.join(SAMPLE_INTERVAL)
+        if not ended:
+            proc.kill()
+            waiter.join()
+            raise BenchError(f"{command[0]} ran longer than {WORKER_TIMEOUT} s")
+        end, status, maxrss = ended[0]
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            errors.seek(0)
+            text = errors.read().decode("utf-8", "replace")
+            raise BenchError(f"{shlex.join(command)} failed ({proc.returncode}):\n{_tail(text)}")
+    return end - start, max(tree_peak, maxrss) / 1024

@@ -6,6 +6,7 @@ to one figure each. Usage::
 
     python -m bench                        # full run, writes bench/RESULTS.md
     python -m bench --quick --sizes 12     # a smoke run
+    python -m bench --only marp            # side by side with Marp CLI (bench/marp.py)
 """
 
 from __future__ import annotations
@@ -32,12 +33,16 @@ from bench.figures import (
 from bench.generate import generate_deck
 from bench.handover import FORMATS as HANDOVER_FORMATS
 from bench.handover import measure_handover
+from bench.marp import MARP_SIZES, measure_marp
 from bench.procs import BenchError, Options
 from bench.report import Figure, as_json, machine, text_table, write_results
 
 RESULTS: Final = Path(__file__).resolve().parent / "RESULTS.md"
 FULL_SIZES: Final = (12, 60, 300, 1000)
 GROUPS: Final = ("cold", "load", "render", "window", "export")
+"""The groups of a run without ``--only``."""
+ALL_GROUPS: Final = (*GROUPS, "marp")
+"""``marp`` (minutes, and Marp CLI and a chromium installed) only when asked for."""
 
 
 def expected_keys(sizes: Sequence[int]) -> list[str]:
@@ -66,7 +71,17 @@ def expected_keys(sizes: Sequence[int]) -> list[str]:
     return keys
 
 
-def run(options: Options, only: Sequence[str] = GROUPS) -> list[Figure]:
+def run(
+    options: Options, only: Sequence[str] = GROUPS, marp_sizes: Sequence[int] = MARP_SIZES
+) -> list[Figure]:
+    figures = _run_generated(options, only) if set(only) - {"marp"} else []
+    if "marp" in only:
+        figures += measure_marp(Options(tuple(marp_sizes), options.runs, options.quick))
+    return figures
+
+
+def _run_generated(options: Options, only: Sequence[str]) -> list[Figure]:
+    """The groups measured on the generated decks of *options*' sizes."""
     with tempfile.TemporaryDirectory(prefix="bench-decks-") as folder:
         decks = {size: generate_deck(Path(folder) / f"deck-{size}", size) for size in options.sizes}
         figures = []
@@ -90,7 +105,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--sizes",
         default=None,
-        help="deck sizes in slides, comma-separated (default 12,60,300,1000; quick: 12,60)",
+        help="deck sizes in slides, comma-separated (default 12,60,300,1000; quick: 12,60;"
+        " marp: 60,300,1000)",
     )
     parser.add_argument("--runs", type=int, default=None, help="repetitions (default 5; quick 1)")
     parser.add_argument(
@@ -100,7 +116,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--only",
         default=",".join(GROUPS),
-        help=f"measure only these groups, comma-separated (of {','.join(GROUPS)})",
+        help=f"measure only these groups, comma-separated (of {','.join(ALL_GROUPS)})",
     )
     return parser.parse_args(argv)
 
@@ -120,9 +136,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("--sizes needs positive slide counts", file=sys.stderr)
         return 2
     only = [g.strip() for g in args.only.split(",") if g.strip()]
-    unknown = sorted(set(only) - set(GROUPS))
+    unknown = sorted(set(only) - set(ALL_GROUPS))
     if unknown or not only:
-        print(f"--only takes groups among {','.join(GROUPS)}", file=sys.stderr)
+        print(f"--only takes groups among {','.join(ALL_GROUPS)}", file=sys.stderr)
         return 2
     runs = args.runs if args.runs is not None else (1 if args.quick else 5)
     options = Options(sizes, max(1, runs), args.quick)
@@ -130,7 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = "python -m bench " + shlex.join(argv if argv is not None else sys.argv[1:])
     started = time.perf_counter()
     try:
-        figures = run(options, only)
+        figures = run(options, only, sizes if args.sizes else MARP_SIZES)
     except BenchError as exc:
         print(f"bench: {exc}", file=sys.stderr)
         return 1

@@ -25,6 +25,8 @@ LABELS = (
     ("jump to a slide not shown yet", "main window: jump to an unseen slide"),
     ("open: cost per slide", "open in main window: cost per slide"),
     ("load: cost per slide", "load: cost per slide"),
+    ("Marp ÷ ours", "Marp CLI time ÷ our export time (--layout slides)"),
+    ("our peak RSS", "export peak RSS, side by side with Marp"),
 )
 
 
