@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import shlex
 import subprocess
 import sys
@@ -16,7 +17,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 ROOT: Final = Path(__file__).resolve().parent.parent
 WORKER_TIMEOUT: Final = 1800
@@ -168,8 +169,17 @@ def _rss_kib(pid: int) -> int:
     return 0
 
 
-def run_measured(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
-    """Run *command* to its end; return (seconds from start to exit, peak RSS in MiB).
+class Measured(NamedTuple):
+    """One run of a command: wall time, CPU time of it and its children, peak memory."""
+
+    seconds: float
+    cpu_seconds: float
+    peak_mib: float
+
+
+def run_measured(command: list[str], env: dict[str, str], cwd: Path) -> Measured:
+    """Run *command* to its end: seconds from start to exit, CPU seconds (user and system, of
+    the process and the children it waited for), peak RSS in MiB.
 
     The peak is the larger of the process' own (``ru_maxrss`` of the process and the children
     it waited for) and of its whole tree's RSS summed, read every :data:`SAMPLE_INTERVAL`
@@ -181,11 +191,11 @@ def run_measured(command: list[str], env: dict[str, str], cwd: Path) -> tuple[fl
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors)
-        ended: list[tuple[float, int, int]] = []
+        ended: list[tuple[float, int, resource.struct_rusage]] = []
 
         def reap() -> None:
             _pid, status, usage = os.wait4(proc.pid, 0)
-            ended.append((time.perf_counter(), status, usage.ru_maxrss))
+            ended.append((time.perf_counter(), status, usage))
 
         waiter = threading.Thread(target=reap, daemon=True)
         waiter.start()
@@ -197,10 +207,11 @@ def run_measured(command: list[str], env: dict[str, str], cwd: Path) -> tuple[fl
             proc.kill()
             waiter.join()
             raise BenchError(f"{command[0]} ran longer than {WORKER_TIMEOUT} s")
-        end, status, maxrss = ended[0]
+        end, status, usage = ended[0]
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode != 0:
             errors.seek(0)
             text = errors.read().decode("utf-8", "replace")
             raise BenchError(f"{shlex.join(command)} failed ({proc.returncode}):\n{_tail(text)}")
-    return end - start, max(tree_peak, maxrss) / 1024
+    cpu = usage.ru_utime + usage.ru_stime
+    return Measured(end - start, cpu, max(tree_peak, usage.ru_maxrss) / 1024)

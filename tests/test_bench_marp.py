@@ -12,7 +12,7 @@ import pytest
 
 from bench import marp
 from bench.marp import find_marp, marp_markdown, plain_slides, write_plain_deck
-from bench.procs import BenchError, Options, run_measured
+from bench.procs import BenchError, Measured, Options, run_measured
 from desktop.core.loader import load_deck
 from desktop.core.model import Layout
 
@@ -45,12 +45,15 @@ def test_without_marp_the_comparison_says_why_and_is_skipped(
 
 
 def test_figures_are_the_median_of_the_pairs() -> None:
-    ours = [(0.2, 70.0), (0.25, 72.0), (0.4, 71.0), (0.2, 69.0), (0.3, 70.0)]
-    theirs = [(1.2, 900.0), (1.0, 1300.0), (1.2, 1000.0), (1.4, 1100.0), (1.2, 950.0)]
+    ours = [Measured(t, t, p) for t, p in [(0.2, 70), (0.25, 72), (0.4, 71), (0.2, 69), (0.3, 70)]]
+    theirs = [
+        Measured(t, 2 * t, p)
+        for t, p in [(1.2, 900), (1.0, 1300), (1.2, 1000), (1.4, 1100), (1.2, 950)]
+    ]
     ratio, memory = marp._figures(1000, ours, theirs)
     assert ratio.value == pytest.approx(4.0)  # of 6, 4, 3, 7, 4 (the medians would give 4.8)
     assert (ratio.budget, ratio.passed) == ("≥ 5×", False)
-    assert ratio.detail == "ours 0.25 s, Marp 1.20 s; 5 pairs, ratios 3.0–7.0"
+    assert ratio.detail == "ours 0.25 s, Marp 1.20 s; 5 pairs, ratios 3.0–7.0; CPU time 8.0×"
     assert (memory.value, memory.passed) == (72.0, True)
     assert memory.extra == {"marp_mib": 1300.0}
     with pytest.raises(BenchError, match="unequal"):
@@ -59,10 +62,10 @@ def test_figures_are_the_median_of_the_pairs() -> None:
 
 def test_a_measured_process_reports_its_time_and_peak_memory(tmp_path: Path) -> None:
     grow = "import time; block = bytearray(96 * 1024 * 1024); block[::4096] = b'x' * 24576"
-    seconds, peak = run_measured([sys.executable, "-c", grow], {}, tmp_path)
-    assert 0 < seconds < 60 and peak >= 96
+    seconds, cpu, peak = run_measured([sys.executable, "-c", grow], {}, tmp_path)
+    assert 0 < cpu <= seconds + 0.05 < 60 and peak >= 96
     child = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {grow!r}])"
-    _, tree = run_measured([sys.executable, "-c", child], {}, tmp_path)
+    tree = run_measured([sys.executable, "-c", child], {}, tmp_path).peak_mib
     assert tree >= 96  # a child's memory counts
     with pytest.raises(BenchError, match=r"failed \(3\)"):
         run_measured([sys.executable, "-c", "raise SystemExit(3)"], {}, tmp_path)
