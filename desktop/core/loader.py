@@ -126,22 +126,21 @@ class _Loader(DeckBuilder, CrossChecks):
         return codes[: fmt.MAX_LANGUAGES] or fmt.DEFAULT_LANGUAGES
 
     def result(self, deck: Deck | None) -> LoadResult:
+        rank = {file: place for place, file in reversed(list(enumerate(self.files)))}
+        last = len(self.files)
         ordered = [
             dataclasses.replace(p, message=_one_line(p.message))
             if _UNSHOWN.search(p.message)
             else p
-            for p in sorted(self.problems, key=lambda p: self._file_rank(p) + p.sort_key()[1:])
+            for p in sorted(
+                self.problems,
+                key=lambda p: (rank.get(p.location.file, last), *p.sort_key()[1:]),
+            )
         ]
         has_errors = any(p.is_error for p in ordered)
         return LoadResult(
             None if has_errors else deck, tuple(ordered), tuple(self.files), self.root
         )
-
-    def _file_rank(self, problem: Problem) -> tuple[int]:
-        try:
-            return (self.files.index(problem.location.file),)
-        except ValueError:
-            return (len(self.files),)
 
     def sources(self, node: Node, where: Written) -> dict[str, Source]:
         found: dict[str, Source] = {}
