@@ -24,6 +24,7 @@ from desktop.core.format_doc import (
 from desktop.core.layouts import Layout
 from desktop.core.loader import load_deck
 from desktop.core.schema import Choice, Date, Either, Flag, Kind, ListOf, Record, Text
+from desktop.core.schema_flag import FlagOr
 from desktop.core.schema_localized import Localized
 
 ROOT: Final = Path(__file__).resolve().parents[1]
@@ -109,6 +110,8 @@ def kind_text(kind: Kind) -> str:
         return "text" + limit + (", Markdown" if kind.markdown else "")
     if isinstance(kind, Date):
         return "date"
+    if isinstance(kind, FlagOr):
+        return "`true`, `false` or " + " or ".join(f"`{word}`" for word in kind.words)
     if isinstance(kind, Flag):
         return "`true` or `false`"
     if isinstance(kind, Choice):

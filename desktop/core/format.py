@@ -26,6 +26,7 @@ from desktop.core.schema import (
     Record,
     Text,
 )
+from desktop.core.schema_flag import FlagOr
 from desktop.core.schema_localized import Localized
 from desktop.core.yaml_nodes import Node
 
@@ -68,7 +69,7 @@ MAX_SOURCES: Final = 500
 MAX_CITED: Final = 50
 """Source ids in one slide's ``sources``."""
 
-SLIDE_COMMON: Final = ("layout", "id", "notes", "sources", "duration")
+SLIDE_COMMON: Final = ("layout", "id", "notes", "sources", "duration", "build", "hidden")
 """Slide fields that any layout takes; the other slide fields are content fields, and each
 layout shows those of :attr:`Layout.uses <desktop.core.layouts.Layout.uses>`."""
 
@@ -180,6 +181,18 @@ def _check_layout(node: Node, path: str, problems: list[Problem]) -> None:
                     field=prefix + need,
                 )
             )
+    build = node.value.get("build")
+    if build is not None and build.value not in (False, None) and not layout.spec.builds:
+        problems.append(
+            Problem(
+                node.key_locations.get("build", node.location),
+                f"`{prefix}build` does nothing on layout `{layout.value}`, which shows its"
+                " content at once; remove it or choose a layout with items (bullets, figures,"
+                " two-column)",
+                Severity.WARNING,
+                prefix + "build",
+            )
+        )
     uses = (*layout.uses, *SLIDE_COMMON)
     for key in node.value:
         if key not in uses and key in SLIDE.field_names():
@@ -268,6 +281,22 @@ SLIDE: Final = Record(
             "Ids of the deck sources this slide rests on; required on content slides.",
         ),
         Field("duration", DURATION_TEXT, "Planned time on this slide."),
+        Field(
+            "build",
+            FlagOr(words=("dim",)),
+            "Show the slide's items one per step (`true`): its top-level bullets (each with"
+            " its sub-bullets), its figures, or its left then its right column. Items still to"
+            " come keep their room; `dim` shows them faintly instead.",
+            default="false",
+        ),
+        Field(
+            "hidden",
+            Flag(),
+            "Leave the slide out of the talk: skipped when presenting, out of exports"
+            " (`export --include-hidden` keeps it) and of the slide count; shown marked in the"
+            " main window and reached by go-to.",
+            default="false",
+        ),
     ),
     extra_checks=(_check_layout, _check_bullet_total),
 )
@@ -295,6 +324,15 @@ SECTION: Final = Record(
             " sections only. An opening or closing section without a `section` slide is"
             " unnumbered unless it says `numbered: true`.",
             default="`true` when the section has a `section` slide, else `false`",
+        ),
+        Field(
+            "backup",
+            Flag(),
+            "A backup section, for questions: it comes after the talk's end wherever it is"
+            " listed, out of the talk's slide count, agenda and plan, reached by go-to, the"
+            " overview and the section keys; exports put it last under a *Backup* bookmark"
+            " (`export --no-backup` leaves it out).",
+            default="false",
         ),
         Field(
             "slides",

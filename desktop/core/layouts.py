@@ -36,6 +36,18 @@ class LayoutSpec:
     """Content slides carry facts and must cite sources."""
     default_title: str = ""
     """The title shown when the slide has none (and its name in outlines and bookmarks)."""
+    builds: tuple[str, ...] = ()
+    """The list fields whose items a slide with ``build`` reveals one at a time, in order
+    (:func:`desktop.core.builds.build_items`): a layout without any shows its slide at once."""
+
+
+class Build(enum.Enum):
+    """How a slide shows its items (its ``build`` field): all at once, or one per step with
+    the items to come left out (their room kept) or drawn faintly."""
+
+    NONE = "false"
+    REVEAL = "true"
+    DIM = "dim"
 
 
 FRAME_FIELDS: Final = ("title", "subtitle")
@@ -81,6 +93,7 @@ class Layout(enum.Enum):
         "A bullet list with one optional level of sub-bullets.",
         needs=("bullets",),
         content=True,
+        builds=("bullets",),
     )
     FIGURES = LayoutSpec(
         "figures",
@@ -89,6 +102,7 @@ class Layout(enum.Enum):
         hint="key numbers",
         needs=("figures",),
         content=True,
+        builds=("figures",),
     )
     QUOTE = LayoutSpec(
         "quote",
@@ -102,6 +116,7 @@ class Layout(enum.Enum):
         needs=("left", "right"),
         shows=("left_title", "right_title"),
         content=True,
+        builds=("left", "right"),
     )
     IMAGE = LayoutSpec(
         "image",

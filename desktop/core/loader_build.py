@@ -15,7 +15,7 @@ from desktop.core.images import sniff
 from desktop.core.layouts import DEFAULT_LAYOUT
 from desktop.core.loader_base import Written, get_node, list_items, place
 from desktop.core.loader_data import DataReader
-from desktop.core.model import Bullet, Figure, Image, Layout, Quote, Section, Slide
+from desktop.core.model import Build, Bullet, Figure, Image, Layout, Quote, Section, Slide
 from desktop.core.problems import Location
 from desktop.core.schema import scalar_text
 from desktop.core.yaml_nodes import Node, shorten
@@ -69,6 +69,7 @@ class DeckBuilder(DataReader):
             slides=tuple(slides),
             duration=self.duration(node, "duration"),
             numbered=self.flag(node, "numbered"),
+            backup=self.flag(node, "backup") is True,
             locations=where.locations,
             translations=where.translations,
         )
@@ -171,6 +172,8 @@ class DeckBuilder(DataReader):
             notes=self.localized(node, "notes", where),
             sources=tuple(sources),
             duration=self.duration(node, "duration"),
+            build=_build(get_node(node, "build")),
+            hidden=self.flag(node, "hidden") is True,
             path=field,
             locations=where.locations,
             translations=where.translations,
@@ -211,6 +214,15 @@ class DeckBuilder(DataReader):
             return None
         caption = self.localized(node, "caption", where, "image.")
         return Image(target, caption, shorten(relative))
+
+
+def _build(node: Node | None) -> Build:
+    """The slide's build as written (anything else is reported by the schema check)."""
+    if node is None or node.value is False:
+        return Build.NONE
+    if node.value is True:
+        return Build.REVEAL
+    return Build.DIM if node.value == Build.DIM.value else Build.NONE
 
 
 def _slugify(stem: str) -> str:

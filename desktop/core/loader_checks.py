@@ -63,7 +63,32 @@ class CrossChecks(LoaderBase):
                         " cite what it rests on",
                         "sources",
                     )
+        self.check_hidden_sources(tuple(s for s, _ in sections), sources)
         self.check_durations(tuple(s for s, _ in sections), deck_node)
+
+    def check_hidden_sources(
+        self, sections: tuple[Section, ...], sources: dict[str, Source]
+    ) -> None:
+        """A warning at the first hidden slide citing a source that no shown slide cites: the
+        sources slide and page list it, yet no slide the audience sees rests on it."""
+        shown = {
+            sid for s in sections for slide in s.slides if not slide.hidden for sid in slide.sources
+        }
+        warned: set[str] = set()
+        for section in sections:
+            for slide in section.slides:
+                if not slide.hidden:
+                    continue
+                for index, source_id in enumerate(slide.sources):
+                    if source_id in shown or source_id in warned or source_id not in sources:
+                        continue
+                    warned.add(source_id)
+                    self.warning(
+                        slide.location(f"sources[{index}]"),
+                        f"source `{shorten(source_id)}` is cited only on hidden slides (this"
+                        " one first); cite it on a shown slide, or unhide this one",
+                        f"{slide.path}.sources[{index}]",
+                    )
 
     def check_durations(self, sections: tuple[Section, ...], deck_node: Node) -> None:
         planned = self.duration(deck_node, "duration")

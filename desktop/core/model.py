@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from desktop.core.data import Chart, Table, data_fields, map_chart, map_table
 from desktop.core.durations import DURATION_PATTERN as DURATION_PATTERN
 from desktop.core.durations import MAX_DURATION as MAX_DURATION
 from desktop.core.durations import format_duration as format_duration
 from desktop.core.durations import parse_duration as parse_duration
+from desktop.core.layouts import Build as Build
 from desktop.core.layouts import Layout as Layout
 from desktop.core.problems import Location
+
+if TYPE_CHECKING:
+    from desktop.core.talk import Talk
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +130,10 @@ class Slide:
     notes: str = ""
     sources: tuple[str, ...] = ()
     duration: int | None = None
+    build: Build = Build.NONE
+    """Whether its items appear one per step (:mod:`desktop.core.builds`)."""
+    hidden: bool = False
+    """Left out of the talk, its counts and exports; shown marked in the main window."""
     path: str = ""
     part: int = 0
     """Which part of a generated slide split over several this is (0: the first or only)."""
@@ -269,6 +278,8 @@ class Section:
     numbered: bool | None = None
     """Whether it is one of the numbered parts, as the file says; None: :attr:`is_numbered`
     decides."""
+    backup: bool = False
+    """A backup section: after the talk's end (the deck puts it after the other sections)."""
     locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
     """Where each field (``title``, ``title_zh``, ``id``) is written in the section file."""
     translations: Translations = field(default_factory=dict, hash=False, repr=False)
@@ -285,7 +296,10 @@ class Section:
     @property
     def is_numbered(self) -> bool:
         """Whether the section counts as one of the deck's numbered parts: as its file says,
-        else when it has a section slide (an overview or closing without one is not)."""
+        else when it has a section slide (an overview or closing without one is not); a
+        backup section never is."""
+        if self.backup:
+            return False
         if self.numbered is not None:
             return self.numbered
         return any(slide.layout is Layout.SECTION for slide in self.slides)
@@ -342,8 +356,9 @@ class Deck:
     def __post_init__(self) -> None:
         from desktop.core.paging import expand
 
+        ordered = sorted(self.sections, key=lambda section: section.backup)  # stable
         object.__setattr__(
-            self, "sections", expand(self.sections, self.listed_sources(), self.aspect)
+            self, "sections", expand(tuple(ordered), self.listed_sources(), self.aspect)
         )
         refs: list[SlideRef] = []
         for section_index, section in enumerate(self.sections):
@@ -363,6 +378,13 @@ class Deck:
     @property
     def slide_count(self) -> int:
         return len(self.refs)
+
+    @functools.cached_property
+    def talk(self) -> Talk:
+        """Which slides the talk presents and how they count (hidden, backup)."""
+        from desktop.core.talk import Talk
+
+        return Talk.of(self)
 
     @property
     def canvas_size(self) -> tuple[int, int]:
@@ -395,10 +417,11 @@ class Deck:
         return None
 
     def planned_seconds(self) -> int | None:
-        """The talk's planned length: the deck's duration, else the sum of section plans."""
+        """The talk's planned length: the deck's duration, else the sum of the plans of the
+        sections before the backup."""
         if self.duration is not None:
             return self.duration
-        plans = [s.duration for s in self.sections if s.duration is not None]
+        plans = [s.duration for s in self.sections if s.duration is not None and not s.backup]
         return sum(plans) if plans else None
 
 

@@ -60,16 +60,17 @@ class Verdict:
 
 def has_plan(deck: Deck) -> bool:
     """Whether any section has a planned duration (what slide-level pacing is measured by)."""
-    return any(section.duration is not None for section in deck.sections)
+    return any(section.duration is not None and not section.backup for section in deck.sections)
 
 
 def plan_spans(deck: Deck) -> tuple[list[float], list[float]]:
     """When the plan starts and ends every slide of *deck*, in seconds from the talk's start.
 
     A section starts when the planned sections before it end; sections without a plan take no
-    time. Inside a planned section each slide gets its own ``duration`` when it has one, and
-    the section's plan left over after those is split evenly among the slides without one
-    (the parts of a slide split over several share its time).
+    time, and nor do the backup sections. Inside a planned section each slide gets its own
+    ``duration`` when it has one, and the section's plan left over after those is split evenly
+    among the slides without one (the parts of a slide split over several share its time; a
+    hidden slide gets none).
     Times never pass the section's end, so they never decrease. One pass: O(slides).
 
     Returns:
@@ -79,20 +80,23 @@ def plan_spans(deck: Deck) -> tuple[list[float], list[float]]:
     ends: list[float] = []
     section_start = 0.0
     for section in deck.sections:
-        plan = section.duration
+        plan = None if section.backup else section.duration
         if plan is None:
             starts.extend(section_start for _ in section.slides)
             ends.extend(section_start for _ in section.slides)
             continue
         # The parts of a slide split over several (desktop.core.paging) share its time: a
         # duration is already split among them; the share of a slide without one is here.
-        fixed = [s.duration for s in section.slides if s.duration is not None]
-        unfixed = sum(1 / s.parts for s in section.slides if s.duration is None)
+        # A hidden slide is not presented: it takes none.
+        timed = [s for s in section.slides if not s.hidden]
+        fixed = [s.duration for s in timed if s.duration is not None]
+        unfixed = sum(1 / s.parts for s in timed if s.duration is None)
         share = max(plan - sum(fixed), 0) / unfixed if unfixed else 0.0
         within = 0.0
         for slide in section.slides:
             starts.append(section_start + min(within, plan))
-            within += slide.duration if slide.duration is not None else share / slide.parts
+            if not slide.hidden:
+                within += slide.duration if slide.duration is not None else share / slide.parts
             ends.append(section_start + min(within, plan))
         section_start += plan
     return starts, ends

@@ -105,7 +105,13 @@ def _share(duration: int | None, part: int, count: int) -> int | None:
 def generated_parts(deck: Deck, layout: Layout) -> int:
     """How many parts an agenda or sources slide of *deck* takes (for one made for an export
     of a deck that has none)."""
-    return part_count(layout, len(deck.sections), deck.listed_sources(), deck.aspect)
+    return part_count(layout, talk_sections(deck.sections), deck.listed_sources(), deck.aspect)
+
+
+def talk_sections(sections: Sequence[Section]) -> int:
+    """How many of *sections* the talk has before its backup (what an agenda lists: the
+    backup sections come last)."""
+    return sum(1 for section in sections if not section.backup)
 
 
 def expand(
@@ -123,7 +129,7 @@ def expand(
         for slide in section.slides:
             if slide.part:
                 continue
-            count = part_count(slide.layout, len(sections), sources, aspect)
+            count = part_count(slide.layout, talk_sections(sections), sources, aspect)
             slides.extend(
                 dataclasses.replace(
                     slide,

@@ -13,7 +13,13 @@ from PySide6.QtCore import QRectF
 
 from desktop.core.model import Layout
 from desktop.core.numbering import action_number
-from desktop.core.paging import AGENDA_ROWS, SOURCE_LINES, agenda_parts, source_parts
+from desktop.core.paging import (
+    AGENDA_ROWS,
+    SOURCE_LINES,
+    agenda_parts,
+    source_parts,
+    talk_sections,
+)
 from desktop.render.builder import LayoutBuilder, builds, lines, same_scale
 from desktop.render.text import Para, TextBox, VAlign
 
@@ -24,7 +30,7 @@ def agenda(b: LayoutBuilder, body: QRectF) -> None:
     numbers only for the numbered sections, every name at the same left edge; rules between
     rows only (the footer has its own)."""
     deck, slide = b.deck, b.ref.slide
-    parts = agenda_parts(len(deck.sections), deck.aspect)
+    parts = agenda_parts(talk_sections(deck.sections), deck.aspect)
     shown = parts[min(slide.part, len(parts) - 1)]
     columns = 1 if len(shown) <= AGENDA_ROWS else 2
     rows = max(1, math.ceil(len(shown) / columns))

@@ -1,0 +1,82 @@
+"""Builds: a slide's items shown one per step. Qt-free.
+
+A slide with ``build: true`` (or ``build: dim``) shows the items of the list fields its layout
+declares (:attr:`LayoutSpec.builds <desktop.core.layouts.LayoutSpec.builds>`: the bullets, the
+figures, the left then the right column) one more at each step: step 0 shows the first item,
+the last step shows them all, as a slide without a build always does. A bullet's sub-bullets
+come with it. Items still to come keep their room on the slide (nothing moves as they appear);
+``dim`` draws them faintly instead of leaving them out.
+
+A layout gains builds by naming its list fields in its spec: the renderer asks
+:func:`item_state` about each item it draws.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import NamedTuple
+
+from desktop.core.layouts import Build
+from desktop.core.model import Slide
+
+
+class BuildItem(NamedTuple):
+    """One item a build reveals: the list field it is in and its place there."""
+
+    field: str
+    position: int
+
+
+class Shown(enum.Enum):
+    """How an item of a slide is drawn at one of its steps."""
+
+    SHOWN = "shown"
+    DIMMED = "dimmed"
+    """Still to come, drawn faintly (``build: dim``)."""
+    HIDDEN = "hidden"
+    """Still to come, left out with its room kept (``build: true``)."""
+
+
+def build_items(slide: Slide) -> tuple[BuildItem, ...]:
+    """The items *slide* reveals step by step, in order; none without a build."""
+    if slide.build is Build.NONE:
+        return ()
+    items: list[BuildItem] = []
+    for name in slide.layout.spec.builds:
+        values = getattr(slide, name)
+        items.extend(BuildItem(name, index) for index in range(len(values)))
+    return tuple(items)
+
+
+def step_count(slide: Slide) -> int:
+    """How many steps *slide* takes: one per item of its build, else one."""
+    return max(1, len(build_items(slide)))
+
+
+def complete_step(slide: Slide, step: int | None) -> int | None:
+    """*step* as a renderer's cache key: None (the slide complete) for the last step, for any
+    step of a slide without a build and for None; else the step."""
+    if step is None or step >= step_count(slide) - 1:
+        return None
+    return max(0, step)
+
+
+def item_state(slide: Slide, field: str, index: int, step: int | None) -> Shown:
+    """How item *index* of list *field* is drawn at *step* (None: the slide complete)."""
+    step = complete_step(slide, step)
+    if step is None:
+        return Shown.SHOWN
+    items = build_items(slide)
+    try:
+        position = items.index(BuildItem(field, index))
+    except ValueError:
+        return Shown.SHOWN  # not a build item: always there
+    if position <= step:
+        return Shown.SHOWN
+    return Shown.DIMMED if slide.build is Build.DIM else Shown.HIDDEN
+
+
+def step_label(step: int, slide: Slide) -> str:
+    """``"step 2 / 4"`` for a slide with steps, else ``""``."""
+    count = step_count(slide)
+    return f"step {min(step, count - 1) + 1} / {count}" if count > 1 else ""
