@@ -69,6 +69,13 @@ def _texts(stored: object, default: list[str]) -> list[str]:
     return [str(v) for v in stored] if isinstance(stored, list) else list(default)
 
 
+def _flag(stored: object, default: bool) -> bool:
+    if isinstance(stored, bool):
+        return stored
+    text = str(stored).strip().lower() if stored is not None else ""
+    return {"true": True, "1": True, "false": False, "0": False}.get(text, default)
+
+
 def _text_map(stored: object, default: dict[str, str]) -> dict[str, str]:
     if isinstance(stored, dict):
         return {str(k): str(v) for k, v in stored.items()}
@@ -104,6 +111,12 @@ PRESENTER_SCREENS: Final[Setting[dict[str, str]]] = Setting(
 PRESENTER_NOTES_FONT_SIZE: Final = Setting(
     "presenter/notes_font_size", 18, "Presenter console notes size in points.", _number
 )
+BUILD_BACK_COMPLETE: Final = Setting(
+    "presenter/build_back_complete",
+    True,
+    "Back into a build shows it complete (else at its first step), as pdfpc does.",
+    _flag,
+)
 
 SCHEMA: Final[tuple[Setting[Any], ...]] = (
     DECK_LAST,
@@ -115,6 +128,7 @@ SCHEMA: Final[tuple[Setting[Any], ...]] = (
     VIEW_THEME,
     PRESENTER_SCREENS,
     PRESENTER_NOTES_FONT_SIZE,
+    BUILD_BACK_COMPLETE,
 )
 """Every setting, in the order of the settings file's sections."""
 

@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor
 
+from desktop.core.builds import Shown, item_state
 from desktop.core.markup import plain
 from desktop.core.model import Bullet, Deck, Layout, SlideRef
 from desktop.core.svg_cost import LOGO_BOX
@@ -110,6 +112,20 @@ SUBTITLE_SECONDARY_SCALE: Final = 0.8
 """A subtitle's secondary text against the subtitle's size (already small)."""
 FOOTER_ROLES: Final = ("footer", "footer-number", "source-line")
 """The footer line's texts: the only ones below the theme's ``min_text``."""
+DIM_ALPHA: Final = 0.22
+"""How opaque an item still to come is drawn in a ``build: dim`` slide."""
+
+
+def _item_colour(colour: str, state: Shown) -> str:
+    """*colour* (``#rrggbb``; empty: none) for a build's item: faint while it is dimmed,
+    transparent while it is hidden."""
+    if not colour or state is Shown.SHOWN:
+        return colour
+    faint = QColor(colour)
+    faint.setAlphaF(DIM_ALPHA if state is Shown.DIMMED else 0.0)
+    return faint.name(QColor.NameFormat.HexArgb)
+
+
 TITLE_LEADING: Final = 1.1
 """Line pitch of titles, as a multiple of their size."""
 
@@ -150,9 +166,18 @@ class LayoutBuilder:
     canvas size, :attr:`mx` and :attr:`top` the theme's margins.
     """
 
-    def __init__(self, deck: Deck, theme: Theme, ref: SlideRef, number: str | None = None) -> None:
+    def __init__(
+        self,
+        deck: Deck,
+        theme: Theme,
+        ref: SlideRef,
+        number: str | None = None,
+        step: int | None = None,
+    ) -> None:
         self.deck, self.theme, self.ref = deck, theme, ref
-        self.number = number if number is not None else f"{ref.index + 1} / {deck.slide_count}"
+        self.number = number if number is not None else deck.talk.label(ref.index)
+        self.step = step
+        """The build's step shown (:mod:`desktop.core.builds`); None: the slide complete."""
         width, height = deck.canvas_size
         self.out = SlideLayout(QSizeF(width, height))
         self.w, self.h = float(width), float(height)
@@ -166,6 +191,27 @@ class LayoutBuilder:
 
     def color(self, name: str) -> str:
         return self.theme.color(name)
+
+    def item_color(self, field: str, index: int, name: str) -> str:
+        """The theme's colour *name* for item *index* of the build list *field* at this step:
+        faint while the item is still to come in a ``dim`` build, transparent in another (it
+        keeps its room, so nothing moves as it appears), else as it is."""
+        return _item_colour(self.color(name), item_state(self.ref.slide, field, index, self.step))
+
+    def item_paras(self, paras: list[Para], field: str, index: int) -> list[Para]:
+        """*paras*, the text of item *index* of the build list *field*, as this step shows it
+        (see :meth:`item_color`)."""
+        state = item_state(self.ref.slide, field, index, self.step)
+        if state is Shown.SHOWN:
+            return paras
+        return [
+            dataclasses.replace(
+                para,
+                color=_item_colour(para.color, state),
+                bullet_color=_item_colour(para.bullet_color, state),
+            )
+            for para in paras
+        ]
 
     def size(self, name: str) -> float:
         return float(self.theme.size(name))
@@ -390,11 +436,13 @@ class LayoutBuilder:
         self, bullets: tuple[Bullet, ...], scale: float = 1.0, field_name: str = "bullets"
     ) -> list[Para]:
         """The paragraphs of a bullet list (the slide's *field_name*: ``bullets``, ``left``,
-        ``right``), each followed by its secondary language's text when there is one."""
+        ``right``), each followed by its secondary language's text when there is one; in a
+        build, each bullet with its sub-bullets is one item (:meth:`item_paras`)."""
         paras: list[Para] = []
         body, sub = self.size("body") * scale, self.size("sub_body") * scale
         for index, bullet in enumerate(bullets):
             path = f"{field_name}[{index}]"
+            start = len(paras)
             first = Para(
                 bullet.text,
                 body,
@@ -414,4 +462,5 @@ class LayoutBuilder:
                     space_after=0.35,
                 )
                 paras += self.below(second, self.secondary(f"{path}.bullets[{sub_index}]"))
+            paras[start:] = self.item_paras(paras[start:], field_name, index)
         return paras

@@ -191,9 +191,12 @@ def figures(b: LayoutBuilder, body: QRectF) -> None:
             continue
         break
     assert chosen is not None
-    for rect, value, label in chosen.cards:
-        b.fill(rect, b.color("panel"))
-        b.fill(QRectF(rect.left(), rect.top(), rect.width(), 8), b.color("accent"))
+    for index, (rect, value, label) in enumerate(chosen.cards):
+        b.fill(rect, b.item_color("figures", index, "panel"))
+        b.fill(
+            QRectF(rect.left(), rect.top(), rect.width(), 8),
+            b.item_color("figures", index, "accent"),
+        )
         b.place(value)
         b.place(label)
 
@@ -219,7 +222,15 @@ def _figure_cards(b: LayoutBuilder, body: QRectF, rows: int, shrink: float) -> _
     values = [
         b.measure(
             QRectF(0, 0, column_w - 2 * pad, lines(size, 1, 100)),
-            [Para(figure.value, size, b.color("figure"), bold=True, line_height=100)],
+            [
+                Para(
+                    figure.value,
+                    size,
+                    b.item_color("figures", index, "figure"),
+                    bold=True,
+                    line_height=100,
+                )
+            ],
             f"figure-value-{index}",
             wrap=False,
             min_size=max(b.size("min_text"), size * 0.45),
@@ -234,9 +245,13 @@ def _figure_cards(b: LayoutBuilder, body: QRectF, rows: int, shrink: float) -> _
     labels = [
         b.measure(
             QRectF(0, 0, card_w - 2 * pad, label_h),
-            b.below(
-                b.para(figure.label, "figure_label", line_height=110),
-                b.secondary(f"figures[{index}].label"),
+            b.item_paras(
+                b.below(
+                    b.para(figure.label, "figure_label", line_height=110),
+                    b.secondary(f"figures[{index}].label"),
+                ),
+                "figures",
+                index,
             ),
             f"figure-label-{index}",
         )

@@ -13,6 +13,7 @@ from collections import OrderedDict
 from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 
+from desktop.core.builds import complete_step
 from desktop.core.model import Deck, Layout, Slide, SlideRef
 from desktop.core.paging import generated_parts
 from desktop.core.theme import Theme, load_theme
@@ -68,29 +69,36 @@ class SlideRenderer:
         self.theme = theme if theme is not None else load_theme(deck.theme, deck.root)
         width, height = deck.canvas_size
         self.canvas = QSizeF(width, height)
-        self._layouts: OrderedDict[int, SlideLayout] = OrderedDict()
-        self._images: OrderedDict[tuple[int, int, int], QImage] = OrderedDict()
+        self._layouts: OrderedDict[tuple[int, int | None], SlideLayout] = OrderedDict()
+        self._images: OrderedDict[tuple[int, int | None, int, int], QImage] = OrderedDict()
         self._image_bytes = 0
 
     @property
     def slide_count(self) -> int:
         return self.deck.slide_count
 
-    def layout(self, index: int) -> SlideLayout:
-        """The slide's layout on the canvas (cached, LRU: memory stays flat on big decks)."""
-        cached = self._layouts.get(index)
+    def layout(self, index: int, step: int | None = None) -> SlideLayout:
+        """The slide's layout on the canvas at a step of its build (None: complete; cached,
+        LRU: memory stays flat on big decks). Every step is laid out as the complete slide,
+        with the items still to come drawn faintly or not at all."""
+        ref = self.deck.refs[index]
+        key = (index, complete_step(ref.slide, step))
+        cached = self._layouts.get(key)
         if cached is not None:
-            self._layouts.move_to_end(index)
+            self._layouts.move_to_end(key)
             return cached
-        cached = LayoutBuilder(self.deck, self.theme, self.deck.refs[index]).build()
-        self._layouts[index] = cached
+        cached = LayoutBuilder(self.deck, self.theme, ref, step=key[1]).build()
+        self._layouts[key] = cached
         while len(self._layouts) > self.LAYOUT_CACHE_LIMIT:
             self._layouts.popitem(last=False)
         return cached
 
-    def paint(self, painter: QPainter, index: int, target: QRectF) -> QRectF:
-        """Paint slide *index* letterboxed into *target*; return the slide's rectangle."""
-        return self.paint_layout(painter, self.layout(index), target)
+    def paint(
+        self, painter: QPainter, index: int, target: QRectF, step: int | None = None
+    ) -> QRectF:
+        """Paint slide *index* (at *step* of its build) letterboxed into *target*; return the
+        slide's rectangle."""
+        return self.paint_layout(painter, self.layout(index, step), target)
 
     def generated(self, layout: Layout, number: str = "", part: int = 0) -> SlideLayout:
         """Lay out a slide the deck does not have (an agenda or sources slide for a PDF):
@@ -121,9 +129,17 @@ class SlideRenderer:
         painter.restore()
         return rect
 
-    def paint_region(self, painter: QPainter, index: int, region: QRectF, target: QRectF) -> None:
-        """Paint the part *region* (canvas units, of the canvas' aspect) of slide *index* into
-        *target*: drawn at *target*'s resolution as vectors, so zoomed text stays sharp."""
+    def paint_region(
+        self,
+        painter: QPainter,
+        index: int,
+        region: QRectF,
+        target: QRectF,
+        step: int | None = None,
+    ) -> None:
+        """Paint the part *region* (canvas units, of the canvas' aspect) of slide *index* (at
+        *step* of its build) into *target*: drawn at *target*'s resolution as vectors, so
+        zoomed text stays sharp."""
         if region.width() <= 0 or target.width() <= 0:
             return
         scale = target.width() / region.width()
@@ -131,13 +147,17 @@ class SlideRenderer:
         painter.setClipRect(target)
         painter.translate(target.x() - region.x() * scale, target.y() - region.y() * scale)
         painter.scale(scale, scale)
-        self.paint(painter, index, QRectF(0, 0, self.canvas.width(), self.canvas.height()))
+        self.paint(painter, index, QRectF(0, 0, self.canvas.width(), self.canvas.height()), step)
         painter.restore()
 
-    def image(self, index: int, size: QSize, device_pixel_ratio: float = 1.0) -> QImage:
-        """The slide as an image of *size* device-independent pixels (cached, LRU)."""
-        key = (index, size.width(), size.height())
-        dpr_key = (key[0], key[1] * 1000 + round(device_pixel_ratio * 100), key[2])
+    def image(
+        self, index: int, size: QSize, device_pixel_ratio: float = 1.0, step: int | None = None
+    ) -> QImage:
+        """The slide (at *step* of its build; None: complete) as an image of *size*
+        device-independent pixels (cached, LRU)."""
+        step = complete_step(self.deck.refs[index].slide, step)
+        dpr = round(device_pixel_ratio * 100)
+        dpr_key = (index, step, size.width() * 1000 + dpr, size.height())
         cached = self._images.get(dpr_key)
         if cached is not None:
             self._images.move_to_end(dpr_key)
@@ -148,7 +168,7 @@ class SlideRenderer:
         image = QImage(pixels, QImage.Format.Format_ARGB32_Premultiplied)
         image.fill(QColor(self.theme.color("background")))
         painter = QPainter(image)
-        self.paint(painter, index, QRectF(0, 0, pixels.width(), pixels.height()))
+        self.paint(painter, index, QRectF(0, 0, pixels.width(), pixels.height()), step)
         painter.end()
         image.setDevicePixelRatio(device_pixel_ratio)
         self._images[dpr_key] = image
@@ -159,8 +179,15 @@ class SlideRenderer:
             self._image_bytes -= self._images.popitem(last=False)[1].sizeInBytes()
         return image
 
-    def prerender(self, indexes: list[int], size: QSize, device_pixel_ratio: float = 1.0) -> None:
-        """Render ahead (e.g. the neighbours of the current slide) into the cache."""
-        for index in indexes:
+    def prerender(
+        self,
+        indexes: list[int | tuple[int, int | None]],
+        size: QSize,
+        device_pixel_ratio: float = 1.0,
+    ) -> None:
+        """Render ahead (the neighbours of the current slide, or ``(slide, step)`` views)
+        into the cache."""
+        for view in indexes:
+            index, step = view if isinstance(view, tuple) else (view, None)
             if 0 <= index < self.slide_count:
-                self.image(index, size, device_pixel_ratio)
+                self.image(index, size, device_pixel_ratio, step)

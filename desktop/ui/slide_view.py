@@ -44,6 +44,7 @@ class SlideView(QWidget):
         self.setMinimumSize(320, 180)
         self._renderer: SlideRenderer | None = None
         self._index = 0
+        self._step: int | None = None
         self._background = QColor(background)
         self._ahead = QTimer(self)
         self._ahead.setSingleShot(True)
@@ -60,12 +61,18 @@ class SlideView(QWidget):
     def renderer(self) -> SlideRenderer | None:
         return self._renderer
 
-    def set_index(self, index: int) -> None:
+    def set_index(self, index: int, step: int | None = None) -> None:
+        """Show slide *index*, at *step* of its build (None: complete)."""
         self._index = index
+        self._step = step
         self.update()
 
     def index(self) -> int:
         return self._index
+
+    def shown_step(self) -> int | None:
+        """The build's step shown (None: the slide complete)."""
+        return self._step
 
     def sizeHint(self) -> QSize:
         return QSize(960, 540)
@@ -124,7 +131,9 @@ class SlideView(QWidget):
         if renderer is not None and 0 <= self._index < renderer.slide_count:
             rect = self.slide_rect().toAlignedRect()
             if self._region is None:
-                image = renderer.image(self._index, rect.size(), self.devicePixelRatioF())
+                image = renderer.image(
+                    self._index, rect.size(), self.devicePixelRatioF(), self._step
+                )
             else:
                 image = self._zoom_image(renderer, self._region, rect.size())
             painter.drawImage(rect.topLeft(), image)
@@ -136,7 +145,15 @@ class SlideView(QWidget):
     def _zoom_image(self, renderer: SlideRenderer, region: QRectF, size: QSize) -> QImage:
         """The zoomed region at *size*, rendered once per region and kept while it is shown."""
         ratio = self.devicePixelRatioF()
-        key = (id(renderer), self._index, region.getRect(), size.width(), size.height(), ratio)
+        key = (
+            id(renderer),
+            self._index,
+            self._step,
+            region.getRect(),
+            size.width(),
+            size.height(),
+            ratio,
+        )
         if self._zoomed is not None and self._zoomed[0] == key:
             return self._zoomed[1]
         pixels = QSize(round(size.width() * ratio), round(size.height() * ratio))
@@ -146,7 +163,11 @@ class SlideView(QWidget):
         image.fill(QColor(renderer.theme.color("background")))
         painter = QPainter(image)
         renderer.paint_region(
-            painter, self._index, region, QRectF(0, 0, pixels.width(), pixels.height())
+            painter,
+            self._index,
+            region,
+            QRectF(0, 0, pixels.width(), pixels.height()),
+            self._step,
         )
         painter.end()
         image.setDevicePixelRatio(ratio)
@@ -158,7 +179,11 @@ class SlideView(QWidget):
         if renderer is None:
             return
         size = self.slide_rect().toAlignedRect().size()
-        renderer.prerender([self._index + 1, self._index - 1], size, self.devicePixelRatioF())
+        step = self._step
+        ahead: list[int | tuple[int, int | None]] = [self._index + 1, self._index - 1]
+        if step is not None:
+            ahead.insert(0, (self._index, step + 1))  # the build's next step
+        renderer.prerender(ahead, size, self.devicePixelRatioF())
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         delta = event.angleDelta().y()

@@ -43,9 +43,11 @@ class CountingRenderer(SlideRenderer):
         super().__init__(deck)
         self.calls: list[tuple[int, QSize, float]] = []
 
-    def image(self, index: int, size: QSize, device_pixel_ratio: float = 1.0) -> QImage:
+    def image(
+        self, index: int, size: QSize, device_pixel_ratio: float = 1.0, step: int | None = None
+    ) -> QImage:
         self.calls.append((index, QSize(size), device_pixel_ratio))
-        return super().image(index, size, device_pixel_ratio)
+        return super().image(index, size, device_pixel_ratio, step)
 
     def indexes(self) -> set[int]:
         return {index for index, _, _ in self.calls}

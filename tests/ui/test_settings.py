@@ -25,6 +25,7 @@ VALUES: dict[str, object] = {
     "view/theme": "high-contrast",
     "presenter/screens": {"HDMI-1@1920x1080+Laptop": "HDMI-1"},
     "presenter/notes_font_size": 24,
+    "presenter/build_back_complete": False,
 }
 
 

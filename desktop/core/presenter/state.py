@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Final, Literal, TypeAlias
 
-from desktop.core.navigation import Navigator, type_digit, typed_index
+from desktop.core.navigation import Navigator, Route, type_digit, typed_index
 from desktop.core.presenter.actions import key
 from desktop.core.presenter.modes import ModeState, enabled
 
@@ -48,11 +48,32 @@ class ShowState:
     blank: Blank | None = None
     typed: str | None = None
     modes: ModeState = field(default_factory=ModeState)
+    frozen_step: int | None = None
+    """The step of its build the frozen slide keeps."""
 
     @property
     def audience(self) -> int:
         """The slide on the projector (under any blank): the frozen one, else the presenter's."""
         return self.frozen if self.frozen is not None else self.nav.current
+
+    @property
+    def audience_step(self) -> int | None:
+        """The step of its build the projector's slide is at (None: complete)."""
+        return self.frozen_step if self.frozen is not None else self.nav.step
+
+    @property
+    def console_step(self) -> int | None:
+        """The step the console's large slide is at: a preview is always complete."""
+        return None if self.preview is not None else self.nav.step
+
+    def next_view(self) -> tuple[int, int | None] | None:
+        """What the console shows as next, ``(slide, step)``: the build's next step, else the
+        next slide on the talk's route (after a preview: the slide after it, complete); None
+        at the end."""
+        if self.preview is not None:
+            after = self.preview + 1
+            return (after, None) if after < self.nav.count else None
+        return self.nav.next_view()
 
     @property
     def console(self) -> int:
@@ -164,13 +185,15 @@ class ShowState:
         self.blank = None if self.blank == colour else colour
 
     def toggle_freeze(self) -> None:
-        """F: keep the projector on its slide, or show the presenter's slide again."""
+        """F: keep the projector on its slide (and step), or show the presenter's again."""
         self.frozen = None if self.frozen is not None else self.nav.current
+        self.frozen_step = self.nav.step
 
     # -- a new deck ---------------------------------------------------------------------
 
-    def remap(self, count: int, mapping: dict[int, int]) -> None:
-        """The deck was reloaded with *count* slides; *mapping* maps old indices to new ones.
+    def remap(self, count: int, mapping: dict[int, int], route: Route | None = None) -> None:
+        """The deck was reloaded with *count* slides; *mapping* maps old indices to new ones
+        (and *route* is the new deck's): the step of a build is kept as far as it goes.
 
         The presenter passes a complete mapping (:func:`desktop.core.follow.follow_map`); an
         index missing from *mapping* keeps its number, clamped to the new deck.
@@ -180,7 +203,7 @@ class ShowState:
             return mapping.get(index, max(0, min(index, count - 1)))
 
         current = moved(self.nav.current)
-        self.nav.resize(count, current)
+        self.nav.resize(count, current, route)
         if self.preview is not None:
             self.preview = moved(self.preview)
         if self.frozen is not None:

@@ -46,7 +46,7 @@ HANDLERS: Final[Mapping[str, Handler]] = {
     "next": lambda c: c.step(1),
     "previous": lambda c: c.step(-1),
     "first": lambda c: c.jump(0),
-    "last": lambda c: c.jump(c.deck.slide_count - 1),
+    "last": lambda c: c.jump(c.deck.talk.last()),  # the talk's end, not the backup's
     "go_to": lambda c: c.start_typing(),
     "back": lambda c: c.history(forward=False),
     "forward": lambda c: c.history(forward=True),

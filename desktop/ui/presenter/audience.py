@@ -39,9 +39,10 @@ class AudienceWindow(SlideView):
 
     # -- what is shown -------------------------------------------------------------------
 
-    def show_slide(self, index: int) -> None:
-        if index != self.index():
-            self.set_index(index)
+    def show_slide(self, index: int, step: int | None = None) -> None:
+        """Show slide *index* at *step* of its build (None: complete)."""
+        if index != self.index() or step != self.shown_step():
+            self.set_index(index, step)
 
     def set_blank(self, blank: Blank | None) -> None:
         if blank != self._blank:

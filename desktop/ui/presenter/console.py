@@ -9,7 +9,7 @@ grid); the right-hand column swaps between the next slide with the notes and the
 from __future__ import annotations
 
 import math
-from typing import Final
+from typing import Final, Literal, TypeAlias
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen, QResizeEvent
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.builds import step_count, step_label
 from desktop.core.markup import plain
 from desktop.core.model import Deck, slide_label
 from desktop.core.numbering import number_label
@@ -38,6 +39,9 @@ from desktop.ui.presenter.timebar import TimeBar
 from desktop.ui.presenter.tool_row import ToolRow
 from desktop.ui.presenter.tools.find import FindPanel
 from desktop.ui.slide_view import SlideView
+
+View: TypeAlias = tuple[int, int | None]
+"""A slide and the step of its build (None: complete)."""
 
 MESSAGE_MS: Final = 5000
 NEXT_MAX_WIDTH: Final = 600
@@ -257,20 +261,37 @@ class ConsoleWindow(QWidget):
         self.finder.set_deck(deck)
         self.strip.set_deck(deck, rehearsed)
 
-    def show_slides(self, deck: Deck, index: int) -> None:
-        """Show slide *index* large, the one after it small (or the end marker), its notes."""
-        self.current.set_index(index)
+    def show_slides(
+        self,
+        deck: Deck,
+        index: int,
+        step: int | None = None,
+        following: View | Literal["after"] | None = "after",
+    ) -> None:
+        """Show slide *index* large at *step* of its build (None: complete), what comes next
+        small (*following*: the build's next step or the next slide as ``(slide, step)``,
+        None for the end marker, ``"after"`` for the slide after), and its notes."""
+        self.current.set_index(index, step)
         self.notes.set_slide(index)
-        last = index + 1 >= deck.slide_count
+        if following == "after":
+            following = (index + 1, None) if index + 1 < deck.slide_count else None
+        last = following is None
         self.next.set_end(last)
-        if not last:
-            self.next.set_index(index + 1)
-        self.next_caption.setText("NEXT · NOTHING MORE" if last else "NEXT")
-        self.next_title.setText("" if last else slide_label(deck, deck.refs[index + 1]))
         ref = deck.refs[index]
+        steps = step_label(step if step is not None else step_count(ref.slide), ref.slide)
+        caption = "NEXT · NOTHING MORE"
+        if following is not None:
+            self.next.set_index(*following)
+            caption = "NEXT STEP" if following[0] == index else "NEXT"
+        self.next_caption.setText(caption)
+        self.next_title.setText(
+            "" if following is None else slide_label(deck, deck.refs[following[0]])
+        )
         action = number_label(deck, ref.section_index)
         self.position_label.setText(
-            (f"ACTION {action}  ·  " if action else "") + f"SLIDE {index + 1} / {deck.slide_count}"
+            (f"ACTION {action}  ·  " if action else "")
+            + f"SLIDE {deck.talk.label(index).upper()}"
+            + (f"  ·  {steps.upper()}" if steps else "")
         )
         title = plain(ref.section.title)
         self.section_label.set_full_text(f"{title}   {ref.section.title_zh}".rstrip())

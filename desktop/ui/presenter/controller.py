@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from desktop.core.follow import follow, follow_map
 from desktop.core.markup import plain
 from desktop.core.model import Deck
-from desktop.core.navigation import Navigator, section_slide
+from desktop.core.navigation import Navigator, Route, section_slide
 from desktop.core.pacing import has_plan
 from desktop.core.presenter.clock import TalkTime
 from desktop.core.presenter.modes import (
@@ -37,7 +37,7 @@ from desktop.core.presenter.modes import (
     revealed,
 )
 from desktop.core.presenter.state import ShowState, badges, banner
-from desktop.core.settings import PRESENTER_NOTES_FONT_SIZE
+from desktop.core.settings import BUILD_BACK_COMPLETE, PRESENTER_NOTES_FONT_SIZE
 from desktop.core.timing import Clock, PaceTracker
 from desktop.render.renderer import SlideRenderer
 from desktop.ui.presenter.actions import TYPED_GO_TO, PresenterActions
@@ -102,7 +102,9 @@ class PresenterController(QObject):
         self.settings = settings
         self.rehearse = rehearse
         self._now: WallClock = now or dt.datetime.now
-        self.state: ShowState = ShowState(Navigator(deck.slide_count, start_index))
+        self.state: ShowState = ShowState(
+            Navigator(deck.slide_count, start_index, self._route(deck), step=0)
+        )
         self._time = TalkTime(deck, clock, self.state.audience)
         self._running = False
         self._finished = False
@@ -346,7 +348,7 @@ class PresenterController(QObject):
         moves = dict(enumerate(follow_map(old, deck)))
         wanted = self._wanted
         moves[self.state.nav.current] = follow(old, deck, self.state.nav.current, wanted)
-        self.state.remap(deck.slide_count, moves)
+        self.state.remap(deck.slide_count, moves, self._route(deck))
         current = self.state.audience  # the projector's slide, found again by its id
         self._time.reload(old, deck, current)
         self.deck = deck
@@ -373,9 +375,9 @@ class PresenterController(QObject):
         state = self.state
         audience = state.audience
         self._time.shown(audience)
-        self.audience.show_slide(audience)
+        self.audience.show_slide(audience, state.audience_step)
         self.audience.set_blank(state.blank)
-        self.console.show_slides(self.deck, state.console)
+        self.console.show_slides(self.deck, state.console, state.console_step, state.next_view())
         for tool in self.tools.values():
             tool.refresh()
         self.console.set_badges(badges(state, self.rehearse, self.tracker.timer.paused))
@@ -406,6 +408,11 @@ class PresenterController(QObject):
         self.console.strip.set_paces(pacing.sections, fraction, preview_section)
 
     # -- settings --------------------------------------------------------------------------
+
+    def _route(self, deck: Deck) -> Route:
+        """How next and previous go through *deck*: its builds, past its hidden slides, up to
+        the talk's end; back into a build shows it complete unless the setting says not."""
+        return deck.talk.route(self.settings.get(BUILD_BACK_COMPLETE))
 
     def _notes_size(self) -> int:
         return self.settings.get(PRESENTER_NOTES_FONT_SIZE)
