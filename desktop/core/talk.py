@@ -77,6 +77,14 @@ class Talk:
             return f"{BACKUP_PREFIX}{self.numbers[index]} / {self.backup_count}"
         return f"{self.numbers[index]} / {self.count}"
 
+    def number(self, index: int) -> str:
+        """The slide's short number: ``5``, ``B2`` in the backup, ``H`` for a hidden slide
+        (page labels, outlines)."""
+        if index in self.hidden:
+            return "H"
+        prefix = BACKUP_PREFIX if self.in_backup(index) else ""
+        return f"{prefix}{self.numbers[index]}"
+
     def last(self) -> int:
         """The talk's last slide that is presented (its end); 0 when none is."""
         return next((i for i in range(self.end - 1, -1, -1) if i not in self.hidden), 0)

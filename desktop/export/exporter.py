@@ -180,10 +180,18 @@ class ExportOptions:
     Attributes:
         slides: 0-based slide indexes, in order; None for all.
         theme: Another theme than the deck's.
+        include_hidden: Export the hidden slides too (:mod:`desktop.core.talk`).
+        no_backup: Leave the backup sections out.
     """
 
     slides: tuple[int, ...] | None = None
     theme: Theme | None = None
+    include_hidden: bool = option(
+        False, "Include hidden slides", "export the slides marked `hidden: true` too"
+    )
+    no_backup: bool = option(
+        False, "Leave out the backup", "leave out the sections marked `backup: true`"
+    )
 
 
 OptionsT = TypeVar("OptionsT", bound=ExportOptions)
@@ -226,9 +234,14 @@ class ExportJob(Generic[OptionsT]):
 
     @property
     def slides(self) -> list[int]:
-        """The 0-based indexes of the slides exported, in order."""
+        """The 0-based indexes of the slides exported, in order: those chosen (else all)
+        but the hidden ones and, with ``no_backup``, the backup (unless asked for)."""
         chosen = self.options.slides
-        return list(chosen) if chosen is not None else list(range(self.deck.slide_count))
+        indexes = chosen if chosen is not None else range(self.deck.slide_count)
+        options = self.options
+        return self.deck.talk.exported(
+            indexes, include_hidden=options.include_hidden, backup=not options.no_backup
+        )
 
     def step(self, done: int, total: int) -> None:
         """Report *done* of *total* steps.

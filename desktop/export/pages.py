@@ -191,7 +191,7 @@ class PageDrawer:
         self.new_page()
         index = page.slides[0]
         full = QRectF(0, 0, self.width, self.height)
-        self.slide_ink(index, self.renderer.paint(self.painter, index, full))
+        self.slide_ink(index, self.renderer.paint(self.painter, index, full, page.step))
         if self.deck.refs[index].slide.layout is Layout.AGENDA:
             self.collect_links(page, self.renderer.layout(index).links, full)
 

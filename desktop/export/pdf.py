@@ -30,6 +30,7 @@ class PdfOptions(ExportOptions):
         per_page: Slides on each handout page: one of :data:`HANDOUT_PER_PAGE`.
         with_ink: Draw the ink saved while presenting (the pen's and highlighter's strokes,
             :mod:`desktop.core.presenter.ink_store`) on the slides, as vector paths.
+        builds: A page per step of each build (slides layout); else each slide complete.
     """
 
     layout: ExportLayout = option(
@@ -50,6 +51,13 @@ class PdfOptions(ExportOptions):
         False,
         "Draw the presenter's ink",
         "draw the ink saved while presenting on the slides, as vector strokes",
+    )
+
+    builds: bool = option(
+        False,
+        "A page per build step",
+        "a page for each step of a slide's build (pages 5a, 5b, …); else slides complete",
+        only_with=("layout", (ExportLayout.SLIDES,)),
     )
 
     def __post_init__(self) -> None:

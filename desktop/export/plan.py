@@ -36,35 +36,77 @@ class Page:
     label: str = ""
     part: int = 0
     """Which part of a generated slide split into parts this page shows (slide pages)."""
+    step: int | None = None
+    """Which step of its slide's build a slide page shows (None: the slide complete)."""
     links: list[tuple[tuple[float, float, float, float], int]] = field(
         default_factory=list, compare=False
     )
     """Filled while drawing: (x0, y0, x1, y1) in PDF points from the top left, section index."""
 
 
+def slide_number(deck: Deck, index: int) -> str:
+    """A slide's page label, as its footer numbers it (:meth:`Talk.number
+    <desktop.core.talk.Talk.number>`): ``5``, ``B2``, ``H``."""
+    return deck.talk.number(index)
+
+
+def step_pages(deck: Deck, index: int) -> list[Page]:
+    """The pages of a slide with a build, one per step: ``5a``, ``5b``, … (one page, ``5``,
+    without a build)."""
+    label = slide_number(deck, index)
+    steps = deck.talk.steps[index]
+    if steps == 1:
+        return [Page(PageKind.SLIDE, (index,), label)]
+    return [
+        Page(PageKind.SLIDE, (index,), f"{label}{_letter(step)}", step=step)
+        for step in range(steps)
+    ]
+
+
+def _letter(step: int) -> str:
+    """``a`` … ``z``, then ``aa``, ``ab``, …: the step's letter in a page label."""
+    letters = ""
+    step += 1
+    while step:
+        step, rest = divmod(step - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
 def plan_pages(
-    deck: Deck, layout: ExportLayout, indexes: list[int], per_page: int = 3
+    deck: Deck, layout: ExportLayout, indexes: list[int], per_page: int = 3, builds: bool = False
 ) -> list[Page]:
-    """The pages of an export of the slides *indexes* (0-based, in order)."""
+    """The pages of an export of the slides *indexes* (0-based, in order); with *builds*, a
+    slide page per step of each build."""
     layouts = {i: deck.refs[i].slide.layout for i in indexes}
     pages: list[Page] = []
     if layout is ExportLayout.SLIDES:
         has_agenda = Layout.AGENDA in layouts.values()
+        backup_at: int | None = None
         for position, index in enumerate(indexes):
-            pages.append(Page(PageKind.SLIDE, (index,), str(index + 1)))
+            before = len(pages)
+            if backup_at is None and deck.talk.in_backup(index):
+                backup_at = before
+            if builds:
+                pages.extend(step_pages(deck, index))
+            else:
+                pages.append(Page(PageKind.SLIDE, (index,), slide_number(deck, index)))
             after_title = layouts[index] is Layout.TITLE and position == 0
             if not has_agenda and (
                 after_title or (position == 0 and layouts[index] is not Layout.TITLE)
             ):
                 has_agenda = True
                 agenda = Page(PageKind.AGENDA, label=Layout.AGENDA.default_title)
-                pages.insert(len(pages) - (0 if after_title else 1), agenda)
-        if Layout.SOURCES not in layouts.values():
-            pages.append(Page(PageKind.SOURCES, label=Layout.SOURCES.default_title))
+                pages.insert(len(pages) if after_title else before, agenda)
+                if backup_at is not None:
+                    backup_at += 1
+        if Layout.SOURCES not in layouts.values():  # at the talk's end, before any backup
+            sources = Page(PageKind.SOURCES, label=Layout.SOURCES.default_title)
+            pages.insert(len(pages) if backup_at is None else backup_at, sources)
         return [part for page in pages for part in _parts(deck, page)]
     pages.append(Page(PageKind.AGENDA, label=Layout.AGENDA.default_title))
     if layout is ExportLayout.NOTES:
-        pages.extend(Page(PageKind.NOTES, (i,), str(i + 1)) for i in indexes)
+        pages.extend(Page(PageKind.NOTES, (i,), slide_number(deck, i)) for i in indexes)
     else:
         for start in range(0, len(indexes), per_page):
             chunk = tuple(indexes[start : start + per_page])

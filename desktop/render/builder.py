@@ -116,13 +116,12 @@ DIM_ALPHA: Final = 0.22
 """How opaque an item still to come is drawn in a ``build: dim`` slide."""
 
 
-def _item_colour(colour: str, state: Shown) -> str:
-    """*colour* (``#rrggbb``; empty: none) for a build's item: faint while it is dimmed,
-    transparent while it is hidden."""
-    if not colour or state is Shown.SHOWN:
+def _faint(colour: str) -> str:
+    """*colour* (``#rrggbb``; empty: none) at :data:`DIM_ALPHA`: a dimmed item's."""
+    if not colour:
         return colour
     faint = QColor(colour)
-    faint.setAlphaF(DIM_ALPHA if state is Shown.DIMMED else 0.0)
+    faint.setAlphaF(DIM_ALPHA)
     return faint.name(QColor.NameFormat.HexArgb)
 
 
@@ -194,24 +193,31 @@ class LayoutBuilder:
 
     def item_color(self, field: str, index: int, name: str) -> str:
         """The theme's colour *name* for item *index* of the build list *field* at this step:
-        faint while the item is still to come in a ``dim`` build, transparent in another (it
-        keeps its room, so nothing moves as it appears), else as it is."""
-        return _item_colour(self.color(name), item_state(self.ref.slide, field, index, self.step))
+        faint while the item is still to come in a ``dim`` build, else as it is."""
+        state = item_state(self.ref.slide, field, index, self.step)
+        return _faint(self.color(name)) if state is Shown.DIMMED else self.color(name)
 
     def item_paras(self, paras: list[Para], field: str, index: int) -> list[Para]:
-        """*paras*, the text of item *index* of the build list *field*, as this step shows it
-        (see :meth:`item_color`)."""
+        """*paras*, the text of item *index* of the build list *field*, as this step shows it:
+        faint while it is to come in a ``dim`` build, laid out but not drawn in another (it
+        keeps its room, so nothing moves as it appears; and it is not in a PDF's text)."""
         state = item_state(self.ref.slide, field, index, self.step)
-        if state is Shown.SHOWN:
-            return paras
-        return [
-            dataclasses.replace(
-                para,
-                color=_item_colour(para.color, state),
-                bullet_color=_item_colour(para.bullet_color, state),
-            )
-            for para in paras
-        ]
+        if state is Shown.HIDDEN:
+            return [dataclasses.replace(para, drawn=False) for para in paras]
+        if state is Shown.DIMMED:
+            return [
+                dataclasses.replace(
+                    para, color=_faint(para.color), bullet_color=_faint(para.bullet_color)
+                )
+                for para in paras
+            ]
+        return paras
+
+    def item_drawn(self, field: str, index: int) -> bool:
+        """Whether item *index* of the build list *field* is drawn at this step: not while it
+        is still to come in a ``build: true`` slide (laid out all the same: it keeps its
+        room, so nothing moves as it appears)."""
+        return item_state(self.ref.slide, field, index, self.step) is not Shown.HIDDEN
 
     def size(self, name: str) -> float:
         return float(self.theme.size(name))

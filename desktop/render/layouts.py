@@ -192,6 +192,8 @@ def figures(b: LayoutBuilder, body: QRectF) -> None:
         break
     assert chosen is not None
     for index, (rect, value, label) in enumerate(chosen.cards):
+        if not b.item_drawn("figures", index):  # a build's card to come: its room is kept
+            continue
         b.fill(rect, b.item_color("figures", index, "panel"))
         b.fill(
             QRectF(rect.left(), rect.top(), rect.width(), 8),

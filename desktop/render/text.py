@@ -66,6 +66,8 @@ class Para:
         markup: Whether ``*`` and ``**`` mean emphasis (False for raw text).
         max_lines: At most this many lines (0: any); longer text ends in an ellipsis.
         indent_size: See below.
+        drawn: False for an item of a build still to come: laid out (it keeps its room) but
+            not drawn, so neither seen nor in a PDF's text.
     """
 
     text: str
@@ -83,6 +85,7 @@ class Para:
     indent_size: float = 0.0
     """A continuation of a bullet (its secondary text): no mark, indented as a bullet of this
     size is."""
+    drawn: bool = True
 
 
 @dataclass
@@ -313,7 +316,12 @@ class TextBox:
         painter.translate(self._origin())
         whole = QRectF(QPointF(0, 0), self.document.size())
         seen = painter.clipBoundingRect() if painter.hasClipping() else whole
-        if seen.contains(whole):
+        if not all(para.drawn for para in self.paras):
+            # A build's step: only the paragraphs shown, where the whole text puts them.
+            for block, para in zip(_blocks(self.document), self.paras, strict=False):
+                if para.drawn:
+                    block.layout().draw(painter, QPointF(0, 0))
+        elif seen.contains(whole):
             self.document.drawContents(painter)
         elif seen.intersects(whole):  # a zoomed region: only the lines that show
             self.document.drawContents(painter, seen.intersected(whole))

@@ -51,6 +51,21 @@ def test_a_check_box_draws_the_presenters_ink(qtbot: QtBot, tmp_path: Path) -> N
     assert dialog.options() == PdfOptions(with_ink=True)
 
 
+def test_the_builds_hidden_and_backup_boxes_give_the_options(qtbot: QtBot, tmp_path: Path) -> None:
+    dialog = ExportDialog(tmp_path / "briefing.pdf")
+    qtbot.addWidget(dialog)
+    boxes = [dialog.option_widgets[name] for name in ("builds", "include_hidden", "no_backup")]
+    assert all(isinstance(box, QCheckBox) and not box.isChecked() for box in boxes)
+    for box in boxes:
+        assert isinstance(box, QCheckBox)
+        box.setChecked(True)
+    assert dialog.options() == PdfOptions(builds=True, include_hidden=True, no_backup=True)
+    layout = dialog.option_widgets["layout"]
+    assert isinstance(layout, QComboBox)
+    layout.setCurrentIndex(1)  # notes pages: no page per step
+    assert not boxes[0].isEnabled() and boxes[1].isEnabled()
+
+
 def test_only_the_options_of_the_chosen_layout_are_enabled(qtbot: QtBot, tmp_path: Path) -> None:
     dialog = ExportDialog(tmp_path / "briefing.pdf", slide_count=37)
     qtbot.addWidget(dialog)
@@ -113,12 +128,15 @@ def test_the_dialog_lists_a_new_format_and_its_options(
         ]
         widgets = dialog.option_widgets
         names = ("layout", "per_page", "width", "line_width")
-        assert sorted(widgets) == sorted((*names, "with_ink"))
+        mine = ("builds", "include_hidden", "no_backup")  # hidden and backup: every format's
+        assert sorted(widgets) == sorted((*names, *mine, "with_ink"))
         # the handout size is off with the slides layout
         assert [widgets[n].isEnabled() for n in names] == [True, False, False, False]
+        assert [widgets[n].isEnabled() for n in mine] == [True, True, True]
         dialog.format_box.setCurrentIndex(3)
         assert dialog.windowTitle() == "Export Slide list"
         assert [widgets[n].isEnabled() for n in names] == [False, False, False, True]
+        assert [widgets[n].isEnabled() for n in mine] == [False, True, True]
         assert dialog.target() == tmp_path / "briefing.txt"
         width = widgets["line_width"]
         assert isinstance(width, QSpinBox) and width.value() == 72
