@@ -28,9 +28,13 @@ from desktop.export.plan import (
     PageKind,
     plan_pages,
     section_first_pages,
+    slide_number,
 )
 from desktop.export.structure import LinkArea, OutlineEntry, Structure, apply_structure
 from desktop.render.renderer import SlideRenderer
+
+BACKUP_TITLE = "Backup"
+"""The outline entry of the backup sections' slides."""
 
 
 def write_pdf(job: ExportJob[PdfOptions]) -> ExportResult:
@@ -39,7 +43,7 @@ def write_pdf(job: ExportJob[PdfOptions]) -> ExportResult:
     deck, options = job.deck, job.options
     with job.atomic_file() as target:
         renderer = job.renderer or SlideRenderer(deck, options.theme)
-        pages = plan_pages(deck, options.layout, job.slides, options.per_page)
+        pages = plan_pages(deck, options.layout, job.slides, options.per_page, options.builds)
         starts = _draw(deck, renderer, target.temp, options.layout, pages, job)
         count = apply_structure(target.temp, _structure(deck, pages, starts))
     return ExportResult(target.path, count, target.path.stat().st_size)
@@ -140,13 +144,18 @@ def _structure(deck: Deck, pages: list[Page], starts: list[int]) -> Structure:
     outline: list[OutlineEntry] = []
     if agenda is not None:
         outline.append(OutlineEntry(Layout.AGENDA.default_title, starts[agenda]))
-    # Each section's slides in page order, in one pass over the pages.
+    # Each section's slides in page order (a build's first page), in one pass over the pages.
     slides: dict[int, list[OutlineEntry]] = {}
+    seen: set[int] = set()
     for number, page in enumerate(pages):
         for index in page.slides:
+            if index in seen:
+                continue
+            seen.add(index)
             ref = deck.refs[index]
-            label = f"{index + 1}. {slide_label(deck, ref)}"
+            label = f"{slide_number(deck, index)}. {slide_label(deck, ref)}"
             slides.setdefault(ref.section_index, []).append(OutlineEntry(label, starts[number]))
+    backup: list[OutlineEntry] = []
     for section_index, section in enumerate(deck.sections):
         if section_index not in first_of_section:
             continue
@@ -154,11 +163,16 @@ def _structure(deck: Deck, pages: list[Page], starts: list[int]) -> Structure:
         title = plain(section.title)
         if section.title_zh:
             title = f"{title} · {section.title_zh}"
+        if section.backup:  # the backup's slides, under one entry after the talk's
+            backup.extend(children)
+            continue
         outline.append(
             OutlineEntry(title, starts[first_of_section[section_index]], tuple(children))
         )
     if sources is not None:
         outline.append(OutlineEntry(Layout.SOURCES.default_title, starts[sources]))
+    if backup:
+        outline.append(OutlineEntry(BACKUP_TITLE, backup[0].page, tuple(backup)))
     links = tuple(
         LinkArea(starts[number], rect, starts[first_of_section[section]])
         for number, page in enumerate(pages)
