@@ -59,3 +59,20 @@ def cache_dir() -> Path:
     if sys.platform == "darwin":
         return Path.home() / "Library" / "Caches" / APP
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / APP
+
+
+def config_dir() -> Path:
+    """The user's own configuration files (the key map), beside the settings file."""
+    override = _home_override()
+    if override is not None:
+        return override
+    if sys.platform == "win32":
+        return Path(os.environ.get("APPDATA", Path.home())) / APP
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Preferences" / APP
+    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / APP
+
+
+def keymap_file() -> Path:
+    """The user's key map (:mod:`desktop.core.keymap`): ``keys.ini`` in :func:`config_dir`."""
+    return config_dir() / "keys.ini"

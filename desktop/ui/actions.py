@@ -1,19 +1,44 @@
-"""QActions built once from the action table, shared by every window."""
+"""QActions built once from the action table, shared by every window.
+
+The keys are the table's, or the user's key map's (:mod:`desktop.core.keymap`): every window's
+registry applies the map in :func:`user_keymap`, so menus, tooltips and the shortcuts overlay
+(F1) show the keys in force.
+"""
 
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from desktop.core.actions import ACTIONS, SECTION_ACTIONS, ActionSpec
+from desktop.core.keymap import KeyMap, read_keymap
+from desktop.core.paths import keymap_file
+from desktop.core.problems import Problem
 from desktop.ui.icons import themed_icon
+
+log = logging.getLogger(__name__)
+
+
+@functools.cache
+def user_keymap() -> KeyMap:
+    """The user's key map (read once; none when there is no file), for every action name of
+    the main window and the presenter."""
+    from desktop.ui.presenter.actions import PRESENTER_ACTIONS  # it builds on this module
+
+    known = {spec.name for spec in (*ACTIONS, *PRESENTER_ACTIONS)}
+    keymap = read_keymap(keymap_file(), known)
+    for problem in keymap.problems:
+        log.warning("%s", problem.format())
+    return keymap
 
 
 class ActionRegistry(QObject):
-    """One QAction per :data:`desktop.core.actions.ACTIONS` entry.
+    """One QAction per :data:`desktop.core.actions.ACTIONS` entry (or per *specs*), with the
+    keys of *keymap* (default: :func:`user_keymap`).
 
     Handlers are bound by name; an action without a handler stays disabled, so
     nothing offers what is not there. An action's icon and toolbar word come from its
@@ -25,8 +50,17 @@ class ActionRegistry(QObject):
         parent: QObject | None = None,
         specs: tuple[ActionSpec, ...] = ACTIONS,
         prefix: str = "action",
+        keymap: KeyMap | None = None,
     ) -> None:
         super().__init__(parent)
+        keymap = user_keymap() if keymap is None else keymap
+        specs, conflicts = keymap.apply(specs)
+        for problem in conflicts:
+            log.warning("%s", problem.format())
+        self.keymap_problems: tuple[Problem, ...] = tuple(
+            sorted((*keymap.problems, *conflicts), key=Problem.sort_key)
+        )
+        """What is wrong in the key map (its lines ignored: their actions keep the defaults)."""
         self._specs = specs
         self._actions: dict[str, QAction] = {}
         for spec in specs:
@@ -70,3 +104,12 @@ class ActionRegistry(QObject):
         """Bind the section shortcuts: ``section_N`` calls *handler* with N − 1."""
         for index, name in enumerate(SECTION_ACTIONS):
             self.bind(name, functools.partial(handler, index))
+
+
+def keymap_notice(problems: tuple[Problem, ...]) -> str:
+    """One sentence about the key map's problems for a status line (``""``: none)."""
+    if not problems:
+        return ""
+    first = problems[0].format()
+    more = f" (and {len(problems) - 1} more; see the log)" if len(problems) > 1 else ""
+    return f"Key map: {first}{more}. Those lines are ignored; their actions keep their keys."

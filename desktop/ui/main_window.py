@@ -20,7 +20,7 @@ from desktop.core.resources import bundled_deck
 from desktop.core.settings import DECK_LAST, DECK_RECENT, VIEW_THEME
 from desktop.render.renderer import SlideRenderer
 from desktop.ui import file_actions, window_chrome, window_geometry
-from desktop.ui.actions import ActionRegistry
+from desktop.ui.actions import ActionRegistry, keymap_notice
 from desktop.ui.banner import ProblemsBanner
 from desktop.ui.empty_state import DeckPages, EmptyState
 from desktop.ui.icons import app_icon
@@ -37,6 +37,9 @@ if TYPE_CHECKING:
     from desktop.export.exporter import ExportOptions, ExportResult
 
 log = logging.getLogger(__name__)
+
+KEYMAP_NOTICE_MS = 20_000
+"""How long the status line says what is wrong in the key map."""
 
 
 class MainWindow(QMainWindow):
@@ -115,6 +118,8 @@ class MainWindow(QMainWindow):
         if not window_geometry.restore_layout(self, self.settings):
             self.panels.default_sizes()
         self.pages.enable(False, self.nav)  # until a deck loads (the page waits for a load)
+        if notice := keymap_notice(self.actions_.keymap_problems):
+            self.statusBar().showMessage(notice, KEYMAP_NOTICE_MS)
 
     # -- construction ---------------------------------------------------------------
 
@@ -130,6 +135,7 @@ class MainWindow(QMainWindow):
         a.bind_sections(self.go_to_section)
         self.panels.bind(a)
         a.bind("full_screen", self.toggle_full_screen)
+        a.bind("black", lambda: self.view.set_fill(None if self.view.filled() else "#000000"))
         a.bind("theme_default", lambda: self.set_theme("default"))
         a.bind("theme_high_contrast", lambda: self.set_theme("high-contrast"))
         a.bind("shortcuts", self.show_shortcuts)

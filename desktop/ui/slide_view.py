@@ -112,6 +112,10 @@ class SlideView(QWidget):
         self._fill = QColor(colour) if colour is not None else None
         self.update()
 
+    def filled(self) -> bool:
+        """Whether a plain colour shows instead of the slide (:meth:`set_fill`)."""
+        return self._fill is not None
+
     def add_overlay(self, paint: Overlay) -> None:
         """Draw *paint* over the slide each time it is painted (a pointer, a pen's ink).
 

@@ -30,7 +30,7 @@ from desktop import __version__
 from desktop.core.actions import NAVIGATION, SECTION_ACTIONS
 from desktop.core.markup import plain
 from desktop.core.model import Deck
-from desktop.ui.actions import ActionRegistry
+from desktop.ui.actions import ActionRegistry, user_keymap
 from desktop.ui.shortcuts import EXTRA, ShortcutsOverlay
 
 APP_NAME: Final = "Tianjin Briefing"
@@ -112,7 +112,7 @@ def build_menus(window: QMainWindow, a: ActionRegistry) -> tuple[QMenu, QMenu]:
     file_menu.addAction(a["quit"])
     bar.addMenu("&Edit").addAction(a["copy_slide"])
     view = bar.addMenu("&View")
-    for name in ("full_screen", "toggle_sidebar", "toggle_notes"):
+    for name in ("full_screen", "toggle_sidebar", "toggle_notes", "black"):
         view.addAction(a[name])
     view.addSeparator()
     view.addAction(a["notes_bigger"])
@@ -186,13 +186,15 @@ def fill_sections(
 
 
 def show_shortcuts(parent: QWidget, a: ActionRegistry) -> ShortcutsOverlay:
-    """The shortcuts overlay: the window's actions, then the presenter's own."""
+    """The shortcuts overlay: the window's actions, then the presenter's own (the keys in
+    force: the user's key map applied)."""
     from desktop.ui.presenter.actions import PRESENTER_ACTIONS, TYPED_GO_TO
 
     own = {spec.name for spec in a.specs()}
+    in_force, _ = user_keymap().apply(PRESENTER_ACTIONS)
     presenter = tuple(
         dataclasses.replace(spec, group=f"Presenting: {spec.group}")
-        for spec in PRESENTER_ACTIONS
+        for spec in in_force
         if spec.name not in own
     )
     overlay = ShortcutsOverlay(a.specs() + presenter, parent, extra=EXTRA + TYPED_GO_TO)

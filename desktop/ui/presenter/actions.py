@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Final, TypeAlias
 from PySide6.QtCore import QObject
 
 from desktop.core.actions import SECTION_ACTIONS, ActionSpec
+from desktop.core.keymap import KeyMap
 from desktop.core.presenter.actions import CONSOLE_ACTIONS, SHARED, TYPED_GO_TO
 from desktop.ui.actions import ActionRegistry
 from desktop.ui.presenter.tool import PresenterTool
@@ -86,9 +87,12 @@ class PresenterActions(ActionRegistry):
     """
 
     def __init__(
-        self, parent: QObject | None = None, tools: Iterable[type[PresenterTool]] = ()
+        self,
+        parent: QObject | None = None,
+        tools: Iterable[type[PresenterTool]] = (),
+        keymap: KeyMap | None = None,
     ) -> None:
-        super().__init__(parent, presenter_specs(tools), prefix="presenter")
+        super().__init__(parent, presenter_specs(tools), prefix="presenter", keymap=keymap)
         self._tool_actions: frozenset[str] = frozenset()
 
     def bind_all(self, controller: PresenterController, tools: Iterable[PresenterTool]) -> None:

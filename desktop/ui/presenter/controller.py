@@ -40,6 +40,7 @@ from desktop.core.presenter.state import ShowState, badges, banner
 from desktop.core.settings import BUILD_BACK_COMPLETE, PRESENTER_NOTES_FONT_SIZE
 from desktop.core.timing import Clock, PaceTracker
 from desktop.render.renderer import SlideRenderer
+from desktop.ui.actions import keymap_notice
 from desktop.ui.presenter.actions import TYPED_GO_TO, PresenterActions
 from desktop.ui.presenter.audience import AudienceWindow
 from desktop.ui.presenter.console import ConsoleWindow
@@ -130,6 +131,8 @@ class PresenterController(QObject):
         self.console.notes.set_font_size(self._notes_size())
         self.console.notes.font_size_changed.connect(self._keep_notes_size)
         self.actions.bind_all(self, self.tools.values())
+        if notice := keymap_notice(self.actions.keymap_problems):
+            self.console.notify(notice)
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self.refresh_time)
