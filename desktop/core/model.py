@@ -439,4 +439,4 @@ def slide_label(deck: Deck, ref: SlideRef) -> str:
         return plain(ref.section.title)
     if slide.layout is Layout.TITLE:
         return plain(deck.title)
-    return slide.layout.default_title or f"Slide {deck.talk.number(ref.index)}"
+    return slide.layout.default_title or f"Slide {ref.index + 1}"

@@ -85,6 +85,13 @@ class Talk:
         prefix = BACKUP_PREFIX if self.in_backup(index) else ""
         return f"{prefix}{self.numbers[index]}"
 
+    def mark(self, index: int) -> str:
+        """What the main window's lists add to a slide's name: ``hidden``, ``backup`` or
+        nothing."""
+        if index in self.hidden:
+            return "hidden"
+        return "backup" if self.in_backup(index) else ""
+
     def last(self) -> int:
         """The talk's last slide that is presented (its end); 0 when none is."""
         return next((i for i in range(self.end - 1, -1, -1) if i not in self.hidden), 0)

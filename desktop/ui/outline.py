@@ -197,6 +197,8 @@ class OutlinePanel(QWidget):
             number = f"{action:0{width}d}" if action is not None else ""
             title = plain(section.title)
             title_zh = plain(section.title_zh)
+            if section.backup:
+                title = f"{title} (backup)"
             section_item = QTreeWidgetItem([f"{number}  {title}" if number else title])
             section_item.setData(0, _KIND_ROLE, _SECTION)
             section_item.setData(0, _INDEX_ROLE, section_index)
@@ -213,6 +215,8 @@ class OutlinePanel(QWidget):
         self.tree.addTopLevelItems(section_items)
         for ref in deck.refs:
             label = slide_label(deck, ref)
+            if ref.slide.hidden:  # first, where eliding a long title keeps it
+                label = f"(hidden) {label}"
             item = QTreeWidgetItem([f"{ref.index + 1}  {label}"])
             item.setData(0, _KIND_ROLE, _SLIDE)
             item.setData(0, _INDEX_ROLE, ref.index)

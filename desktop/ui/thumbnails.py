@@ -43,6 +43,8 @@ _WIDTH_STEP: Final = 8
 """Shrunken widths are multiples of this, so dragging a splitter re-renders rarely."""
 
 _NUMBER_WIDTH: Final = 30
+HIDDEN_OPACITY: Final = 0.4
+"""A hidden slide's thumbnail is dimmed to this (it is not presented)."""
 _MARGIN_X: Final = 8
 _MARGIN_Y: Final = 7
 _GAP: Final = 8
@@ -77,6 +79,8 @@ class _ThumbnailModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             deck = self.renderer.deck
             text = f"Slide {number}: {slide_label(deck, deck.refs[index.row()])}"
+            if mark := deck.talk.mark(index.row()):
+                text += f" ({mark})"
             if role == Qt.ItemDataRole.ToolTipRole:
                 return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)
             return text
@@ -157,7 +161,10 @@ class _ThumbnailDelegate(QStyledItemDelegate):
 
         device_pixel_ratio = option.widget.devicePixelRatioF()
         image = renderer.image(index.row(), thumb_size, device_pixel_ratio)
+        hidden = index.row() in renderer.deck.talk.hidden
+        painter.setOpacity(HIDDEN_OPACITY if hidden else 1.0)  # dimmed: not presented
         painter.drawImage(QRectF(picture), image)
+        painter.setOpacity(1.0)
 
         if selected:
             frame = QRectF(picture).adjusted(-1.5, -1.5, 1.5, 1.5)

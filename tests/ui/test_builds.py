@@ -11,7 +11,7 @@ from desktop.core.model import Deck
 from desktop.core.settings import BUILD_BACK_COMPLETE
 from desktop.render.renderer import SlideRenderer
 from desktop.ui.settings import Settings
-from tests.conftest import FilesLoader, section_yaml
+from tests.conftest import FilesLoader, WindowFactory, section_yaml
 from tests.ui.conftest import Present, press
 
 SLIDES = (
@@ -121,3 +121,20 @@ def test_the_setting_makes_back_into_a_build_start_at_its_first_step(
     controller = present(built, start=3)
     press(qtbot, controller, Qt.Key.Key_PageUp)
     assert (controller.audience.slide_index(), controller.audience.shown_step()) == (1, 0)
+
+
+def test_the_main_window_marks_hidden_and_backup_slides(
+    qtbot: QtBot, make_window: WindowFactory, built: Deck
+) -> None:
+    window = make_window(built.root)
+    tree = window.outline.tree
+    talk, backup = tree.topLevelItem(0), tree.topLevelItem(1)
+    assert talk is not None and backup is not None
+    assert backup.text(0).endswith("Spare (backup)")
+    hidden = talk.child(2)
+    assert hidden is not None and hidden.text(0) == "3  (hidden) Hidden"
+    model = window.thumbnails.model()
+    tip = model.data(model.index(2, 0), Qt.ItemDataRole.AccessibleTextRole)
+    assert tip == "Slide 3: Hidden (hidden)"
+    window.go_to(2)  # reachable in the main window, and shown complete
+    assert window.view.index() == 2 and window.view.shown_step() is None
