@@ -258,8 +258,13 @@ def full_screen(window: QWidget, screen: QScreen) -> None:
         and window.geometry() == screen.geometry()
     ):
         return
+    moving = window.isVisible() and window.screen() is not screen
     if window.isFullScreen():
         window.showNormal()
+    if moving and QGuiApplication.platformName() == "wayland":
+        # A Wayland compositor ignores positions and puts a surface on an output only when it
+        # is mapped: map it anew, on its new screen, to go full screen there.
+        window.hide()
     window.setScreen(screen)
     window.setGeometry(screen.geometry())
     window.showFullScreen()
