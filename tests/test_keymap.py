@@ -96,7 +96,7 @@ def test_a_key_another_action_has_is_a_conflict_and_the_defaults_stay() -> None:
 
 
 def test_a_console_only_action_leaves_the_main_window_alone() -> None:
-    keymap = parse_keymap("black = N\n", FILE, KNOWN)  # N is the main window's next too
+    keymap = parse_keymap("freeze = N\n", FILE, KNOWN)  # N is the main window's next too
     main, main_conflicts = keymap.apply(ACTIONS)
     assert main == ACTIONS and main_conflicts == []
     _, console_conflicts = keymap.apply(CONSOLE_ACTIONS)

@@ -58,6 +58,11 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> tuple[Deck, Path]:
     return deck, target
 
 
+def _exported(deck: Deck) -> list[Any]:
+    """The slides an export has, in order: the hidden ones left out (the example has one)."""
+    return [deck.refs[i] for i in deck.talk.exported(range(deck.slide_count))]
+
+
 def _titles(slide: Any) -> list[str]:
     return [
         shape.text_frame.text
@@ -72,9 +77,10 @@ def test_every_slide_is_native_text_with_its_title_in_the_title_placeholder(
     deck, path = example
     presentation: Any = Presentation(str(path))
     slides = list(presentation.slides)
-    assert len(slides) == deck.slide_count  # the example has its own agenda and sources
+    # the example has its own agenda and sources, and a hidden slide that is not exported
+    assert len(slides) == len(_exported(deck)) == deck.slide_count - 1
     assert presentation.slide_width * 9 == presentation.slide_height * 16
-    for ref, slide in zip(deck.refs, slides, strict=True):
+    for ref, slide in zip(_exported(deck), slides, strict=True):
         kinds = [shape.shape_type for shape in slide.shapes]
         texts = [s for s in slide.shapes if s.has_text_frame and s.text_frame.text.strip()]
         assert texts, f"slide {ref.index + 1} has no native text"
@@ -101,7 +107,7 @@ def test_bullets_are_paragraphs_with_levels_in_the_body_placeholder(
     deck, path = example
     presentation: Any = Presentation(str(path))
     checked = 0
-    for ref, slide in zip(deck.refs, presentation.slides, strict=True):
+    for ref, slide in zip(_exported(deck), presentation.slides, strict=True):
         if ref.slide.layout is Layout.BULLETS:
             bodies = [s for s in slide.placeholders if s.placeholder_format.idx == 1]
             groups = [ref.slide.bullets]
@@ -202,7 +208,7 @@ def test_theme_colours_and_fonts(bundled: tuple[Deck, Path]) -> None:
 
 def test_svg_picture_has_a_png_fallback_and_agenda_links(example: tuple[Deck, Path]) -> None:
     deck, path = example
-    index = next(r.index for r in deck.refs if r.slide.layout is Layout.IMAGE)
+    index = next(n for n, r in enumerate(_exported(deck)) if r.slide.layout is Layout.IMAGE)
     presentation: Any = Presentation(str(path))
     slide = presentation.slides[index]
     pictures = [s for s in slide.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE]
@@ -221,7 +227,8 @@ def test_svg_picture_has_a_png_fallback_and_agenda_links(example: tuple[Deck, Pa
         for s in agenda.shapes
         if s.has_text_frame and s.click_action.target_slide is not None
     ]
-    firsts = [next(r.index for r in deck.refs if r.section_index == i) for i in (0, 1)]
+    shown = _exported(deck)  # positions in the file: the hidden slide is not there
+    firsts = [next(n for n, r in enumerate(shown) if r.section_index == i) for i in (0, 1)]
     linked = [presentation.slides.index(t) for t in targets]  # numbers and names link
     assert list(dict.fromkeys(linked)) == firsts and len(linked) >= len(firsts)
 
