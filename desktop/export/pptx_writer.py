@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Final
 
 import pptx
+from pptx.opc.packuri import PackURI
 from pptx.presentation import Presentation
 from pptx.slide import Slide
 from pptx.util import Emu
@@ -52,6 +53,7 @@ def build(
     width, height = deck.canvas_size
     emu_per_px = SLIDE_HEIGHT_EMU / height
     presentation = pptx.Presentation()
+    _number_parts_in_order(presentation)
     presentation.slide_width = Emu(round(width * emu_per_px))
     presentation.slide_height = Emu(SLIDE_HEIGHT_EMU)
     style = Style.of(renderer.theme, emu_per_px)
@@ -73,7 +75,9 @@ def build(
         name = names[done - 1]
         if not sections or sections[-1][0] != name:
             sections.append((name, []))
-        sections[-1][1].append(slide.slide_id)
+        # The id of the slide just added: the last of the list (``slide.slide_id`` looks
+        # it up in the whole list, which made a long export quadratic).
+        sections[-1][1].append(presentation.slides._sldIdLst[-1].id)
         job.step(done, len(pages))
     for shape, section in links:
         target = first_slide.get(section)
@@ -127,3 +131,26 @@ def section_title(deck: Deck, section_index: int) -> str:
     section = deck.sections[section_index]
     title = plain(section.title)
     return f"{title} · {section.title_zh}" if section.title_zh else title
+
+
+def _number_parts_in_order(presentation: Presentation) -> None:
+    """Make the package's ``next_partname`` constant-time for the export's parts.
+
+    python-pptx finds a new part's name (each slide's notes, each SVG) by walking every
+    part of the package, which makes an export quadratic: 1,000 slides took 36 ms a slide
+    against 19 at 300. The parts this export adds are only ever named through this method,
+    so after one walk per name template the next free number is the one after the last.
+    """
+    package = presentation.part.package
+    walk = package.next_partname
+    last: dict[str, int] = {}
+
+    def next_partname(tmpl: str) -> PackURI:
+        if tmpl not in last:
+            first = walk(tmpl)
+            last[tmpl] = first.idx or 1
+            return first
+        last[tmpl] += 1
+        return PackURI(tmpl % last[tmpl])
+
+    package.next_partname = next_partname  # type: ignore[method-assign]
