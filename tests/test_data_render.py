@@ -208,3 +208,24 @@ def test_a_bilingual_table_too_tall_for_both_keeps_every_row(make_deck: DeckFact
     assert len(cells) == 8 * 2 and not layout.overflowing()  # no row left out
     header = next(t for t in layout.texts() if t.role == "table-header")
     assert [p.text for p in header.box.paras] == ["Indicator", "指标"]
+
+
+def test_a_table_builds_row_by_row_and_keeps_its_room(make_deck: DeckFactory) -> None:
+    section = _table(["[Port, 21, 22.18]", "[PM2.5, 37, null]", "[Green, 1, 2]"]).replace(
+        "    title: T\n", "    title: T\n    build: true\n"
+    )
+    renderer = SlideRenderer(_deck(make_deck, section), load_theme("default"))
+
+    def shown(step: int | None) -> list[str]:
+        return [
+            t.box.paras[0].text for t in renderer.layout(0, step).texts() if t.role == "table-cell"
+        ]
+
+    def header_rect(step: int | None) -> tuple[float, float]:
+        header = next(t for t in renderer.layout(0, step).texts() if t.role == "table-header")
+        return (header.rect.top(), header.rect.left())
+
+    assert shown(0) == ["Port", "21", "22.18"]  # the first row; the header is always there
+    assert shown(1) == ["Port", "21", "22.18", "PM2.5", "37", "–"]
+    assert len(shown(None)) == 9
+    assert header_rect(0) == header_rect(None)  # nothing moves as rows appear

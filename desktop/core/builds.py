@@ -43,8 +43,11 @@ def build_items(slide: Slide) -> tuple[BuildItem, ...]:
         return ()
     items: list[BuildItem] = []
     for name in slide.layout.spec.builds:
-        values = getattr(slide, name)
-        items.extend(BuildItem(name, index) for index in range(len(values)))
+        values: object = slide
+        for attribute in name.split("."):  # ``table.rows``: a list inside a field
+            values = getattr(values, attribute, None) if values is not None else None
+        count = len(values) if isinstance(values, tuple | list) else 0
+        items.extend(BuildItem(name, index) for index in range(count))
     return tuple(items)
 
 

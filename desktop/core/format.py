@@ -188,7 +188,7 @@ def _check_layout(node: Node, path: str, problems: list[Problem]) -> None:
                 node.key_locations.get("build", node.location),
                 f"`{prefix}build` does nothing on layout `{layout.value}`, which shows its"
                 " content at once; remove it or choose a layout with items (bullets, figures,"
-                " two-column)",
+                " two-column, table)",
                 Severity.WARNING,
                 prefix + "build",
             )

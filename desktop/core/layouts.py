@@ -134,6 +134,7 @@ class Layout(enum.Enum):
         hint="rows and columns, inline or from a CSV file",
         needs=("table",),
         content=True,
+        builds=("table.rows",),
     )
     CHART = LayoutSpec(
         "chart",

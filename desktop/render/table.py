@@ -263,6 +263,9 @@ def _draw(
             row[0].overflow = True
             b.out.boxes.append(row[0])
             break
+        if r and not b.item_drawn("table.rows", r - 1):
+            y += row_h  # a row still to come in a build keeps its room
+            continue
         if r - 1 == table.highlight_row:
             b.fill(QRectF(left, y, total, row_h), b.color("panel"))
         for c, box in enumerate(row):
