@@ -95,6 +95,14 @@ LAST_SLIDE: Final = Setting(
     _text,
     family=True,
 )
+DECK_LANGUAGE: Final = Setting(
+    "languages",
+    "",
+    "Display language chosen last in each deck (`zh`, `en+zh`; empty: its primary), under"
+    " languages/<hash of the deck folder>.",
+    _text,
+    family=True,
+)
 WINDOW_GEOMETRY: Final = Setting("window/geometry", b"", "Main window geometry.", _blob)
 WINDOW_STATE: Final = Setting(
     "window/state", b"", "Main window docks and toolbar, and which docks are shown.", _blob
@@ -122,6 +130,7 @@ SCHEMA: Final[tuple[Setting[Any], ...]] = (
     DECK_LAST,
     DECK_RECENT,
     LAST_SLIDE,
+    DECK_LANGUAGE,
     WINDOW_GEOMETRY,
     WINDOW_STATE,
     NOTES_FONT_SIZE,

@@ -12,19 +12,26 @@ every event and every load, watches the deck's folders and the deck folder's par
 missing path through its nearest existing ancestor, checks the files' signatures every
 :data:`POLL_MS` as a backstop for lost events, and loads again when a file changed while it
 was being read.
+
+The session also knows the **display language** (:mod:`desktop.core.displays`): the deck stays
+as loaded (:attr:`DeckSession.deck`), and the subscribers get it localized
+(:func:`~desktop.core.languages.localize`) with a renderer for it, one renderer per display
+language, cached until the next load (:meth:`DeckSession.renderer_for`; the presenter asks it
+for the audience's and the console's). The display is kept across reloads (the primary when a
+reloaded deck no longer declares its language) and remembered per deck in the settings.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from desktop.core.follow import follow
+from desktop.core.displays import kept, parsed
+from desktop.core.languages import DisplayLanguage
 from desktop.core.loader import LoadResult, load_deck
 from desktop.core.model import Deck
 from desktop.core.problems import DeckError, Problem
@@ -43,6 +50,10 @@ from desktop.core.watch import (
 )
 from desktop.render.renderer import SlideRenderer
 from desktop.ui import load_thread
+from desktop.ui.renderers import DeckChange, DisplayRenderers
+from desktop.ui.settings import Settings
+
+__all__ = ["DeckChange", "DeckSession"]
 
 log = logging.getLogger(__name__)
 
@@ -54,32 +65,6 @@ BUSY_DELAY_MS: Final = 200
 """A load that takes longer than this shows as "loading…"."""
 MAX_RETRIES: Final = 3
 """Loads dropped in a row because a file changed while it was read; the next one is shown."""
-
-
-@dataclass(frozen=True, eq=False)
-class DeckChange:
-    """A new good deck for the subscribers of a :class:`DeckSession`.
-
-    Attributes:
-        deck: The deck now current.
-        renderer: Its renderer (shared by every window: one cache).
-        previous: The deck it replaces when it is a reload of the same deck (or the same deck
-            with another theme); None when another deck was opened.
-    """
-
-    deck: Deck
-    renderer: SlideRenderer
-    previous: Deck | None
-
-    def follow(self, index: int, wanted: str | None = None) -> int:
-        """Where a window that showed slide *index* of :attr:`previous` goes now.
-
-        The same slide by id, else the nearest that survived (see
-        :func:`desktop.core.follow.follow`, also for *wanted*); 0 when another deck was opened.
-        """
-        if self.previous is None:
-            return 0
-        return follow(self.previous, self.deck, index, wanted)
 
 
 def _inode(seen: Signature) -> int | None:
@@ -95,11 +80,16 @@ class DeckSession(QObject):
             or counting one). It runs on a worker thread and must not touch Qt.
         debounce_ms: Quiet time after a file event before the deck is loaded again.
         poll_ms: The backstop's period (0: none).
+        settings: Where the display language chosen for each deck is remembered (None: it
+            is not).
         parent: The owning object.
 
     Signals:
         deck_changed(DeckChange): a new good deck (or the same deck with another theme) is
             current; emitted before :attr:`loaded`.
+        display_changed(DeckChange): the same deck is shown in another display language
+            (:meth:`set_display`): the same slides, other texts; ``previous`` is the deck as
+            it was shown.
         loaded(LoadResult): a load finished and is current, good or not: its problems are
             :attr:`problems`. A failed reload of the same deck keeps :attr:`deck`.
         busy_changed(bool): a load has taken longer than :data:`BUSY_DELAY_MS` (True); no load
@@ -107,6 +97,7 @@ class DeckSession(QObject):
     """
 
     deck_changed = Signal(object)
+    display_changed = Signal(object)
     loaded = Signal(object)
     busy_changed = Signal(bool)
 
@@ -116,15 +107,19 @@ class DeckSession(QObject):
         loader: Loader = load_deck,
         debounce_ms: int = RELOAD_DELAY_MS,
         poll_ms: int = POLL_MS,
+        settings: Settings | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._theme = theme
+        self.settings = settings
         self._loader = loader
         load_thread.prepare()
         self._path: Path | None = None
         self._deck: Deck | None = None
-        self._renderer: SlideRenderer | None = None
+        self._display: DisplayLanguage | None = None
+        self._renderers: DisplayRenderers | None = None
+        """The renderers of :attr:`deck`, one per display language, made when asked for."""
         self._result: LoadResult | None = None
         self._watched: tuple[Path, ...] = ()
         self._recorded: Signatures = {}
@@ -159,12 +154,54 @@ class DeckSession(QObject):
 
     @property
     def deck(self) -> Deck | None:
-        """The last good deck of :attr:`path`, or None."""
+        """The last good deck of :attr:`path` as loaded, or None."""
         return self._deck
 
     @property
+    def display(self) -> DisplayLanguage | None:
+        """The language the deck is shown in (None while no deck is loaded)."""
+        return self._display
+
+    @property
+    def shown(self) -> Deck | None:
+        """:attr:`deck` in :attr:`display`: the deck the windows show."""
+        renderer = self.renderer
+        return renderer.deck if renderer is not None else None
+
+    @property
     def renderer(self) -> SlideRenderer | None:
-        return self._renderer
+        """The renderer of :attr:`shown`."""
+        if self._display is None:
+            return None
+        return self.renderer_for(self._display)
+
+    def renderer_for(self, display: DisplayLanguage) -> SlideRenderer:
+        """The renderer of the deck in *display* (one per display, made on first use; a slide
+        is laid out when first drawn). A language the deck lacks gives its primary.
+
+        Raises:
+            ValueError: no deck is loaded.
+        """
+        if self._deck is None:
+            raise ValueError("no deck is loaded")
+        if self._renderers is None:
+            self._renderers = DisplayRenderers(self._deck, self._load_theme(self._deck))
+        return self._renderers.get(display)
+
+    def set_display(self, display: DisplayLanguage) -> None:
+        """Show the deck in *display* from now on (remembered for this deck); emits
+        :attr:`display_changed`. Nothing happens without a deck or when it is shown so."""
+        deck, before = self._deck, self.shown
+        if deck is None or before is None:
+            return
+        display = kept(display, deck.languages)
+        if display == self._display:
+            return
+        self._display = display
+        if self.settings is not None:
+            self.settings.set_language_for(deck.root, str(display))
+        renderer = self.renderer_for(display)
+        self.display_changed.emit(DeckChange(renderer.deck, renderer, before))
 
     @property
     def result(self) -> LoadResult | None:
@@ -218,9 +255,11 @@ class DeckSession(QObject):
     def set_theme(self, name: str) -> None:
         """Draw with theme *name* (``""``: the deck's own): a new renderer for the same deck."""
         self._theme = name
-        if self._deck is not None:
-            self._renderer = SlideRenderer(self._deck, self._load_theme(self._deck))
-            self.deck_changed.emit(DeckChange(self._deck, self._renderer, self._deck))
+        before = self.shown
+        self._renderers = None
+        renderer = self.renderer
+        if renderer is not None:
+            self.deck_changed.emit(DeckChange(renderer.deck, renderer, before))
 
     def close(self) -> None:
         """Stop watching and loading; a load still running is dropped."""
@@ -282,13 +321,16 @@ class DeckSession(QObject):
         same = self._deck is not None and self._deck.root == outcome.root
         deck = result.deck
         if deck is not None:
-            previous = self._deck if same else None
+            previous = self.shown if same else None
+            self._display = self._display_for(deck, same)
             self._deck = deck
-            self._renderer = SlideRenderer(deck, self._load_theme(deck))
-            self.deck_changed.emit(DeckChange(deck, self._renderer, previous))
+            self._renderers = None
+            renderer = self.renderer_for(self._display)
+            self.deck_changed.emit(DeckChange(renderer.deck, renderer, previous))
         elif not same:
             self._deck = None  # another deck was asked for: the old one is not it
-            self._renderer = None
+            self._display = None
+            self._renderers = None
         if self._running is None:
             self._end_busy()
         self.loaded.emit(result)
@@ -303,6 +345,13 @@ class DeckSession(QObject):
         if self._busy:
             self._busy = False
             self.busy_changed.emit(False)
+
+    def _display_for(self, deck: Deck, same: bool) -> DisplayLanguage:
+        """A reload keeps the display; another deck starts in the one remembered for it."""
+        if same and self._display is not None:
+            return kept(self._display, deck.languages)
+        remembered = self.settings.language_for(deck.root) if self.settings is not None else ""
+        return parsed(remembered, deck.languages)
 
     def _load_theme(self, deck: Deck) -> Theme | None:
         if not self._theme:

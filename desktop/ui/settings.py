@@ -12,7 +12,7 @@ from typing import TypeVar
 from PySide6.QtCore import QByteArray, QSettings
 
 from desktop.core.paths import APP, settings_file
-from desktop.core.settings import DECK_RECENT, LAST_SLIDE, RECENT_LIMIT, Setting
+from desktop.core.settings import DECK_LANGUAGE, DECK_RECENT, LAST_SLIDE, RECENT_LIMIT, Setting
 
 T = TypeVar("T")
 
@@ -49,6 +49,13 @@ class Settings:
 
     def set_slide_for(self, deck_root: Path, slide_id: str) -> None:
         self.set(LAST_SLIDE.member(_deck_key(deck_root)), slide_id)
+
+    def language_for(self, deck_root: Path) -> str:
+        """The display language chosen last for the deck at *deck_root* (``""``: none)."""
+        return self.get(DECK_LANGUAGE.member(_deck_key(deck_root)))
+
+    def set_language_for(self, deck_root: Path, display: str) -> None:
+        self.set(DECK_LANGUAGE.member(_deck_key(deck_root)), display)
 
     def add_recent(self, deck_root: Path) -> list[str]:
         """Put *deck_root* first in the recent decks; returns them, newest first."""

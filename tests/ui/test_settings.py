@@ -19,6 +19,7 @@ VALUES: dict[str, object] = {
     "deck/last": "/decks/briefing",
     "deck/recent": ["/decks/briefing"],
     "slides": "s3",
+    "languages": "en+zh",
     "window/geometry": b"\x01\xd9\xd0\xcb\x00\x03",
     "window/state": b"\x00\xff",
     "notes/font_size": 21,

@@ -1,0 +1,79 @@
+"""One deck's renderers, one per display language: the cache both windows draw from.
+
+:class:`~desktop.ui.session.DeckSession` keeps one for its deck (a new one at each load or
+theme change); the main window draws the session's display from it, and the presenter its
+audience's and its console's. A renderer lays a slide out when it is first drawn, so a display
+asked for costs its projection (:func:`~desktop.core.languages.localize`, one pass over the
+texts) and the slides actually drawn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.core.displays import kept
+from desktop.core.follow import follow
+from desktop.core.languages import DisplayLanguage, localize
+from desktop.core.model import Deck
+from desktop.core.theme import Theme
+from desktop.render.renderer import SlideRenderer
+
+
+@dataclass(frozen=True, eq=False)
+class DeckChange:
+    """A new good deck for the subscribers of a :class:`DeckSession`.
+
+    Attributes:
+        deck: The deck now current, in the session's display language.
+        renderer: Its renderer (shared by every window: one cache).
+        previous: The deck it replaces when it is a reload of the same deck (or the same deck
+            with another theme or in another language); None when another deck was opened.
+    """
+
+    deck: Deck
+    renderer: SlideRenderer
+    previous: Deck | None
+
+    def follow(self, index: int, wanted: str | None = None) -> int:
+        """Where a window that showed slide *index* of :attr:`previous` goes now.
+
+        The same slide by id, else the nearest that survived (see
+        :func:`desktop.core.follow.follow`, also for *wanted*); 0 when another deck was opened.
+        """
+        if self.previous is None:
+            return 0
+        return follow(self.previous, self.deck, index, wanted)
+
+
+class DisplayRenderers:
+    """The renderers of *deck* (as loaded, or any projection of it) in its display languages.
+
+    Args:
+        deck: The deck.
+        theme: The theme every renderer draws with (None: the deck's own).
+        seed: A renderer of *deck* made already (kept for *deck*'s own display).
+    """
+
+    def __init__(
+        self, deck: Deck, theme: Theme | None = None, seed: SlideRenderer | None = None
+    ) -> None:
+        self.deck = deck
+        self._theme = seed.theme if seed is not None else theme
+        self._made: dict[str, SlideRenderer] = {}
+        if seed is not None:
+            self._made[deck.display or deck.languages[0]] = seed
+
+    def get(self, display: DisplayLanguage) -> SlideRenderer:
+        """The renderer of the deck in *display* (a language the deck lacks: its primary)."""
+        display = kept(display, self.deck.languages)
+        key = str(display)
+        renderer = self._made.get(key)
+        if renderer is None:
+            renderer = SlideRenderer(localize(self.deck, display), self._theme)
+            self._theme = renderer.theme  # loaded once, shared by the displays made later
+            self._made[key] = renderer
+        return renderer
+
+    def made(self) -> tuple[str, ...]:
+        """The displays made so far (``en``, ``en+zh``), in the order they were asked for."""
+        return tuple(self._made)
