@@ -25,6 +25,7 @@ from desktop.ui.banner import ProblemsBanner
 from desktop.ui.empty_state import DeckPages, EmptyState
 from desktop.ui.icons import app_icon
 from desktop.ui.image_check import ImageCheck
+from desktop.ui.language_menu import LanguageMenu
 from desktop.ui.session import DeckChange, DeckSession
 from desktop.ui.settings import Settings
 from desktop.ui.shortcuts import ShortcutsOverlay
@@ -74,9 +75,10 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
-        self.session = session or DeckSession(self.settings.get(VIEW_THEME))
+        self.session = session or DeckSession(self.settings.get(VIEW_THEME), settings=self.settings)
         self.session.setParent(self)
         self.session.deck_changed.connect(self._deck_changed)
+        self.session.display_changed.connect(self._display_changed)
         self.session.loaded.connect(self._loaded)
         self.session.busy_changed.connect(self._busy_changed)
         self.nav = Navigator(0)
@@ -111,7 +113,8 @@ class MainWindow(QMainWindow):
         self.panels_timer.timeout.connect(self._update_panels)
 
         self._bind_actions()
-        self.recent_menu, self.sections_menu = window_chrome.build_menus(self, self.actions_)
+        self.recent_menu, self.sections_menu, menu = window_chrome.build_menus(self, self.actions_)
+        self.languages = LanguageMenu(menu, self.actions_["language_next"], self.session)
         self._fill_recent()
         self.toolbar = window_chrome.build_toolbar(self, self.actions_)
         self.pages = DeckPages(self.stack, self.view, self.actions_)
@@ -136,6 +139,7 @@ class MainWindow(QMainWindow):
         self.panels.bind(a)
         a.bind("full_screen", self.toggle_full_screen)
         a.bind("black", lambda: self.view.set_fill(None if self.view.filled() else "#000000"))
+        a.bind("language_next", lambda: self.languages.cycle())
         a.bind("theme_default", lambda: self.set_theme("default"))
         a.bind("theme_high_contrast", lambda: self.set_theme("high-contrast"))
         a.bind("shortcuts", self.show_shortcuts)
@@ -156,8 +160,8 @@ class MainWindow(QMainWindow):
 
     @property
     def deck(self) -> Deck | None:
-        """The deck on screen: the session's last good deck."""
-        return self.session.deck
+        """The deck on screen: the session's last good deck, in its display language."""
+        return self.session.shown
 
     @property
     def renderer(self) -> SlideRenderer | None:
@@ -198,6 +202,10 @@ class MainWindow(QMainWindow):
         else:
             index = change.follow(self.nav.current, self._wanted)
         self._show_deck(deck, index)
+
+    def _display_changed(self, change: DeckChange) -> None:
+        """The deck in another language: the same slide, the panels in that language too."""
+        self._show_deck(change.deck, self.nav.current)
 
     def _loaded(self, result: LoadResult) -> None:
         if result.deck is None:
@@ -248,6 +256,7 @@ class MainWindow(QMainWindow):
         self._set_renderer(self.session.renderer)
         self.nav.resize(deck.slide_count, index)
         self.panels.set_deck(deck)
+        self.languages.fill()
         window_chrome.fill_sections(self.sections_menu, deck, self.actions_, self.go_to_section)
         self.setWindowTitle(window_chrome.window_title(plain(deck.title)))
         self._show_state()

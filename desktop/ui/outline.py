@@ -7,7 +7,7 @@ from typing import Final
 
 from PySide6 import QtGui
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyledItemDelegate,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.actions import CONFIRM_KEY
+from desktop.core.displays import untranslated, untranslated_text
 from desktop.core.markup import plain
 from desktop.core.model import Deck, slide_label
 from desktop.core.numbering import action_count, action_number
@@ -33,6 +34,10 @@ _INDEX_ROLE: Final = Qt.ItemDataRole.UserRole + 1
 _NUMBER_ROLE: Final = Qt.ItemDataRole.UserRole + 2
 _TITLE_ROLE: Final = Qt.ItemDataRole.UserRole + 3
 _SUBTITLE_ROLE: Final = Qt.ItemDataRole.UserRole + 4
+_MISSING_ROLE: Final = Qt.ItemDataRole.UserRole + 5
+"""A slide item's mark where it lacks texts in the language shown (``no zh``), else empty."""
+_MARK_COLOURS: Final = (QColor("#fdecc8"), QColor("#5c3b00"))
+"""The mark's background and text (as the status bar's)."""
 
 _SECTION: Final = "section"
 _SLIDE: Final = "slide"
@@ -92,6 +97,9 @@ class _OutlineDelegate(QStyledItemDelegate):
         painter.drawText(number_rect, number_align, str(index.data(_NUMBER_ROLE)))
         text_left = rect.left() + number_width
         text_width = max(0, rect.right() - text_left)
+        mark = str(index.data(_MISSING_ROLE) or "")
+        if mark:
+            text_width = max(0, text_width - self._mark(painter, opt.font, rect, mark) - 6)
         title = metrics.elidedText(
             str(index.data(_TITLE_ROLE)), Qt.TextElideMode.ElideRight, text_width
         )
@@ -107,6 +115,26 @@ class _OutlineDelegate(QStyledItemDelegate):
             elided = sub_metrics.elidedText(subtitle, Qt.TextElideMode.ElideRight, text_width)
             painter.drawText(line, left_align, elided)
         painter.restore()
+
+    @staticmethod
+    def _mark(painter: QPainter, base: QFont, rect: QRect, mark: str) -> int:
+        """Draw *mark* as a small tag at the right end of *rect*; returns its width."""
+        font = QFont(base)
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * 0.8)
+        metrics = QFontMetrics(font)
+        width = metrics.horizontalAdvance(mark) + 8
+        height = metrics.height() + 2
+        tag = QRect(rect.right() - width, rect.center().y() - height // 2, width, height)
+        painter.save()
+        painter.setFont(font)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_MARK_COLOURS[0])
+        painter.drawRoundedRect(tag, 3, 3)
+        painter.setPen(_MARK_COLOURS[1])
+        painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, mark)
+        painter.restore()
+        return width
 
     @staticmethod
     def _title_font(base: QFont) -> QFont:
@@ -222,8 +250,13 @@ class OutlinePanel(QWidget):
             item.setData(0, _INDEX_ROLE, ref.index)
             item.setData(0, _NUMBER_ROLE, str(ref.index + 1))
             item.setData(0, _TITLE_ROLE, label)
-            item.setToolTip(0, _tooltip(f"Slide {ref.index + 1}: {label}"))
-            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, f"Slide {ref.index + 1}: {label}")
+            missing = untranslated(ref.slide, deck)
+            item.setData(0, _MISSING_ROLE, " ".join(f"no {code}" for code in missing))
+            told = f"Slide {ref.index + 1}: {label}"
+            if missing:
+                told += f" ({untranslated_text(missing)})"
+            item.setToolTip(0, _tooltip(told))
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole, told)
             section_items[ref.section_index].addChild(item)
             self._slide_items.append(item)
         log.debug("outline: %d sections, %d slides", len(deck.sections), deck.slide_count)

@@ -1,9 +1,15 @@
-"""The main window's status bar: the current section, the slide's position, the deck's state."""
+"""The main window's status bar: the current section, the slide's position, the deck's state.
+
+For a deck of several languages it also says the display language and, where the slide shows
+the primary text for want of one in the language shown, which fields (so an editor notices).
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStatusBar
 
+from desktop.core.displays import label, parsed, untranslated, untranslated_text
 from desktop.core.markup import plain
 from desktop.core.model import Deck
 from desktop.core.numbering import number_label
@@ -12,7 +18,8 @@ from desktop.core.text import plural
 
 
 class DeckStatus:
-    """Three labels in *bar*: the section (left), the slide's position and the deck's state.
+    """Labels in *bar*: the section (left), what the slide lacks in the language shown, the
+    display language, the slide's position and the deck's state.
 
     Args:
         bar: The window's status bar; its temporary messages (a typed slide number) show over
@@ -26,7 +33,20 @@ class DeckStatus:
         self.position_label.setAccessibleName("Slide position")
         self.state_label = QLabel()
         self.state_label.setAccessibleName("Deck state")
+        self.missing_label = QLabel()
+        self.missing_label.setObjectName("missingTexts")
+        self.missing_label.setAccessibleName("Texts missing in the language shown")
+        self.missing_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.missing_label.setStyleSheet(
+            "QLabel#missingTexts { background: #fdecc8; color: #5c3b00; border-radius: 3px;"
+            " padding: 0 6px; }"
+        )
+        self.missing_label.hide()
+        self.language_label = QLabel()
+        self.language_label.setAccessibleName("Display language")
         bar.addWidget(self.section_label, 1)
+        bar.addPermanentWidget(self.missing_label)
+        bar.addPermanentWidget(self.language_label)
         bar.addPermanentWidget(self.position_label)
         bar.addPermanentWidget(self.state_label)
 
@@ -38,12 +58,26 @@ class DeckStatus:
 
     def show(self, deck: Deck | None, index: int, problems: tuple[Problem, ...]) -> None:
         """Show slide *index* of *deck* (None: no deck) and the latest load's *problems*."""
+        missing = ""
         if deck is None or not deck.refs:
             self.section_label.setText("No deck loaded")
             self.position_label.setText("")
+            self.language_label.setText("")
         else:
             self.section_label.setText(section_text(deck, index))
             self.position_label.setText(f"slide {deck.refs[index].index + 1} / {deck.slide_count}")
+            several = len(deck.languages) > 1
+            shown = label(parsed(deck.display, deck.languages)) if several else ""
+            self.language_label.setText(shown)
+            missing = untranslated_text(untranslated(deck.refs[index].slide, deck))
+        self.missing_label.setText(f"⚑ {missing}" if missing else "")
+        self.missing_label.setToolTip(
+            "Shown in the deck's first language instead: add these texts to the slide's file"
+            if missing
+            else ""
+        )
+        self.missing_label.setVisible(bool(missing))
+        self.language_label.setVisible(bool(self.language_label.text()))
         self.state_label.setText(state_text(problems))
 
 

@@ -97,9 +97,9 @@ def window_title(deck_title: str | None) -> str:
     return f"{title} — {APP_NAME}"
 
 
-def build_menus(window: QMainWindow, a: ActionRegistry) -> tuple[QMenu, QMenu]:
-    """The menu bar: File, View, Go, Present, Help. Returns the recent decks and the sections
-    menus, which the window fills."""
+def build_menus(window: QMainWindow, a: ActionRegistry) -> tuple[QMenu, QMenu, QMenu]:
+    """The menu bar: File, View, Go, Present, Help. Returns the recent decks, the sections and
+    the display languages menus, which the window fills."""
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     file_menu.addAction(a["open"])
@@ -114,6 +114,7 @@ def build_menus(window: QMainWindow, a: ActionRegistry) -> tuple[QMenu, QMenu]:
     view = bar.addMenu("&View")
     for name in ("full_screen", "toggle_sidebar", "toggle_notes", "black"):
         view.addAction(a[name])
+    languages = view.addMenu("&Language")
     view.addSeparator()
     view.addAction(a["notes_bigger"])
     view.addAction(a["notes_smaller"])
@@ -131,7 +132,7 @@ def build_menus(window: QMainWindow, a: ActionRegistry) -> tuple[QMenu, QMenu]:
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(a["shortcuts"])
     help_menu.addAction(a["about"])
-    return recent, sections
+    return recent, sections, languages
 
 
 def build_toolbar(window: QMainWindow, a: ActionRegistry) -> QToolBar:

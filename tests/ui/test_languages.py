@@ -1,0 +1,170 @@
+"""Showing a deck in another language, live: the session, the main window, the marks.
+
+The bundled deck has every text in English and Chinese; the small decks written here lack
+some Chinese on purpose.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from desktop.core.languages import DisplayLanguage
+from desktop.core.resources import bundled_deck
+from desktop.ui.main_window import MainWindow
+from desktop.ui.session import DeckSession
+from desktop.ui.settings import Settings
+from tests.conftest import DeckFactory, WindowFactory
+
+ZH, EN_ZH = DisplayLanguage("zh"), DisplayLanguage("en", "zh")
+
+DECK: Final = "title: {en: Deck, zh: 演示}\nlanguages: [en, zh]\n"
+SECTION: Final = """\
+title: {en: First, zh: 第一}
+slides:
+  - title: {en: Points, zh: 要点}
+    subtitle: Only English
+    bullets: [{en: one, zh: 一}, two]
+    notes: {en: Say it., zh: 说。}
+  - title: {en: All there, zh: 都有}
+    bullets: [{en: one, zh: 一}]
+    notes: {en: Said., zh: 说了。}
+"""
+
+
+def language_key(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window.view, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+
+
+# -- the session ------------------------------------------------------------------------------
+
+
+def test_the_session_keeps_the_deck_as_loaded_and_one_renderer_per_display(
+    qtbot: QtBot,
+) -> None:
+    session = DeckSession(poll_ms=0)
+    session.open(bundled_deck(), wait=True)
+    loaded = session.deck
+    assert loaded is not None and session.shown is loaded
+    with qtbot.waitSignal(session.display_changed) as changed:
+        session.set_display(ZH)
+    assert session.deck is loaded  # as loaded, whatever is shown
+    shown = session.shown
+    assert shown.display == "zh"
+    assert changed.args[0].deck is shown and changed.args[0].previous is loaded
+    assert shown.refs[1].slide.title != loaded.refs[1].slide.title
+    both = session.renderer_for(EN_ZH)
+    assert session.renderer_for(EN_ZH) is both  # cached
+    assert session.renderer_for(ZH) is session.renderer
+    assert both.deck.display == "en+zh"
+    session.close()
+
+
+def test_a_reload_keeps_the_display_unless_the_deck_dropped_its_language(
+    qtbot: QtBot, make_deck: DeckFactory
+) -> None:
+    folder = make_deck({"deck.yaml": DECK, "a.yaml": SECTION})
+    session = DeckSession(poll_ms=0)
+    session.open(folder, wait=True)
+    session.set_display(ZH)
+    with qtbot.waitSignal(session.loaded, timeout=5000):
+        session.reload()
+    assert session.display == ZH
+    assert session.shown is not None and session.shown.refs[0].slide.title == "要点"
+    (folder / "deck.yaml").write_text("title: Deck\nlanguages: [en]\n", encoding="utf-8")
+    english = re.sub(r", zh: [^},]+", "", SECTION)
+    (folder / "a.yaml").write_text(english, encoding="utf-8")
+    with qtbot.waitSignal(session.loaded, timeout=5000):
+        session.reload()
+    assert session.deck is not None and session.deck.languages == ("en",)
+    assert session.display == DisplayLanguage("en")
+    session.close()
+
+
+# -- the main window --------------------------------------------------------------------------
+
+
+def test_the_language_key_switches_live_and_keeps_the_slide(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    window.go_to(5)
+    window.go_to(7)
+    english = window.deck
+    assert english is not None and window.status.language_label.text() == "English"
+    language_key(qtbot, window)
+    assert window.current_index() == 7 and window.nav.can_go_back
+    chinese = window.deck
+    assert chinese is not None and chinese.display == "zh"
+    assert window.view.renderer() is window.session.renderer_for(ZH)
+    assert window.status.language_label.text() == "中文"
+    qtbot.waitUntil(lambda: window.notes.current_slide() == 7)
+    notes = window.notes.browser.toPlainText()
+    assert notes and notes != english.refs[7].slide.notes
+    assert chinese.refs[7].slide.notes.split()[0] in notes
+    section = window.outline.tree.topLevelItem(1)
+    assert section is not None and section.text(0).endswith(chinese.sections[1].title)
+    language_key(qtbot, window)
+    assert window.deck is not None and window.deck.display == "en+zh"
+    assert window.status.language_label.text() == "English + 中文"
+    language_key(qtbot, window)
+    assert window.deck is english and window.current_index() == 7
+
+
+def test_view_language_lists_each_language_and_pair(make_window: WindowFactory) -> None:
+    window = make_window()
+    entries = window.languages.entries()
+    assert list(entries) == ["en", "zh", "en+zh", "zh+en"]
+    assert [a.text() for a in entries.values()] == [
+        "English",
+        "中文",
+        "English + 中文",
+        "中文 + English",
+    ]
+    assert entries["en"].isChecked()
+    entries["zh+en"].trigger()
+    assert window.deck is not None and window.deck.display == "zh+en"
+    assert window.languages.entries()["zh+en"].isChecked()
+
+
+def test_the_language_key_is_listed_in_f1(make_window: WindowFactory) -> None:
+    window = make_window()
+    overlay = window.show_shortcuts()
+    rows = [(row.text, row.keys) for group in overlay.groups for row in group.rows]
+    assert ("Next display language", ("Alt+L",)) in rows
+    overlay.close()
+
+
+def test_the_choice_is_remembered_per_deck_in_a_new_window(
+    qtbot: QtBot, make_window: WindowFactory, make_deck: DeckFactory, settings: Settings
+) -> None:
+    window = make_window()
+    window.session.set_display(EN_ZH)
+    other = make_deck({"deck.yaml": DECK, "a.yaml": SECTION}, name="other")
+    window.open_deck(other)
+    assert window.deck is not None and window.deck.display == ""  # its own: never chosen
+    window.close()
+    again = make_window()
+    assert again.deck is not None and again.deck.display == "en+zh"
+    assert again.session.display == EN_ZH
+
+
+def test_fallback_marks_in_the_status_bar_and_the_outline(
+    qtbot: QtBot, make_window: WindowFactory, make_deck: DeckFactory
+) -> None:
+    window = make_window(make_deck({"deck.yaml": DECK, "a.yaml": SECTION}))
+    assert window.status.missing_label.isHidden()
+    window.session.set_display(ZH)
+    assert not window.status.missing_label.isHidden()
+    assert window.status.missing_label.text() == "⚑ no zh text: subtitle, bullets[1]"
+    section = window.outline.tree.topLevelItem(0)
+    assert section is not None
+    marked, complete = section.child(0), section.child(1)
+    assert marked is not None and complete is not None
+    assert "no zh text: subtitle, bullets[1]" in marked.toolTip(0)
+    assert "no zh" not in complete.toolTip(0)
+    window.go_to(1)
+    assert window.status.missing_label.isHidden()
