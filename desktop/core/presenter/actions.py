@@ -76,6 +76,20 @@ CONSOLE_ACTIONS: Final[tuple[ActionSpec, ...]] = (
     ActionSpec("swap_screens", "Swap screens", ("S",), group="Console"),
     ActionSpec("notes_down", "Scroll notes down", ("Ctrl+Down", "Ctrl+PgDown"), group="Console"),
     ActionSpec("notes_up", "Scroll notes up", ("Ctrl+Up", "Ctrl+PgUp"), group="Console"),
+    ActionSpec(
+        "audience_language",
+        "Audience language: next",
+        ("Alt+L",),
+        group="Languages",
+        description="What the room reads: one language, the next, or both (the console stays)",
+    ),
+    ActionSpec(
+        "console_language",
+        "Console language: next",
+        ("Alt+Shift+L",),
+        group="Languages",
+        description="Your notes and slides on the console (the audience's stay)",
+    ),
     ActionSpec("pause_timer", "Pause or resume the timer", ("T", "Pause"), group="Timer"),
     ActionSpec(
         "reset_timer",

@@ -64,6 +64,8 @@ HANDLERS: Final[Mapping[str, Handler]] = {
     "swap_screens": lambda c: c.change(c.placement.swap),
     "notes_down": lambda c: c.console.scroll_notes(1),
     "notes_up": lambda c: c.console.scroll_notes(-1),
+    "audience_language": lambda c: c.switch_language(audience=True),
+    "console_language": lambda c: c.switch_language(audience=False),
     "pause_timer": lambda c: c.change(c.tracker.toggle_pause),
     "reset_timer": lambda c: c.change(
         c.tracker.reset, "Timer reset: it starts again at the next slide."

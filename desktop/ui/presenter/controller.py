@@ -45,6 +45,7 @@ from desktop.ui.presenter.actions import TYPED_GO_TO, PresenterActions
 from desktop.ui.presenter.audience import AudienceWindow
 from desktop.ui.presenter.console import ConsoleWindow
 from desktop.ui.presenter.keys import TypedNumbers
+from desktop.ui.presenter.languages import Renderers, TalkLanguages
 from desktop.ui.presenter.placement import Mode as ScreenMode
 from desktop.ui.presenter.placement import Placement
 from desktop.ui.presenter.rehearsal import RehearsalRecorder
@@ -74,6 +75,8 @@ class PresenterController(QObject):
         parent: The owning object.
         now: The wall clock shown on the console (tests pass a fixed time).
         tools: The presenter's tools; by default every one of :mod:`desktop.ui.presenter.tools`.
+        renderers: The deck's renderer in a display language, for the audience's and the
+            console's (the session's cache; default: one of the controller's own).
 
     Signals:
         ended(int): the presentation ended at this slide index (of the deck last set).
@@ -94,12 +97,14 @@ class PresenterController(QObject):
         *,
         now: WallClock | None = None,
         tools: Sequence[type[PresenterTool]] | None = None,
+        renderers: Renderers | None = None,
     ) -> None:
         super().__init__(parent)
         if deck.slide_count == 0:
             raise ValueError("a deck without slides cannot be presented")
-        self.deck: Deck = deck
-        self.renderer: SlideRenderer = renderer
+        self.languages = TalkLanguages(deck, renderer, renderers)
+        self.renderer: SlideRenderer = self.languages.console_renderer()
+        self.deck: Deck = self.renderer.deck  # the console's: its notes, titles, search
         self.settings = settings
         self.rehearse = rehearse
         self._now: WallClock = now or dt.datetime.now
@@ -335,14 +340,33 @@ class PresenterController(QObject):
         self.placement.bring_console_up()
         self.refresh()
 
+    def switch_language(self, audience: bool) -> None:
+        """Alt+L (the audience's) or Alt+Shift+L (the console's): the next display language;
+        the slide, the preview, the timer and the pacing stay."""
+        if self.languages.several:
+            self.languages.next(audience)
+            self._use_languages()
+            self.change(lambda: None, self.languages.describe())
+
+    def _use_languages(self) -> None:
+        self.renderer = self.languages.console_renderer()
+        self.deck = self.renderer.deck
+        self._show_deck()
+
     # -- a reloaded deck ---------------------------------------------------------------------
 
-    def set_deck(self, deck: Deck | None, renderer: SlideRenderer | None) -> None:
+    def set_deck(
+        self,
+        deck: Deck | None,
+        renderer: SlideRenderer | None,
+        renderers: Renderers | None = None,
+    ) -> None:
         """Carry on with a reloaded deck: same slide (by id), same time. None keeps the old.
 
         A slide that is gone is replaced by the nearest that survived
         (:func:`desktop.core.follow.follow_map`); when it comes back in a later reload before
-        the presenter moves, the talk returns to it.
+        the presenter moves, the talk returns to it. The audience and the console keep their
+        languages (*renderers* gives the new deck's; default: a cache of the controller's own).
         """
         if deck is None or renderer is None or deck.slide_count == 0:
             self.console.notify("The deck did not reload: still presenting the last good one.")
@@ -354,10 +378,9 @@ class PresenterController(QObject):
         self.state.remap(deck.slide_count, moves, self._route(deck))
         current = self.state.audience  # the projector's slide, found again by its id
         self._time.reload(old, deck, current)
-        self.deck = deck
-        self.renderer = renderer
-        self.rehearsal.set_deck(deck)
-        self._show_deck()
+        self.languages.set_deck(deck, renderer, renderers)
+        self._use_languages()
+        self.rehearsal.set_deck(self.deck)
         self.console.notify("Deck reloaded.")
         self.refresh()
         if deck.index_of(wanted) is None:
@@ -365,7 +388,7 @@ class PresenterController(QObject):
 
     def _show_deck(self) -> None:
         self.console.set_deck(self.deck, self.renderer, self.rehearsal.by_section())
-        self.audience.set_renderer(self.renderer)
+        self.audience.set_renderer(self.languages.audience_renderer())
         for tool in self.tools.values():
             tool.set_deck(self.deck, self.renderer)
 

@@ -69,7 +69,7 @@ class PresenterLauncher(QObject):
         if self._controller is not None:
             self._controller.console.activateWindow()
             return self._controller
-        deck, renderer = self._session.deck, self._session.renderer
+        deck, renderer = self._session.shown, self._session.renderer
         if deck is None or renderer is None or deck.slide_count == 0:
             window.statusBar().showMessage("Open a valid deck to present it.", 5000)
             return None
@@ -84,6 +84,7 @@ class PresenterLauncher(QObject):
             screen_name=self._screen_name,
             rehearse=self._rehearse if rehearse is None else rehearse,
             parent=self,
+            renderers=self._session.renderer_for,
         )
         controller.ended.connect(self._ended)
         self._controller = controller
@@ -95,7 +96,7 @@ class PresenterLauncher(QObject):
 
     def _deck_changed(self, change: DeckChange) -> None:
         if self._controller is not None:
-            self._controller.set_deck(change.deck, change.renderer)
+            self._controller.set_deck(change.deck, change.renderer, self._session.renderer_for)
 
     def _loaded(self, result: LoadResult) -> None:
         if self._controller is not None and result.deck is None:

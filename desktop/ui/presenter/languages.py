@@ -1,0 +1,73 @@
+"""What the audience sees and what the console shows, each in a display language of its own.
+
+A talk starts with both in the main window's display language; Alt+L moves the audience's to
+the next (``en → zh → en+zh``, :func:`desktop.core.displays.cycled`), Alt+Shift+L the
+console's, so the room can read Chinese while the presenter's notes stay English, or show both.
+The renderers come from one cache of the deck's displays (the session's when the presenter
+runs from the main window: :meth:`~desktop.ui.session.DeckSession.renderer_for`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeAlias
+
+from desktop.core.displays import cycled, kept, label, parsed
+from desktop.core.languages import DisplayLanguage
+from desktop.core.model import Deck
+from desktop.render.renderer import SlideRenderer
+from desktop.ui.renderers import DisplayRenderers
+
+Renderers: TypeAlias = Callable[[DisplayLanguage], SlideRenderer]
+"""The renderer of the deck presented in a display language."""
+
+
+class TalkLanguages:
+    """The audience's and the console's display languages, and their renderers.
+
+    Args:
+        deck: The deck presented, in the language both start in.
+        renderer: Its renderer.
+        renderers: Where the other displays' renderers come from (default: a cache of
+            *deck*'s own, seeded with *renderer*).
+    """
+
+    def __init__(
+        self, deck: Deck, renderer: SlideRenderer, renderers: Renderers | None = None
+    ) -> None:
+        start = parsed(deck.display, deck.languages)
+        self.audience: DisplayLanguage = start
+        self.console: DisplayLanguage = start
+        self._languages = deck.languages
+        self._renderers: Renderers = renderers or DisplayRenderers(deck, seed=renderer).get
+
+    def set_deck(
+        self, deck: Deck, renderer: SlideRenderer, renderers: Renderers | None = None
+    ) -> None:
+        """A reloaded deck: each display kept while the deck still has its languages."""
+        self._languages = deck.languages
+        self._renderers = renderers or DisplayRenderers(deck, seed=renderer).get
+        self.audience = kept(self.audience, deck.languages)
+        self.console = kept(self.console, deck.languages)
+
+    @property
+    def several(self) -> bool:
+        """The deck has more than one language to switch between."""
+        return len(self._languages) > 1
+
+    def audience_renderer(self) -> SlideRenderer:
+        return self._renderers(self.audience)
+
+    def console_renderer(self) -> SlideRenderer:
+        return self._renderers(self.console)
+
+    def next(self, audience: bool) -> None:
+        """The audience's (else the console's) display goes to the next of the round."""
+        if audience:
+            self.audience = cycled(self.audience, self._languages)
+        else:
+            self.console = cycled(self.console, self._languages)
+
+    def describe(self) -> str:
+        """``Audience: 中文 · console: English`` (said when either changes)."""
+        return f"Audience: {label(self.audience)} · console: {label(self.console)}"
