@@ -14,6 +14,7 @@ from typing import Any
 
 from desktop.core.languages import DisplayLanguage, localize
 from desktop.core.loader import load_deck
+from desktop.core.model import Deck
 from desktop.core.problems import DeckError, Severity, UserError
 from desktop.core.ranges import parse_range
 from desktop.core.resources import bundled_deck
@@ -81,6 +82,20 @@ def chosen_exporter(parser: argparse.ArgumentParser, args: argparse.Namespace) -
     return exporter
 
 
+def deck_in(deck: Deck, lang: str) -> Deck:
+    """*deck* in the display language *lang* (``zh``, ``en+zh``), as ``--lang`` and the Export
+    dialog's Language choose it.
+
+    Raises:
+        UserError: *lang* is not one of the deck's languages or two of them.
+    """
+    try:
+        display = DisplayLanguage.parse(lang, deck.languages)
+    except ValueError as exc:
+        raise UserError(f"--lang {lang}: {exc}") from None
+    return localize(deck, display)
+
+
 def run_export(args: argparse.Namespace) -> int:
     """Export as *args* say (checked by :func:`chosen_exporter`); 0 when written."""
     exporter = registry.for_output(args.output, args.format)
@@ -94,11 +109,7 @@ def run_export(args: argparse.Namespace) -> int:
         raise DeckError(result.errors)
     deck = result.deck
     if getattr(args, "lang", None) is not None:
-        try:
-            display = DisplayLanguage.parse(args.lang, deck.languages)
-        except ValueError as exc:
-            raise UserError(f"--lang {args.lang}: {exc}") from None
-        deck = localize(deck, display)
+        deck = deck_in(deck, args.lang)
     slides = parse_range(args.slide_range, deck.slide_count) if args.slide_range else None
     theme = load_theme(args.theme, deck.root) if args.theme else None
     # Before Qt starts and pages are drawn: a refused target fails at once.

@@ -12,7 +12,7 @@ says so, with a plainer warning when it is not of the format written.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.displays import choices, label, parsed
 from desktop.core.model import Deck
 from desktop.core.problems import UserError
 from desktop.core.ranges import parse_range
@@ -65,6 +66,9 @@ class ExportDialog(QDialog):
         ask: Asks before an existing file is replaced (default: a message box; tests pass
             an answer).
         tell: Says why a file is refused (default: a message box).
+        languages: The deck's languages: a Language choice of each and each pair (none for
+            fewer than two).
+        display: The language chosen first (the window's: ``en+zh``; ``""``: the primary).
     """
 
     def __init__(
@@ -75,6 +79,8 @@ class ExportDialog(QDialog):
         ask: Ask | None = None,
         tell: Tell | None = None,
         slide_count: int = 0,
+        languages: Sequence[str] = (),
+        display: str = "",
     ) -> None:
         super().__init__(parent)
         self.setMinimumWidth(480)
@@ -93,6 +99,12 @@ class ExportDialog(QDialog):
         self.option_widgets: dict[str, QComboBox | QSpinBox | QCheckBox] = {
             spec.name: _option_widget(spec) for spec in registry.all_options()
         }
+        self.language_box = QComboBox()
+        self.language_box.setAccessibleName("Language")
+        for shown in choices(languages) if languages else ():
+            self.language_box.addItem(label(shown), str(shown))
+        chosen = self.language_box.findData(str(parsed(display, languages))) if languages else -1
+        self.language_box.setCurrentIndex(max(0, chosen))
         self.slides = QLineEdit()
         self.slides.setAccessibleName("Slides")
         self.slides.setPlaceholderText(f"all {slide_count} (or a range: 1-5,8,12-)")
@@ -121,6 +133,10 @@ class ExportDialog(QDialog):
             widget = self.option_widgets[spec.name]
             if isinstance(widget, QComboBox):
                 widget.currentIndexChanged.connect(self._refresh)
+        if len(languages) > 1:
+            form.addRow("Language", self.language_box)
+        else:
+            self.language_box.hide()
         if slide_count:
             form.addRow("Slides", self.slides)
             form.addRow("", self.slides_error)
@@ -173,6 +189,10 @@ class ExportDialog(QDialog):
         self.slides_error.setText(problem)
         self.slides_error.setVisible(bool(problem) and bool(self.slide_count))
         self.export_button.setEnabled(not problem)
+
+    def language(self) -> str:
+        """The display language chosen (``zh``, ``en+zh``; ``""`` for a one-language deck)."""
+        return str(self.language_box.currentData() or "")
 
     def slide_range(self) -> tuple[int, ...] | None:
         """The slides chosen (0-based), None for all.

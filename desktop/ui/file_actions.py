@@ -33,19 +33,26 @@ def choose_deck_folder(parent: QWidget, start: Path | None) -> Path | None:
     return Path(folder) if folder else None
 
 
-def ask_export(parent: QWidget, deck: Deck) -> tuple[Path, ExportOptions, bool] | None:
-    """Ask where and how to export *deck*: the target, the options (their class tells the
-    format) and whether the user agreed to replace a file of another format; None when
-    cancelled."""
+def ask_export(parent: QWidget, deck: Deck) -> tuple[Path, ExportOptions, bool, str] | None:
+    """Ask where and how to export *deck* (as shown): the target, the options (their class
+    tells the format), whether the user agreed to replace a file of another format and the
+    display language (``en+zh``; *deck*'s own unless changed); None when cancelled."""
     from desktop.export.registry import DEFAULT, get
     from desktop.ui.export_dialog import ExportDialog  # export code loads on first use
 
     suggested = Path.home() / f"{deck.root.name or 'briefing'}{get(DEFAULT).suffix}"
 
-    dialog = ExportDialog(suggested, parent, protected=deck.files, slide_count=deck.slide_count)
+    dialog = ExportDialog(
+        suggested,
+        parent,
+        protected=deck.files,
+        slide_count=deck.slide_count,
+        languages=deck.languages,
+        display=deck.display,
+    )
     if dialog.exec() != ExportDialog.DialogCode.Accepted:
         return None
-    return dialog.target(), dialog.options(), dialog.force
+    return dialog.target(), dialog.options(), dialog.force, dialog.language()
 
 
 def export_deck(
@@ -55,11 +62,16 @@ def export_deck(
     options: ExportOptions | None,
     interactive: bool,
     force: bool,
+    language: str = "",
 ) -> ExportResult | None:
     """Export *deck* to *target* with a progress dialog (see
-    :func:`desktop.ui.export_dialog.export_with_progress`)."""
+    :func:`desktop.ui.export_dialog.export_with_progress`), in display *language* (as
+    ``--lang``: :func:`desktop.export.command.deck_in`; ``""``: as *deck* is shown)."""
+    from desktop.export.command import deck_in
     from desktop.export.registry import DEFAULT, get
     from desktop.ui.export_dialog import export_with_progress
 
     chosen = options or get(DEFAULT).make_options()
+    if language:
+        deck = deck_in(deck, language)
     return export_with_progress(parent, deck, target, chosen, interactive=interactive, force=force)

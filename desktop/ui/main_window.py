@@ -417,8 +417,8 @@ class MainWindow(QMainWindow):
     def ask_export(self) -> None:
         chosen = file_actions.ask_export(self, self.deck) if self.deck is not None else None
         if chosen is not None:
-            target, options, force = chosen
-            self.export_to(target, options, force=force)
+            target, options, force, language = chosen
+            self.export_to(target, options, force=force, language=language)
 
     def export_to(
         self,
@@ -426,15 +426,18 @@ class MainWindow(QMainWindow):
         options: ExportOptions | None = None,
         interactive: bool = True,
         force: bool = False,
+        language: str = "",
     ) -> ExportResult | None:
         """Export the deck to *target* (the rules of :mod:`desktop.core.targets`).
 
         The format is the one *options* are for (default: a PDF of the slides). *force*
-        replaces a file of another format, once the user has agreed to.
+        replaces a file of another format, once the user has agreed to. *language* is the
+        display language (``en+zh``; ``""``: the window's).
         """
         if self.deck is None:
             return None
-        return file_actions.export_deck(self, self.deck, target, options, interactive, force)
+        deck = self.deck
+        return file_actions.export_deck(self, deck, target, options, interactive, force, language)
 
     # -- drag and drop, closing -----------------------------------------------------------
 

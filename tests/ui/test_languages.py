@@ -7,13 +7,18 @@ some Chinese on purpose.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Final
 
-from PySide6.QtCore import Qt
+from pypdf import PdfReader
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from desktop.core.languages import DisplayLanguage
 from desktop.core.resources import bundled_deck
+from desktop.ui import file_actions
+from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.session import DeckSession
 from desktop.ui.settings import Settings
@@ -168,3 +173,52 @@ def test_fallback_marks_in_the_status_bar_and_the_outline(
     assert "no zh" not in complete.toolTip(0)
     window.go_to(1)
     assert window.status.missing_label.isHidden()
+
+
+# -- the Export dialog ------------------------------------------------------------------------
+
+
+def test_the_export_dialog_offers_the_languages_starting_with_the_windows(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    dialog = ExportDialog(tmp_path / "b.pdf", languages=("en", "zh"), display="en+zh")
+    qtbot.addWidget(dialog)
+    box = dialog.language_box
+    assert [box.itemText(i) for i in range(box.count())] == [
+        "English",
+        "中文",
+        "English + 中文",
+        "中文 + English",
+    ]
+    assert dialog.language() == "en+zh"
+    assert ExportDialog(tmp_path / "b.pdf", languages=("en", "zh")).language() == "en"
+    single = ExportDialog(tmp_path / "b.pdf", languages=("en",))
+    assert single.language_box.isHidden() and single.form.labelForField(single.language_box) is None
+
+
+def test_the_dialogs_language_reaches_the_pdf(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    window = make_window()
+    target = tmp_path / "zh.pdf"
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.language() == "en"  # the window's
+        dialog.language_box.setCurrentIndex(dialog.language_box.findData("zh"))
+        dialog.slides.setText("2")
+        dialog.path.setText(str(target))
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+    assert window.deck is not None
+    chosen = file_actions.ask_export(window, window.deck)
+    assert chosen is not None
+    where, options, _force, language = chosen
+    assert language == "zh"
+    assert window.export_to(where, options, interactive=False, language=language) is not None
+    text = PdfReader(target).pages[0].extract_text()
+    assert window.deck.refs[1].slide.title not in text  # the window still shows English
+    chinese = window.session.renderer_for(ZH).deck.refs[1].slide.title
+    assert chinese[:4] in text.replace("\n", "")
