@@ -94,6 +94,12 @@ def cycled(display: DisplayLanguage, languages: Sequence[str]) -> DisplayLanguag
     return round_[(round_.index(display) + 1) % len(round_)]
 
 
+def same_texts(first: Deck, second: Deck) -> bool:
+    """*first* and *second* are one loaded deck, each in some display language: their texts in
+    every language are the same (they share one projection cache; a reload makes a new one)."""
+    return first is second or first.projections is second.projections
+
+
 def untranslated(slide: Slide, deck: Deck) -> dict[str, tuple[str, ...]]:
     """What the shown *slide* of the shown *deck* lacks: for each language shown, the field
     paths (in display order) showing the primary text or no second text instead.

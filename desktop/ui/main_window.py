@@ -204,8 +204,17 @@ class MainWindow(QMainWindow):
         self._show_deck(deck, index)
 
     def _display_changed(self, change: DeckChange) -> None:
-        """The deck in another language: the same slide, the panels in that language too."""
-        self._show_deck(change.deck, self.nav.current)
+        """The deck in another language: the same slide at once; the panels, menus and title
+        follow on the next event-loop turn (as after a slide change), unless a newer deck or
+        language came first."""
+        self.view.set_renderer(change.renderer)
+        self._update_status()
+
+        def follow() -> None:
+            if change.deck is self.deck:
+                self._show_deck(change.deck, self.nav.current)
+
+        QTimer.singleShot(0, self, follow)
 
     def _loaded(self, result: LoadResult) -> None:
         if result.deck is None:

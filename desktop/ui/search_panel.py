@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.actions import CONFIRM_BACK_KEY, CONFIRM_KEY
+from desktop.core.displays import same_texts
 from desktop.core.model import Deck
 from desktop.core.search import MAX_HITS, Hit, SearchIndex, field_label
 from desktop.core.text import plural
@@ -235,7 +236,12 @@ class SearchPanel(QWidget):
     # -- public API ------------------------------------------------------------------------
 
     def set_deck(self, deck: Deck) -> None:
-        """Search *deck* from now on; a query already typed is run again at once."""
+        """Search *deck* from now on; a query already typed is run again at once.
+
+        The same deck in another display language keeps the index: it holds every language.
+        """
+        if self._index is not None and same_texts(self._index.deck, deck):
+            return
         self._index = SearchIndex(deck)
         self._run_search()
 

@@ -100,7 +100,8 @@ def test_the_language_key_switches_live_and_keeps_the_slide(
     window.go_to(7)
     english = window.deck
     assert english is not None and window.status.language_label.text() == "English"
-    language_key(qtbot, window)
+    with qtbot.waitSignal(window.deck_loaded):
+        language_key(qtbot, window)
     assert window.current_index() == 7 and window.nav.can_go_back
     chinese = window.deck
     assert chinese is not None and chinese.display == "zh"
@@ -162,7 +163,8 @@ def test_fallback_marks_in_the_status_bar_and_the_outline(
 ) -> None:
     window = make_window(make_deck({"deck.yaml": DECK, "a.yaml": SECTION}))
     assert window.status.missing_label.isHidden()
-    window.session.set_display(ZH)
+    with qtbot.waitSignal(window.deck_loaded):  # the panels follow on the next turn
+        window.session.set_display(ZH)
     assert not window.status.missing_label.isHidden()
     assert window.status.missing_label.text() == "⚑ no zh text: subtitle, bullets[1]"
     section = window.outline.tree.topLevelItem(0)
