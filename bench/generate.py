@@ -25,6 +25,7 @@ from typing import Final
 
 import yaml
 
+from bench.bilingual import bilingual_deck, bilingual_section
 from desktop.core.model import format_duration
 
 SECTION_SIZE: Final = 10
@@ -305,10 +306,17 @@ def photo_png(width: int = 640, height: int = 360) -> bytes:
     )
 
 
-def generate_deck(folder: Path, count: int, seed: int = DEFAULT_SEED, charts: bool = False) -> Path:
+def generate_deck(
+    folder: Path,
+    count: int,
+    seed: int = DEFAULT_SEED,
+    charts: bool = False,
+    languages: tuple[str, ...] = ("en",),
+) -> Path:
     """Write a deck of *count* slides into *folder* (created; files replaced); return it.
 
     With *charts*, every content slide is a chart (bars, a line, grouped and horizontal bars).
+    ``languages=("en", "zh")`` writes every text in both (:mod:`bench.bilingual`).
     """
     if count < 1:
         raise ValueError("a deck needs at least one slide")
@@ -320,7 +328,10 @@ def generate_deck(folder: Path, count: int, seed: int = DEFAULT_SEED, charts: bo
     for number, first in enumerate(range(0, count, SECTION_SIZE)):
         name = f"s{number + 1:03d}.yaml"
         names.append(name)
-        text = _dump(make_section(number, first, count, seed, charts))
+        section = make_section(number, first, count, seed, charts)
+        if len(languages) > 1:
+            section = bilingual_section(section, ZH_CHARS)
+        text = _dump(section)
         (folder / name).write_text(text, encoding="utf-8")
     deck: dict[str, object] = {
         "title": f"Benchmark briefing, {count} slides",
@@ -333,6 +344,8 @@ def generate_deck(folder: Path, count: int, seed: int = DEFAULT_SEED, charts: bo
         "sections": names,
         "sources": list(SOURCES),
     }
+    if len(languages) > 1:
+        deck = bilingual_deck(deck, ZH_CHARS) | {"languages": list(languages)}
     (folder / "deck.yaml").write_text(_dump(deck), encoding="utf-8")
     return folder
 

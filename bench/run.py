@@ -33,6 +33,7 @@ from bench.figures import (
 from bench.generate import generate_deck
 from bench.handover import FORMATS as HANDOVER_FORMATS
 from bench.handover import measure_handover
+from bench.languages import measure_bilingual_export, measure_switch
 from bench.marp import MARP_SIZES, measure_marp
 from bench.procs import BenchError, Options
 from bench.report import Figure, as_json, machine, text_table, write_results
@@ -59,12 +60,15 @@ def expected_keys(sizes: Sequence[int]) -> list[str]:
     keys += ["window.advance.p50", "window.advance.p95", "window.jump.p50", "window.jump.p95"]
     keys += ["window.peak_rss", "window.rss_growth"]
     keys += ["window.large.advance.p50", "window.large.advance.p95", "window.large.peak_rss"]
+    keys += ["window.language.switch.p50", "window.language.switch.p95"]
+    keys += ["window.language.ratio", "window.language.settled"]
     for layout in LAYOUTS:
         keys += [f"export.{layout}.{label}" for label in ("bundled", *map(str, sizes))]
         keys.append(f"export.{layout}.scaling")
     if 300 in sizes:
         keys.append("export.slides.300.rate")
     keys.append("export.peak_rss")
+    keys.append("export.bilingual.ratio")
     for fmt, _ in HANDOVER_FORMATS:
         keys += [f"handover.{fmt}.{size}" for size in sizes] + [f"handover.{fmt}.scaling"]
     keys.append("handover.peak_rss")
@@ -93,8 +97,10 @@ def _run_generated(options: Options, only: Sequence[str]) -> list[Figure]:
             figures += measure_render(options, decks)
         if "window" in only:
             figures += measure_window(options, decks)
+            figures += measure_switch(options)
         if "export" in only:
             figures += measure_export(options, decks)
+            figures += measure_bilingual_export(options)
             figures += measure_handover(options, decks)
     return figures
 

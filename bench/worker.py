@@ -161,9 +161,12 @@ def task_presenter_tools(deck: str, runs: int) -> Result:
     return result
 
 
-def task_export(deck: str, layout: str, runs: int) -> Result:
+def task_export(deck: str, layout: str, runs: int, lang: str = "") -> Result:
+    """Export *deck* *runs* times (in display language *lang*, as ``--lang``; ``""``: its
+    primary)."""
     from desktop.core.resources import bundled_deck
     from desktop.export import registry
+    from desktop.export.command import deck_in
     from desktop.export.pdf import PdfOptions
     from desktop.export.plan import ExportLayout
 
@@ -175,7 +178,7 @@ def task_export(deck: str, layout: str, runs: int) -> Result:
         pdf.export(
             warm, Path(folder) / "warm.pdf", PdfOptions(layout=options.layout, slides=(0, 1, 2))
         )
-        loaded = _deck(deck)
+        loaded = deck_in(_deck(deck), lang) if lang else _deck(deck)
         baseline = rss_mib()
         times, pages, size = [], 0, 0
         for run in range(runs):
@@ -284,6 +287,42 @@ def task_window(
     return result
 
 
+def task_switch(deck: str, jumps: int, size: list[int]) -> Result:
+    """Open a deck in two languages; at *jumps* slides not shown yet: jump there (English),
+    switch to Chinese, and back. Each is timed to the slide repainted (``*_settled``: and the
+    queued work done, the panels' included)."""
+    from desktop.core.languages import DisplayLanguage
+
+    app = _gui(widgets=True)
+    with tempfile.TemporaryDirectory(prefix="bench-switch-") as folder:
+        window = _window(folder)
+        window.resize(*size)
+        window.show()
+        window.open_deck(Path(deck))
+        _settle(app)
+        view, session = window.view, window.session
+        loaded = session.deck
+        assert loaded is not None and len(loaded.languages) > 1
+        first, second = DisplayLanguage(loaded.languages[0]), DisplayLanguage(loaded.languages[1])
+        times: dict[str, list[float]] = {}
+
+        def step(name: str, action: Callable[[], None]) -> None:
+            start = time.perf_counter()
+            action()
+            view.repaint()
+            times.setdefault(name, []).append(_ms(start))
+            _settle(app)
+            times.setdefault(f"{name}_settled", []).append(_ms(start))
+
+        rng = random.Random(6)
+        for target in rng.sample(range(1, window.nav.count), min(jumps, window.nav.count - 1)):
+            step("jump", functools.partial(window.go_to, target))
+            step("switch", functools.partial(session.set_display, second))
+            step("switch_back", functools.partial(session.set_display, first))
+        window.close()
+    return {**times, "view_size": [view.width(), view.height()], "peak_rss_mib": peak_rss_mib()}
+
+
 TASKS: dict[str, Callable[..., Result]] = {
     "load": task_load,
     "render": task_render,
@@ -292,6 +331,7 @@ TASKS: dict[str, Callable[..., Result]] = {
     "export": task_export,
     "open": task_open,
     "window": task_window,
+    "switch": task_switch,
 }
 
 
