@@ -44,6 +44,7 @@ def test_the_audience_switches_and_the_console_notes_stay(
     press(qtbot, controller, Qt.Key.Key_L, ALT)
     assert controller.languages.audience == ZH
     assert controller.audience.renderer() is controller.languages.audience_renderer()
+    assert controller.console.current.renderer() is controller.audience.renderer()  # as seen
     audience_deck = controller.languages.audience_renderer().deck
     assert audience_deck.display == "zh"
     assert controller.state.audience == 4 and controller.state.nav.current == 4
@@ -68,6 +69,7 @@ def test_the_console_switches_alone(qtbot: QtBot, present: Present, clock: FakeC
     assert notes(controller) != before_notes
     assert chinese[:8] in notes(controller)
     assert audience_pixels(controller) == before_pixels
+    assert controller.console.current.renderer() is controller.audience.renderer()
     assert controller.state.nav.current == 5
 
 

@@ -387,8 +387,13 @@ class PresenterController(QObject):
             self._wanted = wanted  # moved off it by the reload, not by the presenter
 
     def _show_deck(self) -> None:
+        """The deck in the console's language on the console (notes, titles, sections), its
+        slides now and next as the room sees them."""
+        room = self.languages.audience_renderer()
         self.console.set_deck(self.deck, self.renderer, self.rehearsal.by_section())
-        self.audience.set_renderer(self.languages.audience_renderer())
+        for pane in (self.console.current, self.console.next):
+            pane.set_renderer(room)
+        self.audience.set_renderer(room)
         for tool in self.tools.values():
             tool.set_deck(self.deck, self.renderer)
 

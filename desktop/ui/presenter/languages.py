@@ -2,7 +2,9 @@
 
 A talk starts with both in the main window's display language; Alt+L moves the audience's to
 the next (``en → zh → en+zh``, :func:`desktop.core.displays.cycled`), Alt+Shift+L the
-console's, so the room can read Chinese while the presenter's notes stay English, or show both.
+console's, so the room can read Chinese while the presenter's notes stay English, or show both. The
+console shows its slides now and next as the room sees them; its language is that of the
+notes, the titles, the section strip and the private search.
 The renderers come from one cache of the deck's displays (the session's when the presenter
 runs from the main window: :meth:`~desktop.ui.session.DeckSession.renderer_for`).
 """
