@@ -58,6 +58,21 @@ slides:
     sources: [src]
 """
 
+TWO_LANGUAGE_DECK = "title: {en: Deck, zh: 演示}\nlanguages: [en, zh]\n"
+"""deck.yaml of a deck in English and Chinese (with :data:`TWO_LANGUAGE_SECTION`)."""
+TWO_LANGUAGE_SECTION = """\
+title: {en: First, zh: 第一}
+slides:
+  - title: {en: Points, zh: 要点}
+    subtitle: Only English
+    bullets: [{en: one, zh: 一}, two]
+    notes: {en: Say it., zh: 说。}
+  - title: {en: All there, zh: 都有}
+    bullets: [{en: one, zh: 一}]
+    notes: {en: Said., zh: 说了。}
+"""
+"""A section whose first slide lacks the Chinese of its subtitle and second bullet."""
+
 
 @pytest.fixture(autouse=True, scope="session")
 def app_home(

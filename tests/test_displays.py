@@ -5,8 +5,6 @@ No Qt; the decks are written here.
 
 from __future__ import annotations
 
-from typing import Final
-
 from desktop.core.displays import (
     choices,
     cycled,
@@ -17,22 +15,10 @@ from desktop.core.displays import (
     untranslated_text,
 )
 from desktop.core.languages import DisplayLanguage, localize
-from tests.conftest import FilesLoader
+from tests.conftest import TWO_LANGUAGE_DECK, TWO_LANGUAGE_SECTION, FilesLoader
 
 EN, ZH, FR = DisplayLanguage("en"), DisplayLanguage("zh"), DisplayLanguage("fr")
 EN_ZH, ZH_EN = DisplayLanguage("en", "zh"), DisplayLanguage("zh", "en")
-
-DECK: Final = "title: {en: Deck, zh: 演示}\nlanguages: [en, zh]\n"
-SECTION: Final = """\
-title: {en: First, zh: 第一}
-slides:
-  - title: {en: Points, zh: 要点}
-    subtitle: Only English
-    bullets: [{en: one, zh: 一}, two]
-    notes: {en: Say it., zh: 说。}
-  - title: {en: All there, zh: 都有}
-    bullets: [{en: one, zh: 一}]
-"""
 
 
 def test_each_language_then_each_ordered_pair() -> None:
@@ -69,7 +55,7 @@ def test_a_remembered_choice_is_read_for_the_deck_it_is_for() -> None:
 
 
 def test_what_a_shown_slide_lacks_in_each_language_shown(load_files: FilesLoader) -> None:
-    deck = load_files({"deck.yaml": DECK, "a.yaml": SECTION})
+    deck = load_files({"deck.yaml": TWO_LANGUAGE_DECK, "a.yaml": TWO_LANGUAGE_SECTION})
     points, complete = (ref.slide for ref in deck.refs)
     assert untranslated(points, deck) == {}  # the primary lacks nothing
     zh = localize(deck, ZH)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Final
 
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
@@ -22,22 +21,9 @@ from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.session import DeckSession
 from desktop.ui.settings import Settings
-from tests.conftest import DeckFactory, WindowFactory
+from tests.conftest import TWO_LANGUAGE_DECK, TWO_LANGUAGE_SECTION, DeckFactory, WindowFactory
 
 ZH, EN_ZH = DisplayLanguage("zh"), DisplayLanguage("en", "zh")
-
-DECK: Final = "title: {en: Deck, zh: 演示}\nlanguages: [en, zh]\n"
-SECTION: Final = """\
-title: {en: First, zh: 第一}
-slides:
-  - title: {en: Points, zh: 要点}
-    subtitle: Only English
-    bullets: [{en: one, zh: 一}, two]
-    notes: {en: Say it., zh: 说。}
-  - title: {en: All there, zh: 都有}
-    bullets: [{en: one, zh: 一}]
-    notes: {en: Said., zh: 说了。}
-"""
 
 
 def language_key(qtbot: QtBot, window: MainWindow) -> None:
@@ -71,7 +57,7 @@ def test_the_session_keeps_the_deck_as_loaded_and_one_renderer_per_display(
 def test_a_reload_keeps_the_display_unless_the_deck_dropped_its_language(
     qtbot: QtBot, make_deck: DeckFactory
 ) -> None:
-    folder = make_deck({"deck.yaml": DECK, "a.yaml": SECTION})
+    folder = make_deck({"deck.yaml": TWO_LANGUAGE_DECK, "a.yaml": TWO_LANGUAGE_SECTION})
     session = DeckSession(poll_ms=0)
     session.open(folder, wait=True)
     session.set_display(ZH)
@@ -80,7 +66,7 @@ def test_a_reload_keeps_the_display_unless_the_deck_dropped_its_language(
     assert session.display == ZH
     assert session.shown is not None and session.shown.refs[0].slide.title == "要点"
     (folder / "deck.yaml").write_text("title: Deck\nlanguages: [en]\n", encoding="utf-8")
-    english = re.sub(r", zh: [^},]+", "", SECTION)
+    english = re.sub(r", zh: [^},]+", "", TWO_LANGUAGE_SECTION)
     (folder / "a.yaml").write_text(english, encoding="utf-8")
     with qtbot.waitSignal(session.loaded, timeout=5000):
         session.reload()
@@ -149,7 +135,9 @@ def test_the_choice_is_remembered_per_deck_in_a_new_window(
 ) -> None:
     window = make_window()
     window.session.set_display(EN_ZH)
-    other = make_deck({"deck.yaml": DECK, "a.yaml": SECTION}, name="other")
+    other = make_deck(
+        {"deck.yaml": TWO_LANGUAGE_DECK, "a.yaml": TWO_LANGUAGE_SECTION}, name="other"
+    )
     window.open_deck(other)
     assert window.deck is not None and window.deck.display == ""  # its own: never chosen
     window.close()
@@ -161,7 +149,9 @@ def test_the_choice_is_remembered_per_deck_in_a_new_window(
 def test_fallback_marks_in_the_status_bar_and_the_outline(
     qtbot: QtBot, make_window: WindowFactory, make_deck: DeckFactory
 ) -> None:
-    window = make_window(make_deck({"deck.yaml": DECK, "a.yaml": SECTION}))
+    window = make_window(
+        make_deck({"deck.yaml": TWO_LANGUAGE_DECK, "a.yaml": TWO_LANGUAGE_SECTION})
+    )
     assert window.status.missing_label.isHidden()
     with qtbot.waitSignal(window.deck_loaded):  # the panels follow on the next turn
         window.session.set_display(ZH)
