@@ -153,7 +153,13 @@ class TextBox:
         if self._fits(doc):
             self.document, self.scale = doc, max_scale
             return
-        best = self._search(floor, max_scale)
+        at_floor_first = self._layout(floor) if floor < max_scale else doc
+        # Bisect only when the text fits at the floor: else every step would fail.
+        best = (
+            (self._search(floor, max_scale) or (floor, at_floor_first))
+            if self._fits(at_floor_first)
+            else None
+        )
         if best is None and largest > smallest and not self.proportional:
             lowest = min(floor, self.min_size / largest)
             at_lowest = self._layout(lowest)
