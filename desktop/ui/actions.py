@@ -27,10 +27,15 @@ log = logging.getLogger(__name__)
 def user_keymap() -> KeyMap:
     """The user's key map (read once; none when there is no file), for every action name of
     the main window and the presenter."""
+    path = keymap_file()
+    if not path.exists():
+        # No file, no keys to check: the presenter's actions (and its tools, which declare
+        # them) are not imported while the main window starts.
+        return KeyMap()
     from desktop.ui.presenter.actions import PRESENTER_ACTIONS  # it builds on this module
 
     known = {spec.name for spec in (*ACTIONS, *PRESENTER_ACTIONS)}
-    keymap = read_keymap(keymap_file(), known)
+    keymap = read_keymap(path, known)
     for problem in keymap.problems:
         log.warning("%s", problem.format())
     return keymap

@@ -3,6 +3,9 @@ the title and the application icon."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -148,3 +151,19 @@ def test_the_window_has_the_application_icon(make_window: WindowFactory) -> None
     image = window.windowIcon().pixmap(QSize(64, 64)).toImage()
     assert image.pixelColor(32, 10) == QColor("#8e1b22")  # the icon's own red, not recoloured
     assert app_icon().pixmap(QSize(16, 16)).size() == QSize(16, 16)
+
+
+def test_the_window_starts_without_the_presenter_s_actions(tmp_path: Path) -> None:
+    # With no key map file there is nothing to check the presenter's key names against, so
+    # opening the window does not import the presenter's actions and every tool's module.
+    code = (
+        "import sys\nfrom PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\nfrom desktop.ui.main_window import MainWindow\n"
+        "window = MainWindow()\nwindow.show()\napp.processEvents()\n"
+        "print('desktop.ui.presenter.actions' in sys.modules)"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TIANJIN_BRIEFING_HOME=str(tmp_path))
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env
+    )
+    assert out.stdout.strip().splitlines()[-1] == "False", out.stderr[-2000:]
