@@ -62,6 +62,11 @@ def make_model_deck(*sections: Section) -> Deck:
     )
 
 
+def one_section(*slides: Slide, title: str = "S") -> Deck:
+    """A model deck of one section (id ``s``, in ``a.yaml``) holding *slides*."""
+    return make_model_deck(Section(id="s", title=title, file=Path("a.yaml"), slides=slides))
+
+
 def every_field_deck() -> Deck:
     """One section of slides whose every searchable field holds a distinct marker word."""
     slides = (
@@ -144,16 +149,10 @@ def test_a_section_is_reported_once_on_its_first_slide() -> None:
 
 
 def test_hits_come_in_slide_then_field_order() -> None:
-    deck = make_model_deck(
-        Section(
-            id="s",
-            title="Word",
-            file=Path("a.yaml"),
-            slides=(
-                slide("a", title="word one", notes="word two, word three"),
-                slide("b", subtitle="a word", bullets=(Bullet("word"),)),
-            ),
-        )
+    deck = one_section(
+        slide("a", title="word one", notes="word two, word three"),
+        slide("b", subtitle="a word", bullets=(Bullet("word"),)),
+        title="Word",
     )
     hits = search_deck(deck, "WORD")
     assert [(hit.index, hit.field) for hit in hits] == [
@@ -200,14 +199,7 @@ def test_search_is_case_insensitive(bundled_index: SearchIndex) -> None:
 
 
 def test_case_folding_that_changes_length_maps_back_to_the_text() -> None:
-    deck = make_model_deck(
-        Section(
-            id="s",
-            title="S",
-            file=Path("a.yaml"),
-            slides=(slide("a", title="Die Straße ist lang"),),
-        )
-    )
+    deck = one_section(slide("a", title="Die Straße ist lang"))
     for query in ("STRASSE", "straße", "Strasse"):
         (hit,) = search_deck(deck, query)
         assert hit.match == "Straße"
@@ -217,18 +209,11 @@ def test_case_folding_that_changes_length_maps_back_to_the_text() -> None:
 
 
 def test_emphasis_markers_and_whitespace_do_not_get_in_the_way() -> None:
-    deck = make_model_deck(
-        Section(
-            id="s",
-            title="S",
-            file=Path("a.yaml"),
-            slides=(
-                slide(
-                    "a",
-                    bullets=(Bullet("a **bold** claim"),),
-                    notes="spread\nover   two\n\nlines",
-                ),
-            ),
+    deck = one_section(
+        slide(
+            "a",
+            bullets=(Bullet("a **bold** claim"),),
+            notes="spread\nover   two\n\nlines",
         )
     )
     (bullet,) = search_deck(deck, "bold claim")
@@ -322,17 +307,10 @@ print(len(search_deck(load_deck(bundled_deck()).deck, "Tianjin")))
 
 
 def test_whole_words_come_first() -> None:
-    deck = make_model_deck(
-        Section(
-            id="s",
-            title="S",
-            file=Path("a.yaml"),
-            slides=(
-                slide("a", title="The annual report", notes="Exports and imports"),
-                slide("b", title="Port throughput", notes="The port, the report"),
-                slide("c", title="Airport (port) links", notes="ports"),
-            ),
-        )
+    deck = one_section(
+        slide("a", title="The annual report", notes="Exports and imports"),
+        slide("b", title="Port throughput", notes="The port, the report"),
+        slide("c", title="Airport (port) links", notes="ports"),
     )
     hits = search_deck(deck, "port")
     whole = [(hit.index, hit.field, hit.snippet[hit.start - 1 : hit.start]) for hit in hits[:3]]
@@ -346,14 +324,9 @@ def test_whole_words_come_first() -> None:
         (2, "notes"),
     ]
     assert SearchIndex(deck).search("port", limit=4) == hits[:4]
-    chinese = make_model_deck(  # no spaces between words: every match is whole
-        Section(
-            id="s",
-            title="S",
-            file=Path("a.yaml"),
-            slides=(slide("a", title="港产城融合"), slide("b", title="天津港 port")),
-        )
-    )
+    chinese = one_section(
+        slide("a", title="港产城融合"), slide("b", title="天津港 port")
+    )  # no spaces between words: every match is whole
     assert [hit.index for hit in search_deck(chinese, "港")] == [0, 1]
 
 
