@@ -71,24 +71,30 @@ def table_slide(b: LayoutBuilder, body: QRectF) -> None:
     grid = _cells(table, b.deck.shown_language, b.secondary)
     minimum, base = b.size("min_text"), max(b.size("min_text"), b.size("sub_body"))
     sizes = sorted({max(minimum, base * s) for s in SCALES}, reverse=True)
-    for size in sizes:
-        plan = _plan(b, area, table, grid, size)
-        if plan is not None or size == sizes[-1]:
-            break
+    size, plan = _largest_fit(b, area, table, grid, sizes)
     if plan is None and any(cell.second for row in grid[1:] for cell in row):
         # Two languages in every cell do not fit even at the minimum size: the body keeps
         # the first language (the header keeps both) rather than losing rows.
         for row in grid[1:]:
             for cell in row:
                 cell.second = ""
-        for size in sizes:
-            plan = _plan(b, area, table, grid, size)
-            if plan is not None or size == sizes[-1]:
-                break
+        size, plan = _largest_fit(b, area, table, grid, sizes)
     bottom = _draw(b, area, table, grid, size, plan)
     if note is not None:  # right under the table
         note.rect = QRectF(area.left(), bottom + gap, area.width(), note.rect.height())
         b.place(note)
+
+
+def _largest_fit(
+    b: LayoutBuilder, area: QRectF, table: Table, grid: list[list[_Cell]], sizes: list[float]
+) -> tuple[float, _Plan | None]:
+    """The largest of *sizes* at which the table fits in *area*, and its plan; the smallest
+    and None when none fits."""
+    for size in sizes:
+        plan = _plan(b, area, table, grid, size)
+        if plan is not None:
+            return size, plan
+    return sizes[-1], None
 
 
 def _cells(table: Table, language: str, secondary: Callable[[str], str]) -> list[list[_Cell]]:
