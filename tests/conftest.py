@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Final
 
 import pytest
 
+from desktop.core.i18n import set_ui_language
 from desktop.core.loader import load_deck
 from desktop.core.model import Deck
 
@@ -88,6 +89,10 @@ def app_home(
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("QT_QPA_PLATFORM", "offscreen")
         patch.setenv(HOME_ENV, str(home))
+        # The interface in English whatever the developer's locale (the tests read its words);
+        # tests of another language set it themselves (``ui_language`` in tests/i18n).
+        patch.setenv("LANGUAGE", "en")
+        set_ui_language("en")
         yield home
 
 

@@ -113,9 +113,14 @@ class FindPanel(QWidget):
         elif not self._hits:
             self.status.setText("No slide matches.")
         else:
-            one = "{n} hit · ↑ ↓ pick · {show} shows it on the projector"
-            many = "{n} hits · ↑ ↓ pick · {show} shows it on the projector"
-            self.status.setText(plural(len(self._hits), one, many, **keys))
+            self.status.setText(
+                plural(
+                    len(self._hits),
+                    "{n} hit · ↑ ↓ pick · {show} shows it on the projector",
+                    "{n} hits · ↑ ↓ pick · {show} shows it on the projector",
+                    **keys,
+                )
+            )
             self.results.setCurrentRow(0)
 
     def _row_changed(self, row: int) -> None:
