@@ -30,6 +30,7 @@ KEPT: Final = frozenset(
 
 _SPANS: Final = re.compile(
     r"`[^`]*`"  # deck field names and code: `title`, `slides[2].bullets`
+    r"|'[^']*'|\"[^\"]*\"|“[^”]*”|‘[^’]*’"  # quoted values (from the deck or the user)
     r"|\S*[/\\]\S*"  # paths
     r"|\S+\.(?:yaml|yml|py|pdf|pptx|png|svg|csv|ini|json|md|txt)\b"  # file names
     r"|(?<!\w)--?[A-Za-z][\w-]*(?:=\S*)?"  # command-line options

@@ -18,6 +18,7 @@ from tests.i18n.english import english_words
         "按 F5 开始放映，Esc 结束",
         "{n} 张幻灯片",
         "PowerPoint（PPTX）与 PNG",
+        "未知的键 'titel'，是不是 “title”？",
     ],
 )
 def test_chinese_with_kept_names_has_no_english(text: str) -> None:
