@@ -5,17 +5,22 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from desktop import __version__
+from desktop.core.i18n import _, set_ui_language, ui_language
 from desktop.core.problems import UserError
+from desktop.core.text import plural
 from desktop.logsetup import route_qt_messages, setup_logging
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QScreen
+
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +52,11 @@ def check_display() -> None:
         return
     if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         raise UserError(
-            "no display found (DISPLAY and WAYLAND_DISPLAY are unset); run the app in a desktop"
-            " session, or use `tianjin-briefing check` / `export`, which need no display"
+            _(
+                "no display found (DISPLAY and WAYLAND_DISPLAY are unset); run the app in a"
+                " desktop session, or use `tianjin-briefing check` / `export`, which need no"
+                " display"
+            )
         )
 
 
@@ -58,11 +66,15 @@ def run_app(
     present: bool = False,
     screen: str | None = None,
     rehearse: bool = False,
+    ui_lang_given: bool = False,
 ) -> int:
     """Open the main window on *deck* (default: the last deck or the bundled one).
 
     A deck that cannot be shown opens with its problems in the window and printed on
     stderr; ``present`` on it prints them and returns 1 without opening a window.
+
+    The interface language is ``--ui-lang``'s when *ui_lang_given* (already set by the
+    command line), else the app's setting, else the system locale's.
 
     Raises:
         UserError: there is no display to open a window on, Qt's platform plugin cannot load,
@@ -80,6 +92,12 @@ def run_app(
     from desktop.ui.icons import app_icon
     from desktop.ui.main_window import MainWindow
     from desktop.ui.presenter import attach_presenter
+    from desktop.ui.settings import Settings
+    from desktop.ui.ui_language import (
+        chosen_ui_language,
+        install_qt_translations,
+        use_bundled_chinese_font,
+    )
     from desktop.ui.window_chrome import APP_NAME
 
     log_file = setup_logging()
@@ -91,7 +109,12 @@ def run_app(
     QApplication.setApplicationVersion(__version__)
     install_crash_handler(log_file)
     register_fonts()
-    window = MainWindow()
+    use_bundled_chinese_font()
+    settings = Settings()
+    if not ui_lang_given:
+        set_ui_language(chosen_ui_language(settings))
+    install_qt_translations(app, ui_language())
+    window = MainWindow(settings)
     window.open_deck(deck, None if slide is None else slide - 1)
     result = window.session.result
     if result is not None and result.deck is None:
@@ -104,14 +127,68 @@ def run_app(
             check_slide(slide, window.deck.slide_count)
         if present:
             if window.deck.slide_count == 0:
-                raise UserError("the deck has no slides to present")
+                raise UserError(_("the deck has no slides to present"))
             if screen:
                 check_screen(screen, QGuiApplication.screens(), QGuiApplication.primaryScreen())
     attach_presenter(window, screen_name=screen, rehearse=rehearse)
+    switch = LanguageSwitch(  # kept while the app runs: it holds the window shown
+        window, settings, lambda w: attach_presenter(w, screen_name=screen, rehearse=rehearse)
+    )
     window.show()
     if present:
         window.present_requested.emit(window.current_index())
-    return app.exec()
+    code = app.exec()
+    del switch
+    return code
+
+
+class LanguageSwitch:
+    """Reopen the main window in the interface language the user chose, on the same slide.
+
+    The words of a window are made when it is built, so switching builds a new window (the
+    deck, slide, geometry and settings carried over) and closes the old one.
+
+    Args:
+        window: The window shown now.
+        settings: The app's settings (they hold the choice).
+        attach: Give a new window what the first one was given (the presenter).
+    """
+
+    def __init__(
+        self, window: MainWindow, settings: Settings, attach: Callable[[MainWindow], object]
+    ) -> None:
+        self.window = window
+        self._settings = settings
+        self._attach = attach
+        self._watch(window)
+
+    def _watch(self, window: MainWindow) -> None:
+        from PySide6.QtCore import Qt
+
+        window.interface_switch_requested.connect(self.switch, Qt.ConnectionType.QueuedConnection)
+
+    def switch(self) -> MainWindow:
+        """Build the window again in the chosen language; returns the new window."""
+        from PySide6.QtCore import QCoreApplication
+
+        from desktop.ui.main_window import MainWindow
+        from desktop.ui.ui_language import chosen_ui_language, install_qt_translations
+
+        old = self.window
+        set_ui_language(chosen_ui_language(self._settings))
+        app = QCoreApplication.instance()
+        if app is not None:
+            install_qt_translations(app, ui_language())
+        new = MainWindow(self._settings)
+        new.open_deck(old.session.path, old.current_index())
+        self._attach(new)
+        new.setGeometry(old.geometry())
+        self._watch(new)
+        new.show()
+        self.window = new
+        old.close()
+        old.deleteLater()
+        return new
 
 
 def check_slide(slide: int, count: int) -> None:
@@ -121,8 +198,18 @@ def check_slide(slide: int, count: int) -> None:
         UserError: the deck has no such slide.
     """
     if not 1 <= slide <= count:
-        have = "no slides" if count == 0 else f"slides 1-{count}" if count > 1 else "one slide"
-        raise UserError(f"--slide {slide}: there is no such slide; the deck has {have}")
+        if count == 0:
+            message = _("--slide {slide}: there is no such slide; the deck has no slides").format(
+                slide=slide
+            )
+        else:
+            message = plural(
+                count,
+                "--slide {slide}: there is no such slide; the deck has one slide",
+                "--slide {slide}: there is no such slide; the deck has slides 1-{n}",
+                slide=slide,
+            )
+        raise UserError(message)
 
 
 def check_screen(name: str, screens: Sequence[QScreen], primary: QScreen | None) -> None:
@@ -136,5 +223,9 @@ def check_screen(name: str, screens: Sequence[QScreen], primary: QScreen | None)
 
     infos = [describe(screen, screen is primary) for screen in screens]
     if find_screen(infos, name) is None:
-        names = ", ".join(info.name or "(one without a name)" for info in infos) or "none"
-        raise UserError(f"--screen: there is no screen called '{name}'; the screens are: {names}")
+        names = _(", ").join(info.name or _("(one without a name)") for info in infos)
+        raise UserError(
+            _("--screen: there is no screen called '{name}'; the screens are: {names}").format(
+                name=name, names=names or _("none")
+            )
+        )

@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Final, NoReturn
 
 from desktop import __version__
+from desktop.cli_words import translate_argparse
 from desktop.console import configure_streams
+from desktop.core.i18n import UI_LANGUAGES, _, known_code, set_ui_language
 from desktop.core.loader import LoadResult, load_deck
 from desktop.core.model import Deck
 from desktop.core.problems import DeckError, UserError, count
@@ -43,14 +45,16 @@ class Parser(argparse.ArgumentParser):
         """A usage error (exit 2) for arguments no parser took, with a did-you-mean."""
         parser = self.commands.get(command or "", self)
         known = [o for p in {parser, self} for a in p._actions for o in a.option_strings]
-        message = f"unrecognized arguments: {' '.join(extras)}"
+        message = _("unrecognized arguments: %s") % " ".join(extras)
         for extra in extras:
             if extra.startswith("-"):
                 import difflib  # only for a did-you-mean
 
                 close = difflib.get_close_matches(extra.split("=")[0], known, n=1, cutoff=0.6)
                 if close:
-                    message += f" (did you mean {close[0]}?)"
+                    message = _("unrecognized arguments: {extras} (did you mean {option}?)").format(
+                        extras=" ".join(extras), option=close[0]
+                    )
                     break
         parser.error(message)
 
@@ -59,15 +63,19 @@ def _positive_int(text: str) -> int:
     try:
         number = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a slide number") from None
+        raise argparse.ArgumentTypeError(
+            _("{text!r} is not a slide number").format(text=text)
+        ) from None
     if number < 1:
-        raise argparse.ArgumentTypeError(f"{number}: slides are numbered from 1")
+        raise argparse.ArgumentTypeError(
+            _("{number}: slides are numbered from 1").format(number=number)
+        )
     return number
 
 
 def _slide_range(text: str) -> str:
     if not text.strip():
-        raise argparse.ArgumentTypeError("no slides given; give a range such as 1-5,8,12-")
+        raise argparse.ArgumentTypeError(_("no slides given; give a range such as 1-5,8,12-"))
     return text
 
 
@@ -76,7 +84,18 @@ def _deck_argument(parser: argparse.ArgumentParser) -> None:
         "deck",
         nargs="?",
         type=Path,
-        help="deck folder or its deck.yaml (default: the bundled Ten Actions deck)",
+        help=_("deck folder or its deck.yaml (default: the bundled Ten Actions deck)"),
+    )
+
+
+def _ui_lang_argument(parser: argparse.ArgumentParser) -> None:
+    """``--ui-lang CODE``, on the program and on every command (:func:`ui_lang_of` reads it)."""
+    codes = ", ".join(language.code for language in UI_LANGUAGES)
+    parser.add_argument(
+        "--ui-lang",
+        metavar="CODE",
+        default=argparse.SUPPRESS,  # a command's default must not hide the program's value
+        help=_("the interface language: {codes} (default: the system's)").format(codes=codes),
     )
 
 
@@ -88,57 +107,75 @@ def build_parser(export_options: bool = True) -> Parser:
             registry; ``main`` leaves them out when another command runs, so that opening
             the app does not import the exporters.
     """
+    translate_argparse()  # its own words ("usage:", "options") in the interface language
     parser = Parser(
         prog=PROG,
-        description="Present, browse and export Tianjin's Ten Actions briefing"
-        " (or any deck of YAML slides).",
-        epilog=f"Without a command, `{PROG} [DECK]` opens the app. "
-        f"`{PROG} COMMAND --help` explains each command.",
+        description=_(
+            "Present, browse and export Tianjin's Ten Actions briefing"
+            " (or any deck of YAML slides)."
+        ),
+        epilog=_(
+            "Without a command, `{prog} [DECK]` opens the app. `{prog} COMMAND --help` explains"
+            " each command."
+        ).format(prog=PROG),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"%(prog)s {__version__}",
+        help=_("show program's version number and exit"),
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help=_("log debug messages"))
+    _ui_lang_argument(parser)
+    commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
 
-    open_parser = commands.add_parser("open", help="open the app on a deck (the default)")
+    open_parser = commands.add_parser("open", help=_("open the app on a deck (the default)"))
     _deck_argument(open_parser)
     open_parser.add_argument(
-        "--slide", type=_positive_int, default=None, help="start at slide N (1-based)"
+        "--slide", type=_positive_int, default=None, help=_("start at slide N (1-based)")
     )
 
     check = commands.add_parser(
         "check",
-        help="validate a deck and list every problem as file:line:col",
-        description="Validate a deck. Exit 0 when it has no errors, 1 when it has, 2 for"
-        " usage errors.",
+        help=_("validate a deck and list every problem as file:line:col"),
+        description=_(
+            "Validate a deck. Exit 0 when it has no errors, 1 when it has, 2 for usage errors."
+        ),
     )
     _deck_argument(check)
-    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument("--strict", action="store_true", help=_("treat warnings as errors"))
     check.add_argument(
         "--no-render",
         action="store_true",
-        help="skip the checks that decode images and lay slides out (images that cannot be"
-        " drawn, text overflow, missing characters)",
+        help=_(
+            "skip the checks that decode images and lay slides out (images that cannot be"
+            " drawn, text overflow, missing characters)"
+        ),
     )
 
-    export = commands.add_parser("export", help="export the deck as a PDF briefing")
+    export = commands.add_parser("export", help=_("export the deck (PDF, PowerPoint, PNG)"))
     if export_options:
         _export_arguments(export)
 
-    present = commands.add_parser("present", help="start presenting (audience + console)")
+    present = commands.add_parser("present", help=_("start presenting (audience + console)"))
     _deck_argument(present)
     present.add_argument(
-        "--slide", type=_positive_int, default=None, help="start at slide N (1-based)"
+        "--slide", type=_positive_int, default=None, help=_("start at slide N (1-based)")
     )
-    present.add_argument("--screen", default=None, help="name of the audience screen")
-    present.add_argument("--rehearse", action="store_true", help="rehearsal: record time per slide")
+    present.add_argument("--screen", default=None, help=_("name of the audience screen"))
+    present.add_argument(
+        "--rehearse", action="store_true", help=_("rehearsal: record time per slide")
+    )
 
     schema = commands.add_parser(
-        "schema", help="write the deck format's JSON Schemas (for editors) to a folder"
+        "schema", help=_("write the deck format's JSON Schemas (for editors) to a folder")
     )
-    schema.add_argument("folder", type=Path, nargs="?", help="default: the bundled resources")
+    schema.add_argument("folder", type=Path, nargs="?", help=_("default: the bundled resources"))
     schema.add_argument(
-        "--force", action="store_true", help="replace schema files that are not JSON"
+        "--force", action="store_true", help=_("replace schema files that are not JSON")
     )
+    for command in (open_parser, check, export, present, schema):
+        _ui_lang_argument(command)
     parser.commands.update(
         {"open": open_parser, "check": check, "export": export, "present": present}
     )
@@ -151,16 +188,16 @@ def _export_arguments(export: argparse.ArgumentParser) -> None:
     from desktop.export.command import add_format_arguments
     from desktop.export.registry import exporters
 
-    export.description = " ".join(exporter.description for exporter in exporters())
+    export.description = " ".join(_(exporter.description) for exporter in exporters())
     _deck_argument(export)
     export.add_argument(
         "-o",
         "--output",
         type=Path,
         required=True,
-        help="the file to write; its suffix chooses the format ("
-        + ", ".join(f"{e.suffix}: {e.name}" for e in exporters() if e.suffix)
-        + ")",
+        help=_("the file to write; its suffix chooses the format ({formats})").format(
+            formats=", ".join(f"{e.suffix}: {e.name}" for e in exporters() if e.suffix)
+        ),
     )
     add_format_arguments(export)
     export.add_argument(
@@ -169,22 +206,25 @@ def _export_arguments(export: argparse.ArgumentParser) -> None:
         metavar="RANGE",
         type=_slide_range,
         default=None,
-        help="which slides, e.g. 1-5,8,12-",
+        help=_("which slides, e.g. 1-5,8,12-"),
     )
-    export.add_argument("--theme", default=None, help="export with another theme")
+    export.add_argument("--theme", default=None, help=_("export with another theme"))
     export.add_argument(
         "--lang",
         default=None,
         metavar="LANG",
-        help="the language of the texts: one of the deck's `languages`, such as `zh`, or two"
-        " joined by `+`, such as `en+zh` (for now, the first one's texts are exported); default:"
-        " the deck's primary language",
+        help=_(
+            "the language of the texts: one of the deck's `languages`, such as `zh`, or two"
+            " joined by `+`, such as `en+zh`; default: the deck's primary language"
+        ),
     )
     export.add_argument(
         "--force",
         action="store_true",
-        help="replace the output file even if it is not of the format written (never a"
-        " folder, device or read-only file)",
+        help=_(
+            "replace the output file even if it is not of the format written (never a"
+            " folder, device or read-only file)"
+        ),
     )
 
 
@@ -213,14 +253,43 @@ def normalise(parser: argparse.ArgumentParser, argv: Sequence[str]) -> list[str]
 
         close = difflib.get_close_matches(arg, COMMANDS, n=1, cutoff=0.6)
         if close:
-            parser.error(f"unknown command '{arg}' (did you mean {close[0]}?)")
+            parser.error(
+                _("unknown command '{word}' (did you mean {command}?)").format(
+                    word=arg, command=close[0]
+                )
+            )
         parser.error(
-            f"unknown command '{arg}' (the commands are {', '.join(COMMANDS)}; a deck to open"
-            " is an existing folder or its deck.yaml)"
+            _(
+                "unknown command '{word}' (the commands are {commands}; a deck to open is an"
+                " existing folder or its deck.yaml)"
+            ).format(word=arg, commands=", ".join(COMMANDS))
         )
     if not any(arg in ("-h", "--help", "--version") for arg in args):
         args.append("open")
     return args
+
+
+def take_ui_lang(words: Sequence[str]) -> tuple[str | None, list[str]]:
+    """The value of ``--ui-lang`` (the last given) and the other words, in order.
+
+    It is read before the parser is built, since the parser's help is in that language.
+
+    Raises:
+        ValueError: ``--ui-lang`` is last, with no value.
+    """
+    code: str | None = None
+    rest: list[str] = []
+    given = iter(words)
+    for word in given:
+        if word == "--ui-lang":
+            code = next(given, None)
+            if code is None:
+                raise ValueError(word)
+        elif word.startswith("--ui-lang="):
+            code = word.split("=", 1)[1]
+        else:
+            rest.append(word)
+    return code, rest
 
 
 def load_or_report(deck: Path | None) -> LoadResult:
@@ -238,16 +307,19 @@ def check_summary(deck: Deck, errors: int, warnings: int) -> str:
     deck of several languages how many texts each language lacks."""
     from desktop.core.languages import missing_texts
 
-    sections = plural(len(deck.sections), "{n} section", "{n} sections")
-    slides = plural(deck.slide_count, "{n} slide", "{n} slides")
-    problems = plural(errors + warnings, "{n} problem", "{n} problems")
-    summary = f"{sections}, {slides}, {problems}"
+    summary = _("{sections}, {slides}, {problems}").format(
+        sections=plural(len(deck.sections), "{n} section", "{n} sections"),
+        slides=plural(deck.slide_count, "{n} slide", "{n} slides"),
+        problems=plural(errors + warnings, "{n} problem", "{n} problems"),
+    )
     if warnings:
-        summary += f" ({plural(warnings, '{n} warning', '{n} warnings')})"
+        summary = _("{summary} ({warnings})").format(
+            summary=summary, warnings=plural(warnings, "{n} warning", "{n} warnings")
+        )
     missing = missing_texts(deck)
     if missing:
-        counts = ", ".join(f"{code} {len(texts):,}" for code, texts in missing.items())
-        summary += f"; texts missing: {counts}"
+        counts = _(", ").join(f"{code} {len(texts):,}" for code, texts in missing.items())
+        summary = _("{summary}; texts missing: {counts}").format(summary=summary, counts=counts)
     return summary
 
 
@@ -268,9 +340,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     if result.deck is not None:
         print(check_summary(result.deck, errors, warnings))
     else:
-        errors_text = plural(errors, "{n} error", "{n} errors")
-        warnings_text = plural(warnings, "{n} warning", "{n} warnings")
-        print(f"{errors_text}, {warnings_text}: the deck cannot be shown")
+        print(
+            _("{errors}, {warnings}: the deck cannot be shown").format(
+                errors=plural(errors, "{n} error", "{n} errors"),
+                warnings=plural(warnings, "{n} warning", "{n} warnings"),
+            )
+        )
     return 1 if failed else 0
 
 
@@ -282,20 +357,20 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
     folder: Path = args.folder or resources_dir()
     if not folder.is_dir():
-        raise UserError(f"{folder} is not a folder")
+        raise UserError(_("{folder} is not a folder").format(folder=folder))
     targets = {which: folder / f"{which}.schema.json" for which in ("deck", "section")}
     for target in targets.values():  # both checked before either is written
         check_target(target, JSON, force=args.force)
     for which, target in targets.items():
         write_text(target, json_schema_text(which))
-        print(f"Wrote {target}")
+        print(_("Wrote {file}").format(file=target))
     return 0
 
 
 def cmd_open(args: argparse.Namespace) -> int:
     from desktop.app import run_app
 
-    return run_app(deck=args.deck, slide=args.slide)
+    return run_app(deck=args.deck, slide=args.slide, ui_lang_given=args.ui_lang_given)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -308,7 +383,12 @@ def cmd_present(args: argparse.Namespace) -> int:
     from desktop.app import run_app
 
     return run_app(
-        deck=args.deck, slide=args.slide, present=True, screen=args.screen, rehearse=args.rehearse
+        deck=args.deck,
+        slide=args.slide,
+        present=True,
+        screen=args.screen,
+        rehearse=args.rehearse,
+        ui_lang_given=args.ui_lang_given,
     )
 
 
@@ -328,9 +408,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     configure_streams()
     words = list(sys.argv[1:] if argv is None else argv)
+    try:
+        ui_lang, words = take_ui_lang(words)
+        missing_value = False
+    except ValueError:
+        ui_lang, missing_value = None, True
+    set_ui_language(ui_lang if ui_lang and known_code(ui_lang) else None)
     command = next((word for word in words if word not in TOP_FLAGS), None)
     parser = build_parser(export_options=command == "export")
+    if missing_value:
+        parser.error(
+            _("argument %(argument_name)s: %(message)s")
+            % {"argument_name": "--ui-lang", "message": _("expected one argument")}
+        )
+    if ui_lang is not None and known_code(ui_lang) is None:
+        parser.error(
+            _("unknown interface language '{code}'; choose one of {codes}").format(
+                code=ui_lang, codes=", ".join(language.code for language in UI_LANGUAGES)
+            )
+        )
     args, extras = parser.parse_known_args(normalise(parser, words))
+    args.ui_lang_given = ui_lang is not None  # the app's own setting yields to the option
     if extras:
         parser.unrecognized(args.command, extras)
     if args.command == "export":
@@ -347,14 +445,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(problem.format(), file=sys.stderr)
         return 1
     except UserError as exc:
-        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        print(_("{prog}: error: {message}").format(prog=PROG, message=exc), file=sys.stderr)
         return 1
     except BrokenPipeError:
         # Output piped into a program that stopped reading (`check | head`): not an error.
         sys.stderr.close()
         return 0
     except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
+        print(_("{prog}: interrupted").format(prog=PROG), file=sys.stderr)
         return 130
     except ImportError as exc:
         why = qt_import_problem(exc)
@@ -363,8 +461,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _internal_error(exc, log_file)
         log.error("Qt cannot load: %s", exc)
         if args.command == "check":
-            why += "; `check --no-render` needs no Qt"
-        print(f"{PROG}: error: {why}", file=sys.stderr)
+            why = _("{reason}; `check --no-render` needs no Qt").format(reason=why)
+        print(_("{prog}: error: {message}").format(prog=PROG, message=why), file=sys.stderr)
         return 1
     except Exception as exc:
         log.exception("unexpected error")
@@ -376,7 +474,9 @@ def _internal_error(exc: Exception, log_file: Path) -> int:
     if len(what) > 200:
         what = what[:200] + "…"
     print(
-        f"{PROG}: internal error: {type(exc).__name__}: {what} (details in {log_file})",
+        _("{prog}: internal error: {kind}: {what} (details in {log})").format(
+            prog=PROG, kind=type(exc).__name__, what=what, log=log_file
+        ),
         file=sys.stderr,
     )
     return 1

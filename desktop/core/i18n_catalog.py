@@ -5,8 +5,9 @@ only reads the compiled ``.mo`` through the standard library's :mod:`gettext`.
 
 Extraction reads the code's syntax tree, so it finds exactly the calls :mod:`desktop.core.i18n`
 defines (``_``, ``N_``, ``ngettext``, ``pgettext``) and :func:`desktop.core.text.plural`, with
-their literal arguments; a call whose text is not a literal (an f-string, a variable) cannot be
-looked up and is reported, with its place.
+their literal arguments. ``_(value)`` of a name or attribute looks up a text marked with ``N_``
+where it is kept; any other call whose text is not a literal (an f-string, a formatted or joined
+string) cannot be looked up and is reported, with its place.
 
 A ``.po`` file here is what ``msgfmt`` reads (GNU gettext's format), written in one fixed order
 (by the first file that uses a text, then by line) with file names but no line numbers, so that
@@ -115,6 +116,12 @@ def extract(root: Path, files: Iterable[Path]) -> tuple[dict[Key, Message], list
                 continue
             if not isinstance(node.func, ast.Name):
                 continue  # an object's own method (the catalogue's are called by bare name)
+            if (
+                name == "_"
+                and node.args
+                and isinstance(node.args[0], (ast.Name, ast.Attribute, ast.Subscript))
+            ):
+                continue  # a lookup of a text marked where it is kept (with N_)
             texts = [_literal(node.args[i]) if i < len(node.args) else None for i in positions]
             context = ""
             if name == "pgettext":

@@ -126,7 +126,16 @@ BUILD_BACK_COMPLETE: Final = Setting(
     _flag,
 )
 
+UI_LANGUAGE: Final = Setting(
+    "interface/language",
+    "",
+    "Interface language code (`en`, `zh_CN`; empty: the system locale's), from the next window"
+    " on; `--ui-lang` overrides it.",
+    _text,
+)
+
 SCHEMA: Final[tuple[Setting[Any], ...]] = (
+    UI_LANGUAGE,
     DECK_LAST,
     DECK_RECENT,
     LAST_SLIDE,

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from desktop.core.i18n import _
 from desktop.core.languages import DisplayLanguage, localize
 from desktop.core.loader import load_deck
 from desktop.core.model import Deck
@@ -29,7 +30,9 @@ def add_format_arguments(parser: argparse.ArgumentParser) -> None:
         "--format",
         choices=registry.names(),
         default=None,
-        help=f"the format to write (default: from the suffix of -o, else {registry.DEFAULT})",
+        help=_("the format to write (default: from the suffix of -o, else {format})").format(
+            format=registry.DEFAULT
+        ),
     )
     for spec in registry.all_options():
         _add_option(parser, spec)
@@ -37,8 +40,13 @@ def add_format_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _add_option(parser: argparse.ArgumentParser, spec: Option) -> None:
     formats = [e.name for e in registry.exporters() if spec.name in _names(e)]
-    only = "" if len(formats) == len(registry.exporters()) else f"; {', '.join(formats)} only"
-    help_text = f"{spec.help} (default: {spec.word(spec.default)}{only})"
+    default = spec.word(spec.default)
+    if len(formats) == len(registry.exporters()):
+        help_text = _("{help} (default: {default})").format(help=_(spec.help), default=default)
+    else:
+        help_text = _("{help} (default: {default}; {formats} only)").format(
+            help=_(spec.help), default=default, formats=_(", ").join(formats)
+        )
     if spec.switch:
         parser.add_argument(spec.flag, action="store_true", default=None, help=help_text)
         return
@@ -58,10 +66,14 @@ def _add_option(parser: argparse.ArgumentParser, spec: Option) -> None:
         try:
             number = int(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+            raise argparse.ArgumentTypeError(
+                _("{text!r} is not a whole number").format(text=text)
+            ) from None
         if not spec.minimum <= number <= spec.maximum:
             raise argparse.ArgumentTypeError(
-                f"{number} is not between {spec.minimum} and {spec.maximum}"
+                _("{number} is not between {least} and {most}").format(
+                    number=number, least=spec.minimum, most=spec.maximum
+                )
             )
         return number
 
@@ -78,7 +90,11 @@ def chosen_exporter(parser: argparse.ArgumentParser, args: argparse.Namespace) -
     own = _names(exporter)
     for spec in registry.all_options():
         if spec.name not in own and getattr(args, spec.name) is not None:
-            parser.error(f"argument {spec.flag}: not an option of the {exporter.name} format")
+            parser.error(
+                _("argument {flag}: not an option of the {format} format").format(
+                    flag=spec.flag, format=exporter.name
+                )
+            )
     return exporter
 
 
@@ -92,7 +108,7 @@ def deck_in(deck: Deck, lang: str) -> Deck:
     try:
         display = DisplayLanguage.parse(lang, deck.languages)
     except ValueError as exc:
-        raise UserError(f"--lang {lang}: {exc}") from None
+        raise UserError(_("--lang {lang}: {reason}").format(lang=lang, reason=exc)) from None
     return localize(deck, display)
 
 
@@ -141,5 +157,5 @@ def run_export(args: argparse.Namespace) -> int:
     finally:
         if interactive:
             print("\r\033[K", end="", file=sys.stderr, flush=True)
-    print(f"Wrote {args.output}: {exporter.summary(done)}")
+    print(_("Wrote {path}: {summary}").format(path=args.output, summary=exporter.summary(done)))
     return 0

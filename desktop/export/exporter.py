@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from desktop.core import targets
+from desktop.core.i18n import N_, _
 from desktop.core.problems import UserError
 from desktop.core.targets import FileFormat, Target
 from desktop.core.text import plural
@@ -187,10 +188,10 @@ class ExportOptions:
     slides: tuple[int, ...] | None = None
     theme: Theme | None = None
     include_hidden: bool = option(
-        False, "Include hidden slides", "export the slides marked `hidden: true` too"
+        False, N_("Include hidden slides"), N_("export the slides marked `hidden: true` too")
     )
     no_backup: bool = option(
-        False, "Leave out the backup", "leave out the sections marked `backup: true`"
+        False, N_("Leave out the backup"), N_("leave out the sections marked `backup: true`")
     )
 
 
@@ -278,8 +279,8 @@ class ExportJob(Generic[OptionsT]):
                 yield AtomicTarget(temp, resolved)
         except OSError as exc:
             if exc.errno == errno.ENOSPC:
-                raise UserError(f"cannot write {self.target}: the disk is full") from exc
-            raise UserError(f"cannot write {self.target}: {exc.strerror or exc}") from exc
+                raise UserError(disk_full(self.target)) from exc
+            raise UserError(cannot_write(self.target, exc)) from exc
 
 
 class Exporter(ABC, Generic[OptionsT]):
@@ -376,12 +377,23 @@ class Exporter(ABC, Generic[OptionsT]):
 
     def progress_text(self, done: int, total: int) -> str:
         """What the command line shows while it exports: ``Exporting page 3/37``."""
-        return f"Exporting page {done}/{total}"
+        return _("Exporting page {done}/{total}").format(done=done, total=total)
 
     def summary(self, result: ExportResult) -> str:
         """What was written, after the path: ``37 pages, 154 KB``."""
-        pages = plural(result.pages, "{n} page", "{n} pages")
-        return f"{pages}, {human_size(result.size)}"
+        return plural(
+            result.pages, "{n} page, {size}", "{n} pages, {size}", size=human_size(result.size)
+        )
+
+
+def disk_full(target: Path) -> str:
+    """The message of a write that filled the disk."""
+    return _("cannot write {path}: the disk is full").format(path=target)
+
+
+def cannot_write(target: Path, error: OSError) -> str:
+    """The message of a write the system refused, with the system's reason."""
+    return _("cannot write {path}: {reason}").format(path=target, reason=error.strerror or error)
 
 
 def human_size(size: int) -> str:

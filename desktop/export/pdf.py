@@ -9,14 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar, Final
 
+from desktop.core.i18n import N_
 from desktop.core.targets import PDF, FileFormat
 from desktop.export.exporter import Exporter, ExportJob, ExportOptions, ExportResult, option
 from desktop.export.plan import HANDOUT_PER_PAGE, ExportLayout
 
 LAYOUTS: Final = (
-    (ExportLayout.SLIDES, "slides", "Slides (one page per slide)"),
-    (ExportLayout.NOTES, "notes", "Notes pages (A4: slide, speaker notes, sources)"),
-    (ExportLayout.HANDOUT, "handout", "Handout (A4: several slides with lines for notes)"),
+    (ExportLayout.SLIDES, "slides", N_("Slides (one page per slide)")),
+    (ExportLayout.NOTES, "notes", N_("Notes pages (A4: slide, speaker notes, sources)")),
+    (ExportLayout.HANDOUT, "handout", N_("Handout (A4: several slides with lines for notes)")),
 )
 """Each layout: its value, its command line word and its label in the Export dialog."""
 
@@ -35,28 +36,30 @@ class PdfOptions(ExportOptions):
 
     layout: ExportLayout = option(
         ExportLayout.SLIDES,
-        "Layout",
-        "slides: a page per slide; notes: A4 with speaker notes;"
-        " handout: A4 with several slides per page",
+        N_("Layout"),
+        N_(
+            "slides: a page per slide; notes: A4 with speaker notes;"
+            " handout: A4 with several slides per page"
+        ),
         choices=LAYOUTS,
     )
     per_page: int = option(
         3,
-        "Slides per page (handout)",
-        "slides per handout page (with --layout handout)",
+        N_("Slides per page (handout)"),
+        N_("slides per handout page (with --layout handout)"),
         choices=((n, n, str(n)) for n in HANDOUT_PER_PAGE),
         only_with=("layout", (ExportLayout.HANDOUT,)),
     )
     with_ink: bool = option(
         False,
-        "Draw the presenter's ink",
-        "draw the ink saved while presenting on the slides, as vector strokes",
+        N_("Draw the presenter's ink"),
+        N_("draw the ink saved while presenting on the slides, as vector strokes"),
     )
 
     builds: bool = option(
         False,
-        "A page per build step",
-        "a page for each step of a slide's build (pages 5a, 5b, …); else slides complete",
+        N_("A page per build step"),
+        N_("a page for each step of a slide's build (pages 5a, 5b, …); else slides complete"),
         only_with=("layout", (ExportLayout.SLIDES,)),
     )
 
@@ -71,7 +74,9 @@ class PdfExporter(Exporter[PdfOptions]):
 
     name: ClassVar[str] = "pdf"
     title: ClassVar[str] = "PDF"
-    description: ClassVar[str] = "Export a PDF: vector text, bookmarks, clickable agenda, sources."
+    description: ClassVar[str] = N_(
+        "Export a PDF: vector text, bookmarks, clickable agenda, sources."
+    )
     file_format: ClassVar[FileFormat] = PDF
     options_type = PdfOptions
 

@@ -16,6 +16,7 @@ from PySide6.QtCore import QFile, QFileDevice, QIODeviceBase
 from PySide6.QtGui import QPainter, QPdfWriter
 
 from desktop import __version__
+from desktop.core.i18n import _
 from desktop.core.markup import plain
 from desktop.core.model import Deck, Layout, slide_label
 from desktop.core.problems import UserError
@@ -119,7 +120,9 @@ def _draw_pages(
     a4 = prepare(writer, renderer, layout)
     painter = QPainter()
     if not painter.begin(writer):
-        raise UserError(f"cannot write {path.parent}: the PDF could not be started")
+        raise UserError(
+            _("cannot write {path}: the PDF could not be started").format(path=path.parent)
+        )
 
     def step(done: int, total: int) -> None:
         if device.error() != QFileDevice.FileError.NoError:

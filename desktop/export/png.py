@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import ClassVar, Final
 
 from desktop.core import targets
+from desktop.core.i18n import N_, _
 from desktop.core.model import Deck
 from desktop.core.targets import FileFormat, Target, TargetError, shown
 from desktop.core.text import plural
@@ -37,7 +38,7 @@ class PngOptions(ExportOptions):
         width: Image width in pixels; the height follows the deck's aspect ratio.
     """
 
-    width: int = option(1920, "Width (pixels)", "image width", minimum=320, maximum=7680)
+    width: int = option(1920, N_("Width (pixels)"), N_("image width"), minimum=320, maximum=7680)
 
 
 def image_names(deck: Deck, indexes: Iterable[int]) -> list[str]:
@@ -60,36 +61,58 @@ def inspect_folder(target: Path, protected: Iterable[Path] = ()) -> Target:
     target = target.expanduser()
     if target.exists() and not target.is_dir():
         raise TargetError(
-            f"{shown(target)} is a file; slide images go into a folder: give a folder name"
-            " (a new one is made)"
+            _(
+                "{path} is a file; slide images go into a folder: give a folder name"
+                " (a new one is made)"
+            ).format(path=shown(target))
         )
     resolved = target.resolve()
     if not target.exists():
         if not resolved.parent.is_dir():
             raise TargetError(
-                f"cannot write {shown(target)}: the folder {shown(resolved.parent)} does not exist"
+                _("cannot write {path}: the folder {folder} does not exist").format(
+                    path=shown(target), folder=shown(resolved.parent)
+                )
             )
         if not os.access(resolved.parent, os.W_OK | os.X_OK):
-            raise TargetError(f"cannot write {shown(target)}: {os.strerror(13)}")
+            raise TargetError(
+                _("cannot write {path}: {reason}").format(
+                    path=shown(target), reason=os.strerror(13)
+                )
+            )
         return Target(resolved)
     if any(_inside(path, resolved) for path in protected):
         raise TargetError(
-            f"{shown(target)} holds the deck; choose another folder for the slide images"
+            _("{path} holds the deck; choose another folder for the slide images").format(
+                path=shown(target)
+            )
         )
     if not os.access(resolved, os.W_OK | os.X_OK):
-        raise TargetError(f"cannot write into {shown(target)}: {os.strerror(13)}")
+        raise TargetError(
+            _("cannot write into {path}: {reason}").format(
+                path=shown(target), reason=os.strerror(13)
+            )
+        )
     try:
         entries = sorted(entry.name for entry in resolved.iterdir())
     except OSError as exc:
-        raise TargetError(f"cannot read {shown(target)}: {exc.strerror or exc}") from exc
+        raise TargetError(
+            _("cannot read {path}: {reason}").format(path=shown(target), reason=exc.strerror or exc)
+        ) from exc
     others = [name for name in entries if not SLIDE_IMAGE.match(name)]
     if others:
-        example = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
-        files = plural(len(others), "{n} file", "{n} files")
-        return Target(resolved, f"a folder holding {files} besides slide images ({example})", False)
+        example = _(", ").join(others[:3]) + (_(", …") if len(others) > 3 else "")
+        holding = plural(
+            len(others),
+            "a folder holding {n} file besides slide images ({example})",
+            "a folder holding {n} files besides slide images ({example})",
+            example=example,
+        )
+        return Target(resolved, holding, False)
     if entries:
         return Target(
-            resolved, f"a folder of {plural(len(entries), '{n} slide image', '{n} slide images')}"
+            resolved,
+            plural(len(entries), "a folder of {n} slide image", "a folder of {n} slide images"),
         )
     return Target(resolved)
 
@@ -105,8 +128,8 @@ class PngExporter(Exporter[PngOptions]):
     """A folder of slide images: one opaque sRGB PNG per slide."""
 
     name: ClassVar[str] = "png"
-    title: ClassVar[str] = "Slide images (PNG)"
-    description: ClassVar[str] = "Export one PNG image per slide into a folder."
+    title: ClassVar[str] = N_("Slide images (PNG)")
+    description: ClassVar[str] = N_("Export one PNG image per slide into a folder.")
     file_format: ClassVar[FileFormat] = PNG
     writes_folder: ClassVar[bool] = True
     options_type = PngOptions
@@ -120,9 +143,11 @@ class PngExporter(Exporter[PngOptions]):
         found = inspect_folder(target, protected)
         if not found.same_format and not force:
             raise TargetError(
-                f"{shown(target.expanduser())} is {found.replaces}; choose an empty or new"
-                " folder, or run again with --force to write the slide images (NN-*.png)"
-                " beside those files: nothing else is changed or deleted",
+                _(
+                    "{path} is {what}; choose an empty or new folder, or run again with --force"
+                    " to write the slide images (NN-*.png) beside those files: nothing else is"
+                    " changed or deleted"
+                ).format(path=shown(target.expanduser()), what=found.replaces),
                 replaceable=True,
             )
         return found
@@ -133,8 +158,12 @@ class PngExporter(Exporter[PngOptions]):
         return write_images(job)
 
     def progress_text(self, done: int, total: int) -> str:
-        return f"Exporting slide image {done}/{total}"
+        return _("Exporting slide image {done}/{total}").format(done=done, total=total)
 
     def summary(self, result: ExportResult) -> str:
-        images = plural(result.pages, "{n} slide image", "{n} slide images")
-        return f"{images}, {targets.size_text(result.size)}"
+        return plural(
+            result.pages,
+            "{n} slide image, {size}",
+            "{n} slide images, {size}",
+            size=targets.size_text(result.size),
+        )

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColorSpace, QImage, QImageWriter
 from desktop.core import targets
 from desktop.core.atomic import atomic_path
 from desktop.core.problems import UserError
-from desktop.export.exporter import ExportJob, ExportResult
+from desktop.export.exporter import ExportJob, ExportResult, cannot_write, disk_full
 from desktop.export.png import PNG, PngOptions, image_names
 from desktop.render.renderer import SlideRenderer
 
@@ -52,8 +52,8 @@ def write_images(job: ExportJob[PngOptions]) -> ExportResult:
     except OSError as exc:
         _remove_if_empty(folder, made)
         if exc.errno == errno.ENOSPC:
-            raise UserError(f"cannot write {job.target}: the disk is full") from exc
-        raise UserError(f"cannot write {job.target}: {exc.strerror or exc}") from exc
+            raise UserError(disk_full(job.target)) from exc
+        raise UserError(cannot_write(job.target, exc)) from exc
     except BaseException:
         _remove_if_empty(folder, made)
         raise

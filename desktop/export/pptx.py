@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar, Final
 
+from desktop.core.i18n import N_, _
 from desktop.core.targets import FileFormat
 from desktop.core.text import plural
 from desktop.export.exporter import (
@@ -51,7 +52,7 @@ class PptxExporter(Exporter[PptxOptions]):
 
     name: ClassVar[str] = "pptx"
     title: ClassVar[str] = "PowerPoint"
-    description: ClassVar[str] = (
+    description: ClassVar[str] = N_(
         "Export an editable PowerPoint deck: native text, pictures, notes, sections."
     )
     file_format: ClassVar[FileFormat] = PPTX
@@ -63,7 +64,9 @@ class PptxExporter(Exporter[PptxOptions]):
         return write_pptx(job)
 
     def progress_text(self, done: int, total: int) -> str:
-        return f"Exporting slide {done}/{total}"
+        return _("Exporting slide {done}/{total}").format(done=done, total=total)
 
     def summary(self, result: ExportResult) -> str:
-        return f"{plural(result.pages, '{n} slide', '{n} slides')}, {human_size(result.size)}"
+        return plural(
+            result.pages, "{n} slide, {size}", "{n} slides, {size}", size=human_size(result.size)
+        )

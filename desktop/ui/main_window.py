@@ -32,6 +32,7 @@ from desktop.ui.shortcuts import ShortcutsOverlay
 from desktop.ui.side_panels import SidePanels
 from desktop.ui.slide_view import SlideView
 from desktop.ui.status import DeckStatus
+from desktop.ui.ui_language import InterfaceLanguageMenu
 from desktop.ui.window_chrome import APP_NAME
 
 if TYPE_CHECKING:
@@ -60,12 +61,15 @@ class MainWindow(QMainWindow):
         deck_loaded(): a (re)load produced a valid deck now on screen.
         present_requested(int): the user asked to present from a slide index.
         rehearse_requested(int): the user asked to rehearse from a slide index.
+        interface_switch_requested(): the user chose another interface language and asked to
+            switch now (the app reopens the window in it).
     """
 
     slide_changed = Signal(int)
     deck_loaded = Signal()
     present_requested = Signal(int)
     rehearse_requested = Signal(int)
+    interface_switch_requested = Signal()
 
     def __init__(
         self, settings: Settings | None = None, session: DeckSession | None = None
@@ -113,8 +117,13 @@ class MainWindow(QMainWindow):
         self.panels_timer.timeout.connect(self._update_panels)
 
         self._bind_actions()
-        self.recent_menu, self.sections_menu, menu = window_chrome.build_menus(self, self.actions_)
+        self.recent_menu, self.sections_menu, menu, interface = window_chrome.build_menus(
+            self, self.actions_
+        )
         self.languages = LanguageMenu(menu, self.actions_["language_next"], self.session)
+        self.interface_languages = InterfaceLanguageMenu(
+            interface, self.settings, self, self.interface_switch_requested.emit
+        )
         self._fill_recent()
         self.toolbar = window_chrome.build_toolbar(self, self.actions_)
         self.pages = DeckPages(self.stack, self.view, self.actions_)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.core.actions import NAVIGATION, SECTION_ACTIONS
+from desktop.core.i18n import _
 from desktop.core.markup import plain
 from desktop.core.model import Deck
 from desktop.ui.actions import ActionRegistry, user_keymap
@@ -97,9 +98,9 @@ def window_title(deck_title: str | None) -> str:
     return f"{title} — {APP_NAME}"
 
 
-def build_menus(window: QMainWindow, a: ActionRegistry) -> tuple[QMenu, QMenu, QMenu]:
-    """The menu bar: File, View, Go, Present, Help. Returns the recent decks, the sections and
-    the display languages menus, which the window fills."""
+def build_menus(window: QMainWindow, a: ActionRegistry) -> tuple[QMenu, QMenu, QMenu, QMenu]:
+    """The menu bar: File, View, Go, Present, Help. Returns the recent decks, the sections,
+    the deck's display languages and the interface language menus, which the window fills."""
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     file_menu.addAction(a["open"])
@@ -115,6 +116,7 @@ def build_menus(window: QMainWindow, a: ActionRegistry) -> tuple[QMenu, QMenu, Q
     for name in ("full_screen", "toggle_sidebar", "toggle_notes", "black"):
         view.addAction(a[name])
     languages = view.addMenu("&Language")
+    interface = view.addMenu(_("&Interface Language"))
     view.addSeparator()
     view.addAction(a["notes_bigger"])
     view.addAction(a["notes_smaller"])
@@ -132,7 +134,7 @@ def build_menus(window: QMainWindow, a: ActionRegistry) -> tuple[QMenu, QMenu, Q
     help_menu = bar.addMenu("&Help")
     help_menu.addAction(a["shortcuts"])
     help_menu.addAction(a["about"])
-    return recent, sections, languages
+    return recent, sections, languages, interface
 
 
 def build_toolbar(window: QMainWindow, a: ActionRegistry) -> QToolBar:

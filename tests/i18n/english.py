@@ -22,7 +22,7 @@ KEPT: Final = frozenset(
     pdf pptx png yaml yml svg csv json ini md markdown utf txt ttf mo po
     powerpoint keynote libreoffice impress soffice qt pyside pyside6 python pip debian ubuntu
     linux windows macos wayland xcb x11 marp chromium noto apt
-    english tianjin briefing id ids url http https ok en zh cn
+    english tianjin briefing id ids url http https ok en zh cn schema
     ms px pt mib kib mb kb gb dpi fps
     """.split()  # noqa: SIM905
 )
@@ -34,6 +34,7 @@ _SPANS: Final = re.compile(
     r"|\S*[/\\]\S*"  # paths
     r"|\S+\.(?:yaml|yml|py|pdf|pptx|png|svg|csv|ini|json|md|txt)\b"  # file names
     r"|(?<!\w)--?[A-Za-z][\w-]*(?:=\S*)?"  # command-line options
+    r"|\bfile:line(?::col)?\b"  # the problem format's name
     r"|\{[^{}]*\}"  # values not yet filled in
     r"|%\(\w+\)\w|%\w"  # printf values
     r"|\b[A-Z][A-Za-z]*\+\S+"  # key sequences: Ctrl+Shift+F5

@@ -79,6 +79,10 @@ SINK_CALLS: Final = {
     "QStandardItem",
     # problems and errors the app reports
     "Problem",
+    "TargetError",
+    "LimitError",
+    "SvgRefused",
+    "InvalidRehearsal",
     "UserError",
     "RefusedError",
     "ExportError",

@@ -77,6 +77,8 @@ def test_extraction_finds_each_marking_call_and_refuses_a_text_that_is_not_liter
         e = plural(3, "{n} hit", "{n} hits")
         f = _(f"Go to {a}")
         g = obj._(a)  # an object's own method: not a marking call
+        h = _(spec.label)  # a text marked with N_ where it is kept
+        i = _("{n} left".format(n=1))
         """,
     )
     messages, bad = extract(tmp_path, [path])
@@ -89,7 +91,10 @@ def test_extraction_finds_each_marking_call_and_refuses_a_text_that_is_not_liter
     ]
     assert messages[("", "Open")].comments == ["TRANSLATORS: the File menu"]
     assert messages[("", "{n} slide")].plural == "{n} slides"
-    assert [(b.file, b.line, b.call) for b in bad] == [("desktop/mod.py", 8, "_")]
+    assert [(b.file, b.line, b.call) for b in bad] == [
+        ("desktop/mod.py", 8, "_"),
+        ("desktop/mod.py", 11, "_"),
+    ]
     assert bad[0].format().startswith("desktop/mod.py:8:5: error: _() needs a literal text")
 
 

@@ -27,6 +27,7 @@ VALUES: dict[str, object] = {
     "presenter/screens": {"HDMI-1@1920x1080+Laptop": "HDMI-1"},
     "presenter/notes_font_size": 24,
     "presenter/build_back_complete": False,
+    "interface/language": "zh_CN",
 }
 
 
