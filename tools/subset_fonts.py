@@ -58,6 +58,7 @@ from fontTools.ttLib.tables._g_l_y_f import Glyph
 REPO_ROOT = Path(__file__).resolve().parent.parent
 FONT_DIR = REPO_ROOT / "resources" / "fonts"
 SLIDES_DIR = REPO_ROOT / "slides"
+LOCALE_DIR = REPO_ROOT / "resources" / "locale"
 
 LATIN_SRC_DIR = Path("/usr/share/fonts/truetype/noto")
 CJK_SRC_DIR = Path("/usr/share/fonts/opentype/noto")
@@ -202,9 +203,9 @@ def _strings(node: object) -> Iterator[str]:
 
 
 def slide_files() -> list[Path]:
-    if not SLIDES_DIR.is_dir():
-        return []
-    files = [*SLIDES_DIR.rglob("*.yaml"), *SLIDES_DIR.rglob("*.yml")]
+    """The bundled deck's files and the interface's catalogues (the app draws both)."""
+    files = [*SLIDES_DIR.rglob("*.yaml"), *SLIDES_DIR.rglob("*.yml")] if SLIDES_DIR.is_dir() else []
+    files += LOCALE_DIR.glob("*/LC_MESSAGES/*.po") if LOCALE_DIR.is_dir() else []
     return sorted(p for p in files if p.is_file())
 
 
@@ -222,7 +223,7 @@ def slide_chars() -> dict[int, list[Path]]:
         text = path.read_text(encoding="utf-8")
         chars = set(text)
         try:
-            for doc in yaml.safe_load_all(text):
+            for doc in yaml.safe_load_all(text) if path.suffix != ".po" else ():
                 for s in _strings(doc):
                     chars.update(s)  # catches "\u4e2d"-style escapes
         except yaml.YAMLError as exc:  # malformed YAML: the raw text is still scanned
