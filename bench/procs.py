@@ -111,11 +111,12 @@ def worker(task: str, screens: int = 1, **arguments: Any) -> dict[str, Any]:
     return result
 
 
-def cold_start(mode: str, pycache: Path, deck: Path | None = None) -> float:
+def cold_start(mode: str, pycache: Path, deck: Path | None = None, ui_lang: str = "en") -> float:
     """Seconds from starting a fresh process until its first frame is painted.
 
     Byte code is cached in *pycache*, as an installed app has it (pip compiles on install),
-    even where ``PYTHONDONTWRITEBYTECODE`` is set.
+    even where ``PYTHONDONTWRITEBYTECODE`` is set. The interface is in *ui_lang*, chosen as a
+    user's system locale chooses it (``LANGUAGE``).
     """
     with tempfile.TemporaryDirectory(prefix="bench-cold-") as folder:
         out = Path(folder) / "result.json"
@@ -125,6 +126,7 @@ def cold_start(mode: str, pycache: Path, deck: Path | None = None) -> float:
         env = _env(Path(folder) / "home")
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         env["PYTHONPYCACHEPREFIX"] = str(pycache)
+        env["LANGUAGE"] = ui_lang
         env["BENCH_T0"] = repr(time.time())
         proc = subprocess.run(
             command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
