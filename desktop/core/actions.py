@@ -115,6 +115,13 @@ ACTIONS: Final[tuple[ActionSpec, ...]] = (
     ActionSpec("theme_default", "Default theme", (), group="View", checkable=True),
     ActionSpec("theme_high_contrast", "High-contrast theme", (), group="View", checkable=True),
     ActionSpec("shortcuts", "Keyboard shortcuts", ("F1", "?"), group="Help", icon="keyboard"),
+    ActionSpec(
+        "edit_keys",
+        "Customize keyboard shortcuts…",
+        (),
+        group="Edit",
+        description="Change the keys of any action of the window or the presenter",
+    ),
     ActionSpec("about", "About", (), group="Help"),
     # Present
     ActionSpec(

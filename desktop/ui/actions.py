@@ -58,26 +58,36 @@ class ActionRegistry(QObject):
         keymap: KeyMap | None = None,
     ) -> None:
         super().__init__(parent)
-        keymap = user_keymap() if keymap is None else keymap
-        specs, conflicts = keymap.apply(specs)
-        for problem in conflicts:
-            log.warning("%s", problem.format())
-        self.keymap_problems: tuple[Problem, ...] = tuple(
-            sorted((*keymap.problems, *conflicts), key=Problem.sort_key)
-        )
-        """What is wrong in the key map (its lines ignored: their actions keep the defaults)."""
-        self._specs = specs
+        self._defaults = specs
         self._actions: dict[str, QAction] = {}
         for spec in specs:
             action = QAction(spec.text, self)
             action.setObjectName(f"{prefix}_{spec.name}")
-            action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.setCheckable(spec.checkable)
             if spec.icon:
                 action.setIcon(themed_icon(spec.icon))  # drawn when first painted
             if spec.short:
                 action.setIconText(spec.short)
+            action.setStatusTip(spec.description or spec.text)
+            action.setEnabled(False)
+            self._actions[spec.name] = action
+        self.keymap_problems: tuple[Problem, ...] = ()
+        """What is wrong in the key map (its lines ignored: their actions keep the defaults)."""
+        self._specs = specs
+        self.apply_keymap(user_keymap() if keymap is None else keymap)
+
+    def apply_keymap(self, keymap: KeyMap) -> None:
+        """Give every action the keys of *keymap* (its defaults where it has none): menus,
+        tooltips and the F1 list show them from now on."""
+        specs, conflicts = keymap.apply(self._defaults)
+        for problem in conflicts:
+            log.warning("%s", problem.format())
+        self.keymap_problems = tuple(sorted((*keymap.problems, *conflicts), key=Problem.sort_key))
+        self._specs = specs
+        for spec in specs:
+            action = self._actions[spec.name]
+            action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
             tip = spec.text
             if spec.shortcuts:
                 native = QKeySequence(spec.shortcuts[0]).toString(
@@ -85,15 +95,17 @@ class ActionRegistry(QObject):
                 )
                 tip += f" ({native})"
             action.setToolTip(tip)
-            action.setStatusTip(spec.description or spec.text)
-            action.setEnabled(False)
-            self._actions[spec.name] = action
 
     def __getitem__(self, name: str) -> QAction:
         return self._actions[name]
 
     def specs(self) -> tuple[ActionSpec, ...]:
+        """The actions with the keys in force."""
         return self._specs
+
+    def defaults(self) -> tuple[ActionSpec, ...]:
+        """The actions with the action table's keys."""
+        return self._defaults
 
     def all(self) -> list[QAction]:
         return list(self._actions.values())

@@ -161,6 +161,7 @@ class MainWindow(QMainWindow):
         a.bind("export", self.ask_export)
         a.bind("print", self.ask_print)
         a.bind("copy_slide", self.copy_slide)
+        a.bind("edit_keys", self._edit_keys)
         a.bind("quit", self.close)
         for action in a.all():
             self.addAction(action)
@@ -424,6 +425,11 @@ class MainWindow(QMainWindow):
             from desktop.ui.printing import ask_print
 
             ask_print(self, self.renderer, self.nav.current)
+
+    def _edit_keys(self) -> None:
+        from desktop.ui.keymap_dialog import edit_keys  # the dialog, when first asked for
+
+        edit_keys(self, self.actions_)
 
     def copy_slide(self) -> None:
         """Edit → Copy slide as image: the current slide on the clipboard."""

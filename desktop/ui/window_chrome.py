@@ -111,7 +111,10 @@ def build_menus(window: QMainWindow, a: ActionRegistry) -> tuple[QMenu, QMenu, Q
     file_menu.addAction(a["print"])
     file_menu.addSeparator()
     file_menu.addAction(a["quit"])
-    bar.addMenu("&Edit").addAction(a["copy_slide"])
+    edit = bar.addMenu("&Edit")
+    edit.addAction(a["copy_slide"])
+    edit.addSeparator()
+    edit.addAction(a["edit_keys"])
     view = bar.addMenu("&View")
     for name in ("full_screen", "toggle_sidebar", "toggle_notes", "black"):
         view.addAction(a[name])
