@@ -5,8 +5,11 @@
   and on the 1920×1080 audience window), per move.
 * ``ink``: what a 500-point pen stroke adds to a whole repaint of the audience window (median
   with the stroke minus median without).
-* ``zoom``: a zoomed region re-rendered through the renderer and painted on the audience window,
-  a new region each time (a pan), per repaint.
+* ``zoom``: a zoom step on the audience window, per repaint: on a slide of each kind (text,
+  table, chart, image), the region zoomed closer and further (a new scale each time) and
+  panned, each step drawn from what the window has (see :mod:`desktop.core.presenter.zoom_plan`).
+* ``zoom_settle``: rendering the region sharp once the steps stop (vectors at the window's
+  resolution, with the margin that keeps pans sharp), and painting it, per settled step.
 """
 
 from __future__ import annotations
@@ -31,6 +34,8 @@ MOVES = 120
 REPAINTS = 30
 """Repaints per run of the ink and of the zoom."""
 STROKE_POINTS = 500
+ZOOM_KINDS = ("bullets", "table", "chart", "image")
+"""The slide kinds zoomed: text, a table, a chart and a picture (the first of each)."""
 
 
 def _ms(start: float) -> float:
@@ -58,6 +63,7 @@ def measure_tools(deck: Deck, runs: int) -> dict[str, Any]:
     assert isinstance(app, QApplication)
     pointer: list[list[float]] = []
     zoom: list[list[float]] = []
+    settle: list[list[float]] = []
     ink: list[float] = []
     mode, size = "", ""
     with tempfile.TemporaryDirectory(prefix="bench-tools-") as folder:
@@ -115,21 +121,49 @@ def measure_tools(deck: Deck, runs: int) -> dict[str, Any]:
             with_ink = _repaints(audience, REPAINTS)
             ink.append(_median(with_ink) - _median(without))
             tool.book.clear_all()
-            # The zoom: a new region each repaint.
-            canvas = controller.renderer.canvas
-            repaints = []
-            for step in range(REPAINTS):
-                width = canvas.width() / (2 + step % 3)
-                region = QRectF(step * 20.0, step * 10.0, width, width * 9 / 16)
-                audience.set_region(region)
-                start = time.perf_counter()
-                audience.repaint()
-                repaints.append(_ms(start))
-            audience.set_region(None)
-            zoom.append(repaints)
+            steps, settled = _zoom_steps(controller, deck)
+            zoom.append(steps)
+            settle.append(settled)
             controller.end()
             _settle(app)
-    return {"pointer": pointer, "ink": ink, "zoom": zoom, "mode": mode, "size": size}
+    return {
+        "pointer": pointer,
+        "ink": ink,
+        "zoom": zoom,
+        "zoom_settle": settle,
+        "mode": mode,
+        "size": size,
+    }
+
+
+def _zoom_steps(controller: Any, deck: Deck) -> tuple[list[float], list[float]]:
+    """Zoom steps on the audience window (closer, further and pans, a repaint each) on the
+    first slide of each of :data:`ZOOM_KINDS`, and the sharp render after each zoom (ms)."""
+    audience = controller.audience
+    canvas = controller.renderer.canvas
+    kinds = {ref.slide.layout.value: ref.index for ref in reversed(deck.refs)}
+    steps, settled = [], []
+    for kind in ZOOM_KINDS:
+        if kind not in kinds:
+            continue
+        audience.set_index(kinds[kind])
+        audience.repaint()  # the slide as the room saw it before the zoom
+        for step in range(REPAINTS // 3):
+            width = canvas.width() / (1.5 + step % 4)
+            region = QRectF(
+                step * 20.0, step * 10.0, width, width * canvas.height() / canvas.width()
+            )
+            for n in range(3):  # a new scale, then two pans of it
+                audience.set_region(region.translated(n * 9.0, n * 4.0))
+                start = time.perf_counter()
+                audience.repaint()
+                steps.append(_ms(start))
+            start = time.perf_counter()
+            audience.settle_zoom()
+            audience.repaint()
+            settled.append(_ms(start))
+        audience.set_region(None)
+    return steps, settled
 
 
 def _repaints(widget: Any, count: int) -> list[float]:

@@ -6,11 +6,13 @@ from collections.abc import Callable
 from typing import TypeAlias
 
 from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QWheelEvent
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from desktop.core.presenter.mapping import Box, Size, Viewport
+from desktop.core.presenter.zoom_plan import SETTLE_MS
 from desktop.render.renderer import SlideRenderer, fit_rect
+from desktop.ui.zoom_picture import ZoomPicture
 
 Overlay: TypeAlias = Callable[[QPainter, QRectF], None]
 """Paints over a slide: gets the painter and the slide's rectangle in widget coordinates."""
@@ -52,7 +54,11 @@ class SlideView(QWidget):
         self._ahead.timeout.connect(self._render_ahead)
         self._overlays: list[Overlay] = []
         self._region: QRectF | None = None
-        self._zoomed: tuple[tuple[object, ...], QImage] | None = None
+        self._zoom = ZoomPicture()
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self.settle_zoom)
 
     def set_renderer(self, renderer: SlideRenderer | None) -> None:
         self._renderer = renderer
@@ -87,9 +93,16 @@ class SlideView(QWidget):
 
     def set_region(self, region: QRectF | None) -> None:
         """Show only *region* of the slide's canvas (the zoom), re-rendered at this view's
-        resolution; None shows the whole slide."""
+        resolution; None shows the whole slide.
+
+        A step draws at once from what the view has (:class:`~desktop.ui.zoom_picture.
+        ZoomPicture`): sharp within the last render, else stretched, and rendered sharp
+        :data:`~desktop.core.presenter.zoom_plan.SETTLE_MS` after the steps stop."""
         if region != self._region:
             self._region = QRectF(region) if region is not None else None
+            if region is None:
+                self._zoom.clear()
+                self._settle.stop()
             self.update()
 
     def region(self) -> QRectF | None:
@@ -134,49 +147,40 @@ class SlideView(QWidget):
         renderer = self._renderer
         if renderer is not None and 0 <= self._index < renderer.slide_count:
             rect = self.slide_rect().toAlignedRect()
+            ratio = self.devicePixelRatioF()
             if self._region is None:
-                image = renderer.image(
-                    self._index, rect.size(), self.devicePixelRatioF(), self._step
-                )
-            else:
-                image = self._zoom_image(renderer, self._region, rect.size())
-            painter.drawImage(rect.topLeft(), image)
+                image = renderer.image(self._index, rect.size(), ratio, self._step)
+                painter.drawImage(rect.topLeft(), image)
+            elif not self._zoom.paint(
+                painter, renderer, (self._index, self._step), self._region, rect, ratio
+            ):
+                self._settle.start()  # sharp once the steps stop
             for paint in self._overlays:
                 paint(painter, QRectF(rect))
             self._ahead.start()
         painter.end()
 
-    def _zoom_image(self, renderer: SlideRenderer, region: QRectF, size: QSize) -> QImage:
-        """The zoomed region at *size*, rendered once per region and kept while it is shown."""
-        ratio = self.devicePixelRatioF()
-        key = (
-            id(renderer),
-            self._index,
-            self._step,
-            region.getRect(),
-            size.width(),
-            size.height(),
-            ratio,
-        )
-        if self._zoomed is not None and self._zoomed[0] == key:
-            return self._zoomed[1]
-        pixels = QSize(round(size.width() * ratio), round(size.height() * ratio))
-        # Opaque: the slide's background covers it, and glyphs drawn as paths (large zoomed
-        # text) fill twice as fast without an alpha channel.
-        image = QImage(pixels, QImage.Format.Format_RGB32)
-        image.fill(QColor(renderer.theme.color("background")))
-        painter = QPainter(image)
-        renderer.paint_region(
-            painter,
-            self._index,
-            region,
-            QRectF(0, 0, pixels.width(), pixels.height()),
-            self._step,
-        )
-        painter.end()
-        image.setDevicePixelRatio(ratio)
-        self._zoomed = (key, image)
-        return image
+    def zoom_sharp(self) -> bool:
+        """Whether the zoomed region is drawn sharp: rendered at the scale it is shown, not
+        stretched (True when not zoomed)."""
+        renderer, region = self._renderer, self._region
+        if renderer is None or region is None:
+            return True
+        key = (id(renderer), self._index, self._step, self.devicePixelRatioF())
+        size = self.slide_rect().toAlignedRect().size()
+        return self._zoom.sharp(key, region, size, self.devicePixelRatioF())
+
+    def settle_zoom(self) -> None:
+        """Render the zoomed region sharp now (the steps have stopped), and show it."""
+        self._settle.stop()
+        renderer, region = self._renderer, self._region
+        if renderer is None or region is None or self.zoom_sharp():
+            return
+        if 0 <= self._index < renderer.slide_count:
+            size = self.slide_rect().toAlignedRect().size()
+            key = (self._index, self._step)
+            self._zoom.render(renderer, key, region, size, self.devicePixelRatioF())
+            self.update()
 
     def _render_ahead(self) -> None:
         renderer = self._renderer

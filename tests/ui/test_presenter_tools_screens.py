@@ -193,6 +193,7 @@ def test_a_dragged_box_zooms_the_projector_sharp_and_0_ends_it(
     assert region is not None and controller.state.modes.tool == "zoom"
     assert region.width() / region.height() == pytest.approx(16 / 9)
     assert region.center().x() == pytest.approx(320, abs=2)
+    qtbot.waitUntil(audience.zoom_sharp)  # the step stretched the slide; now rendered
     zoomed = grab(audience)
     assert zoomed != whole
     # Sharp: drawn by the renderer at the projector's resolution, not the slide scaled up.

@@ -1,9 +1,10 @@
 """The zoom: the projector shows a region of the slide, re-rendered at full resolution.
 
 ``+`` and ``-`` zoom in and out around the mouse (or the middle of the slide); dragging a box
-on the console's current slide zooms to that box. The audience window draws the region through
-the renderer (:meth:`~desktop.render.renderer.SlideRenderer.paint_region`: vectors, so zoomed
-text is sharp, not scaled up); the console keeps the whole slide and frames the region on it.
+on the console's current slide zooms to that box. The audience window draws each step at once
+from what it has, and the region through the renderer when the steps stop
+(:meth:`~desktop.ui.slide_view.SlideView.set_region`: vectors, so zoomed text is sharp, not
+scaled up); the console keeps the whole slide and frames the region on it.
 Dragging pans: the frame on the console, the slide itself on the projector. ``0`` or Esc shows
 the whole slide again; another slide on the projector starts unzoomed.
 """
