@@ -13,27 +13,30 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Final
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainterPath
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QPainterPath
 
-from desktop.core.data import Chart, ChartType, Number
+from desktop.core.data import Chart, ChartType
 from desktop.core.markup import plain
 from desktop.core.model import Layout
-from desktop.core.numbers import format_number, nice_ticks
 from desktop.render.builder import LayoutBuilder, SlideLayout, builds, lines, same_scale
-from desktop.render.chart_items import ChartStyle, Shape, box, hatch
-from desktop.render.fonts import make_font
-from desktop.render.items import Text
-from desktop.render.text import Para, TextBox, VAlign
-
-LEFT, RIGHT, CENTER = (
-    Qt.AlignmentFlag.AlignLeft,
-    Qt.AlignmentFlag.AlignRight,
-    Qt.AlignmentFlag.AlignHCenter,
+from desktop.render.chart_canvas import (
+    CENTER,
+    RIGHT,
+    Axis,
+    ChartCanvas,
+    bar,
+    centred,
+    label_size,
+    line,
+    ticks,
+    value_texts,
 )
+from desktop.render.chart_items import ChartStyle, Shape
+from desktop.render.text import VAlign
+
 _Place = Callable[[float], float]
 """Where a value is along the value axis, in canvas pixels."""
 TARGET_WORD: Final = {"en": "Target", "zh": "目标"}
@@ -47,56 +50,11 @@ def chart_slide(b: LayoutBuilder, body: QRectF) -> None:
     lay_out_chart(b.out, body, chart, ChartStyle.of(b.theme), b.deck.shown_language)
 
 
-@dataclass
-class _Canvas:
-    """Where a chart is laid out: text boxes and shapes appended to *out*."""
-
-    out: SlideLayout
-    style: ChartStyle
-    language: str
-    """How numbers are written (the deck's shown language)."""
-
-    def box(
-        self,
-        rect: QRectF,
-        text: str,
-        size: float,
-        name: str,
-        color: str = "",
-        align: Qt.AlignmentFlag = LEFT,
-        bold: bool = False,
-        wrap: bool = False,
-        valign: VAlign = VAlign.TOP,
-    ) -> TextBox:
-        """A fitted text box, not yet placed (never below the style's smallest size)."""
-        para = Para(text, size, color or self.style.text, bold=bold, align=align, space_after=0)
-        return TextBox(
-            rect,
-            [para],
-            self.style.fonts,
-            min_size=min(size, self.style.small),
-            valign=valign,
-            wrap=wrap,
-            name=name,
-        ).fit()
-
-    def place(self, box: TextBox) -> TextBox:
-        self.out.boxes.append(box)
-        self.out.items.append(Text(box))
-        return box
-
-    def shape(self, shape: Shape) -> None:
-        self.out.items.append(shape)
-
-    def width(self, text: str, size: float, bold: bool = False) -> float:
-        return QFontMetricsF(make_font(self.style.fonts, size, bold)).horizontalAdvance(text)
-
-
 def lay_out_chart(
     out: SlideLayout, rect: QRectF, chart: Chart, style: ChartStyle, language: str = "en"
 ) -> None:
     """Lay *chart* out in *rect*, its numbers written as *language* writes them."""
-    canvas = _Canvas(out, style, language)
+    canvas = ChartCanvas(out, style, language)
     area = QRectF(rect)
     if chart.note:
         note_h = lines(style.note, 2)
@@ -131,42 +89,14 @@ def lay_out_chart(
         room = area.width() * 0.7 / (canvas.width("0000.0", style.small) * 1.6)
     else:  # ticks up the side, each some lines apart
         room = (area.height() - lines(style.label, 3)) / (lines(style.small) * 1.5)
-    axis = _Axis.of(chart, language, max(2, min(6, int(room) + 1)))
+    axis = Axis.of(chart, language, max(2, min(6, int(room) + 1)))
     if horizontal:
         _horizontal(canvas, area, chart, axis)
     else:
         _vertical(canvas, area, chart, axis)
 
 
-@dataclass
-class _Axis:
-    low: float
-    high: float
-    ticks: list[tuple[float, str]]
-    base: float
-    """Where bars grow from: 0, or the axis end nearest to it."""
-
-    @classmethod
-    def of(cls, chart: Chart, language: str, most: int = 6) -> _Axis:
-        low, high = chart.extent()
-        low = chart.axis_min if chart.axis_min is not None else low
-        high = chart.axis_max if chart.axis_max is not None else high
-        ticks = nice_ticks(low, high, most, zero=chart.type is ChartType.BAR)
-        start = chart.axis_min if chart.axis_min is not None else ticks.low
-        end = chart.axis_max if chart.axis_max is not None else ticks.high
-        marks = [
-            (v, format_number(v, ticks.decimals, language))
-            for v in ticks.values
-            if start - 1e-9 <= v <= end + 1e-9
-        ]
-        return cls(start, end, marks, min(max(0.0, start), end))
-
-    def at(self, value: float) -> float:
-        """Where *value* is along the axis, from 0 (low) to 1 (high), clamped."""
-        return min(1.0, max(0.0, (value - self.low) / (self.high - self.low)))
-
-
-def _legend(canvas: _Canvas, area: QRectF, chart: Chart, language: str, start: float) -> float:
+def _legend(canvas: ChartCanvas, area: QRectF, chart: Chart, language: str, start: float) -> float:
     """The legend along the top from *start* (several series, or targets), on as many rows
     as it needs; returns where the rows end."""
     style = canvas.style
@@ -186,7 +116,7 @@ def _legend(canvas: _Canvas, area: QRectF, chart: Chart, language: str, start: f
         if x > area.left() and x + wide > area.right():  # the next row
             x, y = area.left(), y + height
         square = QRectF(x, y + (height - swatch) / 2, swatch, swatch)
-        _bar(canvas, square, colour, hatched)
+        bar(canvas, square, colour, hatched)
         label = canvas.box(
             QRectF(square.right() + size * 0.35, y, area.right() - square.right(), height),
             name,
@@ -198,26 +128,10 @@ def _legend(canvas: _Canvas, area: QRectF, chart: Chart, language: str, start: f
     return y + height + size * 0.5
 
 
-def _bar(canvas: _Canvas, rect: QRectF, colour: str, target: bool) -> None:
-    """A result filled; a target outlined and hatched."""
-    if not target:
-        canvas.shape(Shape(box(rect), fill=colour))
-        return
-    line = max(2.0, min(4.0, rect.width() / 12))
-    inner = rect.adjusted(line / 2, line / 2, -line / 2, -line / 2)
-    canvas.shape(Shape(box(inner), fill=canvas.style.background, line=colour, width=line))
-    spacing = max(8.0, min(18.0, rect.width() / 4))
-    canvas.shape(Shape(hatch(inner, spacing), line=colour, width=line * 0.6))
-
-
-def _ticks(canvas: _Canvas) -> float:
-    return canvas.style.small * 0.6
-
-
-def _vertical(canvas: _Canvas, area: QRectF, chart: Chart, axis: _Axis) -> None:
+def _vertical(canvas: ChartCanvas, area: QRectF, chart: Chart, axis: Axis) -> None:
     """Categories along the bottom, values up the side: bars or a line."""
     style = canvas.style
-    gutter = max(canvas.width(text, style.small) for _, text in axis.ticks) + _ticks(canvas)
+    gutter = max(canvas.width(text, style.small) for _, text in axis.ticks) + ticks(canvas)
     count = len(chart.categories)
     slot = (area.width() - gutter) / count
     label_h = lines(style.label, 2)
@@ -246,8 +160,8 @@ def _vertical(canvas: _Canvas, area: QRectF, chart: Chart, axis: _Axis) -> None:
 
     for n, (value, text) in enumerate(axis.ticks):
         at = y(value)
-        canvas.shape(Shape(_line(plot.left(), at, plot.right(), at), line=style.rule, width=1.5))
-        tick = QRectF(area.left(), at - lines(style.small) / 2, gutter - _ticks(canvas), 0)
+        canvas.shape(Shape(line(plot.left(), at, plot.right(), at), line=style.rule, width=1.5))
+        tick = QRectF(area.left(), at - lines(style.small) / 2, gutter - ticks(canvas), 0)
         tick.setHeight(lines(style.small))
         canvas.place(canvas.box(tick, text, style.small, f"chart-tick-{n}", style.muted, RIGHT))
     if chart.type is ChartType.BAR:
@@ -255,18 +169,18 @@ def _vertical(canvas: _Canvas, area: QRectF, chart: Chart, axis: _Axis) -> None:
     else:
         _lines(canvas, plot, chart, slot, y)
     at = y(axis.base)
-    canvas.shape(Shape(_line(plot.left(), at, plot.right(), at), line=style.muted, width=2.5))
+    canvas.shape(Shape(line(plot.left(), at, plot.right(), at), line=style.muted, width=2.5))
 
 
 def _vertical_bars(
-    canvas: _Canvas, plot: QRectF, chart: Chart, axis: _Axis, slot: float, y: _Place
+    canvas: ChartCanvas, plot: QRectF, chart: Chart, axis: Axis, slot: float, y: _Place
 ) -> None:
     style = canvas.style
     series = len(chart.series)
     group = slot * (0.6 if series == 1 else 0.8)
     width = group / series
-    texts = _value_texts(chart, canvas)
-    size = _label_size(canvas, texts, width * (1.0 if series == 1 else 1.1))
+    texts = value_texts(chart, canvas)
+    size = label_size(canvas, texts, width * (1.0 if series == 1 else 1.1))
     for s, data in enumerate(chart.series):
         colour = style.colour(s)
         for n, value in enumerate(data.values):
@@ -286,7 +200,7 @@ def _vertical_bars(
                 continue
             top, bottom = y(max(value.value, axis.base)), y(min(value.value, axis.base))
             rect = QRectF(x + inset, top, width - 2 * inset, max(1.0, bottom - top))
-            _bar(canvas, rect, colour, n in chart.targets)
+            bar(canvas, rect, colour, n in chart.targets)
             if size and chart.labels:
                 above = value.value >= axis.base
                 label_h = lines(size)
@@ -294,7 +208,7 @@ def _vertical_bars(
                 text = texts[(s, n)]
                 canvas.place(
                     canvas.box(
-                        _centred(rect.center().x(), slot, plot, at, label_h),
+                        centred(rect.center().x(), slot, plot, at, label_h),
                         text,
                         size,
                         f"chart-value-{s * len(data.values) + n}",
@@ -304,11 +218,11 @@ def _vertical_bars(
                 )
 
 
-def _lines(canvas: _Canvas, plot: QRectF, chart: Chart, slot: float, y: _Place) -> None:
+def _lines(canvas: ChartCanvas, plot: QRectF, chart: Chart, slot: float, y: _Place) -> None:
     """A line per series through its values, broken at gaps, dashed into a target."""
     style = canvas.style
-    texts = _value_texts(chart, canvas)
-    size = _label_size(canvas, texts, slot * 0.95) if len(chart.series) == 1 else 0.0
+    texts = value_texts(chart, canvas)
+    size = label_size(canvas, texts, slot * 0.95) if len(chart.series) == 1 else 0.0
     radius = style.label * 0.3
     for s, data in enumerate(chart.series):
         colour = style.colour(s)
@@ -323,7 +237,7 @@ def _lines(canvas: _Canvas, plot: QRectF, chart: Chart, slot: float, y: _Place) 
             dashed = n in chart.targets
             canvas.shape(
                 Shape(
-                    _line(start.x(), start.y(), end.x(), end.y()),
+                    line(start.x(), start.y(), end.x(), end.y()),
                     line=colour,
                     width=5,
                     dashed=dashed,
@@ -342,7 +256,7 @@ def _lines(canvas: _Canvas, plot: QRectF, chart: Chart, slot: float, y: _Place) 
                 label_h = lines(size)
                 canvas.place(
                     canvas.box(
-                        _centred(point.x(), slot, plot, point.y() - radius - label_h, label_h),
+                        centred(point.x(), slot, plot, point.y() - radius - label_h, label_h),
                         texts[(s, n)],
                         size,
                         f"chart-value-{s * len(points) + n}",
@@ -352,7 +266,7 @@ def _lines(canvas: _Canvas, plot: QRectF, chart: Chart, slot: float, y: _Place) 
                 )
 
 
-def _horizontal(canvas: _Canvas, area: QRectF, chart: Chart, axis: _Axis) -> None:
+def _horizontal(canvas: ChartCanvas, area: QRectF, chart: Chart, axis: Axis) -> None:
     """Categories down the side, bars to the right, the values along the bottom."""
     style = canvas.style
     widest = max(canvas.width(plain(name), style.label) for name in chart.categories)
@@ -383,14 +297,14 @@ def _horizontal(canvas: _Canvas, area: QRectF, chart: Chart, axis: _Axis) -> Non
 
     for n, (value, text) in enumerate(axis.ticks):
         at = x(value)
-        canvas.shape(Shape(_line(at, plot.top(), at, plot.bottom()), line=style.rule, width=1.5))
+        canvas.shape(Shape(line(at, plot.top(), at, plot.bottom()), line=style.rule, width=1.5))
         width = canvas.width(text, style.small) + 8
         tick = QRectF(at - width / 2, plot.bottom() + style.small * 0.3, width, tick_h)
         canvas.place(canvas.box(tick, text, style.small, f"chart-tick-{n}", style.muted, CENTER))
     series = len(chart.series)
     group = slot * (0.6 if series == 1 else 0.8)
     height = group / series
-    texts = _value_texts(chart, canvas)
+    texts = value_texts(chart, canvas)
     size = min(style.label, height * 0.75) if chart.labels else 0.0
     for s, data in enumerate(chart.series):
         for n, number in enumerate(data.values):
@@ -404,7 +318,7 @@ def _horizontal(canvas: _Canvas, area: QRectF, chart: Chart, axis: _Axis) -> Non
                 continue
             left, right = x(min(number.value, axis.base)), x(max(number.value, axis.base))
             rect = QRectF(left, top, max(1.0, right - left), height)
-            _bar(canvas, rect, style.colour(s), n in chart.targets)
+            bar(canvas, rect, style.colour(s), n in chart.targets)
             text = texts[(s, n)]
             room = plot.right() - rect.right() - 8
             wide = canvas.width(text, size, True) + 16 if size >= style.small else math.inf
@@ -422,38 +336,4 @@ def _horizontal(canvas: _Canvas, area: QRectF, chart: Chart, axis: _Axis) -> Non
                 )
                 canvas.place(label)
     at = x(axis.base)
-    canvas.shape(Shape(_line(at, plot.top(), at, plot.bottom()), line=style.muted, width=2.5))
-
-
-def _centred(x: float, width: float, plot: QRectF, top: float, height: float) -> QRectF:
-    """A label's box *width* wide, centred on *x* but kept inside the plot's sides."""
-    left = min(max(plot.left(), x - width / 2), plot.right() - width)
-    return QRectF(left, top, width, height)
-
-
-def _line(x1: float, y1: float, x2: float, y2: float) -> QPainterPath:
-    path = QPainterPath(QPointF(x1, y1))
-    path.lineTo(QPointF(x2, y2))
-    return path
-
-
-def _value_texts(chart: Chart, canvas: _Canvas) -> dict[tuple[int, int], str]:
-    """Each value as written on the chart (with the decimals it is written with), by
-    (series, category)."""
-    return {
-        (s, n): format_number(value.value, value.decimals, canvas.language)
-        for s, data in enumerate(chart.series)
-        for n, value in enumerate(data.values)
-        if isinstance(value, Number)
-    }
-
-
-def _label_size(canvas: _Canvas, texts: dict[tuple[int, int], str], room: float) -> float:
-    """The size value labels are written at: the label size, smaller down to the smallest
-    text while the widest is wider than *room*, or 0 when even that does not fit."""
-    style = canvas.style
-    widest = max((canvas.width(t, style.label, True) for t in texts.values()), default=0.0)
-    if widest <= room:
-        return style.label
-    size = style.label * room / widest
-    return size if size >= style.small else 0.0
+    canvas.shape(Shape(line(at, plot.top(), at, plot.bottom()), line=style.muted, width=2.5))

@@ -1,0 +1,155 @@
+"""What a chart is laid out with: the canvas it appends to, its value axis and small parts.
+
+:class:`ChartCanvas` appends fitted text boxes and shapes to a
+:class:`~desktop.render.builder.SlideLayout` and says how a build's step shows each value
+(:data:`Reveal`); :class:`Axis` places values along the value axis. The layouts themselves are
+in :mod:`desktop.render.chart`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QPainterPath
+
+from desktop.core.data import Chart, ChartType, Number
+from desktop.core.numbers import format_number, nice_ticks
+from desktop.render.builder import SlideLayout
+from desktop.render.chart_items import ChartStyle, Shape, box, hatch
+from desktop.render.fonts import make_font
+from desktop.render.items import Text
+from desktop.render.text import Para, TextBox, VAlign
+
+LEFT, RIGHT, CENTER = (
+    Qt.AlignmentFlag.AlignLeft,
+    Qt.AlignmentFlag.AlignRight,
+    Qt.AlignmentFlag.AlignHCenter,
+)
+
+
+@dataclass
+class ChartCanvas:
+    """Where a chart is laid out: text boxes and shapes appended to *out*."""
+
+    out: SlideLayout
+    style: ChartStyle
+    language: str
+    """How numbers are written (the deck's shown language)."""
+
+    def box(
+        self,
+        rect: QRectF,
+        text: str,
+        size: float,
+        name: str,
+        color: str = "",
+        align: Qt.AlignmentFlag = LEFT,
+        bold: bool = False,
+        wrap: bool = False,
+        valign: VAlign = VAlign.TOP,
+    ) -> TextBox:
+        """A fitted text box, not yet placed (never below the style's smallest size)."""
+        para = Para(text, size, color or self.style.text, bold=bold, align=align, space_after=0)
+        return TextBox(
+            rect,
+            [para],
+            self.style.fonts,
+            min_size=min(size, self.style.small),
+            valign=valign,
+            wrap=wrap,
+            name=name,
+        ).fit()
+
+    def place(self, box: TextBox) -> TextBox:
+        self.out.boxes.append(box)
+        self.out.items.append(Text(box))
+        return box
+
+    def shape(self, shape: Shape) -> None:
+        self.out.items.append(shape)
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        return QFontMetricsF(make_font(self.style.fonts, size, bold)).horizontalAdvance(text)
+
+
+@dataclass
+class Axis:
+    low: float
+    high: float
+    ticks: list[tuple[float, str]]
+    base: float
+    """Where bars grow from: 0, or the axis end nearest to it."""
+
+    @classmethod
+    def of(cls, chart: Chart, language: str, most: int = 6) -> Axis:
+        low, high = chart.extent()
+        low = chart.axis_min if chart.axis_min is not None else low
+        high = chart.axis_max if chart.axis_max is not None else high
+        ticks = nice_ticks(low, high, most, zero=chart.type is ChartType.BAR)
+        start = chart.axis_min if chart.axis_min is not None else ticks.low
+        end = chart.axis_max if chart.axis_max is not None else ticks.high
+        marks = [
+            (v, format_number(v, ticks.decimals, language))
+            for v in ticks.values
+            if start - 1e-9 <= v <= end + 1e-9
+        ]
+        return cls(start, end, marks, min(max(0.0, start), end))
+
+    def at(self, value: float) -> float:
+        """Where *value* is along the axis, from 0 (low) to 1 (high), clamped."""
+        return min(1.0, max(0.0, (value - self.low) / (self.high - self.low)))
+
+
+def bar(canvas: ChartCanvas, rect: QRectF, colour: str, target: bool) -> None:
+    """A result filled; a target outlined and hatched."""
+    if not target:
+        canvas.shape(Shape(box(rect), fill=colour))
+        return
+    line = max(2.0, min(4.0, rect.width() / 12))
+    inner = rect.adjusted(line / 2, line / 2, -line / 2, -line / 2)
+    canvas.shape(Shape(box(inner), fill=canvas.style.background, line=colour, width=line))
+    spacing = max(8.0, min(18.0, rect.width() / 4))
+    canvas.shape(Shape(hatch(inner, spacing), line=colour, width=line * 0.6))
+
+
+def _ticks(canvas: ChartCanvas) -> float:
+    return canvas.style.small * 0.6
+
+
+def ticks(canvas: ChartCanvas) -> float:
+    return canvas.style.small * 0.6
+
+
+def centred(x: float, width: float, plot: QRectF, top: float, height: float) -> QRectF:
+    """A label's box *width* wide, centred on *x* but kept inside the plot's sides."""
+    left = min(max(plot.left(), x - width / 2), plot.right() - width)
+    return QRectF(left, top, width, height)
+
+
+def line(x1: float, y1: float, x2: float, y2: float) -> QPainterPath:
+    path = QPainterPath(QPointF(x1, y1))
+    path.lineTo(QPointF(x2, y2))
+    return path
+
+
+def value_texts(chart: Chart, canvas: ChartCanvas) -> dict[tuple[int, int], str]:
+    """Each value as written on the chart (with the decimals it is written with), by
+    (series, category)."""
+    return {
+        (s, n): format_number(value.value, value.decimals, canvas.language)
+        for s, data in enumerate(chart.series)
+        for n, value in enumerate(data.values)
+        if isinstance(value, Number)
+    }
+
+
+def label_size(canvas: ChartCanvas, texts: dict[tuple[int, int], str], room: float) -> float:
+    """The size value labels are written at: the label size, smaller down to the smallest
+    text while the widest is wider than *room*, or 0 when even that does not fit."""
+    style = canvas.style
+    widest = max((canvas.width(t, style.label, True) for t in texts.values()), default=0.0)
+    if widest <= room:
+        return style.label
+    size = style.label * room / widest
+    return size if size >= style.small else 0.0
