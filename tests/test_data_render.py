@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QFontMetricsF
 
+from desktop.core.builds import BuildItem, build_items, step_count
 from desktop.core.loader import load_deck
 from desktop.core.model import Deck
 from desktop.core.theme import load_theme
@@ -229,3 +230,73 @@ def test_a_table_builds_row_by_row_and_keeps_its_room(make_deck: DeckFactory) ->
     assert shown(1) == ["Port", "21", "22.18", "PM2.5", "37", "–"]
     assert len(shown(None)) == 9
     assert header_rect(0) == header_rect(None)  # nothing moves as rows appear
+
+
+def _built_chart(
+    make_deck: DeckFactory, series: str, build: str = "true", type: str = "bar"
+) -> tuple[Deck, SlideRenderer]:
+    section = chart_section(type=type, series=series).replace(
+        "    title: Port\n", f"    title: Port\n    build: {build}\n"
+    )
+    deck = _deck(make_deck, section, name=f"{build}-{type}-{series.count('name')}")
+    return deck, SlideRenderer(deck, load_theme("default"))
+
+
+def _named(layout: SlideLayout, name: str) -> list[str]:
+    return [t.box.paras[0].text for t in layout.texts() if t.box.name == name]
+
+
+def _fills(layout: SlideLayout) -> list[str]:
+    return [item.fill for item in layout.items if isinstance(item, Shape) and item.fill]
+
+
+def test_a_chart_builds_series_by_series_and_keeps_its_room(make_deck: DeckFactory) -> None:
+    deck, renderer = _built_chart(make_deck, TWO)
+    slide = deck.refs[0].slide
+    assert build_items(slide) == (BuildItem("chart.series", 0), BuildItem("chart.series", 1))
+    assert step_count(slide) == 2
+    first, complete = renderer.layout(0, 0), renderer.layout(0, None)
+    palette = renderer.theme.palette
+    assert _fills(first).count(palette[1]) == 1  # the legend's swatch: the series is to come
+    assert _fills(complete).count(palette[1]) == 1 + 1  # and its bar (a gap, then a target)
+    assert _named(first, "chart-value-0") == ["21"]
+    assert _named(first, "chart-value-3") == [] and _named(complete, "chart-value-3") == ["9"]
+    assert _named(first, "chart-gap-4") == [] and _named(complete, "chart-gap-4") == ["–"]
+    # The axis, the categories and the legend are there from the first step, where they stay.
+    for name in ("chart-category-0", "chart-tick-0", "chart-legend-1", "chart-unit"):
+        (before,) = [t.rect for t in first.texts() if t.box.name == name]
+        (after,) = [t.rect for t in complete.texts() if t.box.name == name]
+        assert before == after, name
+
+
+def test_a_one_series_chart_builds_bar_by_bar_and_dim_draws_those_to_come_faintly(
+    make_deck: DeckFactory,
+) -> None:
+    deck, renderer = _built_chart(make_deck, ONE)
+    assert [item.field for item in build_items(deck.refs[0].slide)] == ["chart.categories"] * 3
+    values = [_named(renderer.layout(0, step), "chart-value-1") for step in (0, 1, None)]
+    assert values == [[], ["22.18"], ["22.18"]]
+    _, dim = _built_chart(make_deck, ONE, build="dim", type="line")
+    faint = [s for s in dim.layout(0, 0).items if isinstance(s, Shape) and s.line.startswith("#38")]
+    assert len(faint) >= 2  # the two segments (and the target's dot) to come, at 22% opacity
+    assert [
+        t.box.paras[0].color[:3] for t in dim.layout(0, 0).texts() if t.box.name == "chart-value-2"
+    ] == ["#38"]
+
+
+def test_a_built_chart_exports_complete_or_a_page_per_step(
+    make_deck: DeckFactory, tmp_path: Path
+) -> None:
+    deck, _ = _built_chart(make_deck, TWO)
+    pages = []
+    for builds in (False, True):
+        target = tmp_path / f"builds-{builds}.pdf"
+        registry.get("pdf").export(deck, target, PdfOptions(builds=builds))
+        pages.append([" ".join(p.extract_text().split()) for p in PdfReader(target).pages])
+    complete, steps = pages
+    assert len(steps) == len(complete) + 1  # the chart's two steps
+    chart = next(n for n, text in enumerate(complete) if "Other" in text)
+    assert "9" in complete[chart].split() and "12" in complete[chart].split()
+    first = steps[chart].split()
+    assert "21" in first and "9" not in first  # the first step: the first series only
+    assert "9" in steps[chart + 1].split()  # the second: both, as the complete page

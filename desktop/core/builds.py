@@ -2,10 +2,12 @@
 
 A slide with ``build: true`` (or ``build: dim``) shows the items of the list fields its layout
 declares (:attr:`LayoutSpec.builds <desktop.core.layouts.LayoutSpec.builds>`: the bullets, the
-figures, the left then the right column) one more at each step: step 0 shows the first item,
-the last step shows them all, as a slide without a build always does. A bullet's sub-bullets
-come with it. Items still to come keep their room on the slide (nothing moves as they appear);
-``dim`` draws them faintly instead of leaving them out.
+figures, the left then the right column; a table's rows and a chart's series, or a one-series
+chart's categories, as :meth:`Table.items <desktop.core.data.Table.items>` and
+:meth:`Chart.items <desktop.core.data.Chart.items>` name them) one more at each step: step 0
+shows the first item, the last step shows them all, as a slide without a build always does. A
+bullet's sub-bullets come with it. Items still to come keep their room on the slide (nothing
+moves as they appear); ``dim`` draws them faintly instead of leaving them out.
 
 A layout gains builds by naming its list fields in its spec: the renderer asks
 :func:`item_state` about each item it draws.
@@ -16,6 +18,7 @@ from __future__ import annotations
 import enum
 from typing import NamedTuple
 
+from desktop.core.data import Chart, Table
 from desktop.core.layouts import Build
 from desktop.core.model import Slide
 
@@ -44,11 +47,20 @@ def build_items(slide: Slide) -> tuple[BuildItem, ...]:
     items: list[BuildItem] = []
     for name in slide.layout.spec.builds:
         values: object = slide
-        for attribute in name.split("."):  # ``table.rows``: a list inside a field
+        for attribute in name.split("."):  # a dotted path: a list inside a field
             values = getattr(values, attribute, None) if values is not None else None
+        if isinstance(values, Table | Chart):  # it names its own: rows; series or categories
+            items.extend(_located(path) for path in values.items())
+            continue
         count = len(values) if isinstance(values, tuple | list) else 0
         items.extend(BuildItem(name, index) for index in range(count))
     return tuple(items)
+
+
+def _located(path: str) -> BuildItem:
+    """The item at field path *path* (``chart.series[2]``)."""
+    field, _, index = path.rpartition("[")
+    return BuildItem(field, int(index.rstrip("]")))
 
 
 def step_count(slide: Slide) -> int:

@@ -38,7 +38,8 @@ class LayoutSpec:
     """The title shown when the slide has none (and its name in outlines and bookmarks)."""
     builds: tuple[str, ...] = ()
     """The list fields whose items a slide with ``build`` reveals one at a time, in order
-    (:func:`desktop.core.builds.build_items`): a layout without any shows its slide at once."""
+    (:func:`desktop.core.builds.build_items`), or a ``table`` or ``chart`` field, whose own
+    ``items()`` name them: a layout without any shows its slide at once."""
 
 
 class Build(enum.Enum):
@@ -134,7 +135,7 @@ class Layout(enum.Enum):
         hint="rows and columns, inline or from a CSV file",
         needs=("table",),
         content=True,
-        builds=("table.rows",),
+        builds=("table",),
     )
     CHART = LayoutSpec(
         "chart",
@@ -144,6 +145,7 @@ class Layout(enum.Enum):
         hint="bars or lines, inline or from a CSV file",
         needs=("chart",),
         content=True,
+        builds=("chart",),
     )
     SOURCES = LayoutSpec(
         "sources",

@@ -116,13 +116,13 @@ DIM_ALPHA: Final = 0.22
 """How opaque an item still to come is drawn in a ``build: dim`` slide."""
 
 
-def _faint(colour: str) -> str:
+def faint(colour: str) -> str:
     """*colour* (``#rrggbb``; empty: none) at :data:`DIM_ALPHA`: a dimmed item's."""
     if not colour:
         return colour
-    faint = QColor(colour)
-    faint.setAlphaF(DIM_ALPHA)
-    return faint.name(QColor.NameFormat.HexArgb)
+    shown = QColor(colour)
+    shown.setAlphaF(DIM_ALPHA)
+    return shown.name(QColor.NameFormat.HexArgb)
 
 
 TITLE_LEADING: Final = 1.1
@@ -195,7 +195,7 @@ class LayoutBuilder:
         """The theme's colour *name* for item *index* of the build list *field* at this step:
         faint while the item is still to come in a ``dim`` build, else as it is."""
         state = item_state(self.ref.slide, field, index, self.step)
-        return _faint(self.color(name)) if state is Shown.DIMMED else self.color(name)
+        return faint(self.color(name)) if state is Shown.DIMMED else self.color(name)
 
     def item_paras(self, paras: list[Para], field: str, index: int) -> list[Para]:
         """*paras*, the text of item *index* of the build list *field*, as this step shows it:
@@ -207,7 +207,7 @@ class LayoutBuilder:
         if state is Shown.DIMMED:
             return [
                 dataclasses.replace(
-                    para, color=_faint(para.color), bullet_color=_faint(para.bullet_color)
+                    para, color=faint(para.color), bullet_color=faint(para.bullet_color)
                 )
                 for para in paras
             ]

@@ -18,6 +18,7 @@ from typing import Final
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainterPath
 
+from desktop.core.builds import Shown, item_state
 from desktop.core.data import Chart, ChartType
 from desktop.core.markup import plain
 from desktop.core.model import Layout
@@ -27,11 +28,13 @@ from desktop.render.chart_canvas import (
     RIGHT,
     Axis,
     ChartCanvas,
+    Reveal,
+    all_shown,
     bar,
     centred,
     label_size,
     line,
-    ticks,
+    tick_length,
     value_texts,
 )
 from desktop.render.chart_items import ChartStyle, Shape
@@ -47,14 +50,28 @@ TARGET_WORD: Final = {"en": "Target", "zh": "目标"}
 def chart_slide(b: LayoutBuilder, body: QRectF) -> None:
     chart = b.ref.slide.chart
     assert chart is not None
-    lay_out_chart(b.out, body, chart, ChartStyle.of(b.theme), b.deck.shown_language)
+    slide, step = b.ref.slide, b.step
+    field = "chart.categories" if len(chart.series) == 1 else "chart.series"
+
+    def reveal(series: int, category: int) -> Shown:
+        return item_state(slide, field, category if len(chart.series) == 1 else series, step)
+
+    style = ChartStyle.of(b.theme)
+    lay_out_chart(b.out, body, chart, style, b.deck.shown_language, reveal)
 
 
 def lay_out_chart(
-    out: SlideLayout, rect: QRectF, chart: Chart, style: ChartStyle, language: str = "en"
+    out: SlideLayout,
+    rect: QRectF,
+    chart: Chart,
+    style: ChartStyle,
+    language: str = "en",
+    reveal: Reveal = all_shown,
 ) -> None:
-    """Lay *chart* out in *rect*, its numbers written as *language* writes them."""
-    canvas = ChartCanvas(out, style, language)
+    """Lay *chart* out in *rect*, its numbers written as *language* writes them, its values
+    shown as *reveal* says (a build's step: the series, or the categories of a one-series
+    chart, one more at each; the axes, labels and legend are there from the first)."""
+    canvas = ChartCanvas(out, style, language, reveal)
     area = QRectF(rect)
     if chart.note:
         note_h = lines(style.note, 2)
@@ -131,7 +148,7 @@ def _legend(canvas: ChartCanvas, area: QRectF, chart: Chart, language: str, star
 def _vertical(canvas: ChartCanvas, area: QRectF, chart: Chart, axis: Axis) -> None:
     """Categories along the bottom, values up the side: bars or a line."""
     style = canvas.style
-    gutter = max(canvas.width(text, style.small) for _, text in axis.ticks) + ticks(canvas)
+    gutter = max(canvas.width(text, style.small) for _, text in axis.ticks) + tick_length(canvas)
     count = len(chart.categories)
     slot = (area.width() - gutter) / count
     label_h = lines(style.label, 2)
@@ -161,7 +178,7 @@ def _vertical(canvas: ChartCanvas, area: QRectF, chart: Chart, axis: Axis) -> No
     for n, (value, text) in enumerate(axis.ticks):
         at = y(value)
         canvas.shape(Shape(line(plot.left(), at, plot.right(), at), line=style.rule, width=1.5))
-        tick = QRectF(area.left(), at - lines(style.small) / 2, gutter - ticks(canvas), 0)
+        tick = QRectF(area.left(), at - lines(style.small) / 2, gutter - tick_length(canvas), 0)
         tick.setHeight(lines(style.small))
         canvas.place(canvas.box(tick, text, style.small, f"chart-tick-{n}", style.muted, RIGHT))
     if chart.type is ChartType.BAR:
@@ -182,8 +199,10 @@ def _vertical_bars(
     texts = value_texts(chart, canvas)
     size = label_size(canvas, texts, width * (1.0 if series == 1 else 1.1))
     for s, data in enumerate(chart.series):
-        colour = style.colour(s)
         for n, value in enumerate(data.values):
+            colour, ink = canvas.at(s, n, style.colour(s)), canvas.at(s, n, style.text)
+            if colour is None or ink is None:
+                continue  # to come in a build: its room is kept
             x = plot.left() + n * slot + (slot - group) / 2 + s * width
             inset = width * 0.06 if series > 1 else 0.0
             if value is None:
@@ -193,7 +212,7 @@ def _vertical_bars(
                         "–",
                         style.small,
                         f"chart-gap-{s * len(data.values) + n}",
-                        style.muted,
+                        canvas.at(s, n, style.muted) or style.muted,
                         CENTER,
                     )
                 )
@@ -212,6 +231,7 @@ def _vertical_bars(
                         text,
                         size,
                         f"chart-value-{s * len(data.values) + n}",
+                        ink,
                         align=CENTER,
                         bold=True,
                     )
@@ -225,14 +245,14 @@ def _lines(canvas: ChartCanvas, plot: QRectF, chart: Chart, slot: float, y: _Pla
     size = label_size(canvas, texts, slot * 0.95) if len(chart.series) == 1 else 0.0
     radius = style.label * 0.3
     for s, data in enumerate(chart.series):
-        colour = style.colour(s)
         points = [
             QPointF(plot.left() + (n + 0.5) * slot, y(v.value)) if v is not None else None
             for n, v in enumerate(data.values)
         ]
         for n in range(1, len(points)):
             start, end = points[n - 1], points[n]
-            if start is None or end is None:
+            colour = canvas.at(s, n, style.colour(s))  # a segment comes with its end
+            if start is None or end is None or colour is None:
                 continue
             dashed = n in chart.targets
             canvas.shape(
@@ -244,7 +264,8 @@ def _lines(canvas: ChartCanvas, plot: QRectF, chart: Chart, slot: float, y: _Pla
                 )
             )
         for n, point in enumerate(points):
-            if point is None:
+            colour, ink = canvas.at(s, n, style.colour(s)), canvas.at(s, n, style.text)
+            if point is None or colour is None or ink is None:
                 continue
             dot = QPainterPath()
             dot.addEllipse(point, radius, radius)
@@ -260,6 +281,7 @@ def _lines(canvas: ChartCanvas, plot: QRectF, chart: Chart, slot: float, y: _Pla
                         texts[(s, n)],
                         size,
                         f"chart-value-{s * len(points) + n}",
+                        ink,
                         align=CENTER,
                         bold=True,
                     )
@@ -308,17 +330,19 @@ def _horizontal(canvas: ChartCanvas, area: QRectF, chart: Chart, axis: Axis) -> 
     size = min(style.label, height * 0.75) if chart.labels else 0.0
     for s, data in enumerate(chart.series):
         for n, number in enumerate(data.values):
+            colour, ink = canvas.at(s, n, style.colour(s)), canvas.at(s, n, style.text)
+            if colour is None or ink is None:
+                continue  # to come in a build: its room is kept
             top = plot.top() + n * slot + (slot - group) / 2 + s * height
             if number is None:
                 gap = QRectF(x(axis.base) + 8, top, plot.width() / 2, height)
                 name = f"chart-gap-{s * count + n}"
-                canvas.place(
-                    canvas.box(gap, "–", style.small, name, style.muted, valign=VAlign.CENTER)
-                )
+                muted = canvas.at(s, n, style.muted) or style.muted
+                canvas.place(canvas.box(gap, "–", style.small, name, muted, valign=VAlign.CENTER))
                 continue
             left, right = x(min(number.value, axis.base)), x(max(number.value, axis.base))
             rect = QRectF(left, top, max(1.0, right - left), height)
-            bar(canvas, rect, style.colour(s), n in chart.targets)
+            bar(canvas, rect, colour, n in chart.targets)
             text = texts[(s, n)]
             room = plot.right() - rect.right() - 8
             wide = canvas.width(text, size, True) + 16 if size >= style.small else math.inf
@@ -327,10 +351,11 @@ def _horizontal(canvas: ChartCanvas, area: QRectF, chart: Chart, axis: Axis) -> 
             top = rect.center().y() - label_h / 2
             if wide <= room:  # after the bar; else inside its end, in the ground's colour
                 place = QRectF(rect.right() + 8, top, room, label_h)
-                canvas.place(canvas.box(place, text, size, name, bold=True, valign=VAlign.CENTER))
+                label = canvas.box(place, text, size, name, ink, bold=True, valign=VAlign.CENTER)
+                canvas.place(label)
             elif wide <= rect.width() and n not in chart.targets:
                 place = QRectF(rect.left(), top, rect.width() - 8, label_h)
-                ground = style.background
+                ground = canvas.at(s, n, style.background) or style.background
                 label = canvas.box(
                     place, text, size, name, ground, RIGHT, True, False, VAlign.CENTER
                 )

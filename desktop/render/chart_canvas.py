@@ -8,14 +8,17 @@ in :mod:`desktop.render.chart`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeAlias
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainterPath
 
+from desktop.core.builds import Shown
 from desktop.core.data import Chart, ChartType, Number
 from desktop.core.numbers import format_number, nice_ticks
-from desktop.render.builder import SlideLayout
+from desktop.render.builder import SlideLayout, faint
 from desktop.render.chart_items import ChartStyle, Shape, box, hatch
 from desktop.render.fonts import make_font
 from desktop.render.items import Text
@@ -26,6 +29,13 @@ LEFT, RIGHT, CENTER = (
     Qt.AlignmentFlag.AlignRight,
     Qt.AlignmentFlag.AlignHCenter,
 )
+Reveal: TypeAlias = Callable[[int, int], Shown]
+"""How a build's step shows the value of series *s* at category *n* (``reveal(s, n)``)."""
+
+
+def all_shown(series: int, category: int) -> Shown:
+    """A chart without a build, or complete: every value shown."""
+    return Shown.SHOWN
 
 
 @dataclass
@@ -36,6 +46,16 @@ class ChartCanvas:
     style: ChartStyle
     language: str
     """How numbers are written (the deck's shown language)."""
+    reveal: Reveal = all_shown
+
+    def at(self, series: int, category: int, colour: str) -> str | None:
+        """*colour* for the value of *series* at *category* as this step shows it: faint
+        while it is to come in a ``dim`` build, None while it is to come in another (its
+        room is kept: the axis and the other values stay where they are)."""
+        state = self.reveal(series, category)
+        if state is Shown.HIDDEN:
+            return None
+        return faint(colour) if state is Shown.DIMMED else colour
 
     def box(
         self,
@@ -113,11 +133,8 @@ def bar(canvas: ChartCanvas, rect: QRectF, colour: str, target: bool) -> None:
     canvas.shape(Shape(hatch(inner, spacing), line=colour, width=line * 0.6))
 
 
-def _ticks(canvas: ChartCanvas) -> float:
-    return canvas.style.small * 0.6
-
-
-def ticks(canvas: ChartCanvas) -> float:
+def tick_length(canvas: ChartCanvas) -> float:
+    """How far a tick label stands off the plot."""
     return canvas.style.small * 0.6
 
 

@@ -11,7 +11,7 @@ from desktop.core.model import Deck
 from desktop.core.settings import BUILD_BACK_COMPLETE
 from desktop.render.renderer import SlideRenderer
 from desktop.ui.settings import Settings
-from tests.conftest import FilesLoader, WindowFactory, section_yaml
+from tests.conftest import CONTAINERS, FilesLoader, WindowFactory, chart_section, section_yaml
 from tests.ui.conftest import Present, press
 
 SLIDES = (
@@ -138,3 +138,27 @@ def test_the_main_window_marks_hidden_and_backup_slides(
     assert tip == "Slide 3: Hidden (hidden)"
     window.go_to(2)  # reachable in the main window, and shown complete
     assert window.view.index() == 2 and window.view.shown_step() is None
+
+
+def test_a_chart_builds_series_by_series_on_the_console_and_the_projector(
+    qtbot: QtBot, present: Present, load_files: FilesLoader
+) -> None:
+    other = "\n        - {name: Other, values: [9, 7, 12]}"
+    section = chart_section(series=CONTAINERS.format(values="[21, 22.18, 27]") + other)
+    section = section.replace("    title: Port\n", "    title: Port\n    build: true\n")
+    deck = load_files({"a.yaml": section})
+    controller = present(deck)
+    console, audience = controller.console, controller.audience
+    assert (audience.slide_index(), audience.shown_step()) == (0, 0)
+    assert console.position_text().endswith("step 1 / 2")
+    assert console.next_caption.text() == "NEXT STEP"
+    assert (console.next.index(), console.next.shown_step()) == (0, 1)
+    renderer = controller.renderer
+    size = renderer.canvas.toSize() / 4
+    first, second = renderer.image(0, size, 1.0, 0), renderer.image(0, size, 1.0, 1)
+    box = changed(first, second)  # the second series' bars and values, inside the plot
+    plot = next(b for b in renderer.layout(0).boxes if b.name == "chart-category-0").rect
+    assert not box.isEmpty() and box.bottom() <= plot.top() / 4 + 2
+    press(qtbot, controller, Qt.Key.Key_Right)
+    assert (audience.slide_index(), audience.shown_step()) == (0, 1)
+    assert console.position_text().endswith("step 2 / 2")
