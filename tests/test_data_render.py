@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from PySide6.QtGui import QFontMetricsF
 
 from desktop.core.builds import BuildItem, build_items, step_count
+from desktop.core.languages import DisplayLanguage, localize
 from desktop.core.loader import load_deck
 from desktop.core.model import Deck
 from desktop.core.theme import load_theme
@@ -300,3 +301,74 @@ def test_a_built_chart_exports_complete_or_a_page_per_step(
     first = steps[chart].split()
     assert "21" in first and "9" not in first  # the first step: the first series only
     assert "9" in steps[chart + 1].split()  # the second: both, as the complete page
+
+
+BILINGUAL_SERIES = (
+    "        - {name: {en: Containers, zh: 集装箱}, values: [21, 22.18, 27]}\n"
+    "        - {name: {en: Other, zh: 其他}, values: [9, 10, 12]}"
+)
+
+
+def _bilingual_chart(
+    make_deck: DeckFactory,
+    type: str = "bar",
+    horizontal: str = "false",
+    note: str = "A note.",
+    head: str = "",
+) -> SlideLayout:
+    section = (
+        chart_section(type=type, series=BILINGUAL_SERIES)
+        .replace('"2027 target"]', "{en: 2027 target, zh: 2027年目标}]", 1)
+        .replace("    title: Port\n", "    title: Port\n" + head)
+        .replace(
+            "      unit: million TEU\n",
+            "      unit: {en: million TEU, zh: 百万标准箱}\n"
+            f"      horizontal: {horizontal}\n"
+            f"      note: {{en: {note}, zh: 2022年：中国日报}}\n",
+        )
+    )
+    folder = make_deck({"a.yaml": section}, name=f"bi-{type}-{horizontal}-{len(note)}")
+    deck_yaml = (folder / "deck.yaml").read_text(encoding="utf-8")
+    deck_yaml = (
+        "languages: [en, zh]\n" if not head else "languages: [en, zh]\naspect: '4:3'\n"
+    ) + deck_yaml
+    (folder / "deck.yaml").write_text(deck_yaml, encoding="utf-8")
+    result = load_deck(folder)
+    assert result.deck is not None, [p.format() for p in result.problems]
+    return _laid(localize(result.deck, DisplayLanguage("en", "zh")))[1]
+
+
+@pytest.mark.parametrize(
+    ("type", "horizontal"), [("bar", "false"), ("line", "false"), ("bar", "true")]
+)
+def test_a_charts_labels_show_both_languages_without_overlapping(
+    make_deck: DeckFactory, type: str, horizontal: str
+) -> None:
+    layout = _bilingual_chart(make_deck, type, horizontal)
+    chart = [t for t in layout.texts() if t.role.startswith("chart-")]
+    texts = [[p.text for p in t.box.paras] for t in chart]
+    assert ["2027 target", "2027年目标"] in texts  # a category: the second language below
+    assert ["A note.", "2022年：中国日报"] in texts
+    for primary, second in (
+        ("million TEU", "百万标准箱"),
+        ("Containers", "集装箱"),
+        ("Target", "目标"),
+    ):
+        (first,) = [t.rect for t in chart if t.box.paras[0].text == primary]
+        (beside,) = [t for t in chart if t.box.paras[0].text == second]
+        assert beside.rect.left() > first.left()  # beside it, on its row
+        assert beside.box.paras[0].color == load_theme("default").color("secondary")
+    drawn = [t.box.drawn_rect() for t in chart]
+    for n, a in enumerate(drawn):
+        for b in drawn[n + 1 :]:
+            assert not a.adjusted(1, 1, -1, -1).intersects(b.adjusted(1, 1, -1, -1)), (a, b)
+    assert not layout.overflowing()
+
+
+def test_a_charts_secondary_note_gives_way_to_the_plot(make_deck: DeckFactory) -> None:
+    long = " ".join(["A note that goes on for a good while"] * 3)
+    head = "    subtitle: {en: Results against the aim, zh: 实绩与目标}\n"
+    layout = _bilingual_chart(make_deck, note=long, head=head)  # on a 4:3 slide
+    (note,) = [t for t in layout.texts() if t.role == "chart-note"]
+    assert [p.text for p in note.box.paras] == [long]  # no room for its Chinese
+    assert ["2027 target", "2027年目标"] in [[p.text for p in t.box.paras] for t in layout.texts()]

@@ -44,6 +44,10 @@ _Place = Callable[[float], float]
 """Where a value is along the value axis, in canvas pixels."""
 TARGET_WORD: Final = {"en": "Target", "zh": "目标"}
 """The legend's name for the hatched targets, by the shown language (English otherwise)."""
+MIN_PLOT: Final = 0.25
+"""The plot takes at least this share of the chart's height, or secondary texts give way."""
+LEAVE_OUT: Final = ((), ("chart.note",), ("chart.note", "chart.categories"))
+"""The secondary texts left out, in turn, until the plot has its room."""
 
 
 @builds(Layout.CHART)
@@ -57,7 +61,9 @@ def chart_slide(b: LayoutBuilder, body: QRectF) -> None:
         return item_state(slide, field, category if len(chart.series) == 1 else series, step)
 
     style = ChartStyle.of(b.theme)
-    lay_out_chart(b.out, body, chart, style, b.deck.shown_language, reveal)
+    canvas = ChartCanvas(b.out, style, b.deck.shown_language, reveal, b.secondary)
+    canvas.second_code = b.deck.display.partition("+")[2]
+    lay_out(canvas, body, chart)
 
 
 def lay_out_chart(
@@ -71,10 +77,32 @@ def lay_out_chart(
     """Lay *chart* out in *rect*, its numbers written as *language* writes them, its values
     shown as *reveal* says (a build's step: the series, or the categories of a one-series
     chart, one more at each; the axes, labels and legend are there from the first)."""
-    canvas = ChartCanvas(out, style, language, reveal)
+    lay_out(ChartCanvas(out, style, language, reveal), rect, chart)
+
+
+def lay_out(canvas: ChartCanvas, rect: QRectF, chart: Chart) -> None:
+    """Lay *chart* out in *rect* on *canvas* (its language, its build's step and the texts
+    of a secondary language: each set below or beside its primary text, the unit's and the
+    legend's beside, where they always fit; the note's and then the categories' are left out
+    while the plot would be shorter than :data:`MIN_PLOT` of *rect*)."""
+    out = canvas.out
+    items, boxes = len(out.items), len(out.boxes)
+    for left_out in LEAVE_OUT:
+        canvas.left_out = left_out
+        if _lay_out(canvas, rect, chart) >= rect.height() * MIN_PLOT or not canvas.second_code:
+            return
+        if left_out != LEAVE_OUT[-1]:
+            del out.items[items:], out.boxes[boxes:]  # again, with less
+
+
+def _lay_out(canvas: ChartCanvas, rect: QRectF, chart: Chart) -> float:
+    """Lay *chart* out in *rect*; returns the plot's height."""
+    style, language = canvas.style, canvas.language
     area = QRectF(rect)
     if chart.note:
+        second = canvas.second_text("chart.note")
         note_h = lines(style.note, 2)
+        note_h += lines(canvas.second_size(style.note), 2) if second else 0.0
         note = canvas.box(
             QRectF(area.left(), area.bottom() - note_h, area.width(), note_h),
             chart.note,
@@ -83,6 +111,7 @@ def lay_out_chart(
             style.muted,
             wrap=True,
             valign=VAlign.BOTTOM,
+            second=second,
         )
         canvas.place(note)
         area.setBottom(note.drawn_rect().top() - style.label * 0.6)
@@ -98,7 +127,21 @@ def lay_out_chart(
             valign=VAlign.CENTER,
         )
         canvas.place(unit)
-        start = area.left() + unit.content_size()[0] + style.label * 1.2
+        start = area.left() + unit.content_size()[0]
+        second = canvas.second_text("chart.unit")
+        if second:  # beside it: the unit's row stays one line
+            start += style.small * 0.5
+            beside = canvas.box(
+                QRectF(start, area.top(), max(1.0, area.right() - start), row),
+                second,
+                style.small,
+                "chart-unit",
+                canvas.second_colour(),
+                valign=VAlign.CENTER,
+            )
+            canvas.place(beside)
+            start += beside.content_size()[0]
+        start += style.label * 1.2
     top = _legend(canvas, area, chart, language, start)
     area.setTop(max(top, area.top() + row + style.label * 0.5 if chart.unit else top))
     horizontal = chart.horizontal and chart.type is ChartType.BAR
@@ -108,28 +151,38 @@ def lay_out_chart(
         room = (area.height() - lines(style.label, 3)) / (lines(style.small) * 1.5)
     axis = Axis.of(chart, language, max(2, min(6, int(room) + 1)))
     if horizontal:
-        _horizontal(canvas, area, chart, axis)
-    else:
-        _vertical(canvas, area, chart, axis)
+        return _horizontal(canvas, area, chart, axis)
+    return _vertical(canvas, area, chart, axis)
 
 
 def _legend(canvas: ChartCanvas, area: QRectF, chart: Chart, language: str, start: float) -> float:
     """The legend along the top from *start* (several series, or targets), on as many rows
     as it needs; returns where the rows end."""
     style = canvas.style
-    entries = [(plain(s.name), style.colour(n), False) for n, s in enumerate(chart.series)]
+    entries = [
+        (
+            plain(s.name),
+            plain(canvas.second_text(f"chart.series[{n}].name")),
+            style.colour(n),
+            False,
+        )
+        for n, s in enumerate(chart.series)
+    ]
     if len(chart.series) < 2:
         entries = []
     if chart.targets:
         target = TARGET_WORD.get(language.split("-")[0], TARGET_WORD["en"])
-        entries.append((target, style.colour(0) if len(chart.series) == 1 else style.muted, True))
+        second = TARGET_WORD.get(canvas.second_code.split("-")[0], "") if canvas.second_code else ""
+        colour = style.colour(0) if len(chart.series) == 1 else style.muted
+        entries.append((target, second if second != target else "", colour, True))
     if not entries:
         return area.top()
-    size = style.label
+    size, small = style.label, canvas.second_size(style.label)
     swatch = size * 0.75
     x, y, height = start, area.top(), lines(size)
-    for n, (name, colour, hatched) in enumerate(entries):
+    for n, (name, second, colour, hatched) in enumerate(entries):
         wide = swatch + size * 0.35 + canvas.width(name, size) + size * 0.2
+        wide += size * 0.3 + canvas.width(second, small) if second else 0.0
         if x > area.left() and x + wide > area.right():  # the next row
             x, y = area.left(), y + height
         square = QRectF(x, y + (height - swatch) / 2, swatch, swatch)
@@ -141,17 +194,33 @@ def _legend(canvas: ChartCanvas, area: QRectF, chart: Chart, language: str, star
             f"chart-legend-{n}",
         )
         canvas.place(label)
-        x = square.right() + size * 0.35 + label.content_size()[0] + size * 1.2
+        x = square.right() + size * 0.35 + label.content_size()[0]
+        if second:  # beside it, in the same row
+            x += size * 0.3
+            beside = canvas.box(
+                QRectF(x, y, max(1.0, area.right() - x), height),
+                second,
+                small,
+                f"chart-legend-{n}",
+                canvas.second_colour(),
+                valign=VAlign.CENTER,
+            )
+            canvas.place(beside)
+            x += beside.content_size()[0]
+        x += size * 1.2
     return y + height + size * 0.5
 
 
-def _vertical(canvas: ChartCanvas, area: QRectF, chart: Chart, axis: Axis) -> None:
-    """Categories along the bottom, values up the side: bars or a line."""
+def _vertical(canvas: ChartCanvas, area: QRectF, chart: Chart, axis: Axis) -> float:
+    """Categories along the bottom, values up the side: bars or a line; returns the plot's
+    height."""
     style = canvas.style
     gutter = max(canvas.width(text, style.small) for _, text in axis.ticks) + tick_length(canvas)
     count = len(chart.categories)
     slot = (area.width() - gutter) / count
+    seconds = [canvas.second_text(f"chart.categories[{n}]") for n in range(count)]
     label_h = lines(style.label, 2)
+    label_h += lines(canvas.second_size(style.label), 2) if any(seconds) else 0.0
     top = area.top() + (lines(style.label) if chart.labels else style.small * 0.6)
     plot = QRectF(area.left() + gutter, top, area.width() - gutter, 1.0)
     labels = [
@@ -162,6 +231,7 @@ def _vertical(canvas: ChartCanvas, area: QRectF, chart: Chart, axis: Axis) -> No
             f"chart-category-{n}",
             align=CENTER,
             wrap=True,
+            second=seconds[n],
         )
         for n, name in enumerate(chart.categories)
     ]
@@ -187,6 +257,7 @@ def _vertical(canvas: ChartCanvas, area: QRectF, chart: Chart, axis: Axis) -> No
         _lines(canvas, plot, chart, slot, y)
     at = y(axis.base)
     canvas.shape(Shape(line(plot.left(), at, plot.right(), at), line=style.muted, width=2.5))
+    return plot.height()
 
 
 def _vertical_bars(
@@ -288,10 +359,16 @@ def _lines(canvas: ChartCanvas, plot: QRectF, chart: Chart, slot: float, y: _Pla
                 )
 
 
-def _horizontal(canvas: ChartCanvas, area: QRectF, chart: Chart, axis: Axis) -> None:
-    """Categories down the side, bars to the right, the values along the bottom."""
+def _horizontal(canvas: ChartCanvas, area: QRectF, chart: Chart, axis: Axis) -> float:
+    """Categories down the side, bars to the right, the values along the bottom; returns the
+    plot's height."""
     style = canvas.style
-    widest = max(canvas.width(plain(name), style.label) for name in chart.categories)
+    seconds = [canvas.second_text(f"chart.categories[{n}]") for n in range(len(chart.categories))]
+    small = canvas.second_size(style.label)
+    widest = max(
+        max(canvas.width(plain(name), style.label), canvas.width(plain(second), small))
+        for name, second in zip(chart.categories, seconds, strict=True)
+    )
     gutter = min(area.width() * 0.32, widest + style.label * 0.6)
     tick_h = lines(style.small)
     plot = QRectF(area.left() + gutter, area.top(), area.width() - gutter, 1.0)
@@ -307,6 +384,7 @@ def _horizontal(canvas: ChartCanvas, area: QRectF, chart: Chart, axis: Axis) -> 
             align=RIGHT,
             wrap=True,
             valign=VAlign.CENTER,
+            second=seconds[n],
         )
         for n, name in enumerate(chart.categories)
     ]
@@ -362,3 +440,4 @@ def _horizontal(canvas: ChartCanvas, area: QRectF, chart: Chart, axis: Axis) -> 
                 canvas.place(label)
     at = x(axis.base)
     canvas.shape(Shape(line(at, plot.top(), at, plot.bottom()), line=style.muted, width=2.5))
+    return plot.height()

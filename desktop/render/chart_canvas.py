@@ -9,7 +9,7 @@ in :mod:`desktop.render.chart`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeAlias
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -18,7 +18,7 @@ from PySide6.QtGui import QFontMetricsF, QPainterPath
 from desktop.core.builds import Shown
 from desktop.core.data import Chart, ChartType, Number
 from desktop.core.numbers import format_number, nice_ticks
-from desktop.render.builder import SlideLayout, faint
+from desktop.render.builder import SECONDARY_GAP, SECONDARY_SCALE, SlideLayout, faint
 from desktop.render.chart_items import ChartStyle, Shape, box, hatch
 from desktop.render.fonts import make_font
 from desktop.render.items import Text
@@ -47,6 +47,27 @@ class ChartCanvas:
     language: str
     """How numbers are written (the deck's shown language)."""
     reveal: Reveal = all_shown
+    second: Callable[[str], str] = lambda path: ""
+    """The secondary language's text of a field path of the chart (``chart.unit``), to set
+    beside or below its primary text; empty in one language and where it has none."""
+    second_code: str = ""
+    """The secondary language's code (``zh``), or ""."""
+    left_out: tuple[str, ...] = ()
+    """Field paths (and the paths below them) whose secondary text is left out: there is
+    no room for it (see :func:`desktop.render.chart.lay_out`)."""
+
+    def second_text(self, path: str) -> str:
+        """The secondary language's text of *path*, unless it is left out."""
+        if any(path == gone or path.startswith(gone + "[") for gone in self.left_out):
+            return ""
+        return self.second(path)
+
+    def second_size(self, size: float) -> float:
+        """The size a secondary text is set at beside or below a primary one of *size*."""
+        return max(self.style.small, size * SECONDARY_SCALE)
+
+    def second_colour(self) -> str:
+        return self.style.secondary or self.style.muted
 
     def at(self, series: int, category: int, colour: str) -> str | None:
         """*colour* for the value of *series* at *category* as this step shows it: faint
@@ -68,12 +89,18 @@ class ChartCanvas:
         bold: bool = False,
         wrap: bool = False,
         valign: VAlign = VAlign.TOP,
+        second: str = "",
     ) -> TextBox:
-        """A fitted text box, not yet placed (never below the style's smallest size)."""
-        para = Para(text, size, color or self.style.text, bold=bold, align=align, space_after=0)
+        """A fitted text box, not yet placed (never below the style's smallest size), with
+        *second* (a secondary language's text) set below *text*, smaller and lighter."""
+        paras = [Para(text, size, color or self.style.text, bold=bold, align=align, space_after=0)]
+        if second:
+            small = self.second_size(size)
+            paras[0] = replace(paras[0], space_after=SECONDARY_GAP * small / size)
+            paras.append(Para(second, small, self.second_colour(), align=align, space_after=0))
         return TextBox(
             rect,
-            [para],
+            paras,
             self.style.fonts,
             min_size=min(size, self.style.small),
             valign=valign,

@@ -86,6 +86,9 @@ class ChartStyle:
     """Tick labels and the unit: the smallest text of the chart."""
     note: float
     """The note under the chart."""
+    secondary: str = ""
+    """A secondary language's text (``en+zh``: the Chinese beside or below the English);
+    empty: the muted colour."""
 
     @classmethod
     def of(cls, theme: Theme) -> ChartStyle:
@@ -101,6 +104,7 @@ class ChartStyle:
             label=max(minimum, float(theme.size("figure_label"))),
             small=minimum,
             note=max(minimum, float(theme.size("figure_label"))),
+            secondary=theme.color("secondary"),
         )
 
     def colour(self, series: int) -> str:
