@@ -11,7 +11,6 @@ hatched and named in the legend; a ``null`` value is a gap.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from typing import Final
 
@@ -23,6 +22,7 @@ from desktop.core.data import Chart, ChartType
 from desktop.core.markup import plain
 from desktop.core.model import Layout
 from desktop.render.builder import LayoutBuilder, SlideLayout, builds, lines, same_scale
+from desktop.render.chart_across import horizontal
 from desktop.render.chart_canvas import (
     CENTER,
     RIGHT,
@@ -144,14 +144,14 @@ def _lay_out(canvas: ChartCanvas, rect: QRectF, chart: Chart) -> float:
         start += style.label * 1.2
     top = _legend(canvas, area, chart, language, start)
     area.setTop(max(top, area.top() + row + style.label * 0.5 if chart.unit else top))
-    horizontal = chart.horizontal and chart.type is ChartType.BAR
-    if horizontal:  # ticks along the bottom, each some label widths apart
+    across = chart.horizontal and chart.type is ChartType.BAR
+    if across:  # ticks along the bottom, each some label widths apart
         room = area.width() * 0.7 / (canvas.width("0000.0", style.small) * 1.6)
     else:  # ticks up the side, each some lines apart
         room = (area.height() - lines(style.label, 3)) / (lines(style.small) * 1.5)
     axis = Axis.of(chart, language, max(2, min(6, int(room) + 1)))
-    if horizontal:
-        return _horizontal(canvas, area, chart, axis)
+    if across:
+        return horizontal(canvas, area, chart, axis)
     return _vertical(canvas, area, chart, axis)
 
 
@@ -357,87 +357,3 @@ def _lines(canvas: ChartCanvas, plot: QRectF, chart: Chart, slot: float, y: _Pla
                         bold=True,
                     )
                 )
-
-
-def _horizontal(canvas: ChartCanvas, area: QRectF, chart: Chart, axis: Axis) -> float:
-    """Categories down the side, bars to the right, the values along the bottom; returns the
-    plot's height."""
-    style = canvas.style
-    seconds = [canvas.second_text(f"chart.categories[{n}]") for n in range(len(chart.categories))]
-    small = canvas.second_size(style.label)
-    widest = max(
-        max(canvas.width(plain(name), style.label), canvas.width(plain(second), small))
-        for name, second in zip(chart.categories, seconds, strict=True)
-    )
-    gutter = min(area.width() * 0.32, widest + style.label * 0.6)
-    tick_h = lines(style.small)
-    plot = QRectF(area.left() + gutter, area.top(), area.width() - gutter, 1.0)
-    plot.setBottom(area.bottom() - tick_h - style.small * 0.3)
-    count = len(chart.categories)
-    slot = plot.height() / count
-    labels = [
-        canvas.box(
-            QRectF(area.left(), plot.top() + n * slot, gutter - style.label * 0.4, slot),
-            name,
-            style.label,
-            f"chart-category-{n}",
-            align=RIGHT,
-            wrap=True,
-            valign=VAlign.CENTER,
-            second=seconds[n],
-        )
-        for n, name in enumerate(chart.categories)
-    ]
-    same_scale(labels)
-    for label in labels:
-        canvas.place(label)
-
-    def x(value: float) -> float:
-        return plot.left() + axis.at(value) * plot.width()
-
-    for n, (value, text) in enumerate(axis.ticks):
-        at = x(value)
-        canvas.shape(Shape(line(at, plot.top(), at, plot.bottom()), line=style.rule, width=1.5))
-        width = canvas.width(text, style.small) + 8
-        tick = QRectF(at - width / 2, plot.bottom() + style.small * 0.3, width, tick_h)
-        canvas.place(canvas.box(tick, text, style.small, f"chart-tick-{n}", style.muted, CENTER))
-    series = len(chart.series)
-    group = slot * (0.6 if series == 1 else 0.8)
-    height = group / series
-    texts = value_texts(chart, canvas)
-    size = min(style.label, height * 0.75) if chart.labels else 0.0
-    for s, data in enumerate(chart.series):
-        for n, number in enumerate(data.values):
-            colour, ink = canvas.at(s, n, style.colour(s)), canvas.at(s, n, style.text)
-            if colour is None or ink is None:
-                continue  # to come in a build: its room is kept
-            top = plot.top() + n * slot + (slot - group) / 2 + s * height
-            if number is None:
-                gap = QRectF(x(axis.base) + 8, top, plot.width() / 2, height)
-                name = f"chart-gap-{s * count + n}"
-                muted = canvas.at(s, n, style.muted) or style.muted
-                canvas.place(canvas.box(gap, "–", style.small, name, muted, valign=VAlign.CENTER))
-                continue
-            left, right = x(min(number.value, axis.base)), x(max(number.value, axis.base))
-            rect = QRectF(left, top, max(1.0, right - left), height)
-            bar(canvas, rect, colour, n in chart.targets)
-            text = texts[(s, n)]
-            room = plot.right() - rect.right() - 8
-            wide = canvas.width(text, size, True) + 16 if size >= style.small else math.inf
-            name = f"chart-value-{s * count + n}"
-            label_h = lines(size) if size else 0.0
-            top = rect.center().y() - label_h / 2
-            if wide <= room:  # after the bar; else inside its end, in the ground's colour
-                place = QRectF(rect.right() + 8, top, room, label_h)
-                label = canvas.box(place, text, size, name, ink, bold=True, valign=VAlign.CENTER)
-                canvas.place(label)
-            elif wide <= rect.width() and n not in chart.targets:
-                place = QRectF(rect.left(), top, rect.width() - 8, label_h)
-                ground = canvas.at(s, n, style.background) or style.background
-                label = canvas.box(
-                    place, text, size, name, ground, RIGHT, True, False, VAlign.CENTER
-                )
-                canvas.place(label)
-    at = x(axis.base)
-    canvas.shape(Shape(line(at, plot.top(), at, plot.bottom()), line=style.muted, width=2.5))
-    return plot.height()
