@@ -147,8 +147,7 @@ LANGUAGE_ERRORS: Final = [
     (
         "bullets: [{en: a, text: b}]",
         [
-            "a.yaml:3:15: error: `slides[0].bullets[0].bullets` is required (Sub-bullets (plain"
-            " text; no deeper nesting))",
+            "a.yaml:3:15: error: `slides[0].bullets[0].bullets` is required; add it",
             "a.yaml:3:16: error: `slides[0].bullets[0]` mixes language codes (`en`) with the keys"
             " of a bullet (`text`); write the languages inside `text`: `text: {en: …}`",
         ],

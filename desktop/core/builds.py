@@ -19,6 +19,7 @@ import enum
 from typing import NamedTuple
 
 from desktop.core.data import Chart, Table
+from desktop.core.i18n import _
 from desktop.core.layouts import Build
 from desktop.core.model import Slide
 
@@ -94,4 +95,6 @@ def item_state(slide: Slide, field: str, index: int, step: int | None) -> Shown:
 def step_label(step: int, slide: Slide) -> str:
     """``"step 2 / 4"`` for a slide with steps, else ``""``."""
     count = step_count(slide)
-    return f"step {min(step, count - 1) + 1} / {count}" if count > 1 else ""
+    if count <= 1:
+        return ""
+    return _("step {step} / {count}").format(step=min(step, count - 1) + 1, count=count)

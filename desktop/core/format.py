@@ -12,8 +12,9 @@ import re
 from typing import Final
 
 from desktop.core.format_data import data_records
+from desktop.core.i18n import N_, _
 from desktop.core.layouts import DEFAULT_LAYOUT, LAYOUT_NAMES, Layout
-from desktop.core.model import DURATION_PATTERN, parse_duration
+from desktop.core.model import DURATION_PATTERN, MAX_DURATION, format_duration, parse_duration
 from desktop.core.problems import Problem, Severity
 from desktop.core.schema import (
     JSON,
@@ -76,23 +77,26 @@ layout shows those of :attr:`Layout.uses <desktop.core.layouts.Layout.uses>`."""
 EMPHASIS_NOTE: Final = " Inline `**bold**` and `*italic*` are allowed."
 
 
-def _duration_problem(text: str) -> str | None:
+def _duration_problem(text: str, path: str) -> str | None:
+    """The problem of a duration written as one (the pattern matches): longer than a day."""
     try:
         parse_duration(text)
-    except ValueError as exc:
-        return str(exc)
+    except ValueError:
+        return _("`{field}` is longer than a day (at most {limit})").format(
+            field=path, limit=format_duration(MAX_DURATION)
+        )
     return None
 
 
 DURATION_TEXT: Final = Text(
     pattern=DURATION,
-    pattern_hint="write a duration like `90s`, `2m`, `1m30s` or `1h15m`, with the digits 0-9",
+    pattern_hint=N_("write a duration like `90s`, `2m`, `1m30s` or `1h15m`, with the digits 0-9"),
     value_check=_duration_problem,
 )
 
 SLUG_TEXT: Final = Text(
     pattern=SLUG,
-    pattern_hint="use lowercase letters, digits and hyphens, e.g. `green-development`",
+    pattern_hint=N_("use lowercase letters, digits and hyphens, e.g. `green-development`"),
     max_length=80,
 )
 
@@ -109,6 +113,7 @@ BULLET: Final = Either(
     text=INLINE,
     record=Record(
         name="bullet",
+        label=N_("bullet"),
         description="A bullet with one nested level of sub-bullets.",
         fields=(
             Field("text", INLINE, "The bullet's text." + EMPHASIS_NOTE, required=True),
@@ -125,6 +130,7 @@ BULLETS: Final = ListOf(BULLET, min_items=1, max_items=MAX_BULLETS)
 
 FIGURE: Final = Record(
     name="figure",
+    label=N_("figure"),
     fields=(
         Field(
             "value",
@@ -138,6 +144,7 @@ FIGURE: Final = Record(
 
 QUOTE: Final = Record(
     name="quote",
+    label=N_("quote"),
     fields=(
         Field("text", INLINE, "The quotation.", True),
         Field("by", INLINE, "Who said or wrote it."),
@@ -146,6 +153,7 @@ QUOTE: Final = Record(
 
 IMAGE: Final = Record(
     name="image",
+    label=N_("image"),
     fields=(
         Field(
             "path",
@@ -177,7 +185,9 @@ def _check_layout(node: Node, path: str, problems: list[Problem]) -> None:
             problems.append(
                 Problem(
                     where,
-                    f"layout `{layout.value}` needs `{need}`; add it or choose another layout",
+                    _("layout `{layout}` needs `{field}`; add it or choose another layout").format(
+                        layout=layout.value, field=need
+                    ),
                     field=prefix + need,
                 )
             )
@@ -186,9 +196,16 @@ def _check_layout(node: Node, path: str, problems: list[Problem]) -> None:
         problems.append(
             Problem(
                 node.key_locations.get("build", node.location),
-                f"`{prefix}build` does nothing on layout `{layout.value}`, which shows its"
-                " content at once; remove it or choose a layout with items (bullets, figures,"
-                " two-column, table)",
+                _(
+                    "`{field}` does nothing on layout `{layout}`, which shows its content at"
+                    " once; remove it or choose a layout with items ({layouts})"
+                ).format(
+                    field=prefix + "build",
+                    layout=layout.value,
+                    layouts=_(", ").join(
+                        f"`{built.value}`" for built in Layout if built.spec.builds
+                    ),
+                ),
                 Severity.WARNING,
                 prefix + "build",
             )
@@ -199,8 +216,10 @@ def _check_layout(node: Node, path: str, problems: list[Problem]) -> None:
             problems.append(
                 Problem(
                     node.key_locations.get(key, node.location),
-                    f"`{prefix}{key}` is not shown by layout `{layout.value}`; remove it or change"
-                    " the layout",
+                    _(
+                        "`{field}` is not shown by layout `{layout}`; remove it or change"
+                        " the layout"
+                    ).format(field=prefix + key, layout=layout.value),
                     Severity.WARNING,
                     prefix + key,
                 )
@@ -232,9 +251,10 @@ def _check_bullet_total(node: Node, path: str, problems: list[Problem]) -> None:
                 problems.append(
                     Problem(
                         where.location,
-                        f"the slide has more than {MAX_SLIDE_BULLETS:,} bullets and sub-bullets"
-                        f" in all (limit {MAX_SLIDE_BULLETS:,}, all lists together); split the"
-                        " slide",
+                        _(
+                            "the slide has more than {limit} bullets and sub-bullets in all"
+                            " (limit {limit}, all lists together); split the slide"
+                        ).format(limit=f"{MAX_SLIDE_BULLETS:,}"),
                         field=prefix + field_path,
                     )
                 )
@@ -244,6 +264,7 @@ def _check_bullet_total(node: Node, path: str, problems: list[Problem]) -> None:
 
 SLIDE: Final = Record(
     name="slide",
+    label=N_("slide"),
     description="One slide. `layout` decides which fields it shows.",
     fields=(
         Field(
@@ -305,6 +326,7 @@ BULLET_LISTS: Final = tuple(f.name for f in SLIDE.fields if f.kind is BULLETS)
 
 SECTION: Final = Record(
     name="section",
+    label=N_("section"),
     description="One section (action area) of a deck: one YAML file.",
     fields=(
         Field("id", SLUG_TEXT, "Section id, unique in the deck.", default="the file's stem"),
@@ -345,6 +367,7 @@ SECTION: Final = Record(
 
 SOURCE: Final = Record(
     name="source",
+    label=N_("source"),
     fields=(
         Field("id", SLUG_TEXT, "Id that slides use in `sources`.", True),
         Field("title", TITLE, "Title of the article or document.", True),
@@ -360,6 +383,7 @@ SOURCE: Final = Record(
 
 DECK: Final = Record(
     name="deck",
+    label=N_("deck"),
     description="deck.yaml: the deck's title, settings, section order and sources.",
     fields=(
         Field("title", TITLE, "Title of the briefing.", True),
@@ -372,7 +396,9 @@ DECK: Final = Record(
             ListOf(
                 Text(
                     pattern=LANGUAGE_CODE,
-                    pattern_hint="write a lower-case language code such as `en`, `zh` or `zh-Hant`",
+                    pattern_hint=N_(
+                        "write a lower-case language code such as `en`, `zh` or `zh-Hant`"
+                    ),
                     max_length=MAX_CODE,
                 ),
                 min_items=1,

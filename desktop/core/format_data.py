@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from desktop.core.data import Align, ChartType
+from desktop.core.i18n import N_, _
 from desktop.core.problems import Problem
 from desktop.core.schema import (
     JSON,
@@ -63,7 +64,7 @@ class Value(Kind):
     description: str = ""
 
     def type_name(self) -> str:
-        return "a number, text or `null`" if self.cell else "a number or `null` (no value)"
+        return _("a number, text or `null`") if self.cell else _("a number or `null` (no value)")
 
     def check(self, node: Node, path: str, problems: list[Problem]) -> None:
         value = node.value
@@ -72,21 +73,31 @@ class Value(Kind):
         if isinstance(value, int | float) and not isinstance(value, bool):
             if not math.isfinite(value):
                 problems.append(
-                    Problem(node.location, f"`{path}` is not a finite number", field=path)
+                    Problem(
+                        node.location,
+                        _("`{field}` is not a finite number").format(field=path),
+                        field=path,
+                    )
                 )
             return
         if self.cell is not None and not isinstance(value, bool | list):
             self.cell.check(node, path, problems)
             return
         written = scalar_text(node)
-        shown = f" ({written!r})" if written is not None and isinstance(value, str) else ""
+        if self.cell is not None:
+            message = _("`{field}` must be {kind}, not {actual}")
+        elif written is not None and isinstance(value, str):
+            message = _(
+                "`{field}` must be {kind}, not {actual} ({value}); a chart draws numbers only"
+            )
+        else:
+            message = _("`{field}` must be {kind}, not {actual}; a chart draws numbers only")
         problems.append(
             Problem(
                 node.location,
-                f"`{path}` must be {self.type_name()}, not {_type_of(node)}{shown}; a chart"
-                " draws numbers only"
-                if self.cell is None
-                else f"`{path}` must be {self.type_name()}, not {_type_of(node)}",
+                message.format(
+                    field=path, kind=self.type_name(), actual=_type_of(node), value=repr(written)
+                ),
                 field=path,
             )
         )
@@ -108,7 +119,7 @@ class Count(Kind):
     description: str = ""
 
     def type_name(self) -> str:
-        return "a whole number from 1"
+        return _("a whole number from 1")
 
     def check(self, node: Node, path: str, problems: list[Problem]) -> None:
         value = node.value
@@ -116,7 +127,11 @@ class Count(Kind):
             shown = scalar_text(node) or _type_of(node)
             problems.append(
                 Problem(
-                    node.location, f"`{path}` must be {self.type_name()}, not {shown}", field=path
+                    node.location,
+                    _("`{field}` must be {kind}, not {actual}").format(
+                        field=path, kind=self.type_name(), actual=shown
+                    ),
+                    field=path,
                 )
             )
 
@@ -134,6 +149,7 @@ def data_records(text: Localized) -> tuple[Record, Record]:
     value = Value()
     table = Record(
         name="table",
+        label=N_("table"),
         description="A table: a header row and rows of cells, inline or from a CSV file.",
         fields=(
             Field(
@@ -170,6 +186,7 @@ def data_records(text: Localized) -> tuple[Record, Record]:
     )
     series = Record(
         name="series",
+        label=N_("series"),
         fields=(
             Field("name", label, "The series' name, shown in the legend."),
             Field(
@@ -182,6 +199,7 @@ def data_records(text: Localized) -> tuple[Record, Record]:
     )
     chart = Record(
         name="chart",
+        label=N_("chart"),
         description="A chart of one or more series over categories, inline or from a CSV file.",
         fields=(
             Field(
@@ -219,7 +237,8 @@ def data_records(text: Localized) -> tuple[Record, Record]:
                 "axis",
                 Record(
                     "axis",
-                    (
+                    label=N_("axis"),
+                    fields=(
                         Field("min", value, "The value axis' lower end."),
                         Field("max", value, "The value axis' upper end."),
                     ),

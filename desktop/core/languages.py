@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from desktop.core.i18n import _
 from desktop.core.model import Deck, Section, Slide, Translations
 from desktop.core.problems import Location
 from desktop.core.schema import did_you_mean
@@ -47,20 +48,33 @@ class DisplayLanguage:
         Raises:
             ValueError: *text* is neither; the message names the deck's languages.
         """
-        declared = ", ".join(languages)
+        declared = _(", ").join(languages)
         parts = text.strip().split("+")
         if len(parts) > 2 or not all(parts):
             raise ValueError(
-                f"{text!r} is not a display language: write one of the deck's languages"
-                f" ({declared}) or two of them joined by `+`, such as `en+zh`"
+                _(
+                    "{text} is not a display language: write one of the deck's languages"
+                    " ({declared}) or two of them joined by `+`, such as `en+zh`"
+                ).format(text=repr(text), declared=declared)
             )
         for code in parts:
             if code not in languages:
                 close = did_you_mean(code, languages)
-                hint = f"; did you mean `{close}`?" if close else ""
-                raise ValueError(f"`{code}` is not one of the deck's languages ({declared}){hint}")
+                message = (
+                    _(
+                        "`{code}` is not one of the deck's languages ({declared}); did you mean"
+                        " `{close}`?"
+                    )
+                    if close
+                    else _("`{code}` is not one of the deck's languages ({declared})")
+                )
+                raise ValueError(message.format(code=code, declared=declared, close=close))
         if len(parts) == 2 and parts[0] == parts[1]:
-            raise ValueError(f"{text!r} names one language twice; write `{parts[0]}`")
+            raise ValueError(
+                _("{text} names one language twice; write `{code}`").format(
+                    text=repr(text), code=parts[0]
+                )
+            )
         return cls(parts[0], parts[1] if len(parts) == 2 else None)
 
     def __str__(self) -> str:

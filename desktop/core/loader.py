@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Final
 
 from desktop.core import format as fmt
+from desktop.core.i18n import _
 from desktop.core.languages import missing_texts
 from desktop.core.loader_base import DECK_FILE, Written, get_node, list_items, place
 from desktop.core.loader_build import DeckBuilder
@@ -105,14 +106,17 @@ class _Loader(DeckBuilder, CrossChecks):
             translations=where.translations,
         )
         if not built and not any(p.is_error for p in self.problems):
-            self.error(Location(deck_file, 1, 1), "the deck has no sections; add a section file")
+            self.error(Location(deck_file, 1, 1), _("the deck has no sections; add a section file"))
         primary = self.languages[0]
         for language, missing in missing_texts(deck).items():
             for text in missing:
                 self.warning(
                     text.location,
-                    f"no {language} text for {text.field}; write it as"
-                    f" `{{{primary}: …, {language}: …}}`",
+                    _("no {language} text for {field}; write it as `{example}`").format(
+                        language=language,
+                        field=text.field,
+                        example=f"{{{primary}: …, {language}: …}}",
+                    ),
                     text.field,
                 )
         return self.result(deck)
@@ -153,8 +157,9 @@ class _Loader(DeckBuilder, CrossChecks):
             if source_id in found:
                 self.error(
                     id_node.location,
-                    f"duplicate source id `{shorten(source_id)}`"
-                    f" (first at {place(first[source_id])})",
+                    _("duplicate source id `{id}` (first at {place})").format(
+                        id=shorten(source_id), place=place(first[source_id])
+                    ),
                     f"sources[{index}].id",
                 )
                 continue
@@ -179,10 +184,12 @@ class _Loader(DeckBuilder, CrossChecks):
             return
         self.files.append(target)
         if not target.is_file():
-            known = ", ".join(f"`{n}`" for n in bundled_themes())
+            known = _(", ").join(f"`{n}`" for n in bundled_themes())
             self.error(
                 theme_node.location,
-                f"theme {name!r} is neither a bundled theme ({known}) nor a file in the deck",
+                _(
+                    "theme {name} is neither a bundled theme ({known}) nor a file in the deck"
+                ).format(name=repr(name), known=known),
                 "theme",
             )
             return

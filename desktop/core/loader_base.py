@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Final
 
 from desktop.core.format import DEFAULT_LANGUAGES, LANGUAGE_CODE
+from desktop.core.i18n import _
 from desktop.core.images import DeckImages
 from desktop.core.model import parse_duration
 from desktop.core.problems import Location, Problem, Severity
@@ -132,31 +133,44 @@ class LoaderBase:
         if not found and (written is None or not isinstance(written.value, dict | list)):
             self.error(
                 value.location,
-                f"`{where.prefix}{field_path}` has no {primary} text, and {primary} is the deck's"
-                f" primary language (the first of `languages`); add `{primary}: …`",
+                _(
+                    "`{field}` has no {language} text, and {language} is the deck's primary"
+                    " language (the first of `languages`); add `{example}`"
+                ).format(
+                    field=where.prefix + field_path, language=primary, example=f"{primary}: …"
+                ),
                 where.prefix + field_path,
             )
         return found
 
     def _unknown_language(self, code: str, value: Node, field_path: str) -> None:
-        declared = ", ".join(self.languages)
+        declared = _(", ").join(self.languages)
         close = did_you_mean(code, self.languages)
-        what = (
-            f"did you mean `{close}`?"
+        message = (
+            _(
+                "unknown language `{code}` in `{field}` (the deck's languages are {declared});"
+                " did you mean `{close}`?"
+            )
             if close
-            else f"add `{code}` to `languages` in deck.yaml, or remove this text"
+            else _(
+                "unknown language `{code}` in `{field}` (the deck's languages are {declared});"
+                " add `{code}` to `languages` in deck.yaml, or remove this text"
+            )
         )
         self.error(
             value.key_locations.get(code, value.location),
-            f"unknown language `{code}` in `{field_path}` (the deck's languages are"
-            f" {declared}); {what}",
+            message.format(code=code, field=field_path, declared=declared, close=close),
             f"{field_path}.{code}",
         )
 
     def clean(self, text: str, where: Location, field: str) -> str:
         """*text* without control characters, with a warning when it had some."""
         if _CONTROL.search(text):
-            self.warning(where, f"`{field}` contains control characters; they are not shown", field)
+            self.warning(
+                where,
+                _("`{field}` contains control characters; they are not shown").format(field=field),
+                field,
+            )
             text = _CONTROL.sub("", text)
         return text
 
@@ -182,7 +196,7 @@ class LoaderBase:
 
 def place(where: Location) -> str:
     """``line 3, column 20``: where a first occurrence is, for a message."""
-    return f"line {where.line}, column {where.column}"
+    return _("line {line}, column {column}").format(line=where.line, column=where.column)
 
 
 def get_node(node: Node | None, key: str) -> Node | None:

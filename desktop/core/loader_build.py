@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 from desktop.core import format as fmt
+from desktop.core.i18n import _
 from desktop.core.images import sniff
 from desktop.core.layouts import DEFAULT_LAYOUT
 from desktop.core.loader_base import Written, get_node, list_items, place
@@ -54,8 +55,10 @@ class DeckBuilder(DataReader):
                 if self.slide_count == fmt.MAX_DECK_SLIDES + 1:  # said once, at the first
                     self.error(
                         item.location,
-                        f"the deck has more than {fmt.MAX_DECK_SLIDES:,} slides in all"
-                        f" (limit {fmt.MAX_DECK_SLIDES:,}); split it into several decks",
+                        _(
+                            "the deck has more than {limit} slides in all (limit {limit});"
+                            " split it into several decks"
+                        ).format(limit=f"{fmt.MAX_DECK_SLIDES:,}"),
                         f"slides[{n - 1}]",
                     )
                 break
@@ -87,8 +90,10 @@ class DeckBuilder(DataReader):
                 other = where.locations.get("title.zh", where.locations["title"])
                 self.error(
                     where.locations["title_zh"],
-                    f"`title_zh` and `title` ({place(other)}) both give the section's zh title;"
-                    " remove `title_zh` and keep `title: {…, zh: …}`, the preferred form",
+                    _(
+                        "`title_zh` and `title` ({place}) both give the section's zh title;"
+                        " remove `title_zh` and keep `title: {{…, zh: …}}`, the preferred form"
+                    ).format(place=place(other)),
                     "title_zh",
                 )
                 return "" if self.languages[0] == "zh" else zh_title
@@ -190,14 +195,18 @@ class DeckBuilder(DataReader):
         if target.is_dir():
             self.error(
                 path_node.location,
-                f"image {shorten(relative)} is a folder, not an image file",
+                _("image {path} is a folder, not an image file").format(path=shorten(relative)),
                 f"{field}.path",
             )
             return None
         if not target.is_file():
             self.files.append(target)
-            gone = "is not a regular file" if target.exists() else "does not exist"
-            self.error(path_node.location, f"image {shorten(relative)} {gone}", f"{field}.path")
+            message = (
+                _("image {path} is not a regular file")
+                if target.exists()
+                else _("image {path} does not exist")
+            )
+            self.error(path_node.location, message.format(path=shorten(relative)), f"{field}.path")
             return None
         self.files.append(target)
         spent = self.images.svgs_spent(target)

@@ -6,6 +6,7 @@ at the value it is about.
 
 from __future__ import annotations
 
+from desktop.core.i18n import _
 from desktop.core.loader_base import LoaderBase, get_node
 from desktop.core.model import MAX_DURATION, Section, Slide, Source, format_duration
 from desktop.core.problems import Location
@@ -34,7 +35,9 @@ class CrossChecks(LoaderBase):
                 first = section_ids[section.id].file.name
                 self.error(
                     id_at or Location(section.file, 1, 1),
-                    f"duplicate section id `{shorten(section.id)}` (also in {first})",
+                    _("duplicate section id `{id}` (also in {file})").format(
+                        id=shorten(section.id), file=first
+                    ),
                     "id",
                 )
             section_ids[section.id] = section
@@ -43,8 +46,10 @@ class CrossChecks(LoaderBase):
                     first_at = slide_ids[slide.id].location("id")
                     self.error(
                         slide.location("id"),
-                        f"duplicate slide id `{shorten(slide.id)}` (first at {first_at.file.name}:"
-                        f"{first_at.line}:{first_at.column})",
+                        _("duplicate slide id `{id}` (first at {place})").format(
+                            id=shorten(slide.id),
+                            place=f"{first_at.file.name}:{first_at.line}:{first_at.column}",
+                        ),
                         f"{slide.path}.id",
                     )
                 slide_ids[slide.id] = slide
@@ -52,15 +57,18 @@ class CrossChecks(LoaderBase):
                     if source_id not in sources:
                         self.error(
                             slide.location(f"sources[{index}]"),
-                            f"slide `{shorten(slide.id)}` cites unknown source"
-                            f" `{shorten(source_id)}`; add it to deck.yaml `sources`",
+                            _(
+                                "slide `{slide}` cites unknown source `{source}`; add it to"
+                                " deck.yaml `sources`"
+                            ).format(slide=shorten(slide.id), source=shorten(source_id)),
                             f"{slide.path}.sources[{index}]",
                         )
                 if slide.layout.is_content and not slide.sources:
                     self.warning(
                         slide.origin,
-                        f"content slide `{shorten(slide.id)}` has no `sources`;"
-                        " cite what it rests on",
+                        _("content slide `{slide}` has no `sources`; cite what it rests on").format(
+                            slide=shorten(slide.id)
+                        ),
                         "sources",
                     )
         self.check_hidden_sources(tuple(s for s, _ in sections), sources)
@@ -85,8 +93,10 @@ class CrossChecks(LoaderBase):
                     warned.add(source_id)
                     self.warning(
                         slide.location(f"sources[{index}]"),
-                        f"source `{shorten(source_id)}` is cited only on hidden slides (this"
-                        " one first); cite it on a shown slide, or unhide this one",
+                        _(
+                            "source `{source}` is cited only on hidden slides (this one first);"
+                            " cite it on a shown slide, or unhide this one"
+                        ).format(source=shorten(source_id)),
                         f"{slide.path}.sources[{index}]",
                     )
 
@@ -99,8 +109,10 @@ class CrossChecks(LoaderBase):
             if total > MAX_DURATION:
                 self.error(
                     section.location("duration"),
-                    f"the sections plan more than a day in all ({format_duration(total)} up to"
-                    f" this one; at most {format_duration(MAX_DURATION)}); shorten the plans",
+                    _(
+                        "the sections plan more than a day in all ({total} up to this one; at"
+                        " most {limit}); shorten the plans"
+                    ).format(total=format_duration(total), limit=format_duration(MAX_DURATION)),
                     "duration",
                 )
                 return
@@ -112,7 +124,8 @@ class CrossChecks(LoaderBase):
             assert where is not None
             self.warning(
                 where.location,
-                f"sections plan {format_duration(total)} but the deck's `duration` is"
-                f" {format_duration(planned)}",
+                _("sections plan {total} but the deck's `duration` is {planned}").format(
+                    total=format_duration(total), planned=format_duration(planned)
+                ),
                 "duration",
             )

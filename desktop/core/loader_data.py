@@ -10,16 +10,38 @@ the deck folder (:meth:`~desktop.core.loader_paths.DeckPaths.inside`), as UTF-8,
 
 from __future__ import annotations
 
+from typing import Final
+
 from desktop.core import format_data as fd
 from desktop.core.csvfile import CsvCell, parse_csv
 from desktop.core.data import Align, Cell, Chart, ChartType, Number, Series, Table
+from desktop.core.i18n import _
 from desktop.core.loader_base import Written, get_node, list_items
 from desktop.core.loader_paths import DeckPaths
 from desktop.core.numbers import decimals_of
 from desktop.core.problems import Location
 from desktop.core.schema import did_you_mean, scalar_text
+from desktop.core.text import plural
 from desktop.core.yaml_nodes import Node, shorten
 from desktop.core.yamlfile import read_text_file
+
+_ROWS: Final = "rows"
+_COLUMNS: Final = "columns"
+_CATEGORIES: Final = "categories"
+_BARS: Final = "bars"
+
+
+def _amount(what: str, n: int) -> str:
+    """*n* of *what* (:data:`_ROWS`, :data:`_COLUMNS`, :data:`_CATEGORIES`, :data:`_BARS`),
+    for a message: ``12 rows``."""
+    if what == _ROWS:
+        return plural(n, "{n} row", "{n} rows")
+    if what == _COLUMNS:
+        return plural(n, "{n} column", "{n} columns")
+    if what == _CATEGORIES:
+        return plural(n, "{n} category", "{n} categories")
+    return plural(n, "{n} bar in all", "{n} bars in all")
+
 
 Source = Node | CsvCell
 """Where a cell comes from: its YAML node, or its cell in a CSV file."""
@@ -53,17 +75,23 @@ class DataReader(DeckPaths):
                 at = list_items(rows_node)[r].location if rows_node is not None else row[0].location
                 self.error(
                     at,
-                    f"`{prefix}.rows[{r}]` has {len(row)} cells but the table has {width} columns"
-                    f" (`columns`); give every row {width} cells (`null` for no value)",
+                    _(
+                        "`{field}` has {n} cells but the table has {width} columns (`columns`);"
+                        " give every row {width} cells (`null` for no value)"
+                    ).format(field=f"{prefix}.rows[{r}]", n=len(row), width=width),
                     f"{prefix}.rows[{r}]",
                 )
             cells = [self._cell(cell, f"table.rows[{r}][{c}]", where) for c, cell in enumerate(row)]
             rows.append(tuple((cells + [None] * width)[:width]))
         if not rows:
-            self.error(node.location, f"`{prefix}` has no rows; add a row under the header", prefix)
+            self.error(
+                node.location,
+                _("`{field}` has no rows; add a row under the header").format(field=prefix),
+                prefix,
+            )
             return None
-        self._readable(node, prefix, "rows", len(rows), fd.READABLE_ROWS[self.aspect])
-        self._readable(node, prefix, "columns", width, fd.READABLE_COLUMNS[self.aspect])
+        self._readable(node, prefix, _ROWS, len(rows), fd.READABLE_ROWS[self.aspect])
+        self._readable(node, prefix, _COLUMNS, width, fd.READABLE_COLUMNS[self.aspect])
         table = Table(columns, tuple(rows), note=self.localized(node, "note", where, "table."))
         aligns = [Align.RIGHT if table.numeric(c) else Align.LEFT for c in range(width)]
         align_node = get_node(node, "align")
@@ -71,8 +99,9 @@ class DataReader(DeckPaths):
         if align_node is not None and written and len(written) != width:
             self.error(
                 align_node.location,
-                f"`{prefix}.align` has {len(written)} items but the table has {width} columns;"
-                " give one per column",
+                _(
+                    "`{field}` has {n} items but the table has {width} columns; give one per column"
+                ).format(field=f"{prefix}.align", n=len(written), width=width),
                 f"{prefix}.align",
             )
         for c, word in enumerate(written[:width]):
@@ -81,8 +110,8 @@ class DataReader(DeckPaths):
             table.columns,
             table.rows,
             tuple(aligns),
-            self._count(node, "highlight_row", len(rows), "rows", prefix),
-            self._count(node, "highlight_column", width, "columns", prefix),
+            self._count(node, "highlight_row", len(rows), _ROWS, prefix),
+            self._count(node, "highlight_column", width, _COLUMNS, prefix),
             table.note,
             self.text(node, "csv"),
         )
@@ -129,7 +158,9 @@ class DataReader(DeckPaths):
         if names is None or get_node(node, "series") is None:
             self.error(
                 node.location,
-                f"`{prefix}` needs `categories` and `series`, or `csv`; add them",
+                _("`{field}` needs `{first}` and `{second}`, or `csv`; add them").format(
+                    field=prefix, first="categories", second="series"
+                ),
                 prefix,
             )
             return None
@@ -146,9 +177,12 @@ class DataReader(DeckPaths):
             if values_node is not None and len(values) != len(categories):
                 self.error(
                     values_node.location,
-                    f"`{prefix}.series[{n}].values` has {len(values)} values but the chart has"
-                    f" {len(categories)} categories; give one value per category (`null` for a"
-                    " gap)",
+                    _(
+                        "`{field}` has {n} values but the chart has {count} categories; give one"
+                        " value per category (`null` for a gap)"
+                    ).format(
+                        field=f"{prefix}.series[{n}].values", n=len(values), count=len(categories)
+                    ),
                     f"{prefix}.series[{n}].values",
                 )
             name = self.localized(item, "name", where, f"chart.series[{n}].")
@@ -167,8 +201,10 @@ class DataReader(DeckPaths):
         if len(header) < 2 or not body:
             self.error(
                 header[0].location,
-                f"`{prefix}.csv` needs a header line (a label, then each series' name) and a"
-                " line per category (its name, then its values)",
+                _(
+                    "`{field}` needs a header line (a label, then each series' name) and a line"
+                    " per category (its name, then its values)"
+                ).format(field=f"{prefix}.csv"),
                 f"{prefix}.csv",
             )
             return None
@@ -185,9 +221,11 @@ class DataReader(DeckPaths):
                 if isinstance(value, str):
                     self.error(
                         at,
-                        f"{shorten(value)!r} is not a number (`{prefix}.csv`, series"
-                        f" {s + 1}); a chart draws numbers only: write it as `22.18`, or leave"
-                        " the cell empty for no value",
+                        _(
+                            "{value} is not a number (`{field}`, series {n}); a chart draws"
+                            " numbers only: write it as `22.18`, or leave the cell empty for no"
+                            " value"
+                        ).format(value=repr(shorten(value)), field=f"{prefix}.csv", n=s + 1),
                         f"{prefix}.csv",
                     )
                     value = None
@@ -206,8 +244,10 @@ class DataReader(DeckPaths):
         if csv_node is not None and written:
             self.error(
                 node.key_locations.get(written[0], node.location),
-                f"`{prefix}` has both `csv` and `{written[0]}`; keep one: the data inline or in"
-                " the CSV file",
+                _(
+                    "`{field}` has both `csv` and `{key}`; keep one: the data inline or in the"
+                    " CSV file"
+                ).format(field=prefix, key=written[0]),
                 f"{prefix}.{written[0]}",
             )
             return None
@@ -217,7 +257,9 @@ class DataReader(DeckPaths):
         if header is None or rows is None:
             self.error(
                 node.location,
-                f"`{prefix}` needs `{inline[0]}` and `{inline[1]}`, or `csv`; add them",
+                _("`{field}` needs `{first}` and `{second}`, or `csv`; add them").format(
+                    field=prefix, first=inline[0], second=inline[1]
+                ),
                 prefix,
             )
             return None
@@ -233,10 +275,16 @@ class DataReader(DeckPaths):
             return None
         self.files.append(target)
         if not target.exists():
-            self.error(node.location, f"CSV file {shorten(relative)} does not exist", field)
+            self.error(
+                node.location,
+                _("CSV file {path} does not exist").format(path=shorten(relative)),
+                field,
+            )
             return None
         if target.suffix.lower() != ".csv":
-            self.error(node.location, f"{shorten(relative)} is not a .csv file", field)
+            self.error(
+                node.location, _("{path} is not a .csv file").format(path=shorten(relative)), field
+            )
             return None
         text, problems = read_text_file(target, fd.MAX_CSV_BYTES, "CSV")
         self.problems.extend(problems)
@@ -248,7 +296,9 @@ class DataReader(DeckPaths):
             self.problems.append(problem)
             return None
         if not rows:
-            self.error(Location(target, 1, 1), "the CSV file is empty; write a header line", field)
+            self.error(
+                Location(target, 1, 1), _("the CSV file is empty; write a header line"), field
+            )
             return None
         grid: Grid = [list(row) for row in rows]
         return grid
@@ -292,15 +342,20 @@ class DataReader(DeckPaths):
         return text
 
     def _count(self, node: Node, key: str, most: int, what: str, prefix: str) -> int | None:
-        """A highlight (counted from 1) as a 0-based index, or None; an error past *most*."""
+        """A highlight (counted from 1) as a 0-based index, or None; an error past *most*
+        (*what* is :data:`_ROWS` or :data:`_COLUMNS`)."""
         value = get_node(node, key)
         if value is None or isinstance(value.value, bool) or not isinstance(value.value, int):
             return None
         if not 1 <= value.value <= most:
             self.error(
                 value.location,
-                f"`{prefix}.{key}` is {value.value}, but the table has {most} {what};"
-                f" write 1 to {most}",
+                _("`{field}` is {value}, but the table has {count}; write 1 to {most}").format(
+                    field=f"{prefix}.{key}",
+                    value=value.value,
+                    count=_amount(what, most),
+                    most=most,
+                ),
                 f"{prefix}.{key}",
             )
             return None
@@ -317,13 +372,19 @@ class DataReader(DeckPaths):
                 found.add(categories.index(name))
                 continue
             close = did_you_mean(name, categories)
-            hint = (
-                f"did you mean {close!r}?" if close else "write a category as `categories` has it"
+            message = (
+                _("`{field}` is {value}, which is not one of the categories; did you mean {close}?")
+                if close
+                else _(
+                    "`{field}` is {value}, which is not one of the categories; write a category"
+                    " as `categories` has it"
+                )
             )
             self.error(
                 item.location,
-                f"`{prefix}.targets[{n}]` is {shorten(name)!r}, which is not one of the"
-                f" categories; {hint}",
+                message.format(
+                    field=f"{prefix}.targets[{n}]", value=repr(shorten(name)), close=repr(close)
+                ),
                 f"{prefix}.targets[{n}]",
             )
         return found
@@ -334,11 +395,19 @@ class DataReader(DeckPaths):
         return number.value if number is not None else None
 
     def _readable(self, node: Node, prefix: str, what: str, count: int, limit: int) -> None:
+        """A warning when *count* of *what* (see :func:`_amount`) is past *limit*."""
         if count > limit:
             self.warning(
                 node.location,
-                f"`{prefix}` has {count} {what}; more than {limit} do not fit readably on a"
-                f" {self.aspect} slide (limit {limit}); split it over several slides",
+                _(
+                    "`{field}` has {count}; more than {limit} do not fit readably on a {aspect}"
+                    " slide (limit {limit}); split it over several slides"
+                ).format(
+                    field=prefix,
+                    count=_amount(what, count),
+                    limit=limit,
+                    aspect=self.aspect,
+                ),
                 prefix,
             )
 
@@ -347,14 +416,16 @@ class DataReader(DeckPaths):
         limit = fd.READABLE_CATEGORIES[chart.type]
         if chart.horizontal and chart.type is ChartType.BAR:
             limit = fd.READABLE_HORIZONTAL
-        self._readable(node, prefix, "categories", len(chart.categories), limit)
+        self._readable(node, prefix, _CATEGORIES, len(chart.categories), limit)
         bars = len(chart.categories) * len(chart.series)
         if chart.type is ChartType.BAR and len(chart.series) > 1:
-            self._readable(node, prefix, "bars in all", bars, fd.READABLE_BARS)
+            self._readable(node, prefix, _BARS, bars, fd.READABLE_BARS)
         if chart.horizontal and chart.type is not ChartType.BAR:
             self.warning(
                 node.key_locations.get("horizontal", node.location),
-                f"`{prefix}.horizontal` applies to bar charts only; remove it",
+                _("`{field}` applies to bar charts only; remove it").format(
+                    field=f"{prefix}.horizontal"
+                ),
                 f"{prefix}.horizontal",
             )
         axis = get_node(node, "axis")
@@ -367,8 +438,9 @@ class DataReader(DeckPaths):
         ):
             self.error(
                 where,
-                f"`{prefix}.axis` runs from {chart.axis_min:g} to {chart.axis_max:g}; its"
-                " `min` must be below its `max`",
+                _("`{field}` runs from {low} to {high}; its `min` must be below its `max`").format(
+                    field=f"{prefix}.axis", low=f"{chart.axis_min:g}", high=f"{chart.axis_max:g}"
+                ),
                 f"{prefix}.axis",
             )
             return
@@ -377,19 +449,27 @@ class DataReader(DeckPaths):
         ):
             self.warning(
                 where,
-                f"`{prefix}.axis` leaves out values (they run from {low:g} to {high:g}); widen"
-                " the axis or remove it",
+                _(
+                    "`{field}` leaves out values (they run from {low} to {high}); widen the axis"
+                    " or remove it"
+                ).format(field=f"{prefix}.axis", low=f"{low:g}", high=f"{high:g}"),
                 f"{prefix}.axis",
             )
         if chart.type is ChartType.BAR and chart.axis_min is not None and chart.axis_min > 0:
             self.warning(
                 where,
-                f"`{prefix}.axis.min` is {chart.axis_min:g}: bars that do not start at 0"
-                " misstate the values; remove it, or use `type: line`",
+                _(
+                    "`{field}` is {value}: bars that do not start at 0 misstate the values;"
+                    " remove it, or use `type: line`"
+                ).format(field=f"{prefix}.axis.min", value=f"{chart.axis_min:g}"),
                 f"{prefix}.axis.min",
             )
         if not any(v is not None for s in chart.series for v in s.values):
-            self.error(node.location, f"`{prefix}` has no values; give the series numbers", prefix)
+            self.error(
+                node.location,
+                _("`{field}` has no values; give the series numbers").format(field=prefix),
+                prefix,
+            )
 
 
 def _number(node: Node) -> Number | None:

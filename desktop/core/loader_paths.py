@@ -7,8 +7,6 @@ finds the section files, listed in ``sections`` or in the default order.
 
 from __future__ import annotations
 
-import errno
-import os
 import re
 import stat
 from collections.abc import Iterator
@@ -16,7 +14,9 @@ from pathlib import Path
 from typing import Final
 
 from desktop.core import format as fmt
+from desktop.core.i18n import N_, _
 from desktop.core.loader_base import DECK_FILE, LoaderBase, get_node, list_items, place
+from desktop.core.os_reasons import os_reason
 from desktop.core.problems import Location, Problem
 from desktop.core.schema import scalar_text
 from desktop.core.yaml_nodes import Node, shorten
@@ -24,11 +24,15 @@ from desktop.core.yaml_nodes import Node, shorten
 _URL: Final = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 
 _SPECIAL: Final = {
-    stat.S_IFCHR: "a device",
-    stat.S_IFBLK: "a device",
-    stat.S_IFIFO: "a named pipe",
-    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: N_("{name} (a device) is not a deck; open the deck folder or its deck.yaml"),
+    stat.S_IFBLK: N_("{name} (a device) is not a deck; open the deck folder or its deck.yaml"),
+    stat.S_IFIFO: N_("{name} (a named pipe) is not a deck; open the deck folder or its deck.yaml"),
+    stat.S_IFSOCK: N_("{name} (a socket) is not a deck; open the deck folder or its deck.yaml"),
 }
+"""The problem of a special file opened as a deck, by its type."""
+_SPECIAL_FILE: Final = N_(
+    "{name} (a special file) is not a deck; open the deck folder or its deck.yaml"
+)
 
 
 def resolve_deck_path(path: Path) -> tuple[Path | None, Problem | None]:
@@ -44,18 +48,18 @@ def resolve_deck_path(path: Path) -> tuple[Path | None, Problem | None]:
     except FileNotFoundError:
         mode = 0
     except (OSError, ValueError) as exc:  # too long a name, a link loop, a NUL character
-        return None, Problem(Location(path), f"cannot open: {_why(exc)}")
+        return None, Problem(Location(path), _("cannot open: {reason}").format(reason=_why(exc)))
     linked_deck_file = path.is_symlink() and path.name == DECK_FILE  # the loader refuses it
     if mode and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode) or linked_deck_file):
-        kind = _SPECIAL.get(stat.S_IFMT(mode), "a special file")
-        return None, Problem(
-            Location(path),
-            f"{path.name or path} ({kind}) is not a deck; open the deck folder or its deck.yaml",
-        )
+        message = _SPECIAL.get(stat.S_IFMT(mode), _SPECIAL_FILE)
+        return None, Problem(Location(path), _(message).format(name=path.name or path))
     if path.is_file() or linked_deck_file:
         if path.name != DECK_FILE:
             return None, Problem(
-                Location(path), f"{path.name} is not a deck; open the deck folder or its deck.yaml"
+                Location(path),
+                _("{name} is not a deck; open the deck folder or its deck.yaml").format(
+                    name=path.name
+                ),
             )
         return _outside(path.parent)
     if path.is_dir():
@@ -65,15 +69,18 @@ def resolve_deck_path(path: Path) -> tuple[Path | None, Problem | None]:
         if (path / DECK_FILE).is_dir():
             return None, Problem(
                 Location(path / DECK_FILE),
-                "deck.yaml is a folder here; a deck needs a deck.yaml file",
+                _("deck.yaml is a folder here; a deck needs a deck.yaml file"),
             )
         if not (path / DECK_FILE).is_file():
             return None, Problem(
                 Location(path / DECK_FILE),
-                "this folder has no deck.yaml; a deck folder needs one (see docs/deck-format.md)",
+                _(
+                    "this folder has no deck.yaml; a deck folder needs one"
+                    " (see docs/deck-format.md)"
+                ),
             )
         return path, None
-    return None, Problem(Location(path), "no such file or folder")
+    return None, Problem(Location(path), _("no such file or folder"))
 
 
 def _outside(folder: Path) -> tuple[Path | None, Problem | None]:
@@ -85,11 +92,16 @@ def _outside(folder: Path) -> tuple[Path | None, Problem | None]:
         target = deck_file.resolve()
         inside = target.is_relative_to(folder.resolve())
     except (OSError, RuntimeError) as exc:  # RuntimeError: a link loop (Python < 3.13)
-        return None, Problem(Location(deck_file), f"cannot open {DECK_FILE}: {_why(exc)}")
+        return None, Problem(
+            Location(deck_file),
+            _("cannot open {file}: {reason}").format(file=DECK_FILE, reason=_why(exc)),
+        )
     if not inside:
         return None, Problem(
             Location(deck_file),
-            f"{DECK_FILE} links to a file outside the deck folder; copy the file into the deck",
+            _("{file} links to a file outside the deck folder; copy the file into the deck").format(
+                file=DECK_FILE
+            ),
         )
     return folder, None
 
@@ -100,14 +112,22 @@ class DeckPaths(LoaderBase):
     def inside(self, relative: str, where: Location, field: str) -> Path | None:
         """Resolve a path written in the deck; it must stay inside the deck folder."""
         if _URL.match(relative):
-            self.error(where, f"`{field}` is a URL; only files inside the deck folder", field)
+            self.error(
+                where,
+                _("`{field}` is a URL; only files inside the deck folder").format(field=field),
+                field,
+            )
             return None
         if "\x00" in relative:
-            self.error(where, f"`{field}` contains a NUL character", field)
+            self.error(where, _("`{field}` contains a NUL character").format(field=field), field)
             return None
         if Path(relative).is_absolute():
             self.error(
-                where, f"`{field}` is an absolute path; write it relative to the deck folder", field
+                where,
+                _("`{field}` is an absolute path; write it relative to the deck folder").format(
+                    field=field
+                ),
+                field,
             )
             return None
         target = self._resolve(self.root / relative, where, field, relative)
@@ -115,7 +135,11 @@ class DeckPaths(LoaderBase):
             return None
         if not target.is_relative_to(self.root):
             self.error(
-                where, f"`{field}` points outside the deck folder: {shorten(relative)}", field
+                where,
+                _("`{field}` points outside the deck folder: {path}").format(
+                    field=field, path=shorten(relative)
+                ),
+                field,
             )
             return None
         try:
@@ -123,9 +147,7 @@ class DeckPaths(LoaderBase):
         except (FileNotFoundError, NotADirectoryError):
             pass  # missing: the caller says so
         except OSError as exc:
-            self.error(
-                where, f"`{field}` cannot be opened ({_why(exc)}): {shorten(relative)}", field
-            )
+            self._unopened(where, field, exc, relative)
             return None
         return target
 
@@ -133,10 +155,17 @@ class DeckPaths(LoaderBase):
         try:
             return path.resolve()
         except (OSError, RuntimeError) as exc:  # RuntimeError: a link loop (Python < 3.13)
-            self.error(
-                where, f"`{field}` cannot be opened ({_why(exc)}): {shorten(written)}", field
-            )
+            self._unopened(where, field, exc, written)
             return None
+
+    def _unopened(self, where: Location, field: str, exc: BaseException, written: str) -> None:
+        self.error(
+            where,
+            _("`{field}` cannot be opened ({reason}): {path}").format(
+                field=field, reason=_why(exc), path=shorten(written)
+            ),
+            field,
+        )
 
     def section_files(self, node: Node) -> Iterator[tuple[Path, Location | None]]:
         """The section files in deck order, each with the `sections` item naming it (None
@@ -154,29 +183,45 @@ class DeckPaths(LoaderBase):
             if target is None:
                 continue
             if target == self.deck_file:
-                self.error(item.location, "`sections` lists deck.yaml itself; list section files")
+                self.error(
+                    item.location, _("`sections` lists deck.yaml itself; list section files")
+                )
                 continue
             name = shorten(name)
             if target in seen:
                 self.error(
                     item.location,
-                    f"`sections` lists {name} twice (first at {place(seen[target])})",
+                    _("`sections` lists {name} twice (first at {place})").format(
+                        name=name, place=place(seen[target])
+                    ),
                     "sections",
                 )
                 continue
             seen[target] = item.location
             if target.suffix not in (".yaml", ".yml"):
-                self.error(item.location, f"section file {name} must be a .yaml file", "sections")
+                self.error(
+                    item.location,
+                    _("section file {name} must be a .yaml file").format(name=name),
+                    "sections",
+                )
                 continue
             if target.is_dir():
                 self.error(
-                    item.location, f"section file {name} is a folder, not a file", "sections"
+                    item.location,
+                    _("section file {name} is a folder, not a file").format(name=name),
+                    "sections",
                 )
                 continue
             if not target.exists():
                 self.files.append(target)
-                hint = f"; files here: {self.nearby()}" if self.nearby() else ""
-                self.error(item.location, f"section file {name} does not exist{hint}", "sections")
+                message = (
+                    _("section file {name} does not exist; files here: {files}")
+                    if self.nearby()
+                    else _("section file {name} does not exist")
+                )
+                self.error(
+                    item.location, message.format(name=name, files=self.nearby()), "sections"
+                )
                 continue
             yield target, item.location
 
@@ -185,7 +230,7 @@ class DeckPaths(LoaderBase):
         if self._nearby is None:
             listing = _listing(self.root)
             names = [p.name for p in listing if p.name != DECK_FILE] if listing else []
-            self._nearby = shorten(", ".join(names), 200)
+            self._nearby = shorten(_(", ").join(names), 200)
         return self._nearby
 
     def found_sections(self, node: Node) -> Iterator[tuple[Path, Location | None]]:
@@ -198,7 +243,7 @@ class DeckPaths(LoaderBase):
         if listing is None:
             self.error(
                 Location(self.root / DECK_FILE, 1, 1),
-                "cannot list the deck folder to find its section files; list them in `sections`",
+                _("cannot list the deck folder to find its section files; list them in `sections`"),
                 "sections",
             )
             return
@@ -210,13 +255,20 @@ class DeckPaths(LoaderBase):
             try:
                 found = path.resolve()
             except (OSError, RuntimeError) as exc:  # a link loop
-                self.error(Location(path), f"cannot open {shorten(path.name)}: {_why(exc)}")
+                self.error(
+                    Location(path),
+                    _("cannot open {file}: {reason}").format(
+                        file=shorten(path.name), reason=_why(exc)
+                    ),
+                )
                 continue
             if not found.is_relative_to(self.root):
                 self.error(
                     Location(path),
-                    f"{shorten(path.name)} links to a file outside the deck folder;"
-                    " copy the file into the deck",
+                    _(
+                        "{file} links to a file outside the deck folder; copy the file into the"
+                        " deck"
+                    ).format(file=shorten(path.name)),
                 )
                 continue
             if found in (self.deck_file, theme):
@@ -225,8 +277,10 @@ class DeckPaths(LoaderBase):
             if found_count > fmt.MAX_SECTIONS:
                 self.error(
                     Location(self.root / DECK_FILE, 1, 1),
-                    f"the deck folder holds more than {fmt.MAX_SECTIONS:,} section files"
-                    f" (limit {fmt.MAX_SECTIONS:,}); split the deck",
+                    _(
+                        "the deck folder holds more than {limit} section files (limit {limit});"
+                        " split the deck"
+                    ).format(limit=f"{fmt.MAX_SECTIONS:,}"),
                     "sections",
                 )
                 return
@@ -250,10 +304,7 @@ def _discoverable(name: str) -> bool:
 
 
 def _why(exc: BaseException) -> str:
-    if isinstance(exc, RuntimeError):  # pathlib's "Symlink loop" before Python 3.13
-        return os.strerror(errno.ELOOP)
+    """Why a path could not be opened, in the interface language."""
     if isinstance(exc, ValueError):
-        return "the name has a NUL character"
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
-    return str(exc)
+        return _("the name has a NUL character")
+    return os_reason(exc)  # a RuntimeError: pathlib's "Symlink loop" before Python 3.13

@@ -14,6 +14,7 @@ from desktop.core.durations import DURATION_PATTERN as DURATION_PATTERN
 from desktop.core.durations import MAX_DURATION as MAX_DURATION
 from desktop.core.durations import format_duration as format_duration
 from desktop.core.durations import parse_duration as parse_duration
+from desktop.core.i18n import _
 from desktop.core.layouts import Build as Build
 from desktop.core.layouts import Layout as Layout
 from desktop.core.problems import Location
@@ -439,4 +440,4 @@ def slide_label(deck: Deck, ref: SlideRef) -> str:
         return plain(ref.section.title)
     if slide.layout is Layout.TITLE:
         return plain(deck.title)
-    return slide.layout.default_title or f"Slide {ref.index + 1}"
+    return slide.layout.default_title or _("Slide {n}").format(n=ref.index + 1)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.core.i18n import _
 from desktop.core.problems import Problem, Severity
 from desktop.core.yaml_nodes import Node, quoted, shorten
 
@@ -53,20 +54,21 @@ class Kind:
 
 
 def _type_of(node: Node) -> str:
+    """What *node* holds, for a message (``a list``), in the interface language."""
     value = node.value
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if value is None:
-        return "empty"
+        return _("empty")
     if isinstance(value, bool):
-        return "true/false"
+        return _("true/false")
     if isinstance(value, int | float):
-        return "a number"
+        return _("a number")
     if isinstance(value, dt.date):
-        return "a date"
-    return "text"
+        return _("a date")
+    return _("text")
 
 
 def did_you_mean(word: str, known: Sequence[str]) -> str | None:
@@ -78,10 +80,16 @@ def did_you_mean(word: str, known: Sequence[str]) -> str | None:
 
 
 def _wrong_type(node: Node, path: str, kind: Kind, problems: list[Problem]) -> None:
-    what = f"`{path}`" if path else "the file"
+    message = (
+        _("`{field}` must be {kind}, not {actual}")
+        if path
+        else _("the file must be {kind}, not {actual}")
+    )
     problems.append(
         Problem(
-            node.location, f"{what} must be {kind.type_name()}, not {_type_of(node)}", field=path
+            node.location,
+            message.format(field=path, kind=kind.type_name(), actual=_type_of(node)),
+            field=path,
         )
     )
 
@@ -104,12 +112,12 @@ class Text(Kind):
     pattern: str | None = None
     pattern_hint: str = ""
     markdown: bool = False
-    value_check: Callable[[str], str | None] | None = field(default=None, compare=False)
-    """A further check of text that matches *pattern*: a sentence saying what is wrong
-    (``is longer than a day``), or None."""
+    value_check: Callable[[str, str], str | None] | None = field(default=None, compare=False)
+    """A further check of text that matches *pattern*, given the text and its field path: the
+    problem's message (``duration is longer than a day``), or None."""
 
     def type_name(self) -> str:
-        return "text"
+        return _("text")
 
     def is_markdown(self) -> bool:
         return self.markdown
@@ -120,14 +128,17 @@ class Text(Kind):
             _wrong_type(node, path, self, problems)
             return
         if not text.strip():
-            problems.append(Problem(node.location, f"`{path}` is empty", field=path))
+            problems.append(
+                Problem(node.location, _("`{field}` is empty").format(field=path), field=path)
+            )
             return
         if self.max_length is not None and len(text) > self.max_length:
             problems.append(
                 Problem(
                     node.location,
-                    f"`{path}` is {len(text):,} characters long (limit {self.max_length:,});"
-                    " shorten it",
+                    _("`{field}` is {n} characters long (limit {limit}); shorten it").format(
+                        field=path, n=f"{len(text):,}", limit=f"{self.max_length:,}"
+                    ),
                     field=path,
                 )
             )
@@ -135,12 +146,16 @@ class Text(Kind):
             problems.append(
                 Problem(
                     node.location,
-                    f"`{path}` is {quoted(text)}: {self.pattern_hint or 'wrong format'}",
+                    _("`{field}` is {value}: {hint}").format(
+                        field=path,
+                        value=quoted(text),
+                        hint=_(self.pattern_hint) if self.pattern_hint else _("wrong format"),
+                    ),
                     field=path,
                 )
             )
-        elif self.value_check is not None and (why := self.value_check(text)) is not None:
-            problems.append(Problem(node.location, f"`{path}` {why}", field=path))
+        elif self.value_check is not None and (why := self.value_check(text, path)) is not None:
+            problems.append(Problem(node.location, why, field=path))
 
     def json_schema(self) -> JSON:
         schema: JSON = {"type": ["string", "number", "boolean"], "minLength": 1}
@@ -160,7 +175,7 @@ class Date(Kind):
     """Whether a month alone is a date: a source published "October 2024" has no day."""
 
     def type_name(self) -> str:
-        return "a date (YYYY-MM-DD or YYYY-MM)" if self.month else "a date (YYYY-MM-DD)"
+        return _("a date (YYYY-MM-DD or YYYY-MM)") if self.month else _("a date (YYYY-MM-DD)")
 
     def check(self, node: Node, path: str, problems: list[Problem]) -> None:
         if isinstance(node.value, dt.date):
@@ -178,13 +193,13 @@ class Date(Kind):
                     return
         text = scalar_text(node)
         shown = quoted(text) if text is not None else _type_of(node)
-        written = "YYYY-MM-DD or YYYY-MM" if self.month else "YYYY-MM-DD"
+        message = (
+            _("`{field}` must be a date written YYYY-MM-DD or YYYY-MM, not {actual}")
+            if self.month
+            else _("`{field}` must be a date written YYYY-MM-DD, not {actual}")
+        )
         problems.append(
-            Problem(
-                node.location,
-                f"`{path}` must be a date written {written}, not {shown}",
-                field=path,
-            )
+            Problem(node.location, message.format(field=path, actual=shown), field=path)
         )
 
     def json_schema(self) -> JSON:
@@ -201,7 +216,7 @@ class Choice(Kind):
     description: str = ""
 
     def type_name(self) -> str:
-        return "one of " + ", ".join(f"`{v}`" for v in self.values)
+        return _("one of {values}").format(values=_(", ").join(f"`{v}`" for v in self.values))
 
     def check(self, node: Node, path: str, problems: list[Problem]) -> None:
         text = scalar_text(node)
@@ -209,12 +224,10 @@ class Choice(Kind):
             _wrong_type(node, path, self, problems)
             return
         if text not in self.values:
-            close = did_you_mean(text, self.values)
-            hint = f"; did you mean `{close}`?" if close else ""
             problems.append(
                 Problem(
                     node.location,
-                    f"`{path}` is {quoted(text)}, but must be {self.type_name()}{hint}",
+                    not_one_of(path, text, self.type_name(), self.values),
                     field=path,
                 )
             )
@@ -230,7 +243,7 @@ class Flag(Kind):
     description: str = ""
 
     def type_name(self) -> str:
-        return "`true` or `false`"
+        return _("`true` or `false`")
 
     def check(self, node: Node, path: str, problems: list[Problem]) -> None:
         if not isinstance(node.value, bool):
@@ -252,7 +265,7 @@ class ListOf(Kind):
     """No item may be written twice (the second is an error, at itself)."""
 
     def type_name(self) -> str:
-        return "a list"
+        return _("a list")
 
     def check(self, node: Node, path: str, problems: list[Problem]) -> None:
         if not isinstance(node.value, list):
@@ -260,13 +273,21 @@ class ListOf(Kind):
             return
         count = len(node.value)
         if count < self.min_items:
-            need = "at least one item" if self.min_items == 1 else f"{self.min_items}+ items"
-            problems.append(Problem(node.location, f"`{path}` needs {need}", field=path))
+            message = (
+                _("`{field}` needs at least one item")
+                if self.min_items == 1
+                else _("`{field}` needs {n}+ items")
+            )
+            problems.append(
+                Problem(node.location, message.format(field=path, n=self.min_items), field=path)
+            )
         if self.max_items is not None and count > self.max_items:
             problems.append(
                 Problem(
                     node.value[self.max_items].location,
-                    f"`{path}` has {count:,} items (limit {self.max_items:,}); remove some",
+                    _("`{field}` has {n} items (limit {limit}); remove some").format(
+                        field=path, n=f"{count:,}", limit=f"{self.max_items:,}"
+                    ),
                     field=path,
                 )
             )
@@ -281,8 +302,11 @@ class ListOf(Kind):
                 problems.append(
                     Problem(
                         item.location,
-                        f"`{path}[{index}]` is {quoted(text)} again (as `{path}[{seen[text]}]`);"
-                        " remove one of them",
+                        _("`{field}` is {value} again (as `{first}`); remove one of them").format(
+                            field=f"{path}[{index}]",
+                            value=quoted(text),
+                            first=f"{path}[{seen[text]}]",
+                        ),
                         field=f"{path}[{index}]",
                     )
                 )
@@ -317,10 +341,17 @@ class Record(Kind):
     name: str
     fields: tuple[Field, ...]
     description: str = ""
+    label: str = ""
+    """The record's name in a sentence (marked with ``N_``: shown translated); *name* if
+    empty. *name* is the JSON Schema's ``title``, in English."""
     extra_checks: tuple[Callable[[Node, str, list[Problem]], None], ...] = field(default=())
 
     def type_name(self) -> str:
-        return f"a mapping ({self.name})"
+        return _("a mapping ({record})").format(record=self.noun())
+
+    def noun(self) -> str:
+        """The record's name in a message, in the interface language (``bullet``)."""
+        return _(self.label) if self.label else self.name
 
     def field_names(self) -> tuple[str, ...]:
         return tuple(f.name for f in self.fields)
@@ -336,12 +367,17 @@ class Record(Kind):
             where = node.key_locations.get(key, value.location)
             if spec is None:
                 close = did_you_mean(key, list(known))
-                hint = f"did you mean `{close}`?" if close else f"known keys: {', '.join(known)}"
-                problems.append(
-                    Problem(
-                        where, f"unknown key `{prefix}{shorten(key)}`; {hint}", field=prefix + key
+                field_path = prefix + shorten(key)
+                message = (
+                    _("unknown key `{field}`; did you mean `{close}`?").format(
+                        field=field_path, close=close
+                    )
+                    if close
+                    else _("unknown key `{field}`; known keys: {keys}").format(
+                        field=field_path, keys=_(", ").join(f"`{k}`" for k in known)
                     )
                 )
+                problems.append(Problem(where, message, field=prefix + key))
                 continue
             if value.value is None and not spec.required:
                 continue
@@ -351,7 +387,7 @@ class Record(Kind):
                 problems.append(
                     Problem(
                         node.location,
-                        f"`{prefix}{spec.name}` is required ({spec.description.rstrip('.')})",
+                        _("`{field}` is required; add it").format(field=prefix + spec.name),
                         field=prefix + spec.name,
                     )
                 )
@@ -393,7 +429,7 @@ class Either(Kind):
     description: str = ""
 
     def type_name(self) -> str:
-        return f"text or {self.record.type_name()}"
+        return _("text or a mapping ({record})").format(record=self.record.noun())
 
     def check(self, node: Node, path: str, problems: list[Problem]) -> None:
         if isinstance(node.value, dict) and not self.text.takes(node):
@@ -415,14 +451,22 @@ class Either(Kind):
             prefix = f"{path}." if path else ""
             stray_fields = {prefix + key for key in strays}
             found = [p for p in found if p.field not in stray_fields]
-            own = ", ".join(f"`{key}`" for key in node.value if key in fields)
+            own = _(", ").join(f"`{key}`" for key in node.value if key in fields)
             first = strays[0]
             problems.append(
                 Problem(
                     node.key_locations.get(first, node.location),
-                    f"`{path}` mixes language codes ({', '.join(f'`{k}`' for k in strays)}) with"
-                    f" the keys of a {self.record.name} ({own}); write the languages inside"
-                    f" `{fields[0]}`: `{fields[0]}: {{{first}: …}}`",
+                    _(
+                        "`{field}` mixes language codes ({codes}) with the keys of a {record}"
+                        " ({keys}); write the languages inside `{key}`: `{example}`"
+                    ).format(
+                        field=path,
+                        codes=_(", ").join(f"`{k}`" for k in strays),
+                        record=self.record.noun(),
+                        keys=own,
+                        key=fields[0],
+                        example=f"{fields[0]}: {{{first}: …}}",
+                    ),
                     field=prefix + first,
                 )
             )
@@ -431,6 +475,20 @@ class Either(Kind):
     def json_schema(self) -> JSON:
         text = self.text.json_schema()
         return {"anyOf": [*text.get("anyOf", [text]), self.record.json_schema()]}
+
+
+def not_one_of(path: str, text: str | None, kinds: str, words: Sequence[str]) -> str:
+    """The message of the value *text* (None: empty) at *path* that is none of *kinds* (a
+    type name), with a did-you-mean from *words* when one is close."""
+    written = quoted(text) if text is not None else _("empty")
+    close = did_you_mean(text, words) if text else None
+    if close:
+        return _("`{field}` is {value}, but must be {kinds}; did you mean `{close}`?").format(
+            field=path, value=written, kinds=kinds, close=close
+        )
+    return _("`{field}` is {value}, but must be {kinds}").format(
+        field=path, value=written, kinds=kinds
+    )
 
 
 def warn(node: Node, message: str, path: str) -> Problem:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.core.i18n import _
 from desktop.core.problems import Problem
-from desktop.core.schema import JSON, Flag, did_you_mean, scalar_text
-from desktop.core.yaml_nodes import Node, quoted
+from desktop.core.schema import JSON, Flag, not_one_of, scalar_text
+from desktop.core.yaml_nodes import Node
 
 
 @dataclass(frozen=True)
@@ -16,7 +17,8 @@ class FlagOr(Flag):
     words: tuple[str, ...] = ()
 
     def type_name(self) -> str:
-        return "`true`, `false` or " + " or ".join(f"`{word}`" for word in self.words)
+        words = _(" or ").join(f"`{word}`" for word in self.words)
+        return _("`true`, `false` or {words}").format(words=words)
 
     def check(self, node: Node, path: str, problems: list[Problem]) -> None:
         if isinstance(node.value, bool):
@@ -24,15 +26,9 @@ class FlagOr(Flag):
         text = scalar_text(node)
         if text is not None and text in self.words:
             return
-        close = did_you_mean(text, (*self.words, "true", "false")) if text else None
-        hint = f"; did you mean `{close}`?" if close else ""
-        written = quoted(text) if text is not None else "empty"
+        words = (*self.words, "true", "false")
         problems.append(
-            Problem(
-                node.location,
-                f"`{path}` is {written}, but must be {self.type_name()}{hint}",
-                field=path,
-            )
+            Problem(node.location, not_one_of(path, text, self.type_name(), words), field=path)
         )
 
     def json_schema(self) -> JSON:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from desktop.core.i18n import _
 from desktop.core.problems import Problem
 from desktop.core.schema import JSON, Kind, Text, scalar_text
 from desktop.core.yaml_nodes import Node, quoted, shorten
@@ -31,7 +32,7 @@ class Localized(Kind):
     description: str = ""
 
     def type_name(self) -> str:
-        return "text, or a mapping of language code to text"
+        return _("text, or a mapping of language code to text")
 
     def is_markdown(self) -> bool:
         return self.text.is_markdown()
@@ -49,8 +50,10 @@ class Localized(Kind):
             problems.append(
                 Problem(
                     node.location,
-                    f"`{path}` is an empty mapping; write its text, or its text in each"
-                    " language (`{en: …, zh: …}`)",
+                    _(
+                        "`{field}` is an empty mapping; write its text, or its text in each"
+                        " language (`{{en: …, zh: …}}`)"
+                    ).format(field=path),
                     field=path,
                 )
             )
@@ -60,8 +63,10 @@ class Localized(Kind):
                 problems.append(
                     Problem(
                         where,
-                        f"`{path}.{shorten(code)}`: {quoted(code)} is not a language code;"
-                        " write a lower-case code such as `en`, `zh` or `zh-Hant`",
+                        _(
+                            "`{field}`: {code} is not a language code; write a lower-case code"
+                            " such as `en`, `zh` or `zh-Hant`"
+                        ).format(field=f"{path}.{shorten(code)}", code=quoted(code)),
                         field=f"{path}.{code}",
                     )
                 )

@@ -18,6 +18,7 @@ from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
+from desktop.core.i18n import _
 from desktop.core.yaml_limits import MAX_DEPTH, MAX_NODES
 
 _PYYAML_ONLY: Final = ("\t", "\ufeff", "\x85", "\u2028", "\u2029")
@@ -73,9 +74,14 @@ class _LimitedComposer(Composer):
         if not (isinstance(parent, yaml.MappingNode) and index is None):  # keys are not values
             self.composed += 1
         if self.composed > MAX_NODES:
-            raise LimitError(event, f"file holds more than {MAX_NODES:,} values; split it")
+            raise LimitError(
+                event,
+                _("file holds more than {limit} values; split it").format(limit=f"{MAX_NODES:,}"),
+            )
         if self.depth > MAX_DEPTH:
-            raise LimitError(event, f"nesting is too deep (limit {MAX_DEPTH} levels)")
+            raise LimitError(
+                event, _("nesting is too deep (limit {limit} levels)").format(limit=MAX_DEPTH)
+            )
         self.depth += 1
         try:
             return super().compose_node(parent, index)  # type: ignore[arg-type]  # see above

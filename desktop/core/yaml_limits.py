@@ -14,6 +14,7 @@ from typing import Final, NoReturn
 
 import yaml
 
+from desktop.core.i18n import N_, _
 from desktop.core.problems import Location, Problem
 
 MAX_FILE_BYTES: Final = 2 * 1024 * 1024
@@ -33,6 +34,10 @@ MAX_DEPTH: Final = 40
 """Deepest nesting of mappings and sequences."""
 MAX_NUMBER_CHARS: Final = 100
 """Longer numbers are kept as written: computing ``1:00:00:…`` (base 60) takes minutes."""
+
+
+_VALUES: Final = N_("{n} values")
+_CHARACTERS: Final = N_("{n} characters of text")
 
 
 @dataclass(slots=True)
@@ -77,35 +82,45 @@ class FileBudget:
         if self.nodes <= self._node_cap and self.chars <= self._char_cap:
             return
         if self.nodes > MAX_NODES:
-            self._refuse(where, alias, "file", f"{MAX_NODES:,} values")
+            self._refuse(where, alias, "file", _VALUES, MAX_NODES)
         if self.chars > MAX_FILE_TEXT:
-            self._refuse(where, alias, "file", f"{MAX_FILE_TEXT:,} characters of text")
+            self._refuse(where, alias, "file", _CHARACTERS, MAX_FILE_TEXT)
         deck = self.deck
         if deck.values + self.nodes > MAX_DECK_VALUES:
             deck.exhausted = True
-            self._refuse(where, alias, "deck", f"{MAX_DECK_VALUES:,} values")
+            self._refuse(where, alias, "deck", _VALUES, MAX_DECK_VALUES)
         if deck.chars + self.chars > MAX_DECK_TEXT:
             deck.exhausted = True
-            self._refuse(where, alias, "deck", f"{MAX_DECK_TEXT:,} characters of text")
+            self._refuse(where, alias, "deck", _CHARACTERS, MAX_DECK_TEXT)
 
     @staticmethod
-    def _refuse(where: Location, alias: Location | None, scope: str, limit: str) -> NoReturn:
+    def _refuse(
+        where: Location, alias: Location | None, scope: str, what: str, limit: int
+    ) -> NoReturn:
+        """Refuse the file past *limit* of *what* (:data:`_VALUES`, :data:`_CHARACTERS`)."""
         if scope == "file":
             message = (
-                f"file expands to more than {limit} through aliases;"
-                " remove the aliases or split the file"
+                _(
+                    "file expands to more than {limit} through aliases;"
+                    " remove the aliases or split the file"
+                )
                 if alias is not None
-                else f"file holds more than {limit}; shorten the text or split the file"
+                else _("file holds more than {limit}; shorten the text or split the file")
             )
         else:
             message = (
-                f"the deck's files expand to more than {limit} in all through aliases;"
-                " remove the aliases (later section files are not read)"
+                _(
+                    "the deck's files expand to more than {limit} in all through aliases;"
+                    " remove the aliases (later section files are not read)"
+                )
                 if alias is not None
-                else f"the deck's files hold more than {limit} in all; shorten the deck or"
-                " split it into several decks (later section files are not read)"
+                else _(
+                    "the deck's files hold more than {limit} in all; shorten the deck or"
+                    " split it into several decks (later section files are not read)"
+                )
             )
-        raise RefusedError(Problem(alias or where, message))
+        amount = _(what).format(n=f"{limit:,}")
+        raise RefusedError(Problem(alias or where, message.format(limit=amount)))
 
     def commit(self) -> None:
         """The file is read: charge what it holds to the deck."""

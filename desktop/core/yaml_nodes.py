@@ -15,8 +15,10 @@ from typing import Final
 
 import yaml
 
+from desktop.core.i18n import _
 from desktop.core.problems import Location, Problem
 from desktop.core.yaml_limits import MAX_DEPTH, MAX_NUMBER_CHARS, FileBudget, RefusedError
+from desktop.core.yaml_messages import value_reason
 
 SHOWN_CHARS: Final = 60
 """How much of a value a message quotes."""
@@ -85,10 +87,17 @@ def convert(
     chars = len(node.value) if isinstance(node, yaml.ScalarNode) else 0
     budget.spend(where, alias, 1, chars)
     if depth > MAX_DEPTH:
-        raise RefusedError(Problem(where, f"nesting is too deep (limit {MAX_DEPTH} levels)"))
+        raise RefusedError(
+            Problem(where, _("nesting is too deep (limit {limit} levels)").format(limit=MAX_DEPTH))
+        )
     if node.tag not in _STANDARD_TAGS:
         raise RefusedError(
-            Problem(where, f"tag {node.tag!r} is not allowed; deck files hold plain data only")
+            Problem(
+                where,
+                _("tag {tag} is not allowed; deck files hold plain data only").format(
+                    tag=repr(node.tag)
+                ),
+            )
         )
     if isinstance(node, yaml.MappingNode):
         mapping: dict[str, Node] = {}
@@ -96,9 +105,9 @@ def convert(
         for key_node, value_node in node.value:
             key_where = _location(key_node, path)
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise RefusedError(Problem(key_where, "merge keys (<<) are not supported"))
+                raise RefusedError(Problem(key_where, _("merge keys (<<) are not supported")))
             if not isinstance(key_node, yaml.ScalarNode):
-                raise RefusedError(Problem(key_where, "mapping keys must be plain names"))
+                raise RefusedError(Problem(key_where, _("mapping keys must be plain names")))
             key = str(key_node.value)
             budget.spend(key_where, alias, 0, len(key))
             if key in mapping:
@@ -106,8 +115,9 @@ def convert(
                 problems.append(
                     Problem(
                         key_where,
-                        f"duplicate key {quoted(key)} (first at line {first.line});"
-                        " remove one of them",
+                        _("duplicate key {key} (first at line {line}); remove one of them").format(
+                            key=quoted(key), line=first.line
+                        ),
                         field=key,
                     )
                 )
@@ -127,16 +137,25 @@ def convert(
         # PyYAML's constructors fail in all these ways on tagged junk: `!!int ''`,
         # `!!bool maybe`, `!!timestamp x`, `!!map x`.
         if isinstance(exc, yaml.MarkedYAMLError) and exc.problem:
-            detail = exc.problem
+            detail = value_reason(exc.problem)
         elif isinstance(exc, ValueError) and str(exc):
-            detail = str(exc)
+            detail = value_reason(str(exc))
         else:
-            detail = f"not a valid {node.tag.rsplit(':', 1)[-1]}"
+            detail = None
+        if detail is None:  # a reason no table has, or none: the kind the tag asks for
+            detail = _("not a valid {kind}").format(kind=node.tag.rsplit(":", 1)[-1])
         raise RefusedError(
-            Problem(where, f"invalid value {quoted(node.value)}: {shorten(detail, 200)}")
+            Problem(
+                where,
+                _("invalid value {value}: {reason}").format(
+                    value=quoted(node.value), reason=shorten(detail, 200)
+                ),
+            )
         ) from exc
     if isinstance(value, dt.datetime):
         value = value.isoformat()
     if not isinstance(value, str | int | float | bool | dt.date | None):
-        raise RefusedError(Problem(where, f"unsupported value {quoted(node.value)}"))
+        raise RefusedError(
+            Problem(where, _("unsupported value {value}").format(value=quoted(node.value)))
+        )
     return Node(value, where, raw=str(node.value))

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import yaml
 
+from desktop.core.i18n import _
+from desktop.core.os_reasons import os_reason
 from desktop.core.problems import Location, Problem
 from desktop.core.yaml_compose import LimitError, compose
 from desktop.core.yaml_limits import (
@@ -29,6 +31,7 @@ from desktop.core.yaml_limits import (
     FileBudget,
     RefusedError,
 )
+from desktop.core.yaml_messages import syntax_reason
 from desktop.core.yaml_nodes import Node, convert
 
 
@@ -45,15 +48,15 @@ def decode(data: bytes, path: Path) -> tuple[str | None, Problem | None]:
     """Decode a file's bytes as UTF-8 (a UTF-8 BOM is allowed)."""
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         return None, Problem(
-            Location(path, 1, 1), "file is UTF-32; save it as UTF-8 (deck files must be UTF-8)"
+            Location(path, 1, 1), _("file is UTF-32; save it as UTF-8 (deck files must be UTF-8)")
         )
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(data):
         return None, Problem(
-            Location(path, 1, 1), "file is UTF-16; save it as UTF-8 (deck files must be UTF-8)"
+            Location(path, 1, 1), _("file is UTF-16; save it as UTF-8 (deck files must be UTF-8)")
         )
     if b"\x00" in data[:8192]:
         return None, Problem(
-            Location(path, 1, 1), "file is binary, not YAML text; check the file name"
+            Location(path, 1, 1), _("file is binary, not YAML text; check the file name")
         )
     try:
         text = data.decode("utf-8-sig")
@@ -63,7 +66,9 @@ def decode(data: bytes, path: Path) -> tuple[str | None, Problem | None]:
         column = len(before) - (before.rfind(b"\n") + 1) + 1
         return None, Problem(
             Location(path, line, column),
-            f"file is not UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8",
+            _("file is not UTF-8 (byte {byte}); save it as UTF-8").format(
+                byte=f"0x{data[exc.start]:02x}"
+            ),
         )
     return text, None
 
@@ -77,7 +82,7 @@ def read_text_file(
     link to ``/dev/zero``) or a folder named ``x.yaml`` is a problem, not a hang. *kind* names
     the file in the problem of a folder (``this is a folder, not a CSV file``).
     """
-    folder = f"this is a folder, not a {kind} file"
+    folder = _("this is a folder, not a {kind} file").format(kind=kind)
     try:
         # O_NONBLOCK: opening a named pipe must not wait for a writer.
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -89,8 +94,10 @@ def read_text_file(
                 return None, [
                     Problem(
                         Location(path),
-                        "this is not a regular file (a pipe, socket or device);"
-                        " deck files must be plain files",
+                        _(
+                            "this is not a regular file (a pipe, socket or device);"
+                            " deck files must be plain files"
+                        ),
                     )
                 ]
             size = info.st_size
@@ -98,16 +105,19 @@ def read_text_file(
     except IsADirectoryError:  # Windows cannot open a folder
         return None, [Problem(Location(path), folder)]
     except OSError as exc:
-        return None, [Problem(Location(path), f"cannot read file: {exc.strerror or exc}")]
+        return None, [
+            Problem(Location(path), _("cannot read file: {reason}").format(reason=os_reason(exc)))
+        ]
     except ValueError:  # a NUL character in the path
-        return None, [Problem(Location(path), "cannot read file: its name has a NUL character")]
+        return None, [Problem(Location(path), _("cannot read file: its name has a NUL character"))]
     if size > limit or len(data) > limit:
         size = max(size, len(data))
         return None, [
             Problem(
                 Location(path, 1, 1),
-                f"file is too large ({size // 1024} KB, limit {limit // 1024} KB);"
-                " split it or remove the bulk",
+                _(
+                    "file is too large ({size} KB, limit {limit} KB); split it or remove the bulk"
+                ).format(size=size // 1024, limit=limit // 1024),
             )
         ]
     text, problem = decode(data, path)
@@ -136,7 +146,7 @@ def parse_yaml(
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
-        return None, [Problem(Location(path, 1, 1), "file is empty; it needs YAML content")]
+        return None, [Problem(Location(path, 1, 1), _("file is empty; it needs YAML content"))]
     try:
         documents, aliases = compose(text)
     except LimitError as exc:
@@ -149,36 +159,33 @@ def parse_yaml(
         return None, [
             Problem(
                 Location(path, line, column),
-                f"file contains the character U+{code:04X}, which YAML does not allow;"
-                " remove it (or write it as an escape in double quotes)",
+                _(
+                    "file contains the character {character}, which YAML does not allow;"
+                    " remove it (or write it as an escape in double quotes)"
+                ).format(character=f"U+{code:04X}"),
             )
         ]
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        what = exc.problem or exc.context or "invalid YAML"
-        first = "; first occurrence"
-        if exc.context and exc.context.endswith(first) and exc.context_mark is not None:
-            # A duplicate anchor: PyYAML's own problem text is just "second occurrence".
-            what = f"{exc.context.removesuffix(first)} (first at line {exc.context_mark.line + 1})"
-        hint = ""
-        if "\\t" in what or "tab" in what:
-            hint = "; indent with spaces, not tabs"
-        return None, [Problem(Location(path, line, column), f"YAML syntax error: {what}{hint}")]
+        return None, [Problem(Location(path, line, column), _syntax_error(exc))]
     except yaml.YAMLError as exc:
-        return None, [Problem(Location(path, 1, 1), f"YAML error: {exc}")]
+        return None, [Problem(Location(path, 1, 1), _("YAML error: {reason}").format(reason=exc))]
     except RecursionError:
         return None, [
-            Problem(Location(path, 1, 1), f"nesting is too deep (limit {MAX_DEPTH} levels)")
+            Problem(
+                Location(path, 1, 1),
+                _("nesting is too deep (limit {limit} levels)").format(limit=MAX_DEPTH),
+            )
         ]
     if not documents:
-        return None, [Problem(Location(path, 1, 1), "file is empty; it needs YAML content")]
+        return None, [Problem(Location(path, 1, 1), _("file is empty; it needs YAML content"))]
     if len(documents) > 1:
         extra = documents[1].start_mark
         return None, [
             Problem(
                 Location(path, extra.line + 1, extra.column + 1),
-                "file holds more than one YAML document; keep one per file",
+                _("file holds more than one YAML document; keep one per file"),
             )
         ]
     problems: list[Problem] = []
@@ -189,3 +196,22 @@ def parse_yaml(
         return None, [refused.problem]
     budget.commit()
     return node, problems
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError) -> str:
+    """The problem of a YAML syntax error: PyYAML's reason, translated, and a hint for tabs."""
+    first = "; first occurrence"
+    if exc.context and exc.context.endswith(first) and exc.context_mark is not None:
+        # A duplicate anchor: PyYAML's own problem text is just "second occurrence".
+        anchor = exc.context.removesuffix(first).removeprefix("found duplicate anchor ")
+        return _(
+            "YAML syntax error: found duplicate anchor {anchor} (first at line {line})"
+        ).format(anchor=anchor, line=exc.context_mark.line + 1)
+    what = exc.problem or exc.context
+    if what is None:
+        return _("YAML syntax error: invalid YAML")
+    if "\\t" in what or "tab" in what:
+        return _("YAML syntax error: {reason}; indent with spaces, not tabs").format(
+            reason=syntax_reason(what)
+        )
+    return _("YAML syntax error: {reason}").format(reason=syntax_reason(what))
