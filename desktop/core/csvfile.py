@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Final
 
 from desktop.core.data import Cell, Number
+from desktop.core.i18n import _
 from desktop.core.numbers import decimals_of
 from desktop.core.problems import Location, Problem
 
@@ -59,10 +60,8 @@ def parse_csv(
         row.append(CsvCell("".join(field).strip() if not closed else "".join(field), start))
         field, closed = [], False
         if len(row) > max_columns:
-            return Problem(
-                start,
-                f"this row has more than {max_columns} cells (limit {max_columns}); remove columns",
-            )
+            message = _("this row has more than {limit} cells (limit {limit}); remove columns")
+            return Problem(start, message.format(limit=max_columns))
         return None
 
     while at < size:
@@ -95,23 +94,22 @@ def parse_csv(
             line, column = line + 1, 0
             start = Location(path, line, 1)
             if len(rows) > max_rows:
-                return rows, Problem(
-                    rows[-1][0].location,
-                    f"the file has more than {max_rows} lines (limit {max_rows}); remove some",
-                )
+                return rows, _too_many_rows(rows, max_rows)
         elif not closed:
             field.append(char)
         at, column = at + 1, column + 1
     if quoted:
-        return rows, Problem(start, 'a quoted cell is not closed; add the closing `"`')
+        return rows, Problem(start, _('a quoted cell is not closed; add the closing `"`'))
     if field or row:
         if (problem := end_field()) is not None:
             return rows, problem
         if any(cell.text for cell in row) or len(row) > 1:
             rows.append(row)
     if len(rows) > max_rows:
-        return rows, Problem(
-            rows[-1][0].location,
-            f"the file has more than {max_rows} lines (limit {max_rows}); remove some",
-        )
+        return rows, _too_many_rows(rows, max_rows)
     return rows, None
+
+
+def _too_many_rows(rows: list[list[CsvCell]], max_rows: int) -> Problem:
+    message = _("the file has more than {limit} lines (limit {limit}); remove some")
+    return Problem(rows[-1][0].location, message.format(limit=max_rows))

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+from desktop.core.i18n import _
 from desktop.core.languages import DisplayLanguage
 from desktop.core.model import Deck, Slide
 
@@ -126,4 +127,8 @@ def untranslated(slide: Slide, deck: Deck) -> dict[str, tuple[str, ...]]:
 
 def untranslated_text(missing: dict[str, tuple[str, ...]]) -> str:
     """``no zh text: title, bullets[1]`` (one clause per language; ``""`` for none)."""
-    return "; ".join(f"no {code} text: {', '.join(paths)}" for code, paths in missing.items())
+    clause = _("no {language} text: {fields}")
+    # TRANSLATORS: joins the lists of untranslated fields of two languages
+    return _("; ").join(
+        clause.format(language=code, fields=", ".join(paths)) for code, paths in missing.items()
+    )

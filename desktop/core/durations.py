@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from desktop.core.i18n import _
+
 DURATION_PATTERN: Final = r"(?=[0-9])(?:[0-9]+h)?(?:[0-9]+m)?(?:[0-9]+s)?"
 """A duration as written: ASCII digits (``[0-9]``, not ``\\d``, which takes ``٣`` and ``３``)
 and the units h, m, s in that order. The one definition: the loader, the JSON Schema and
@@ -27,7 +29,7 @@ def parse_duration(text: str) -> int:
             message says which, in words fit for a problem report.
     """
     if not text or not re.fullmatch(DURATION_PATTERN, text):
-        raise ValueError(f"not a duration: {text!r}")
+        raise ValueError(_("not a duration: {text!r}").format(text=text))
     seconds = 0
     for number, unit in _DURATION_PART.findall(text):
         digits = number.lstrip("0")
@@ -38,7 +40,9 @@ def parse_duration(text: str) -> int:
             break
         seconds += int(digits or "0") * _FACTOR[unit]
     if seconds > MAX_DURATION:
-        raise ValueError(f"is longer than a day (at most {format_duration(MAX_DURATION)})")
+        # TRANSLATORS: said of a deck field, after its name: "`duration` is longer than a day"
+        limit = format_duration(MAX_DURATION)
+        raise ValueError(_("is longer than a day (at most {limit})").format(limit=limit))
     return seconds
 
 

@@ -14,8 +14,8 @@ problem:
   the slide for slide images, the logo box for theme logos).
 
 The renderer then decodes the image (``desktop/render/pictures.py``), and ``check`` reports
-what Qt still cannot decode. Results are cached by path, size and modification time, so a
-reload does not read unchanged images again.
+what Qt still cannot decode. Results are cached by path, size and modification time (and the
+interface language of their sentences), so a reload does not read unchanged images again.
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from desktop.core.i18n import _, ui_language
+from desktop.core.os_reasons import os_reason
 from desktop.core.svg_cost import SLIDE_BOX
 
 if TYPE_CHECKING:  # imported where an SVG is checked: start-up needs no SVG parser
@@ -82,26 +84,29 @@ def sniff(
     shown = name or path.name
     expected = EXTENSIONS.get(path.suffix.lower())
     if expected is None:
-        return f"unsupported image type {path.suffix!r}; use PNG, JPEG or SVG"
+        return _("unsupported image type {suffix!r}; use PNG, JPEG or SVG").format(
+            suffix=path.suffix
+        )
     try:
         stat = path.stat()
     except OSError as exc:
-        return f"cannot read image: {exc.strerror or exc}"
+        return _cannot_read(exc)
     if stat.st_size > MAX_IMAGE_BYTES:
         return _too_many_bytes(stat.st_size)
-    return _sniff(str(path), stat.st_mtime_ns, stat.st_size, shown, expected, box)
+    key = (stat.st_mtime_ns, stat.st_size, ui_language())
+    return _sniff(str(path), key, shown, expected, box)
 
 
 @functools.lru_cache(maxsize=256)
 def _sniff(
-    path: str, mtime_ns: int, size: int, shown: str, expected: str, box: tuple[float, float]
+    path: str, key: tuple[int, int, str], shown: str, expected: str, box: tuple[float, float]
 ) -> ImageInfo | str:
-    del mtime_ns, size  # only part of the key: an edited file is read again
+    del key  # modification time, size, language: only the key (an edited file is read again)
     try:
         with Path(path).open("rb") as handle:
             data = handle.read(MAX_IMAGE_BYTES + 1)
     except OSError as exc:
-        return f"cannot read image: {exc.strerror or exc}"
+        return _cannot_read(exc)
     if len(data) > MAX_IMAGE_BYTES:  # it grew since it was measured
         return _too_many_bytes(len(data))
     return inspect(data, shown, expected, box)
@@ -113,9 +118,13 @@ def inspect(
     """What the image *data* is (see :func:`sniff`), *name* naming it in messages."""
     info = _png(data) or _jpeg(data) or _svg(data)
     if info is None:
-        return f"{name} is not a {expected.upper()} image (its content is not an image)"
+        return _("{name} is not a {kind} image (its content is not an image)").format(
+            name=name, kind=expected.upper()
+        )
     if info.kind != expected:
-        return f"{name} holds a {info.kind.upper()} image; rename it to match"
+        return _("{name} holds a {kind} image; rename it to match").format(
+            name=name, kind=info.kind.upper()
+        )
     too_large = pixel_limit(info)
     if too_large is not None:
         return too_large
@@ -127,28 +136,42 @@ def inspect(
             "svg", draw_seconds=checked.cost.seconds, measure=checked.measure, points=checked.points
         )
     problem = _broken(info.kind, data)
-    return info if problem is None else f"{name} cannot be drawn: {problem}"
+    return info if problem is None else cannot_draw(name, problem)
+
+
+def cannot_draw(name: str, reason: str) -> str:
+    """``map.svg cannot be drawn: reason``: why the image *name* is not drawn, *reason* a
+    clause of its own (:func:`desktop.render.pictures.short_reason` takes it back out)."""
+    return _("{name} cannot be drawn: {reason}").format(name=name, reason=reason)
 
 
 def pixel_limit(info: ImageInfo) -> str | None:
     """Why an image of *info*'s size is over the limits, or None."""
     if max(info.width, info.height) > MAX_PIXELS_SIDE:
-        return (
-            f"image is too large ({info.width}×{info.height} px, limit"
-            f" {MAX_PIXELS_SIDE}×{MAX_PIXELS_SIDE}); scale it down"
-        )
+        return _(
+            "image is too large ({width}×{height} px, limit {limit}×{limit}); scale it down"
+        ).format(width=info.width, height=info.height, limit=MAX_PIXELS_SIDE)
     if info.width * info.height > MAX_PIXELS:
-        return (
-            f"image is too large ({info.width}×{info.height} px ="
-            f" {info.width * info.height / 1e6:.1f} megapixels, limit {MAX_PIXELS // 1_000_000});"
+        return _(
+            "image is too large ({width}×{height} px = {megapixels} megapixels, limit {limit});"
             " scale it down"
+        ).format(
+            width=info.width,
+            height=info.height,
+            megapixels=f"{info.width * info.height / 1e6:.1f}",
+            limit=MAX_PIXELS // 1_000_000,
         )
     return None
 
 
+def _cannot_read(exc: OSError) -> str:
+    return _("cannot read image: {reason}").format(reason=os_reason(exc))
+
+
 def _too_many_bytes(size: int) -> str:
-    limit = MAX_IMAGE_BYTES // (1024 * 1024)
-    return f"image file is too large ({size // (1024 * 1024)} MB, limit {limit} MB)"
+    return _("image file is too large ({size} MB, limit {limit} MB)").format(
+        size=size // (1024 * 1024), limit=MAX_IMAGE_BYTES // (1024 * 1024)
+    )
 
 
 def _png(data: bytes) -> ImageInfo | None:
@@ -220,36 +243,36 @@ def _broken(kind: str, data: bytes) -> str | None:
     """Why a PNG or JPEG whose header looked right still cannot be drawn, or None."""
     if kind == "png":
         if len(data) < 33 or data[8:16] != b"\x00\x00\x00\x0dIHDR":
-            return "the PNG header is broken"
+            return _("the PNG header is broken")
         if 0 in struct.unpack(">II", data[16:24]):
-            return "the PNG header gives no size"
+            return _("the PNG header gives no size")
         if data.rfind(_PNG_END, 33) < 0:
-            return "the file is cut short (the PNG has no end chunk)"
+            return _("the file is cut short (the PNG has no end chunk)")
         return None
     walk = _jpeg_walk(data)
     if walk.frame is None:
         return (
-            "the file is cut short (before the JPEG frame header)"
+            _("the file is cut short (before the JPEG frame header)")
             if walk.cut
-            else ("the JPEG has no frame header")
+            else _("the JPEG has no frame header")
         )
     if 0 in walk.frame:
-        return "the JPEG frame header gives no size"
+        return _("the JPEG frame header gives no size")
     if walk.scan is None:
         return (
-            "the file is cut short (before the JPEG image data)"
+            _("the file is cut short (before the JPEG image data)")
             if walk.cut
-            else ("the JPEG segments are broken")
+            else _("the JPEG segments are broken")
         )
     if data.find(b"\xff\xd9", walk.scan) < 0:
-        return "the file is cut short (the JPEG has no end marker)"
+        return _("the file is cut short (the JPEG has no end marker)")
     return None
 
 
 def _svg_check(data: bytes, name: str, box: tuple[float, float]) -> SvgCheck | str:
     """The checked SVG, or why it cannot be drawn (its rules, its embedded pictures).
 
-    Kept by content, name and box: the loader and the renderer check the same bytes, and
+    Kept by content, name, box and language: the loader and the renderer check the same bytes, and
     a reload checks unchanged SVGs, without parsing and estimating them again.
     """
     import hashlib  # here, not for the command line's parser
@@ -265,7 +288,7 @@ def _svg_check_kept(
 ) -> SvgCheck | str:
     from desktop.core.svg import SvgCheck
 
-    key = (digest, name, box)
+    key = (digest, name, box, ui_language())
     kept = _SVG_CHECKS.get(key)
     if kept is not None:
         _SVG_CHECKS.move_to_end(key)
@@ -279,7 +302,9 @@ def _svg_check_kept(
     return checked
 
 
-_SVG_CHECKS: OrderedDict[tuple[bytes, str, tuple[float, float]], SvgCheck | str] = OrderedDict()
+_SVG_CHECKS: OrderedDict[tuple[bytes, str, tuple[float, float], str], SvgCheck | str] = (
+    OrderedDict()
+)
 
 
 def _svg_check_now(data: bytes, name: str, box: tuple[float, float]) -> SvgCheck | str:
@@ -293,25 +318,29 @@ def _svg_check_now(data: bytes, name: str, box: tuple[float, float]) -> SvgCheck
     for picture in checked.embedded:
         info = _png(picture.data) if picture.kind == "png" else _jpeg(picture.data)
         reason = (
-            f"it is not a {picture.kind.upper()} image"
+            _("it is not a {kind} image").format(kind=picture.kind.upper())
             if info is None
             else _embedded_limit(info) or _broken(picture.kind, picture.data)
         )
         if reason is not None:
-            return f"{name} embeds a picture that cannot be drawn: {reason}"
+            return _("{name} embeds a picture that cannot be drawn: {reason}").format(
+                name=name, reason=reason
+            )
         assert info is not None
         pixels += info.width * info.height
     if pixels > MAX_PIXELS:
-        return (
-            f"{name} embeds pictures of {pixels / 1e6:.1f} megapixels in all, limit"
-            f" {MAX_PIXELS // 1_000_000}; scale them down"
-        )
+        return _(
+            "{name} embeds pictures of {megapixels} megapixels in all, limit {limit};"
+            " scale them down"
+        ).format(name=name, megapixels=f"{pixels / 1e6:.1f}", limit=MAX_PIXELS // 1_000_000)
     return checked
 
 
 def _embedded_limit(info: ImageInfo) -> str | None:
     if max(info.width, info.height) > MAX_PIXELS_SIDE or info.width * info.height > MAX_PIXELS:
-        return f"it is too large ({info.width}×{info.height} px)"
+        return _("it is too large ({width}×{height} px)").format(
+            width=info.width, height=info.height
+        )
     return None
 
 
@@ -338,10 +367,10 @@ class DeckImages:
 
     @staticmethod
     def _svgs_over() -> str:
-        return (
-            f"the deck's SVG images draw more than {MAX_DECK_SVG_POINTS:,} points together;"
-            " simplify them or use PNGs (this one takes the deck over)"
-        )
+        return _(
+            "the deck's SVG images draw more than {limit:,} points together; simplify them or"
+            " use PNGs (this one takes the deck over)"
+        ).format(limit=MAX_DECK_SVG_POINTS)
 
     def spend(self, path: Path, info: ImageInfo) -> str | None:
         """Count the image at *path*; a sentence saying which deck limit it crosses, or None."""
@@ -355,15 +384,13 @@ class DeckImages:
         if self.svg_points > MAX_DECK_SVG_POINTS:
             return self._svgs_over()
         if self.bytes > MAX_DECK_IMAGE_BYTES:
-            limit = MAX_DECK_IMAGE_BYTES // (1024 * 1024)
-            return (
-                f"the deck's images hold more than {limit} MB together; scale images down"
-                " or use fewer (this one takes the deck over)"
-            )
+            return _(
+                "the deck's images hold more than {limit} MB together; scale images down or use"
+                " fewer (this one takes the deck over)"
+            ).format(limit=MAX_DECK_IMAGE_BYTES // (1024 * 1024))
         if self.pixels > MAX_DECK_MEGAPIXELS * 1_000_000:
-            return (
-                f"the deck's images hold more than {MAX_DECK_MEGAPIXELS} megapixels together"
-                " (a PNG counts double); scale images down to what a slide shows (1920×1080"
-                " is a full slide)"
-            )
+            return _(
+                "the deck's images hold more than {limit} megapixels together (a PNG counts"
+                " double); scale images down to what a slide shows (1920×1080 is a full slide)"
+            ).format(limit=MAX_DECK_MEGAPIXELS)
         return None

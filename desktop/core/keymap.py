@@ -28,6 +28,8 @@ from pathlib import Path
 from typing import Final
 
 from desktop.core.actions import ActionSpec
+from desktop.core.i18n import _
+from desktop.core.os_reasons import os_reason
 from desktop.core.problems import Location, Problem, Severity
 from desktop.core.schema import did_you_mean
 
@@ -124,13 +126,18 @@ class KeyMap:
                 break
             key, who = clash
             dropped = next(name for name in reversed(who) if name in live)
-            others = " and ".join(f"`{name}`" for name in who if name != dropped)
+            # TRANSLATORS: joins the names of actions that have one key: `next`, `down`
+            others = _(", ").join(f"`{name}`" for name in who if name != dropped)
             binding = live.pop(dropped)
+            message = _(
+                "`{key}` is already the key of {actions}; give `{action}` another key (it keeps"
+                " its default keys meanwhile)"
+            )
+            shown = _shown_key(binding.keys, key)
             problems.append(
                 Problem(
                     binding.location,
-                    f"`{_shown_key(binding.keys, key)}` is already the key of {others}; give"
-                    f" `{dropped}` another key (it keeps its default keys meanwhile)",
+                    message.format(key=shown, actions=others, action=dropped),
                     Severity.ERROR,
                     dropped,
                 )
@@ -164,7 +171,7 @@ def parse_keymap(text: str, path: Path, known: Iterable[str]) -> KeyMap:
             problems.append(
                 Problem(
                     Location(path, number, column),
-                    "write `action = key, key` (for example `next = Right, PgDown`)",
+                    _("write `action = key, key` (for example `next = Right, PgDown`)"),
                 )
             )
             continue
@@ -172,13 +179,18 @@ def parse_keymap(text: str, path: Path, known: Iterable[str]) -> KeyMap:
         where = Location(path, number, column)
         if name not in names:
             close = did_you_mean(name, names)
-            hint = f"; did you mean `{close}`?" if close else ""
-            problems.append(Problem(where, f"unknown action `{name}`{hint}", field=name))
+            message = (
+                _("unknown action `{name}`; did you mean `{close}`?")
+                if close
+                else _("unknown action `{name}`")
+            )
+            problems.append(Problem(where, message.format(name=name, close=close), field=name))
             continue
         if name in bindings:
-            first = bindings[name].location.line
+            message = _("`{name}` is given keys twice (first on line {line})")
+            line_of_first = bindings[name].location.line
             problems.append(
-                Problem(where, f"`{name}` is given keys twice (first on line {first})", field=name)
+                Problem(where, message.format(name=name, line=line_of_first), field=name)
             )
             continue
         keys, bad = _keys(match["keys"], line, number, path)
@@ -198,15 +210,15 @@ def _keys(text: str, line: str, number: int, path: Path) -> tuple[tuple[str, ...
         start = at + len(written)
         if not written.strip():
             where = Location(path, number, at + 1)
-            return (), Problem(where, "an empty key between commas (write `Comma` for `,`)")
+            return (), Problem(where, _("an empty key between commas (write `Comma` for `,`)"))
         key = key_sequence(written)
         if key is None:
             where = Location(path, number, at + len(written) - len(written.lstrip()) + 1)
-            return (), Problem(
-                where,
-                f"`{written.strip()}` is no key name; write one like `Ctrl+G`, `PgDown`, `F5`"
-                " or a single character",
+            message = _(
+                "`{key}` is no key name; write one like `Ctrl+G`, `PgDown`, `F5` or a single"
+                " character"
             )
+            return (), Problem(where, message.format(key=written.strip()))
         if key not in keys:
             keys.append(key)
     return tuple(keys), None
@@ -217,13 +229,12 @@ def read_keymap(path: Path, known: Iterable[str]) -> KeyMap:
     is one problem, and the defaults stay."""
     try:
         if path.stat().st_size > MAX_BYTES:
-            return KeyMap(problems=(Problem(Location(path, 1, 1), "the key map is too long"),))
+            message = _("the key map is too long")
+            return KeyMap(problems=(Problem(Location(path, 1, 1), message),))
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return KeyMap()
     except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        return KeyMap(
-            problems=(Problem(Location(path, 1, 1), f"cannot read the key map: {reason}"),)
-        )
+        message = _("cannot read the key map: {reason}").format(reason=os_reason(exc))
+        return KeyMap(problems=(Problem(Location(path, 1, 1), message),))
     return parse_keymap(text, path, known)

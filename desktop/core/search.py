@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Final
 
+from desktop.core.i18n import N_, _
 from desktop.core.markup import plain
 from desktop.core.model import Deck, SlideRef
 
@@ -32,20 +33,21 @@ SNIPPET_CHARS: Final = 60
 ELLIPSIS: Final = "…"
 
 FIELD_LABELS: Final[dict[str, str]] = {
-    "section": "Section",
-    "title": "Title",
-    "subtitle": "Subtitle",
-    "bullet": "Bullet",
-    "figure": "Figure",
-    "quote": "Quote",
-    "left": "Left column",
-    "right": "Right column",
-    "caption": "Caption",
-    "table": "Table",
-    "chart": "Chart",
-    "notes": "Notes",
+    "section": N_("Section"),
+    "title": N_("Title"),
+    "subtitle": N_("Subtitle"),
+    "bullet": N_("Bullet"),
+    "figure": N_("Figure"),
+    "quote": N_("Quote"),
+    "left": N_("Left column"),
+    "right": N_("Right column"),
+    "caption": N_("Caption"),
+    "table": N_("Table"),
+    "chart": N_("Chart"),
+    "notes": N_("Notes"),
 }
-"""Every field a hit can be in, in search order, with a plain-text name for people."""
+"""Every field a hit can be in, in search order, with a plain-text name for people (in English:
+:func:`field_label` says it in the interface language)."""
 
 _WHITESPACE: Final = re.compile(r"\s+")
 _SEPARATOR: Final = "\0"
@@ -87,7 +89,7 @@ class Hit:
 def field_label(hit: Hit, languages: tuple[str, ...]) -> str:
     """The name of the field a hit is in, for people: ``Notes``, or ``Notes · zh`` in a deck of
     several languages."""
-    label = FIELD_LABELS.get(hit.field, hit.field)
+    label = _(FIELD_LABELS[hit.field]) if hit.field in FIELD_LABELS else hit.field
     return f"{label} · {hit.language}" if len(languages) > 1 and hit.language else label
 
 

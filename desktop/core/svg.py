@@ -36,9 +36,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
+from desktop.core.i18n import N_, _
 from desktop.core.svg_cost import SLIDE_BOX, DrawCost
 from desktop.core.svg_document import PROPERTIES, Document, Node
 from desktop.core.svg_geometry import QT_PATH_ELEMENTS
+from desktop.core.svg_time import DRAW_LIMIT as DRAW_LIMIT
+from desktop.core.svg_time import ESTIMATE_MEASURED as ESTIMATE_MEASURED
+from desktop.core.svg_time import ESTIMATE_REFUSED as ESTIMATE_REFUSED
+from desktop.core.svg_time import refused_message
 from desktop.core.svg_walk import estimate
 from desktop.core.yaml_nodes import shorten
 
@@ -48,17 +53,8 @@ MAX_SVG_POINTS: Final = 500_000
 """Path and polygon vertices plus text characters an SVG may draw, counted the same way."""
 MAX_SVG_DEPTH: Final = 32
 """How deep elements may nest (the root is 1); Qt silently skips anything deeper."""
-DRAW_LIMIT: Final = 3.0
-"""Seconds an SVG may take to draw at its largest on-screen size (the probe's deadline)."""
-ESTIMATE_REFUSED: Final = 10.0
-"""An SVG whose estimated drawing time is over this is refused without drawing it. The
-estimate is within a factor of 3 of the measured time, so this is above :data:`DRAW_LIMIT`
-whatever the estimate's error."""
-ESTIMATE_MEASURED: Final = 0.3
-"""An SVG whose estimated drawing time is over this is measured before it is drawn (below
-it, one that the estimate underrates threefold still draws in about a second)."""
-
-RULE: Final = "SVG images must be self-contained (only #id references)"
+RULE: Final = N_("SVG images must be self-contained (only #id references)")
+"""The rule most refusals end with (shown translated, as ``{rule}`` of their message)."""
 _URL: Final = re.compile(r"url\s*\(", re.IGNORECASE)
 _NUMBER: Final = re.compile(rb"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _DATA_IMAGE: Final = re.compile(r"data:image/(png|jpeg|jpg);base64,(.*)", re.IGNORECASE | re.DOTALL)
@@ -120,24 +116,31 @@ class _Parser:
         self.sheet: dict[str, str] = {}
         """What any ``<style>`` rule sets: any stroke, the widest width, the largest font."""
 
-    def refuse(self, what: str) -> SvgRefused:
-        return SvgRefused(f"{self.name} {what}")
+    def refuse(self, message: str, **fields: object) -> SvgRefused:
+        """The refusal of *message* (translated, with ``{name}`` for the image and ``{rule}``
+        for :data:`RULE`), its other values from *fields*."""
+        return SvgRefused(message.format(name=self.name, rule=_(RULE), **fields))
 
     def reference(self, value: str) -> SvgRefused:
-        return self.refuse(f"references `{shorten(value.strip(), 80)}`; {RULE}")
+        return self.refuse(
+            _("{name} references `{target}`; {rule}"), target=shorten(value.strip(), 80)
+        )
 
     def start(self, tag: str, attributes: dict[str, str]) -> None:
         local = _local(tag)
         if self.style_text is not None:
-            raise self.refuse(f"has an element inside `<style>`; {RULE}")
+            raise self.refuse(_("{name} has an element inside `<style>`; {rule}"))
         if local == "include":
-            raise self.refuse(f"uses XInclude (`<{shorten(tag, 40)}>`); {RULE}")
+            raise self.refuse(_("{name} uses XInclude (`<{tag}>`); {rule}"), tag=shorten(tag, 40))
         if len(self.stack) >= MAX_SVG_DEPTH:
             raise self.refuse(
-                f"nests elements more than {MAX_SVG_DEPTH} deep; Qt does not draw deeper"
+                _("{name} nests elements more than {limit} deep; Qt does not draw deeper"),
+                limit=MAX_SVG_DEPTH,
             )
         if len(self.elements) >= MAX_SVG_ELEMENTS:
-            raise self.refuse(f"has more than {MAX_SVG_ELEMENTS:,} elements; simplify it")
+            raise self.refuse(
+                _("{name} has more than {limit:,} elements; simplify it"), limit=MAX_SVG_ELEMENTS
+            )
         element = Node(local, self.line())
         index = len(self.elements)
         self.elements.append(element)
@@ -170,10 +173,13 @@ class _Parser:
         elif local in ("href", "src"):
             self.href(element, tag, value)
         elif local == "attributename" and tag in _ANIMATIONS and _local(value) in ("href", "src"):
-            raise self.refuse(f"animates a reference (`{shorten(value, 40)}`); {RULE}")
+            raise self.refuse(
+                _("{name} animates a reference (`{attribute}`); {rule}"),
+                attribute=shorten(value, 40),
+            )
         elif local == "style":
             self.css(value)
-            for prop, _, text in (d.partition(":") for d in value.split(";")):
+            for prop, _colon, text in (d.partition(":") for d in value.split(";")):
                 for target in self.urls(text):
                     element.refs.append((target, self.multiplier(prop)))
             return
@@ -192,13 +198,16 @@ class _Parser:
             if target[:5].lower() != "data:":
                 raise self.reference(value)
             raise self.refuse(
-                f"embeds `{shorten(target, 40)}`; only base64 PNG or JPEG pictures may be"
-                " embedded, in `<image>`"
+                _(
+                    "{name} embeds `{target}`; only base64 PNG or JPEG pictures may be"
+                    " embedded, in `<image>`"
+                ),
+                target=shorten(target, 40),
             )
         try:
             data = base64.b64decode(re.sub(r"\s+", "", embedded.group(2)), validate=True)
         except (binascii.Error, ValueError):
-            raise self.refuse("embeds a picture whose base64 data is broken") from None
+            raise self.refuse(_("{name} embeds a picture whose base64 data is broken")) from None
         kind = "png" if embedded.group(1).lower() == "png" else "jpeg"
         self.embedded.append(Embedded(kind, data))
 
@@ -218,9 +227,11 @@ class _Parser:
     def css(self, text: str) -> None:
         lowered = text.lower()
         if "@import" in lowered:
-            raise self.refuse(f"imports a style sheet (`@import`); {RULE}")
+            raise self.refuse(_("{name} imports a style sheet (`@import`); {rule}"))
         if "\\" in text:
-            raise self.refuse("uses a backslash escape in CSS; write the CSS without escapes")
+            raise self.refuse(
+                _("{name} uses a backslash escape in CSS; write the CSS without escapes")
+            )
 
     @staticmethod
     def multiplier(prop: str) -> int:
@@ -255,7 +266,7 @@ class _Parser:
 
     def instruction(self, target: str, _data: str) -> None:
         if target.lower() == "xml-stylesheet":
-            raise self.refuse(f"links a style sheet (`<?xml-stylesheet?>`); {RULE}")
+            raise self.refuse(_("{name} links a style sheet (`<?xml-stylesheet?>`); {rule}"))
 
 
 def check_svg(data: bytes, name: str, box: tuple[float, float] = SLIDE_BOX) -> SvgCheck:
@@ -269,17 +280,23 @@ def check_svg(data: bytes, name: str, box: tuple[float, float] = SLIDE_BOX) -> S
     expat = xml.parsers.expat.ParserCreate()
     expat.SetParamEntityParsing(xml.parsers.expat.XML_PARAM_ENTITY_PARSING_NEVER)
 
-    def refuse(what: str) -> Callable[..., None]:
+    def refuse(message: str) -> Callable[..., None]:
         def handler(*_args: object) -> None:
-            raise parser.refuse(f"has {what}; DTDs and entities are not allowed in SVG images")
+            raise parser.refuse(message)
 
         return handler
 
-    expat.StartDoctypeDeclHandler = refuse("a DOCTYPE")
-    expat.EntityDeclHandler = refuse("an entity declaration")
+    expat.StartDoctypeDeclHandler = refuse(
+        _("{name} has a DOCTYPE; DTDs and entities are not allowed in SVG images")
+    )
+    expat.EntityDeclHandler = refuse(
+        _("{name} has an entity declaration; DTDs and entities are not allowed in SVG images")
+    )
 
     def external(*_args: object) -> int:
-        raise parser.refuse("has an external entity; DTDs and entities are not allowed in SVG")
+        raise parser.refuse(
+            _("{name} has an external entity; DTDs and entities are not allowed in SVG images")
+        )
 
     expat.ExternalEntityRefHandler = external
     expat.StartElementHandler = parser.start
@@ -290,53 +307,29 @@ def check_svg(data: bytes, name: str, box: tuple[float, float] = SLIDE_BOX) -> S
     try:
         expat.Parse(data, True)
     except xml.parsers.expat.ExpatError as exc:
-        where = f"line {exc.lineno}, column {exc.offset + 1}"
         reason = xml.parsers.expat.ErrorString(exc.code)
-        raise SvgRefused(f"{name} cannot be drawn: not valid SVG ({reason} at {where})") from None
+        message = _(
+            "{name} cannot be drawn: not valid SVG ({reason} at line {line}, column {column})"
+        )
+        raise SvgRefused(
+            message.format(name=name, reason=reason, line=exc.lineno, column=exc.offset + 1)
+        ) from None
     if not parser.elements or parser.elements[0].tag != "svg":
-        raise SvgRefused(f"{name} cannot be drawn: not valid SVG (its root is not <svg>)")
+        raise SvgRefused(
+            _("{name} cannot be drawn: not valid SVG (its root is not `<svg>`)").format(name=name)
+        )
     points = _check_cost(parser)
     document = Document(parser.elements, parser.ids, parser.sheet, parser.style_refs)
     cost = estimate(document, box)
     if cost.undrawn_line:
-        raise SvgRefused(
-            f"{name} cannot be drawn: its `<path>` on line {cost.undrawn_line} has more than"
-            f" {QT_PATH_ELEMENTS:,} points (a curve counts 3), and Qt draws none of such a"
-            " path; split it into several paths"
+        message = _(
+            "{name} cannot be drawn: its `<path>` on line {line} has more than {limit:,} points"
+            " (a curve counts 3), and Qt draws none of such a path; split it into several paths"
         )
+        raise SvgRefused(message.format(name=name, line=cost.undrawn_line, limit=QT_PATH_ELEMENTS))
     if not cost.seconds <= ESTIMATE_REFUSED:  # NaN is refused too
         raise SvgRefused(refused_message(name, cost))
     return SvgCheck(tuple(parser.embedded), cost, points)
-
-
-def refused_message(name: str, cost: DrawCost) -> str:
-    """Why an SVG estimated to take too long to draw is refused."""
-    where = cost.where()
-    if not where:
-        most = ""
-    elif cost.worst_seconds >= 0.9 * cost.seconds:
-        most = f", nearly all of it for the {where}"
-    else:
-        most = f"; the {where} alone takes about {_seconds(cost.worst_seconds)}"
-    return (
-        f"{name} cannot be drawn: drawing it would take more than {DRAW_LIMIT:g} s"
-        f" (about {_seconds(cost.seconds)} at full-screen size{most}); simplify it"
-        " (fewer or shorter segments in one path, thinner strokes) or use a PNG"
-    )
-
-
-def slow_message(name: str) -> str:
-    """Why an SVG that took too long to draw in the probe is not drawn."""
-    return (
-        f"{name} cannot be drawn: drawing it takes more than {DRAW_LIMIT:g} s at full-screen"
-        " size; simplify it (fewer or shorter segments in one path, thinner strokes) or use a PNG"
-    )
-
-
-def _seconds(value: float) -> str:
-    if value == float("inf") or value >= 3600:
-        return "an hour or more"
-    return f"{value:.0f} s" if value >= 10 else f"{value:.1f} s"
 
 
 def _declarations(text: str) -> dict[str, str]:
@@ -382,7 +375,8 @@ def _check_cost(parser: _Parser) -> int:
             target = pending[position][0]
             if target in visiting:
                 raise parser.refuse(
-                    f"refers to itself (element #{_id_of(ids, target)} is drawn inside itself)"
+                    _("{name} refers to itself (element #{id} is drawn inside itself)"),
+                    id=_id_of(ids, target),
                 )
             if target not in cost:
                 visiting.add(target)
@@ -398,13 +392,19 @@ def _check_cost(parser: _Parser) -> int:
     count, points = cost[0]
     if count > MAX_SVG_ELEMENTS:
         raise parser.refuse(
-            f"draws more than {MAX_SVG_ELEMENTS:,} elements once its `<use>` and other"
-            " references are counted; simplify it"
+            _(
+                "{name} draws more than {limit:,} elements once its `<use>` and other"
+                " references are counted; simplify it"
+            ),
+            limit=MAX_SVG_ELEMENTS,
         )
     if points > MAX_SVG_POINTS:
         raise parser.refuse(
-            f"draws more than {MAX_SVG_POINTS:,} points (path vertices and text characters,"
-            " counting every reference); simplify it"
+            _(
+                "{name} draws more than {limit:,} points (path vertices and text characters,"
+                " counting every reference); simplify it"
+            ),
+            limit=MAX_SVG_POINTS,
         )
     return points
 

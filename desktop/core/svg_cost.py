@@ -96,10 +96,6 @@ class DrawCost:
     undrawn_line: int = 0
     """The line of a drawn ``<path>`` too long for Qt to draw at all (0: none)."""
 
-    def where(self) -> str:
-        """``<path> on line 3`` for the element that costs most, or ``""``."""
-        return f"`<{self.worst_tag}>` on line {self.worst_line}" if self.worst_tag else ""
-
 
 # -- one call of the scan converter -----------------------------------------------------------
 

@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from desktop.core.i18n import N_, _
+from desktop.core.os_reasons import os_reason
 from desktop.core.problems import UserError
 from desktop.core.text import plural
 
@@ -44,7 +46,8 @@ class FileFormat:
     """A kind of file an exporter writes, known by how its files start.
 
     Attributes:
-        name: As in a sentence: ``PDF``, ``PNG image``.
+        name: As in a sentence: ``PDF``, ``PNG image`` (marked with ``N_``: a sentence shows
+            it translated, :attr:`shown`).
         suffix: The usual file name suffix, for suggested names: ``.pdf``.
         signatures: A file of this format starts with one of these.
         skip_space: Whitespace may come before the signature (JSON, XML).
@@ -55,25 +58,31 @@ class FileFormat:
     signatures: tuple[bytes, ...]
     skip_space: bool = False
 
+    @property
+    def shown(self) -> str:
+        """:attr:`name` in the interface language."""
+        return _(self.name)
+
     def matches(self, head: bytes) -> bool:
         """Whether a file starting with *head* is of this format."""
         start = head.lstrip() if self.skip_space else head
         return start.startswith(self.signatures)
 
 
-PDF: Final = FileFormat("PDF", ".pdf", (b"%PDF-",))
-JSON: Final = FileFormat("JSON file", ".json", (b"{", b"["), skip_space=True)
+PDF: Final = FileFormat(N_("PDF"), ".pdf", (b"%PDF-",))
+JSON: Final = FileFormat(N_("JSON file"), ".json", (b"{", b"["), skip_space=True)
 
 _KNOWN: Final = (
-    (b"%PDF-", "a PDF"),
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"PK\x03\x04", "a ZIP archive or Office document"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"\x7fELF", "a program"),
-    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"%PDF-", N_("a PDF")),
+    (b"\x89PNG\r\n\x1a\n", N_("a PNG image")),
+    (b"\xff\xd8\xff", N_("a JPEG image")),
+    (b"GIF8", N_("a GIF image")),
+    (b"PK\x03\x04", N_("a ZIP archive or Office document")),
+    (b"\x1f\x8b", N_("a gzip archive")),
+    (b"\x7fELF", N_("a program")),
+    (b"SQLite format 3\x00", N_("an SQLite database")),
 )
+"""What a file holds, by how it starts, as in a sentence (translated where it is said)."""
 
 
 class TargetError(UserError):
@@ -94,7 +103,8 @@ class Target:
 
     Attributes:
         path: The file written: the target with links resolved.
-        replaces: What is there now, as in a sentence (``a PDF (12 KB)``); "" when nothing is.
+        replaces: What is there now, as in a sentence (``a PDF (12 KB)``), in the interface
+            language; "" when nothing is.
         same_format: What is there is already of the format written (or empty).
     """
 
@@ -125,38 +135,45 @@ def describe_content(head: bytes) -> str:
     """What a file starting with *head* holds, as in a sentence: ``a text file``."""
     for signature, what in _KNOWN:
         if head.startswith(signature):
-            return what
+            return _(what)
     if b"\x00" in head:
-        return "a binary file"
+        return _("a binary file")
     try:
         head.decode("utf-8")
     except UnicodeDecodeError as exc:
         if exc.start < len(head) - 3:  # not just a character cut at the end of the head
-            return "a binary file"
-    return "a text file"
+            return _("a binary file")
+    return _("a text file")
+
+
+def cannot_write(path: Path | str, reason: str) -> TargetError:
+    """``cannot write PATH: reason``, *reason* a clause of its own."""
+    return TargetError(_("cannot write {path}: {reason}").format(path=shown(path), reason=reason))
 
 
 def _why(exc: OSError, path: Path) -> str:
-    """Why *path* cannot be used, as the end of a sentence."""
+    """Why *path* cannot be used, as a clause of its own."""
     if exc.errno == errno.ENAMETOOLONG:
         longest = max((len(os.fsencode(part)) for part in path.parts), default=0)
         if longest > 255:
-            return f"the file name is too long ({longest} bytes; file systems allow 255)"
-        return f"the path is too long ({len(os.fsencode(path))} bytes)"
+            return _("the file name is too long ({length} bytes; file systems allow 255)").format(
+                length=longest
+            )
+        return _("the path is too long ({length} bytes)").format(length=len(os.fsencode(path)))
     if exc.errno == errno.ELOOP:
-        return "the path has a loop of symbolic links"
-    return exc.strerror or str(exc)
+        return _("the path has a loop of symbolic links")
+    return os_reason(exc)
 
 
 def _encodable(path: Path) -> None:
     try:
         os.fsencode(path)
     except UnicodeEncodeError as exc:
-        encoding = sys.getfilesystemencoding()
-        raise TargetError(
-            f"cannot write {shown(path)}: the name cannot be written in this system's file name"
-            f" encoding ({encoding}); use a UTF-8 locale (e.g. LANG=C.UTF-8) or another name"
-        ) from exc
+        reason = _(
+            "the name cannot be written in this system's file name encoding ({encoding}); use a"
+            " UTF-8 locale (e.g. LANG=C.UTF-8) or another name"
+        )
+        raise cannot_write(path, reason.format(encoding=sys.getfilesystemencoding())) from exc
 
 
 def _stat(path: Path) -> os.stat_result | None:
@@ -166,25 +183,23 @@ def _stat(path: Path) -> os.stat_result | None:
     except FileNotFoundError:
         return None
     except NotADirectoryError as exc:
-        raise TargetError(
-            f"cannot write {shown(path)}: a part of the path is a file, not a folder"
-        ) from exc
+        raise cannot_write(path, _("a part of the path is a file, not a folder")) from exc
     except ValueError as exc:  # "embedded null byte"
-        raise TargetError(f"cannot write {shown(path)}: the name contains a NUL byte") from exc
+        raise cannot_write(path, _("the name contains a NUL byte")) from exc
     except OSError as exc:
-        raise TargetError(f"cannot write {shown(path)}: {_why(exc, path)}") from exc
+        raise cannot_write(path, _why(exc, path)) from exc
 
 
 def _kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return "folder"
+        return _("it is a folder, not a regular file")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "device"
+        return _("it is a device, not a regular file")
     if stat.S_ISFIFO(mode):
-        return "named pipe (FIFO)"
+        return _("it is a named pipe (FIFO), not a regular file")
     if stat.S_ISSOCK(mode):
-        return "socket"
-    return "special file"
+        return _("it is a socket, not a regular file")
+    return _("it is a special file, not a regular file")
 
 
 def _read_only(path: Path, info: os.stat_result) -> bool:
@@ -231,12 +246,11 @@ def _read_only_file_system(folder: Path) -> bool:
 
 def _folder_writable(target: Path, folder: Path) -> None:
     if not folder.is_dir():
-        raise TargetError(
-            f"cannot write {shown(target)}: the folder {shown(folder)} does not exist"
-        )
+        reason = _("the folder {folder} does not exist").format(folder=shown(folder))
+        raise cannot_write(target, reason)
     if not os.access(folder, os.W_OK | os.X_OK):  # said as the OS would say it at the write
         code = errno.EROFS if _read_only_file_system(folder) else errno.EACCES
-        raise TargetError(f"cannot write {shown(target)}: {os.strerror(code)}")
+        raise cannot_write(target, os_reason(OSError(code, os.strerror(code))))
 
 
 def inspect_target(target: Path, fmt: FileFormat, protected: Iterable[Path] = ()) -> Target:
@@ -260,40 +274,41 @@ def inspect_target(target: Path, fmt: FileFormat, protected: Iterable[Path] = ()
         except OSError:
             link = None
         if link is not None:
-            raise TargetError(
-                f"cannot write {shown(target)}: it is a link to {shown(link)}, which does not"
-                " exist; remove the link or choose another name"
+            reason = _(
+                "it is a link to {link}, which does not exist; remove the link or choose another"
+                " name"
             )
+            raise cannot_write(target, reason.format(link=shown(link)))
     resolved = target.resolve()
+    example = f"briefing{fmt.suffix}"
     if info is not None and stat.S_ISDIR(info.st_mode):
-        raise TargetError(
-            f"{shown(target)} is a folder; give a file name such as briefing{fmt.suffix}"
-        )
+        message = _("{path} is a folder; give a file name such as {example}")
+        raise TargetError(message.format(path=shown(target), example=example))
     if _is_protected(resolved, protected):
-        raise TargetError(f"{shown(target)} is a deck file; choose another name for the {fmt.name}")
+        message = _("{path} is a deck file; choose another name for the {format}")
+        raise TargetError(message.format(path=shown(target), format=fmt.shown))
     if info is None:
         _folder_writable(target, resolved.parent)
         return Target(resolved)
     if not stat.S_ISREG(info.st_mode):
-        raise TargetError(
-            f"cannot write {shown(target)}: it is a {_kind(info.st_mode)}, not a regular file;"
-            f" an export writes only to files (give a name such as briefing{fmt.suffix})"
-        )
+        reason = _("{kind}; an export writes only to files (give a name such as {example})")
+        raise cannot_write(target, reason.format(kind=_kind(info.st_mode), example=example))
     if _read_only(target, info):
-        raise TargetError(
-            f"cannot write {shown(target)}: the file is read-only; make it writable first or"
-            " choose another name"
-        )
+        reason = _("the file is read-only; make it writable first or choose another name")
+        raise cannot_write(target, reason)
     _folder_writable(target, resolved.parent)
-    size = f" ({size_text(info.st_size)})"
+    size = size_text(info.st_size)
     if info.st_size == 0:
-        return Target(resolved, "an empty file", True)
+        return Target(resolved, _("an empty file"), True)
     head = _head(resolved)
     if head is None:
-        return Target(resolved, f"a file that cannot be read{size}", False)
+        return Target(resolved, _("a file that cannot be read ({size})").format(size=size), False)
     if fmt.matches(head):
-        return Target(resolved, f"a {fmt.name}{size}", True)
-    return Target(resolved, f"{describe_content(head)}{size}", False)
+        # TRANSLATORS: what a file holds now: "a PDF (12 KB)"
+        return Target(resolved, _("a {format} ({size})").format(format=fmt.shown, size=size), True)
+    # TRANSLATORS: what a file holds now: "a text file (3 KB)"
+    what = _("{content} ({size})").format(content=describe_content(head), size=size)
+    return Target(resolved, what, False)
 
 
 def check_target(
@@ -306,9 +321,12 @@ def check_target(
     """
     found = inspect_target(target, fmt, protected)
     if found.replaces and not found.same_format and not force:
+        message = _(
+            "{path} already exists and is {content}, not a {format}; to replace it, run again"
+            " with --force"
+        )
+        path = shown(target.expanduser())
         raise TargetError(
-            f"{shown(target.expanduser())} already exists and is {found.replaces}, not a"
-            f" {fmt.name}; to replace it, run again with --force",
-            replaceable=True,
+            message.format(path=path, content=found.replaces, format=fmt.shown), replaceable=True
         )
     return found

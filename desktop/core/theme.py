@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from desktop.core.i18n import N_, _
 from desktop.core.images import sniff
+from desktop.core.os_reasons import os_reason
 from desktop.core.problems import DeckError, Location, Problem
 from desktop.core.resources import bundled_themes
 from desktop.core.schema import Field, ListOf, Record, Text, scalar_text
@@ -16,8 +18,10 @@ from desktop.core.yamlfile import read_yaml
 
 MAX_FONTS: Final = 20
 """Font families a theme may list: `check` opens each one to see which characters it has."""
-_COLOR: Final = Text(pattern=r"#[0-9a-fA-F]{6}", pattern_hint="write a colour as #rrggbb")
-_SIZE: Final = Text(pattern=r"[1-9]\d{0,2}", pattern_hint="write a size in canvas pixels, 1-999")
+_COLOR: Final = Text(pattern=r"#[0-9a-fA-F]{6}", pattern_hint=N_("write a colour as #rrggbb"))
+_SIZE: Final = Text(
+    pattern=r"[1-9]\d{0,2}", pattern_hint=N_("write a size in canvas pixels, 1-999")
+)
 
 COLOR_NAMES: Final = (
     "background",
@@ -174,11 +178,13 @@ def load_theme(name: str, deck_root: Path | None = None) -> Theme:
         if candidate.is_relative_to(deck_root.resolve()) and candidate.is_file():
             path = candidate
     if path is None:
-        raise DeckError([Problem(Location(Path(name)), f"no theme named {name!r}")])
+        message = _("no theme named {name!r}").format(name=name)
+        raise DeckError([Problem(Location(Path(name)), message)])
     try:
         key = (path, path.stat().st_mtime_ns)
     except OSError as exc:
-        raise DeckError([Problem(Location(path), f"cannot read theme: {exc.strerror}")]) from exc
+        message = _("cannot read theme: {reason}").format(reason=os_reason(exc))
+        raise DeckError([Problem(Location(path), message)]) from exc
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
@@ -210,9 +216,8 @@ def _logo(path: Path, node: Node) -> tuple[Path, Location] | None:
     folder = path.parent.resolve()
     target = (folder / relative).resolve()
     if not target.is_relative_to(folder) or not target.is_file():
-        raise DeckError(
-            [Problem(logo_node.location, f"logo {relative} is not a file beside the theme")]
-        )
+        message = _("logo {file} is not a file beside the theme").format(file=relative)
+        raise DeckError([Problem(logo_node.location, message)])
     info = sniff(target, shorten(relative), LOGO_BOX)
     if isinstance(info, str):
         raise DeckError([Problem(logo_node.location, info)])

@@ -6,9 +6,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 
+from desktop.core.i18n import _
 from desktop.core.model import Deck
 from desktop.core.problems import Location, Problem, Severity
 from desktop.core.svg_cost import LOGO_BOX, SLIDE_BOX
+from desktop.core.text import plural
 from desktop.core.theme import Theme
 from desktop.core.yaml_nodes import shorten
 from desktop.render.fonts import FontCoverage
@@ -61,14 +63,14 @@ def image_checks(
             yield None
             continue
         where = ref.slide.location("image.path")
-        yield Problem(where, problem, severity, "image.path")
+        yield Problem(where, problem, severity, field="image.path")
     if theme.logo is not None:
         problem = decode(theme.logo, theme.logo_name, LOGO_BOX).problem
         if problem is None:
             yield None
             return
         where = theme.logo_location or Location(theme.logo)
-        yield Problem(where, problem, severity, "logo")
+        yield Problem(where, problem, severity, field="logo")
 
 
 def render_problems(renderer: SlideRenderer) -> list[Problem]:
@@ -86,13 +88,16 @@ def render_problems(renderer: SlideRenderer) -> list[Problem]:
     for ref in deck.refs:
         slide = ref.slide
         for box in renderer.layout(ref.index).overflowing():
+            message = _(
+                "text overflows at the minimum size ({box} of slide {number}); shorten it or"
+                " split the slide"
+            )
             problems.append(
                 Problem(
                     slide.origin,
-                    f"text overflows at the minimum size ({box.name} of slide {ref.index + 1});"
-                    " shorten it or split the slide",
+                    message.format(box=box.name, number=ref.index + 1),
                     Severity.WARNING,
-                    "slides",
+                    field="slides",
                 )
             )
         for item in slide.texts():
@@ -102,21 +107,26 @@ def render_problems(renderer: SlideRenderer) -> list[Problem]:
 
 
 def _missing(where: Location, field: str, chars: list[str], fonts: str) -> Problem:
+    """The warning for the characters *chars* of *field* that none of *fonts* has: each
+    named by its Unicode name (the standard's, in English, in every interface language)."""
     named = [
-        f"{char!r} (U+{ord(char):04X} {unicodedata.name(char, 'unnamed character')})"
+        f"{char!r} (U+{ord(char):04X} {unicodedata.name(char, '') or _('unnamed character')})"
         for char in chars[:SHOWN_MISSING]
     ]
-    if len(chars) > SHOWN_MISSING:
-        named.append(f"and {len(chars) - SHOWN_MISSING} more")
-    one = len(chars) == 1
-    what = "a character" if one else f"{len(chars)} characters"
-    return Problem(
-        where,
-        f"`{field}` has {what} that none of the theme's fonts ({fonts}) can draw:"
-        f" {', '.join(named)}; {'it' if one else 'they'} may show as"
-        f" {'a box' if one else 'boxes'} or in another font: replace {'it' if one else 'them'},"
-        " or use a theme whose `fonts` lists an installed font that has"
-        f" {'it' if one else 'them'}",
-        Severity.WARNING,
-        field,
+    left = len(chars) - SHOWN_MISSING
+    if left > 0:
+        named.append(plural(left, "and {n} more", "and {n} more"))
+    message = plural(
+        len(chars),
+        "`{field}` has a character that none of the theme's fonts ({fonts}) can draw: {chars};"
+        " it may show as a box or in another font: replace it, or use a theme whose `fonts`"
+        " lists an installed font that has it",
+        "`{field}` has {n} characters that none of the theme's fonts ({fonts}) can draw:"
+        " {chars}; they may show as boxes or in another font: replace them, or use a theme"
+        " whose `fonts` lists an installed font that has them",
+        field=field,
+        fonts=fonts,
+        # TRANSLATORS: joins the characters a font lacks: 'x' (U+0078 …), 'y' (U+0079 …)
+        chars=_(", ").join(named),
     )
+    return Problem(where, message, Severity.WARNING, field=field)

@@ -21,6 +21,7 @@ from typing import Final
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
+from desktop.core.i18n import _
 from desktop.core.markup import typographic
 
 log = logging.getLogger(__name__)
@@ -124,7 +125,8 @@ def _replace_images(document: QTextDocument, muted: QColor | None) -> None:
         cursor.setPosition(position)
         cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
         alt = alt.strip()
-        cursor.insertText(f"[image: {alt}]" if alt else "[image]", label)
+        shown = _("[image: {alt}]").format(alt=alt) if alt else _("[image]")
+        cursor.insertText(shown, label)
     log.debug("notes: replaced %d image(s) by their alt text", len(images))
 
 

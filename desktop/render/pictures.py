@@ -16,15 +16,16 @@ Every picture the renderer draws (slide images, theme logos) comes from :func:`d
 * what Qt or libpng say meanwhile goes to the log, never to the terminal.
 
 The result, or the sentence saying why the image cannot be drawn, is cached by path, size,
-modification time and the box it is drawn in. ``check`` reports that sentence at the image's
-line (:mod:`desktop.render.checks`), and the slide shows a placeholder saying it
-(:class:`desktop.render.items.Picture`).
+modification time, the box it is drawn in and the interface language. ``check`` reports that
+sentence at the image's line (:mod:`desktop.render.checks`), and the slide shows a placeholder
+saying it (:class:`desktop.render.items.Picture`).
 """
 
 from __future__ import annotations
 
 import logging
 import math
+import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,7 +35,16 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
 from PySide6.QtSvg import QSvgRenderer
 
-from desktop.core.images import EXTENSIONS, MAX_IMAGE_BYTES, MAX_PIXELS, ImageInfo, inspect
+from desktop.core.i18n import _, ui_language
+from desktop.core.images import (
+    EXTENSIONS,
+    MAX_IMAGE_BYTES,
+    MAX_PIXELS,
+    ImageInfo,
+    cannot_draw,
+    inspect,
+)
+from desktop.core.os_reasons import os_reason
 from desktop.core.svg_cost import SLIDE_BOX
 from desktop.logsetup import stderr_to_log
 
@@ -73,14 +83,21 @@ class Decoded:
         return pixels + len(self.data)
 
 
+_CLAUSE_END: Final = re.compile(r"; |；| \(|（")
+"""Where the first clause of a problem ends, in English and in Chinese."""
+
+
 def short_reason(problem: str, name: str) -> str:
-    """A problem in a few words, for the placeholder: ``not valid SVG``, ``references `x.png```."""
-    text = problem.removeprefix(f"{name} ") if name else problem
-    text = text.removeprefix("cannot be drawn: ")
-    return text.split("; ", 1)[0].split(" (", 1)[0]
+    """A problem in a few words, for the placeholder: ``not valid SVG``, ``references `x.png```
+    (its first clause, without the image's name and "cannot be drawn", in any language)."""
+    text = problem
+    if name:
+        prefix = cannot_draw(name, "")
+        text = text[len(prefix) :] if text.startswith(prefix) else text.removeprefix(f"{name} ")
+    return _CLAUSE_END.split(text, maxsplit=1)[0]
 
 
-_CACHE: OrderedDict[tuple[str, int, int, str, tuple[float, float]], Decoded] = OrderedDict()
+_CACHE: OrderedDict[tuple[str, int, int, str, tuple[float, float], str], Decoded] = OrderedDict()
 
 
 def decode(path: Path, name: str = "", box: tuple[float, float] = SLIDE_BOX) -> Decoded:
@@ -90,8 +107,8 @@ def decode(path: Path, name: str = "", box: tuple[float, float] = SLIDE_BOX) -> 
     try:
         stat = path.stat()
     except OSError as exc:
-        return Decoded(problem=f"{shown} cannot be drawn: {exc.strerror or exc}")
-    key = (str(path), stat.st_mtime_ns, stat.st_size, shown, box)
+        return Decoded(problem=cannot_draw(shown, os_reason(exc)))
+    key = (str(path), stat.st_mtime_ns, stat.st_size, shown, box, ui_language())
     cached = _CACHE.get(key)
     if cached is not None and not (cached.retry and _measuring()):
         _CACHE.move_to_end(key)
@@ -107,14 +124,15 @@ def decode(path: Path, name: str = "", box: tuple[float, float] = SLIDE_BOX) -> 
 def _decode(path: Path, name: str, box: tuple[float, float]) -> Decoded:
     kind = EXTENSIONS.get(path.suffix.lower())
     if kind is None:
-        return Decoded(problem=f"{name} cannot be drawn: use PNG, JPEG or SVG")
+        return Decoded(problem=cannot_draw(name, _("use PNG, JPEG or SVG")))
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_IMAGE_BYTES + 1)
     except OSError as exc:
-        return Decoded(problem=f"{name} cannot be drawn: {exc.strerror or exc}")
+        return Decoded(problem=cannot_draw(name, os_reason(exc)))
     if len(data) > MAX_IMAGE_BYTES:
-        return Decoded(problem=f"{name} cannot be drawn: the file is over 20 MB")
+        over = _("the file is over {limit} MB").format(limit=MAX_IMAGE_BYTES // (1024 * 1024))
+        return Decoded(problem=cannot_draw(name, over))
     info = inspect(data, name, kind, box)
     if isinstance(info, str):
         return Decoded(problem=info)
@@ -135,19 +153,18 @@ def _measuring() -> bool:
 
 def _measured(data: bytes, info: ImageInfo, name: str, box: tuple[float, float]) -> Decoded | None:
     """Why the SVG cannot be drawn after measuring it (see :mod:`.probe`), or None."""
-    from desktop.core.svg import DRAW_LIMIT, slow_message
+    from desktop.core.svg_time import DRAW_LIMIT, slow_message
     from desktop.render import probe
 
     verdict = probe.measure(data, box)
     if verdict is probe.Verdict.UNMEASURED:
-        return Decoded(
-            problem=f"{name} cannot be drawn yet: measuring how long it takes to draw ran out"
-            f" of time (the deck's SVGs may take {probe.BUDGET:g} s to measure in all);"
-            " check the deck again",
-            retry=True,
+        message = _(
+            "{name} cannot be drawn yet: measuring how long it takes to draw ran out of time"
+            " (the deck's SVGs may take {limit} s to measure in all); check the deck again"
         )
+        return Decoded(problem=message.format(name=name, limit=f"{probe.BUDGET:g}"), retry=True)
     if verdict is probe.Verdict.BROKEN:
-        return Decoded(problem=f"{name} cannot be drawn: Qt fails while drawing it")
+        return Decoded(problem=cannot_draw(name, _("Qt fails while drawing it")))
     slow = verdict is probe.Verdict.SLOW
     if slow or (verdict is probe.Verdict.FAILED and info.draw_seconds > DRAW_LIMIT):
         return Decoded(problem=slow_message(name))
@@ -157,7 +174,7 @@ def _measured(data: bytes, info: ImageInfo, name: str, box: tuple[float, float])
 def _svg(data: bytes, name: str) -> Decoded:
     renderer = QSvgRenderer(QByteArray(data))
     if not renderer.isValid():
-        return Decoded(problem=f"{name} cannot be drawn: not valid SVG")
+        return Decoded(problem=cannot_draw(name, _("not valid SVG")))
     return Decoded(svg=renderer, data=data)
 
 
@@ -178,7 +195,7 @@ def _raster(data: bytes, info: ImageInfo, name: str) -> Decoded:
     finally:
         QImageReader.setAllocationLimit(previous)
     if image.isNull():
-        why = reader.errorString() or "unknown error"
+        why = reader.errorString() or _("unknown error")
         log.info("cannot decode %s: %s", name, why)
-        return Decoded(problem=f"{name} cannot be drawn: {why[:1].lower()}{why[1:]}")
+        return Decoded(problem=cannot_draw(name, f"{why[:1].lower()}{why[1:]}"))
     return Decoded(image=image, data=data)

@@ -64,6 +64,13 @@ is kept as slow in the cache folder; one that got less of the CPU (the machine w
 kept in memory only, and measured again by the next process."""
 
 
+READY: Final = "ready"
+"""The child's first line (then its CPU seconds so far): Qt started and the SVG was read."""
+DONE: Final = "done"
+"""The child's last line (then the CPU seconds drawing took). The two lines are the child's
+protocol with its parent, not words for people."""
+
+
 class Verdict(enum.Enum):
     FAST = "fast"
     """Drawn within the limit."""
@@ -217,7 +224,7 @@ def _watch(
     """The verdict; whether it is sure (None: the clock stopped it, so it depends on the CPU
     time the child had); the CPU seconds the child had used before drawing."""
     ready = (_next(lines, STARTUP_LIMIT) or "").split()
-    if len(ready) != 2 or ready[0] != "ready":
+    if len(ready) != 2 or ready[0] != READY:
         log.warning("the SVG probe did not start (%r)", " ".join(ready))
         return Verdict.FAILED, False, 0.0
     started = float(ready[1])
@@ -228,7 +235,7 @@ def _watch(
         line = _next(lines, min(POLL, max(0.0, end - time.monotonic())))
         if line is not None:
             words = line.split()
-            if words[:1] != ["done"] or len(words) != 2:
+            if words[:1] != [DONE] or len(words) != 2:
                 log.warning("the SVG probe stopped while drawing (%r)", line)
                 return Verdict.BROKEN, True, started
             slow = float(words[1]) > DRAW_LIMIT
@@ -320,14 +327,14 @@ def _child(arguments: list[str]) -> int:
     drawn = natural.scaled(QSizeF(width, height), Qt.AspectRatioMode.KeepAspectRatio)
     rect = QRectF(0, 0, drawn.width(), drawn.height())
     rect.moveCenter(QRectF(0, 0, CANVAS[0], CANVAS[1]).center())
-    print(f"ready {time.process_time():.3f}", flush=True)
+    print(READY, f"{time.process_time():.3f}", flush=True)
     painter = QPainter(canvas)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     start = time.process_time()
     renderer.render(painter, rect)
     painter.end()
-    print(f"done {time.process_time() - start:.3f}", flush=True)
+    print(DONE, f"{time.process_time() - start:.3f}", flush=True)
     del app
     return 0
 

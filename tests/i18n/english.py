@@ -24,6 +24,7 @@ KEPT: Final = frozenset(
     linux windows macos wayland xcb x11 marp chromium noto apt
     english tianjin briefing id ids url http https ok en zh cn schema
     ms px pt mib kib mb kb gb dpi fps
+    jpeg jpg gif zip gzip sqlite office xml css dtd sans sc
     """.split()  # noqa: SIM905
 )
 """Other words that stay in English (compared in lower case)."""

@@ -132,6 +132,8 @@ ENGLISH_BY_DESIGN: Final = {
     "desktop/core/format.py": {"description", "hint"},
     "desktop/core/format_data.py": {"description", "hint"},
     "desktop/core/layouts.py": {"description", "hint"},
+    # The theme file's definition: its descriptions are for developers (no problem quotes them).
+    "desktop/core/theme.py": {"description"},
 }
 """Keyword arguments, by module, whose texts are English on purpose (and why)."""
 WORD: Final = re.compile(r"[A-Za-z]{2,}")
