@@ -358,13 +358,21 @@ def test_sources_list_every_source_once(variant: Variant) -> None:
 
 
 def test_section_slides_number_the_actions(variant: Variant) -> None:
+    """In the deck's languages: ``ACTION 3 / 10``, ``行动 3 / 10``, or both."""
     deck = variant[0]
     for ref, texts, _ in _slides(variant):
         if ref.slide.layout is not Layout.SECTION:
             continue
-        number = action_number(deck, ref.section_index)
+        shown = f"{action_number(deck, ref.section_index)} / {action_count(deck)}"
+        english, chinese = f"ACTION {shown}", f"行动 {shown}"
+        expected = {
+            "en": english,
+            "zh": chinese,
+            "en+zh": f"{english} · {chinese}",
+            "zh+en": f"{chinese} · {english}",
+        }[deck.display or deck.languages[0]]
         label = [t.box.paras[0].text for t in texts if t.role == "section-number"]
-        assert label == [f"ACTION {number} / {action_count(deck)}"]
+        assert label == [expected]
 
 
 def test_the_quote_hangs_its_mark_and_aligns_its_attribution(variant: Variant) -> None:

@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor
 from desktop.core.builds import Shown, item_state
 from desktop.core.markup import plain
 from desktop.core.model import Bullet, Deck, Layout, SlideRef
+from desktop.core.slide_words import both, languages, word, words
 from desktop.core.svg_cost import LOGO_BOX
 from desktop.core.theme import Theme
 from desktop.render.items import Fill, Item, Picture, Rule, Text
@@ -174,6 +175,11 @@ class LayoutBuilder:
         step: int | None = None,
     ) -> None:
         self.deck, self.theme, self.ref = deck, theme, ref
+        self.display = deck.display or deck.languages[0]
+        """The languages the slide is shown in (``en``, ``en+zh``): the app's own words on it
+        (:mod:`desktop.core.slide_words`) are in them too."""
+        self.language = languages(self.display)[0]
+        """The language of the texts shown (the first of ``en+zh``)."""
         self.number = number if number is not None else deck.talk.label(ref.index)
         self.step = step
         """The build's step shown (:mod:`desktop.core.builds`); None: the slide complete."""
@@ -390,12 +396,11 @@ class LayoutBuilder:
         if names and slide.layout.is_content:
             # Part of the footer line: at its size, at most two lines, cut short with an
             # ellipsis rather than wrapped into the footer (notes and handouts list it all).
-            label = "Sources" if len(cited) > 1 else "Source"
+            label = both("Sources" if len(cited) > 1 else "Source", self.display)
+            text = word("{label}: {sources}", self.language, label=label, sources=names)
             height = lines(foot_size, 2, 112)
             rect = QRectF(self.mx, bottom - height, inner, height)
-            line = self.para(
-                f"{label}: {names}", "footer", "muted", markup=False, line_height=112, max_lines=2
-            )
+            line = self.para(text, "footer", "muted", markup=False, line_height=112, max_lines=2)
             box = self.measure(rect, [line], "source-line", VAlign.BOTTOM, min_size=foot_size)
             if box.overflow:  # two lines of a taller script: the line grows upward
                 needed = box.content_size()[1]
@@ -404,13 +409,21 @@ class LayoutBuilder:
             self.place(box)
             bottom = rect.top() - 20
         # Title block.
-        title = slide.title or slide.layout.default_title
+        if slide.title:
+            title, second = slide.title, self.secondary("title")
+        else:  # a generated slide's ("Agenda"): the app's words, in the deck's languages
+            title, second = words(slide.layout.default_title, self.display)
         if title and slide.parts > 1:
-            title = f"{title} ({slide.part + 1}/{slide.parts})"
+            title = word(
+                "{title} ({part}/{parts})",
+                self.language,
+                title=title,
+                part=slide.part + 1,
+                parts=slide.parts,
+            )
         y = self.top
         if title:
             title_leading = leading(TITLE_LEADING)
-            second = self.secondary("title") if slide.title else ""
             paras = self.below(
                 self.para(title, "title", bold=True, line_height=title_leading),
                 second,

@@ -17,6 +17,7 @@ from PySide6.QtCore import QRectF
 from desktop.core.cjk import has_cjk
 from desktop.core.model import Layout
 from desktop.core.numbering import number_label
+from desktop.core.slide_words import both
 from desktop.render import chart, generated, table  # noqa: F401  (importing registers them)
 from desktop.render.builder import (
     BUILDERS,
@@ -152,9 +153,10 @@ def section_slide(b: LayoutBuilder, page: QRectF) -> None:
     section, slide = b.ref.section, b.ref.slide
     rect = band(b, page)
     if number := number_label(b.deck, b.ref.section_index):
+        action = both("ACTION {number}", b.display, number=number)
         b.text(
             QRectF(b.mx, b.top + 10, rect.width(), lines(b.size("min_text"))),
-            [b.para(f"ACTION {number}", "min_text", "band_text", bold=True, markup=False)],
+            [b.para(action, "min_text", "band_text", bold=True, markup=False)],
             "section-number",
             wrap=False,
         )

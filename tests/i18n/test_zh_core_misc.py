@@ -3,7 +3,8 @@
 Broken SVGs, images, CSV files, themes, key maps, slide ranges, export targets, the renderer's
 checks (characters no font has, text that cannot fit) and the search's field names: each
 message has no untranslated English (:func:`tests.i18n.english.english_words`), and a
-problem keeps its ``file:line:col: severity:`` for editors.
+problem keeps its ``file:line:col: severity:`` for editors. The words drawn on slides follow
+the deck's display language, not the interface's.
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ from desktop.core.displays import untranslated_text
 from desktop.core.durations import parse_duration
 from desktop.core.images import DeckImages, ImageInfo, inspect, sniff
 from desktop.core.keymap import parse_keymap
+from desktop.core.languages import DisplayLanguage, localize
 from desktop.core.loader import load_deck
+from desktop.core.model import Deck, Layout
 from desktop.core.problems import DeckError, Problem, UserError
 from desktop.core.ranges import parse_range
 from desktop.core.search import FIELD_LABELS, Hit, field_label
@@ -263,3 +266,63 @@ def test_a_broken_image_in_a_deck_is_reported_in_chinese(
     problems = [p for p in load_deck(folder).problems if p.is_error]
     assert [p.field for p in problems] == ["slides[0].image.path"]
     _chinese(_located(problems[0]))
+
+
+# -- the words drawn on slides: the deck's language, not the interface's ------------------------
+
+
+def _shown(deck: Deck, display: str) -> Deck:
+    return localize(deck, DisplayLanguage.parse(display, deck.languages))
+
+
+def _texts(deck: Deck, layout: Layout, role: str) -> list[str]:
+    renderer = SlideRenderer(deck)
+    ref = next(ref for ref in deck.refs if ref.slide.layout is layout)
+    return [
+        para.text
+        for text in renderer.layout(ref.index).texts()
+        if text.role == role
+        for para in text.box.paras
+    ]
+
+
+BILINGUAL_DECK: Final = (
+    "title: {en: Deck, zh: 演示}\nlanguages: [en, zh]\n"
+    "sources:\n  - id: src\n    title: A source\n    publisher: P\n    date: 2024-03-04\n"
+)
+BILINGUAL_SECTION: Final = """\
+title: {en: Plan, zh: 计划}
+numbered: true
+slides:
+  - layout: section
+  - layout: agenda
+  - title: {en: Points, zh: 要点}
+    bullets: [{en: one, zh: 一}]
+    sources: [src]
+"""
+
+
+@pytest.fixture
+def bilingual(make_deck: DeckFactory) -> Deck:
+    return load(make_deck({"deck.yaml": BILINGUAL_DECK, "a.yaml": BILINGUAL_SECTION}))
+
+
+@pytest.mark.parametrize("interface", ["en", "zh_CN"])
+def test_slides_say_their_words_in_the_deck_language(
+    ui_language: UiLanguage, bilingual: Deck, interface: str
+) -> None:
+    ui_language(interface)
+    english, chinese = _shown(bilingual, "en"), _shown(bilingual, "zh")
+    assert _texts(english, Layout.AGENDA, "title") == ["Agenda"]
+    assert _texts(chinese, Layout.AGENDA, "title") == ["议程"]
+    assert _texts(english, Layout.SECTION, "section-number") == ["ACTION 1 / 1"]
+    assert _texts(chinese, Layout.SECTION, "section-number") == ["行动 1 / 1"]
+    assert _texts(english, Layout.BULLETS, "source-line")[0].startswith("Source: P, 2024")
+    assert _texts(chinese, Layout.BULLETS, "source-line")[0].startswith("来源：P, 2024")
+
+
+def test_a_slide_in_two_languages_says_its_words_in_both(bilingual: Deck) -> None:
+    both = _shown(bilingual, "en+zh")
+    assert _texts(both, Layout.AGENDA, "title") == ["Agenda", "议程"]
+    assert _texts(both, Layout.SECTION, "section-number") == ["ACTION 1 / 1 · 行动 1 / 1"]
+    assert _texts(both, Layout.BULLETS, "source-line")[0].startswith("Source · 来源: P, 2024")
