@@ -24,6 +24,7 @@ from typing import Final
 WORDS: Final[dict[str, dict[str, str]]] = {
     "Agenda": {"zh": "议程"},
     "Sources": {"zh": "来源"},
+    "Backup": {"zh": "备用幻灯片"},
     "Source": {"zh": "来源"},
     "ACTION {number}": {"zh": "行动 {number}"},
     "{label}: {sources}": {"zh": "{label}：{sources}"},

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 from desktop.core.markup import plain
 from desktop.core.model import Deck, Layout, Source, format_duration, slide_label
 from desktop.core.numbering import action_number
+from desktop.core.slide_words import both
 from desktop.export.plan import Page, PageKind
 from desktop.render.fonts import make_font
 from desktop.render.ink import ink_over, saved_ink
@@ -339,10 +340,11 @@ class PageDrawer:
             self.generated_slide(page, layout)
             return None
         self.new_page()
-        body = self.chrome(layout.default_title)
+        heading = both(layout.default_title, self.deck.display or self.deck.languages[0])
+        body = self.chrome(heading)
         title = self.text(
             QRectF(body.left(), body.top() + 6 * MM, body.width(), self.pt(30)),
-            [self.para(layout.default_title, 22, bold=True, markup=False)],
+            [self.para(heading, 22, bold=True, markup=False)],
         )
         return body, body.top() + 6 * MM + title.content_size()[1]
 

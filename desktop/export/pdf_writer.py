@@ -20,6 +20,7 @@ from desktop.core.i18n import _
 from desktop.core.markup import plain
 from desktop.core.model import Deck, Layout, slide_label
 from desktop.core.problems import UserError
+from desktop.core.slide_words import both
 from desktop.export.exporter import ExportJob, ExportResult
 from desktop.export.paged import draw_pages, prepare
 from desktop.export.pdf import PdfOptions
@@ -142,11 +143,12 @@ def _structure(deck: Deck, pages: list[Page], starts: list[int]) -> Structure:
         labels.append(page.label)
         labels.extend(f"{page.label}+" for _ in range(starts[number + 1] - starts[number] - 1))
     first_of_section = section_first_pages(deck, pages)
+    display = deck.display or deck.languages[0]  # the outline's own words in the deck's
     agenda = _first_page(deck, pages, PageKind.AGENDA, Layout.AGENDA)
     sources = _first_page(deck, pages, PageKind.SOURCES, Layout.SOURCES)
     outline: list[OutlineEntry] = []
     if agenda is not None:
-        outline.append(OutlineEntry(Layout.AGENDA.default_title, starts[agenda]))
+        outline.append(OutlineEntry(both(Layout.AGENDA.default_title, display), starts[agenda]))
     # Each section's slides in page order (a build's first page), in one pass over the pages.
     slides: dict[int, list[OutlineEntry]] = {}
     seen: set[int] = set()
@@ -173,9 +175,9 @@ def _structure(deck: Deck, pages: list[Page], starts: list[int]) -> Structure:
             OutlineEntry(title, starts[first_of_section[section_index]], tuple(children))
         )
     if sources is not None:
-        outline.append(OutlineEntry(Layout.SOURCES.default_title, starts[sources]))
+        outline.append(OutlineEntry(both(Layout.SOURCES.default_title, display), starts[sources]))
     if backup:
-        outline.append(OutlineEntry(BACKUP_TITLE, backup[0].page, tuple(backup)))
+        outline.append(OutlineEntry(both(BACKUP_TITLE, display), backup[0].page, tuple(backup)))
     links = tuple(
         LinkArea(starts[number], rect, starts[first_of_section[section]])
         for number, page in enumerate(pages)

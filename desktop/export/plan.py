@@ -8,6 +8,7 @@ from typing import Final
 
 from desktop.core.model import Deck, Layout
 from desktop.core.paging import generated_parts
+from desktop.core.slide_words import languages, word
 
 HANDOUT_PER_PAGE: Final = (1, 2, 3, 4, 6)
 """Slides a handout page may hold: the one list the command line and the Export dialog offer."""
@@ -96,23 +97,28 @@ def plan_pages(
                 after_title or (position == 0 and layouts[index] is not Layout.TITLE)
             ):
                 has_agenda = True
-                agenda = Page(PageKind.AGENDA, label=Layout.AGENDA.default_title)
+                agenda = Page(PageKind.AGENDA, label=_label(deck, Layout.AGENDA))
                 pages.insert(len(pages) if after_title else before, agenda)
                 if backup_at is not None:
                     backup_at += 1
         if Layout.SOURCES not in layouts.values():  # at the talk's end, before any backup
-            sources = Page(PageKind.SOURCES, label=Layout.SOURCES.default_title)
+            sources = Page(PageKind.SOURCES, label=_label(deck, Layout.SOURCES))
             pages.insert(len(pages) if backup_at is None else backup_at, sources)
         return [part for page in pages for part in _parts(deck, page)]
-    pages.append(Page(PageKind.AGENDA, label=Layout.AGENDA.default_title))
+    pages.append(Page(PageKind.AGENDA, label=_label(deck, Layout.AGENDA)))
     if layout is ExportLayout.NOTES:
         pages.extend(Page(PageKind.NOTES, (i,), slide_number(deck, i)) for i in indexes)
     else:
         for start in range(0, len(indexes), per_page):
             chunk = tuple(indexes[start : start + per_page])
             pages.append(Page(PageKind.HANDOUT, chunk, str(start // per_page + 1)))
-    pages.append(Page(PageKind.SOURCES, label=Layout.SOURCES.default_title))
+    pages.append(Page(PageKind.SOURCES, label=_label(deck, Layout.SOURCES)))
     return pages
+
+
+def _label(deck: Deck, layout: Layout) -> str:
+    """A generated page's label (``Agenda``, ``议程``): in the deck's first shown language."""
+    return word(layout.default_title, languages(deck.display or deck.languages[0])[0])
 
 
 def _parts(deck: Deck, page: Page) -> list[Page]:

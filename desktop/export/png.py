@@ -24,7 +24,7 @@ from desktop.core.targets import FileFormat, Target, TargetError, shown
 from desktop.core.text import plural
 from desktop.export.exporter import Exporter, ExportJob, ExportOptions, ExportResult, option
 
-PNG: Final = FileFormat("PNG image", ".png", (b"\x89PNG\r\n\x1a\n",))
+PNG: Final = FileFormat(N_("PNG image"), ".png", (b"\x89PNG\r\n\x1a\n",))
 SLIDE_IMAGE: Final = re.compile(r"^\d{2,}-[^/\\]*\.png$")
 """The names this format writes: a slide image of an earlier export, not a file of the user's."""
 _SAFE: Final = re.compile(r"[^A-Za-z0-9_-]+")

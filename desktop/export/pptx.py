@@ -39,7 +39,7 @@ class OfficeFormat(FileFormat):
         return head.startswith(ZIP_HEADER) and head[_NAME_AT:].startswith(b"[Content_Types].xml")
 
 
-PPTX: Final = OfficeFormat("PowerPoint file", ".pptx", (ZIP_HEADER,))
+PPTX: Final = OfficeFormat(N_("PowerPoint file"), ".pptx", (ZIP_HEADER,))
 
 
 @dataclass(frozen=True)
