@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from desktop.core.i18n import N_, _
+
 
 @dataclass(frozen=True, slots=True)
 class ActionSpec:
@@ -24,12 +26,16 @@ class ActionSpec:
         checkable: An on/off action.
         icon: A bundled icon (``resources/icons/ICON.svg``), for the toolbar and menus.
         short: The toolbar's word, where the toolbar shows one (default: *text*).
+
+    The texts are the catalogue's English (marked with ``N_``); what the user reads is
+    :func:`action_text`, :func:`action_description`, :func:`action_short` and
+    :func:`group_title`, in the interface language.
     """
 
     name: str
     text: str
     shortcuts: tuple[str, ...] = ()
-    group: str = "Navigate"
+    group: str = N_("Navigate")
     description: str = ""
     checkable: bool = False
     icon: str = ""
@@ -49,118 +55,136 @@ SECTION_ACTIONS: Final = tuple(f"section_{n}" for n in range(1, 11))
 ACTIONS: Final[tuple[ActionSpec, ...]] = (
     # Navigate
     ActionSpec(
-        "next", "Next slide", ("Right", "Down", "PgDown", "Space", "N"), icon="chevron-right"
+        "next", N_("Next slide"), ("Right", "Down", "PgDown", "Space", "N"), icon="chevron-right"
     ),
     ActionSpec(
         "previous",
-        "Previous slide",
+        N_("Previous slide"),
         ("Left", "Up", "PgUp", "Backspace", "P"),
         icon="chevron-left",
     ),
-    ActionSpec("first", "First slide", ("Home",)),
-    ActionSpec("last", "Last slide", ("End",)),
+    ActionSpec("first", N_("First slide"), ("Home",)),
+    ActionSpec("last", N_("Last slide"), ("End",)),
     ActionSpec(
         "go_to",
-        "Go to slide…",
+        N_("Go to slide…"),
         ("Ctrl+G",),
-        description=f"Or type a number and {CONFIRM_KEY}",
+        description=N_("Or type a number and {key}"),
         icon="hash",
     ),
-    ActionSpec("back", "Back", ("Alt+Left",), description="Return to the place visited before"),
-    ActionSpec("forward", "Forward", ("Alt+Right",)),
+    ActionSpec(
+        "back", N_("Back"), ("Alt+Left",), description=N_("Return to the place visited before")
+    ),
+    ActionSpec("forward", N_("Forward"), ("Alt+Right",)),
     *(
-        ActionSpec(name, f"Section {n}", (f"Ctrl+{n % 10}",), group="Sections")
+        ActionSpec(name, N_("Section {n}"), (f"Ctrl+{n % 10}",), group=N_("Sections"))
         for n, name in enumerate(SECTION_ACTIONS, start=1)
     ),
     # Find
-    ActionSpec("find", "Find…", ("Ctrl+F",), group="Find", icon="search", short="Find"),
-    ActionSpec("find_next", "Find next", ("F3",), group="Find"),
-    ActionSpec("find_previous", "Find previous", ("Shift+F3",), group="Find"),
+    ActionSpec("find", N_("Find…"), ("Ctrl+F",), group=N_("Find"), icon="search", short=N_("Find")),
+    ActionSpec("find_next", N_("Find next"), ("F3",), group=N_("Find")),
+    ActionSpec("find_previous", N_("Find previous"), ("Shift+F3",), group=N_("Find")),
     # View
-    ActionSpec("full_screen", "Full screen", ("F11",), group="View", checkable=True),
+    ActionSpec("full_screen", N_("Full screen"), ("F11",), group=N_("View"), checkable=True),
     ActionSpec(
         "toggle_notes",
-        "Speaker notes",
+        N_("Speaker notes"),
         ("Ctrl+Shift+N",),
-        group="View",
+        group=N_("View"),
         checkable=True,
         icon="sticky-note",
     ),
     ActionSpec(
         "toggle_sidebar",
-        "Slides panel",
+        N_("Slides panel"),
         ("Ctrl+Shift+B",),
-        group="View",
-        description="The outline, thumbnails and search, beside the slide",
+        group=N_("View"),
+        description=N_("The outline, thumbnails and search, beside the slide"),
         checkable=True,
         icon="panel-left",
     ),
     ActionSpec(
         "black",
-        "Black screen",
+        N_("Black screen"),
         ("B", "."),
-        group="View",
-        description="Blank the slide (a clicker's blank key); again to show it",
+        group=N_("View"),
+        description=N_("Blank the slide (a clicker's blank key); again to show it"),
         checkable=True,
     ),
-    ActionSpec("notes_bigger", "Larger notes text", ("Ctrl++", "Ctrl+="), group="View"),
-    ActionSpec("notes_smaller", "Smaller notes text", ("Ctrl+-",), group="View"),
+    ActionSpec("notes_bigger", N_("Larger notes text"), ("Ctrl++", "Ctrl+="), group=N_("View")),
+    ActionSpec("notes_smaller", N_("Smaller notes text"), ("Ctrl+-",), group=N_("View")),
     ActionSpec(
         "language_next",
-        "Next display language",
+        N_("Next display language"),
         ("Alt+L",),
-        group="View",
-        description="One language, the next, then two together (View → Language lists all)",
+        group=N_("View"),
+        description=N_("One language, the next, then two together (View → Language lists all)"),
     ),
-    ActionSpec("theme_default", "Default theme", (), group="View", checkable=True),
-    ActionSpec("theme_high_contrast", "High-contrast theme", (), group="View", checkable=True),
-    ActionSpec("shortcuts", "Keyboard shortcuts", ("F1", "?"), group="Help", icon="keyboard"),
+    ActionSpec("theme_default", N_("Default theme"), (), group=N_("View"), checkable=True),
+    ActionSpec(
+        "theme_high_contrast", N_("High-contrast theme"), (), group=N_("View"), checkable=True
+    ),
+    ActionSpec(
+        "shortcuts", N_("Keyboard shortcuts"), ("F1", "?"), group=N_("Help"), icon="keyboard"
+    ),
     ActionSpec(
         "edit_keys",
-        "Customize keyboard shortcuts…",
+        N_("Customize keyboard shortcuts…"),
         (),
-        group="Edit",
-        description="Change the keys of any action of the window or the presenter",
+        group=N_("Edit"),
+        description=N_("Change the keys of any action of the window or the presenter"),
     ),
-    ActionSpec("about", "About", (), group="Help"),
+    ActionSpec("about", N_("About"), (), group=N_("Help")),
     # Present
     ActionSpec(
         "present_start",
-        "Present from the start",
+        N_("Present from the start"),
         ("F5",),
-        group="Present",
+        group=N_("Present"),
         icon="presentation",
-        short="Present",
+        short=N_("Present"),
     ),
     ActionSpec(
         "present_here",
-        "Present from this slide",
+        N_("Present from this slide"),
         ("Shift+F5",),
-        group="Present",
+        group=N_("Present"),
         icon="monitor-play",
     ),
     ActionSpec(
         "present_rehearse",
-        "Rehearse from the start",
+        N_("Rehearse from the start"),
         ("Ctrl+F5",),
-        group="Present",
-        description="Present and record the time spent per slide and section",
+        group=N_("Present"),
+        description=N_("Present and record the time spent per slide and section"),
     ),
     # File
-    ActionSpec("open", "Open deck…", ("Ctrl+O",), group="File", icon="folder-open", short="Open"),
-    ActionSpec("reload", "Reload deck", ("Ctrl+R",), group="File", icon="refresh-cw"),
     ActionSpec(
-        "export", "Export PDF…", ("Ctrl+E",), group="File", icon="file-down", short="Export"
+        "open",
+        N_("Open deck…"),
+        ("Ctrl+O",),
+        group=N_("File"),
+        icon="folder-open",
+        short=N_("Open"),
     ),
-    ActionSpec("print", "Print…", ("Ctrl+P",), group="File"),
+    ActionSpec("reload", N_("Reload deck"), ("Ctrl+R",), group=N_("File"), icon="refresh-cw"),
+    ActionSpec(
+        "export",
+        N_("Export PDF…"),
+        ("Ctrl+E",),
+        group=N_("File"),
+        icon="file-down",
+        short=N_("Export"),
+    ),
+    ActionSpec("print", N_("Print…"), ("Ctrl+P",), group=N_("File")),
     ActionSpec(
         "copy_slide",
-        "Copy slide as image",
+        N_("Copy slide as image"),
         ("Ctrl+Shift+C",),
-        group="Edit",
-        description="The current slide on the clipboard, at full resolution",
+        group=N_("Edit"),
+        description=N_("The current slide on the clipboard, at full resolution"),
     ),
-    ActionSpec("quit", "Quit", ("Ctrl+Q",), group="File"),
+    ActionSpec("quit", N_("Quit"), ("Ctrl+Q",), group=N_("File")),
 )
 
 BY_NAME: Final = {spec.name: spec for spec in ACTIONS}
@@ -223,28 +247,80 @@ class KeyGroup:
     rows: tuple[KeyRow, ...]
 
 
+def _fields(spec: ActionSpec) -> dict[str, object]:
+    """The values an action's texts may name: ``{n}``, a section action's number, and
+    ``{key}``, :data:`CONFIRM_KEY`."""
+    n = SECTION_ACTIONS.index(spec.name) + 1 if spec.name in SECTION_ACTIONS else 0
+    return {"n": n, "key": CONFIRM_KEY}
+
+
+def action_text(spec: ActionSpec) -> str:
+    """The menu entry of *spec* in the interface language (``Section 3`` with its number)."""
+    return _(spec.text).format(**_fields(spec))
+
+
+def action_description(spec: ActionSpec) -> str:
+    """The status tip of *spec* in the interface language (its menu entry if it has none)."""
+    if not spec.description:
+        return action_text(spec)
+    return _(spec.description).format(**_fields(spec))
+
+
+def action_short(spec: ActionSpec) -> str:
+    """The toolbar's word for *spec* in the interface language (``""``: it has none)."""
+    return _(spec.short) if spec.short else ""
+
+
+def group_title(group: str) -> str:
+    """The shortcuts overlay's heading of the task *group* (an action's ``group``)."""
+    return _(group)
+
+
+PRESENTING: Final = N_("Presenting: {group}")
+"""The heading of a presenter action's task where the main window lists it too (F1)."""
+
+
 def cheat_sheet(
-    specs: tuple[ActionSpec, ...], extra: tuple[tuple[str, str, str], ...] = ()
+    specs: tuple[ActionSpec, ...],
+    extra: tuple[tuple[str, str, str], ...] = (),
+    presenting: tuple[ActionSpec, ...] = (),
 ) -> tuple[KeyGroup, ...]:
-    """The shortcuts overlay's content: *specs* with keys, grouped by task in the order the
-    groups first appear, then the *extra* ``(group, text, how)`` lines for what is typed.
+    """The shortcuts overlay's content, in the interface language: *specs* with keys, grouped
+    by task in the order the groups first appear, then the *extra* ``(group, text, how)``
+    lines for what is typed, then the presenter's *presenting* actions under
+    :data:`PRESENTING` headings (the main window lists what the presenter's keys do).
 
     The ten section actions make one line (``Ctrl+1`` … ``Ctrl+0``); actions without a key
-    (menu entries only) are left out.
+    (menu entries only) are left out. Every text is the catalogue's English (``N_``); in the
+    *extra* lines' texts, ``{key}`` is :data:`CONFIRM_KEY` and ``{NAME}`` the first key of
+    the action NAME among *specs* and *presenting* (``{show}``: the key that shows a slide).
     """
     groups: dict[str, list[KeyRow]] = {}
-    sections = [spec for spec in specs if spec.name in SECTION_ACTIONS and spec.shortcuts]
-    for spec in specs:
-        if not spec.shortcuts:
-            continue
-        rows = groups.setdefault(spec.group, [])
-        if spec.name in SECTION_ACTIONS:
-            if spec is sections[0]:
-                ends = (sections[0].shortcuts[0], sections[-1].shortcuts[0])
-                text = f"Section 1 … {len(sections)}" if len(sections) > 1 else spec.text
-                rows.append(KeyRow(text, ends if len(sections) > 1 else ends[:1], span=True))
-            continue
-        rows.append(KeyRow(spec.text, spec.shortcuts))
+    keys = {spec.name: spec.shortcuts[0] for spec in (*presenting, *specs) if spec.shortcuts}
+    values = {**keys, "key": CONFIRM_KEY}
+
+    def add(title: str, chosen: tuple[ActionSpec, ...]) -> None:
+        sections = [spec for spec in chosen if spec.name in SECTION_ACTIONS and spec.shortcuts]
+        for spec in chosen:
+            if not spec.shortcuts:
+                continue
+            rows = groups.setdefault(title.format(group=group_title(spec.group)), [])
+            if spec.name in SECTION_ACTIONS:
+                if spec is sections[0]:
+                    ends = (sections[0].shortcuts[0], sections[-1].shortcuts[0])
+                    several = len(sections) > 1
+                    text = (
+                        _("Section 1 … {n}").format(n=len(sections))
+                        if several
+                        else action_text(spec)
+                    )
+                    rows.append(KeyRow(text, ends if several else ends[:1], span=True))
+                continue
+            rows.append(KeyRow(action_text(spec), spec.shortcuts))
+
+    add("{group}", specs)
     for group, text, how in extra:
-        groups.setdefault(group, []).append(KeyRow(text, typed=how))
+        row = KeyRow(_(text).format(**values), typed=_(how).format(**values))
+        groups.setdefault(group_title(group), []).append(row)
+    add(_(PRESENTING), presenting)
     return tuple(KeyGroup(title, tuple(rows)) for title, rows in groups.items())

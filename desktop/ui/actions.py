@@ -14,10 +14,19 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from desktop.core.actions import ACTIONS, SECTION_ACTIONS, ActionSpec
+from desktop.core.actions import (
+    ACTIONS,
+    SECTION_ACTIONS,
+    ActionSpec,
+    action_description,
+    action_short,
+    action_text,
+)
+from desktop.core.i18n import _
 from desktop.core.keymap import KeyMap, read_keymap
 from desktop.core.paths import keymap_file
 from desktop.core.problems import Problem
+from desktop.core.text import plural
 from desktop.ui.icons import themed_icon
 
 log = logging.getLogger(__name__)
@@ -61,15 +70,16 @@ class ActionRegistry(QObject):
         self._defaults = specs
         self._actions: dict[str, QAction] = {}
         for spec in specs:
-            action = QAction(spec.text, self)
+            text = action_text(spec)
+            action = QAction(text, self)
             action.setObjectName(f"{prefix}_{spec.name}")
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             action.setCheckable(spec.checkable)
             if spec.icon:
                 action.setIcon(themed_icon(spec.icon))  # drawn when first painted
             if spec.short:
-                action.setIconText(spec.short)
-            action.setStatusTip(spec.description or spec.text)
+                action.setIconText(action_short(spec))
+            action.setStatusTip(action_description(spec))
             action.setEnabled(False)
             self._actions[spec.name] = action
         self.keymap_problems: tuple[Problem, ...] = ()
@@ -88,12 +98,13 @@ class ActionRegistry(QObject):
         for spec in specs:
             action = self._actions[spec.name]
             action.setShortcuts([QKeySequence(s) for s in spec.shortcuts])
-            tip = spec.text
+            text = action_text(spec)
+            tip = text
             if spec.shortcuts:
                 native = QKeySequence(spec.shortcuts[0]).toString(
                     QKeySequence.SequenceFormat.NativeText
                 )
-                tip += f" ({native})"
+                tip = _("{action} ({key})").format(action=text, key=native)
             action.setToolTip(tip)
 
     def __getitem__(self, name: str) -> QAction:
@@ -128,5 +139,15 @@ def keymap_notice(problems: tuple[Problem, ...]) -> str:
     if not problems:
         return ""
     first = problems[0].format()
-    more = f" (and {len(problems) - 1} more; see the log)" if len(problems) > 1 else ""
-    return f"Key map: {first}{more}. Those lines are ignored; their actions keep their keys."
+    if len(problems) == 1:
+        return _("Key map: {problem}. That line is ignored; its action keeps its keys.").format(
+            problem=first
+        )
+    return plural(
+        len(problems) - 1,
+        "Key map: {problem} (and {n} more; see the log). Those lines are ignored; their "
+        "actions keep their keys.",
+        "Key map: {problem} (and {n} more; see the log). Those lines are ignored; their "
+        "actions keep their keys.",
+        problem=first,
+    )

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
+from desktop.core.i18n import _
 from desktop.core.problems import Problem, display_path
 from desktop.core.text import plural
 
@@ -19,7 +20,7 @@ class ProblemsBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("problemsBanner")
-        self.setAccessibleName("Deck problems")
+        self.setAccessibleName(_("Deck problems"))
         self.setStyleSheet(
             "#problemsBanner { background: #fff4e5; border-bottom: 2px solid #e08a00; }"
             " QLabel { color: #3d2a00; }"
@@ -41,7 +42,7 @@ class ProblemsBanner(QFrame):
         layout.addLayout(text_column, 1)
         close = QToolButton()
         close.setText("✕")
-        close.setAccessibleName("Hide problems")
+        close.setAccessibleName(_("Hide problems"))
         close.setAutoRaise(True)
         close.clicked.connect(self.hide)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignTop)
@@ -70,7 +71,7 @@ class ProblemsBanner(QFrame):
         self.heading.setText(heading)
         lines = [f"{_where(p, base)}: {p.message}" for p in errors[:MAX_LINES]]
         if count > MAX_LINES:
-            lines.append(f"… and {count - MAX_LINES} more (run `tianjin-briefing check`)")
+            lines.append(more_problems(count - MAX_LINES))
         self.details.setText("\n".join(lines))
         self.show()
 
@@ -81,6 +82,15 @@ class ProblemsBanner(QFrame):
 
     def text(self) -> str:
         return f"{self.heading.text()}\n{self.details.text()}"
+
+
+def more_problems(n: int) -> str:
+    """The last line of a list of problems cut short: *n* more, and where to see them all."""
+    return plural(
+        n,
+        "… and {n} more (run `tianjin-briefing check`)",
+        "… and {n} more (run `tianjin-briefing check`)",
+    )
 
 
 def _where(problem: Problem, base: Path | None) -> str:

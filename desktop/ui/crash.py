@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from desktop.core.i18n import _
+
 _open_dialogs: list[QDialog] = []
 
 
@@ -22,18 +24,20 @@ def show_crash_dialog(report: str, log_file: Path) -> QDialog | None:
     if QApplication.instance() is None or _open_dialogs:
         return None
     dialog = QDialog()
-    dialog.setWindowTitle("Something went wrong")
-    dialog.setAccessibleName("Error report")
+    dialog.setWindowTitle(_("Something went wrong"))
+    dialog.setAccessibleName(_("Error report"))
     label = QLabel(
-        "An unexpected error happened. The app keeps running; your files are unchanged.\n"
-        f"The details are in the log file: {log_file}"
+        _(
+            "An unexpected error happened. The app keeps running; your files are unchanged.\n"
+            "The details are in the log file: {file}"
+        ).format(file=log_file)
     )
     label.setWordWrap(True)
     text = QPlainTextEdit(report)
     text.setReadOnly(True)
-    text.setAccessibleName("Error details")
+    text.setAccessibleName(_("Error details"))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-    copy = buttons.addButton("Copy report", QDialogButtonBox.ButtonRole.ActionRole)
+    copy = buttons.addButton(_("Copy report"), QDialogButtonBox.ButtonRole.ActionRole)
     copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(report))
     buttons.rejected.connect(dialog.close)
     layout = QVBoxLayout(dialog)

@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.actions import NEEDS_DECK
+from desktop.core.i18n import _
 from desktop.core.navigation import Navigator
 from desktop.core.problems import Problem
 from desktop.core.text import plural
 from desktop.ui.actions import ActionRegistry
+from desktop.ui.banner import more_problems
 from desktop.ui.icons import themed_icon
 from desktop.ui.session import DeckSession
 
@@ -57,11 +59,11 @@ class EmptyState(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("emptyState")
-        self.setAccessibleName("No deck loaded")
+        self.setAccessibleName(_("No deck loaded"))
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Window)
         self.icon = QLabel()
-        self.icon.setAccessibleName("No deck")
+        self.icon.setAccessibleName(_("No deck"))
         self.icon.setPixmap(themed_icon(ICON).pixmap(QSize(48, 48)))
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -74,16 +76,16 @@ class EmptyState(QFrame):
         self.advice.setTextFormat(Qt.TextFormat.PlainText)
         self.advice.setWordWrap(True)
         self.problems = QPlainTextEdit()
-        self.problems.setAccessibleName("Problems in the deck")
+        self.problems.setAccessibleName(_("Problems in the deck"))
         self.problems.setReadOnly(True)
         self.problems.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.problems.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.open_button = QPushButton(themed_icon("folder-open"), "Open deck…")
-        self.open_button.setAccessibleName("Open another deck")
+        self.open_button = QPushButton(themed_icon("folder-open"), _("Open deck…"))
+        self.open_button.setAccessibleName(_("Open another deck"))
         self.open_button.setDefault(True)
         self.open_button.clicked.connect(open_action.trigger)
-        self.reload_button = QPushButton(themed_icon("refresh-cw"), "Reload")
-        self.reload_button.setAccessibleName("Reload the deck")
+        self.reload_button = QPushButton(themed_icon("refresh-cw"), _("Reload"))
+        self.reload_button.setAccessibleName(_("Reload the deck"))
         self.reload_button.clicked.connect(reload_action.trigger)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
@@ -108,8 +110,11 @@ class EmptyState(QFrame):
     def show_problems(self, problems: tuple[Problem, ...], folder: Path | None) -> None:
         """The deck in *folder* did not load: say why (its errors) and what to do."""
         errors = [p for p in problems if p.is_error] or list(problems)
-        name = f"The deck “{folder.name}”" if folder is not None else "The deck"
-        self.heading.setText(f"{name} could not be opened")
+        if folder is not None:
+            heading = _("The deck “{name}” could not be opened").format(name=folder.name)
+        else:
+            heading = _("The deck could not be opened")
+        self.heading.setText(heading)
         self.advice.setText(
             plural(
                 len(errors),
@@ -121,7 +126,7 @@ class EmptyState(QFrame):
         )
         lines = [p.format(folder) for p in errors[:MAX_PROBLEMS]]
         if len(errors) > MAX_PROBLEMS:
-            lines.append(f"… and {len(errors) - MAX_PROBLEMS} more (run `tianjin-briefing check`)")
+            lines.append(more_problems(len(errors) - MAX_PROBLEMS))
         self.problems.setPlainText("\n".join(lines))
         self.problems.show()
         self._fit_problems()
@@ -152,16 +157,16 @@ class EmptyState(QFrame):
         box.setFixedHeight(height + 2 * frame + 2)
 
     def show_loading(self) -> None:
-        self.heading.setText("Loading the deck…")
+        self.heading.setText(_("Loading the deck…"))
         self.advice.setText("")
         self.problems.hide()
         self.reload_button.hide()
 
     def show_nothing(self) -> None:
         """No deck was opened yet."""
-        self.heading.setText("No deck open")
+        self.heading.setText(_("No deck open"))
         self.advice.setText(
-            "A deck is a folder with a deck.yaml. Open one, or drop its folder on this window."
+            _("A deck is a folder with a deck.yaml. Open one, or drop its folder on this window.")
         )
         self.problems.clear()
         self.problems.hide()

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.displays import choices, label, parsed
+from desktop.core.i18n import _
 from desktop.core.model import Deck
 from desktop.core.problems import UserError
 from desktop.core.ranges import parse_range
@@ -91,26 +92,26 @@ class ExportDialog(QDialog):
         self._ask = ask or self._ask_box
         self._tell = tell or self._tell_box
         self.format_box = QComboBox()
-        self.format_box.setAccessibleName("Format")
+        self.format_box.setAccessibleName(_("Format"))
         for exporter in registry.exporters():
-            self.format_box.addItem(exporter.title, exporter.name)
+            self.format_box.addItem(_(exporter.title), exporter.name)
         self.format_box.setCurrentIndex(registry.names().index(registry.DEFAULT))
         self._shown = self.exporter()
         self.option_widgets: dict[str, QComboBox | QSpinBox | QCheckBox] = {
             spec.name: _option_widget(spec) for spec in registry.all_options()
         }
         self.language_box = QComboBox()
-        self.language_box.setAccessibleName("Language")
+        self.language_box.setAccessibleName(_("Language"))
         for shown in choices(languages) if languages else ():
             self.language_box.addItem(label(shown), str(shown))
         chosen = self.language_box.findData(str(parsed(display, languages))) if languages else -1
         self.language_box.setCurrentIndex(max(0, chosen))
         self.slides = QLineEdit()
-        self.slides.setAccessibleName("Slides")
-        self.slides.setPlaceholderText(f"all {slide_count} (or a range: 1-5,8,12-)")
+        self.slides.setAccessibleName(_("Slides"))
+        self.slides.setPlaceholderText(_("all {n} (or a range: 1-5,8,12-)").format(n=slide_count))
         self.slides.setClearButtonEnabled(True)
         self.slides_error = QLabel()
-        self.slides_error.setAccessibleName("Slide range problem")
+        self.slides_error.setAccessibleName(_("Slide range problem"))
         self.slides_error.setTextFormat(Qt.TextFormat.PlainText)
         self.slides_error.setWordWrap(True)
         error_palette = self.slides_error.palette()
@@ -119,35 +120,35 @@ class ExportDialog(QDialog):
         self.slides_error.setPalette(error_palette)
         self.slides_error.hide()
         self.path = QLineEdit(str(suggested))
-        self.path.setAccessibleName("File")
-        browse = QPushButton("Browse…")
-        browse.setAccessibleName("Choose the file")
+        self.path.setAccessibleName(_("File"))
+        browse = QPushButton(_("Browse…"))
+        browse.setAccessibleName(_("Choose the file"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         self.form = form = QFormLayout(self)
-        form.addRow("Format", self.format_box)
+        form.addRow(_("Format"), self.format_box)
         for spec in registry.all_options():
-            form.addRow(spec.label, self.option_widgets[spec.name])
+            form.addRow(_(spec.label), self.option_widgets[spec.name])
             widget = self.option_widgets[spec.name]
             if isinstance(widget, QComboBox):
                 widget.currentIndexChanged.connect(self._refresh)
         if len(languages) > 1:
-            form.addRow("Language", self.language_box)
+            form.addRow(_("Language"), self.language_box)
         else:
             self.language_box.hide()
         if slide_count:
-            form.addRow("Slides", self.slides)
+            form.addRow(_("Slides"), self.slides)
             form.addRow("", self.slides_error)
         else:
             self.slides.hide()
-        form.addRow("File", row)
+        form.addRow(_("File"), row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.export_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.export_button.setText("Export")
+        self.export_button.setText(_("Export"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -163,7 +164,7 @@ class ExportDialog(QDialog):
         """Enable the chosen format's options; give the file its suffix."""
         old, new = self._shown, self.exporter()
         self._shown = new
-        self.setWindowTitle(f"Export {new.title}")
+        self.setWindowTitle(export_title(new))
         self._refresh()
         path = Path(self.path.text())
         ours = path.suffix.lower() == old.suffix.lower() if old.suffix else not path.suffix
@@ -220,15 +221,15 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         exporter = self.exporter()
-        title = f"Export {exporter.title}"
+        title = export_title(exporter)
         if exporter.writes_folder:
             name = QFileDialog.getExistingDirectory(self, title, self.path.text())
         else:
-            name, _ = QFileDialog.getSaveFileName(
+            name, _filter = QFileDialog.getSaveFileName(
                 self,
                 title,
                 self.path.text(),
-                f"{exporter.title} (*{exporter.suffix})",
+                f"{_(exporter.title)} (*{exporter.suffix})",
                 options=QFileDialog.Option.DontConfirmOverwrite,  # accept() asks, typed names too
             )
             if name and not name.lower().endswith(exporter.suffix):
@@ -250,13 +251,14 @@ class ExportDialog(QDialog):
             return
         if found.replaces:
             if found.same_format:
-                question = f"{target.name} already exists ({found.replaces}). Replace it?"
-            else:
-                what = exporter.file_format.name
-                question = (
-                    f"{target.name} is {found.replaces}, not a {what}. Replace it with the"
-                    f" {what}? What it holds now will be lost."
+                question = _("{file} already exists ({what}). Replace it?").format(
+                    file=target.name, what=found.replaces
                 )
+            else:
+                question = _(
+                    "{file} is {what}, not a {format}. Replace it with the {format}? What it "
+                    "holds now will be lost."
+                ).format(file=target.name, what=found.replaces, format=_(exporter.file_format.name))
             if not self._ask(question):
                 return
         self.force = bool(found.replaces) and not found.same_format
@@ -264,7 +266,7 @@ class ExportDialog(QDialog):
 
     def _ask_box(self, question: str) -> bool:
         box = QMessageBox(QMessageBox.Icon.Warning, self.windowTitle(), question, parent=self)
-        replace = box.addButton("Replace", QMessageBox.ButtonRole.DestructiveRole)
+        replace = box.addButton(_("Replace"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
         box.exec()
         return box.clickedButton() is replace
@@ -284,24 +286,29 @@ class ExportDialog(QDialog):
         return options
 
 
+def export_title(exporter: Exporter[Any]) -> str:
+    """The title of the dialogs that export with *exporter*: ``Export PDF``."""
+    return _("Export {format}").format(format=_(exporter.title))
+
+
 def _option_widget(spec: Option) -> QComboBox | QSpinBox | QCheckBox:
     """A list of the option's values, a check box for a switch, or a box for a whole number;
     showing the default."""
     if spec.switch:
         check = QCheckBox()
         check.setChecked(bool(spec.default))
-        check.setAccessibleName(spec.label)
+        check.setAccessibleName(_(spec.label))
         return check
     if not spec.choices:
         spin = QSpinBox()
         spin.setRange(spec.minimum, spec.maximum)
         spin.setValue(int(str(spec.default)))
-        spin.setAccessibleName(spec.label)
+        spin.setAccessibleName(_(spec.label))
         return spin
     box = QComboBox()
-    box.setAccessibleName(spec.label)
+    box.setAccessibleName(_(spec.label))
     for choice in spec.choices:
-        box.addItem(choice.label)
+        box.addItem(_(choice.label))
     box.setCurrentIndex([choice.value for choice in spec.choices].index(spec.default))
     return box
 
@@ -322,8 +329,10 @@ def export_with_progress(
     :meth:`Exporter.export <desktop.export.exporter.Exporter.export>`.
     """
     exporter = registry.for_options(options)
-    title = f"Export {exporter.title}"
-    dialog = QProgressDialog(f"Exporting {exporter.title}…", "Cancel", 0, 100, parent)
+    title = export_title(exporter)
+    dialog = QProgressDialog(
+        _("Exporting {format}…").format(format=_(exporter.title)), _("Cancel"), 0, 100, parent
+    )
     dialog.setWindowTitle(title)
     dialog.setMinimumDuration(300)
     dialog.setAutoClose(False)
@@ -349,8 +358,12 @@ def export_with_progress(
     if interactive:
         box = QMessageBox(parent)
         box.setWindowTitle(title)
-        box.setText(f"Wrote {result.path}\n{exporter.summary(result)}")
-        open_button = box.addButton(f"Open {exporter.title}", QMessageBox.ButtonRole.AcceptRole)
+        box.setText(
+            _("Wrote {file}\n{summary}").format(file=result.path, summary=exporter.summary(result))
+        )
+        open_button = box.addButton(
+            _("Open {format}").format(format=_(exporter.title)), QMessageBox.ButtonRole.AcceptRole
+        )
         box.addButton(QMessageBox.StandardButton.Close)
         box.exec()
         if box.clickedButton() is open_button:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from desktop.core.i18n import _
 from desktop.core.loader_base import DECK_FILE
 from desktop.core.model import Deck
 
@@ -29,7 +30,9 @@ def dropped_deck(data: QMimeData) -> Path | None:
 
 def choose_deck_folder(parent: QWidget, start: Path | None) -> Path | None:
     """Ask for a deck folder, starting at *start* (default: the home folder)."""
-    folder = QFileDialog.getExistingDirectory(parent, "Open deck folder", str(start or Path.home()))
+    folder = QFileDialog.getExistingDirectory(
+        parent, _("Open deck folder"), str(start or Path.home())
+    )
     return Path(folder) if folder else None
 
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu
 
 from desktop.core.displays import choices, cycled, label
+from desktop.core.i18n import _
 from desktop.ui.session import DeckSession
 
 
@@ -47,7 +48,11 @@ class LanguageMenu:
             entry = self.menu.addAction(label(display))
             entry.setCheckable(True)
             entry.setChecked(display == shown)
-            entry.setStatusTip(f"Show the deck in {label(display)} ({display})")
+            entry.setStatusTip(
+                _("Show the deck in {language} ({code})").format(
+                    language=label(display), code=display
+                )
+            )
             entry.triggered.connect(lambda _c=False, d=display: self._session.set_display(d))
             self._group.addAction(entry)
             self._entries[str(display)] = entry

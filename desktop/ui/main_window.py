@@ -11,6 +11,7 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeyEvent, Q
 from PySide6.QtWidgets import QInputDialog, QMainWindow
 
 from desktop.core.actions import CONFIRM_KEY
+from desktop.core.i18n import _
 from desktop.core.loader import LoadResult
 from desktop.core.markup import plain
 from desktop.core.model import Deck
@@ -329,8 +330,8 @@ class MainWindow(QMainWindow):
             return
         number, ok = QInputDialog.getInt(
             self,
-            "Go to slide",
-            f"Slide (1–{self.deck.slide_count}):",
+            _("Go to slide"),
+            _("Slide (1–{count}):").format(count=self.deck.slide_count),
             self.nav.current + 1,
             1,
             self.deck.slide_count,
@@ -373,7 +374,8 @@ class MainWindow(QMainWindow):
         typed = type_digit(self._typed, event.text())
         if typed is not None:
             self._typed = typed
-            self.statusBar().showMessage(f"Go to slide {self._typed}… ({CONFIRM_KEY})", 3000)
+            going = _("Go to slide {number}… ({key})").format(number=self._typed, key=CONFIRM_KEY)
+            self.statusBar().showMessage(going, 3000)
             return
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._typed:
             index = typed_index(self._typed)

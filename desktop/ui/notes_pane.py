@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
 
+from desktop.core.i18n import N_, _
 from desktop.core.model import Deck, Source, slide_label
 from desktop.render.notes import OfflineDocument, notes_document
 
@@ -33,7 +34,7 @@ log = logging.getLogger(__name__)
 MIN_FONT_SIZE: Final = 8
 MAX_FONT_SIZE: Final = 40
 DEFAULT_FONT_SIZE: Final = 13
-NO_NOTES: Final = "No speaker notes."
+NO_NOTES: Final = N_("No speaker notes.")
 
 _SMALLER: Final = -1
 """A relative font size (Qt's "small", 0.8 of the text): it follows zooming by itself."""
@@ -124,14 +125,14 @@ class NotesPane(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notesPane")
-        self.setAccessibleName("Speaker notes")
+        self.setAccessibleName(_("Speaker notes"))
         self._deck: Deck | None = None
         self._index: int | None = None
         self._font_size = DEFAULT_FONT_SIZE
 
         self.header = ElidedLabel(self)
         self.header.setObjectName("notesHeader")
-        self.header.setAccessibleName("Slide of these notes")
+        self.header.setAccessibleName(_("Slide of these notes"))
         self.header.setContentsMargins(14, 10, 14, 2)
         self.header.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         header_font = QFont(self.header.font())
@@ -140,7 +141,7 @@ class NotesPane(QWidget):
 
         self.browser = _NotesBrowser(self)
         self.browser.setObjectName("notesBrowser")
-        self.browser.setAccessibleName("Speaker notes text")
+        self.browser.setAccessibleName(_("Speaker notes text"))
         self.browser.setDocument(OfflineDocument(self.browser))
         self.browser.setOpenExternalLinks(False)
         self.browser.setOpenLinks(False)
@@ -228,7 +229,9 @@ class NotesPane(QWidget):
     def _show(self, deck: Deck, index: int) -> None:
         ref = deck.refs[index]
         self.header.set_full_text(
-            f"Slide {index + 1} of {deck.slide_count} · {slide_label(deck, ref)}"
+            _("Slide {n} of {count} · {title}").format(
+                n=index + 1, count=deck.slide_count, title=slide_label(deck, ref)
+            )
         )
         document = self.browser.document()
         notes = ref.slide.notes.strip()
@@ -250,7 +253,7 @@ class NotesPane(QWidget):
             empty.setForeground(self._muted())
             empty.setFontItalic(True)
             cursor.movePosition(QTextCursor.MoveOperation.Start)
-            cursor.insertText(NO_NOTES, empty)
+            cursor.insertText(_(NO_NOTES), empty)
 
         sources = [
             deck.source(source_id) or Source(source_id, source_id)
@@ -274,7 +277,7 @@ class NotesPane(QWidget):
         heading.setFontLetterSpacing(106)
         heading.setForeground(self._muted())
         cursor.insertBlock(heading_block, heading)
-        cursor.insertText("Sources")
+        cursor.insertText(_("Sources"))
 
         body = QTextCharFormat()
         small = QTextCharFormat()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.actions import CONFIRM_KEY
 from desktop.core.displays import untranslated, untranslated_text
+from desktop.core.i18n import _
 from desktop.core.markup import plain
 from desktop.core.model import Deck, slide_label
 from desktop.core.numbering import action_count, action_number
@@ -185,15 +186,17 @@ class OutlinePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("outlinePanel")
-        self.setAccessibleName("Outline")
+        self.setAccessibleName(_("Outline"))
         self._deck: Deck | None = None
         self._slide_items: list[QTreeWidgetItem] = []
 
         self.tree = _OutlineTree(self)
         self.tree.setObjectName("outlineTree")
-        self.tree.setAccessibleName("Outline of sections and slides")
+        self.tree.setAccessibleName(_("Outline of sections and slides"))
         self.tree.setAccessibleDescription(
-            f"Sections and their slides. Press {CONFIRM_KEY} or click to go to one."
+            _("Sections and their slides. Press {key} or click to go to one.").format(
+                key=CONFIRM_KEY
+            )
         )
         self.tree.setHeaderHidden(True)
         self.tree.setColumnCount(1)
@@ -226,7 +229,7 @@ class OutlinePanel(QWidget):
             title = plain(section.title)
             title_zh = plain(section.title_zh)
             if section.backup:
-                title = f"{title} (backup)"
+                title = _("{title} (backup)").format(title=title)
             section_item = QTreeWidgetItem([f"{number}  {title}" if number else title])
             section_item.setData(0, _KIND_ROLE, _SECTION)
             section_item.setData(0, _INDEX_ROLE, section_index)
@@ -235,24 +238,27 @@ class OutlinePanel(QWidget):
             section_item.setData(0, _SUBTITLE_ROLE, title_zh)
             full = f"{title}\n{title_zh}" if title_zh else title
             section_item.setToolTip(0, _tooltip(full))
-            spoken = (f"Action {action}: {title}" if action is not None else title) + (
-                f" ({title_zh})" if title_zh else ""
-            )
+            spoken = (
+                _("Action {number}: {title}").format(number=action, title=title)
+                if action is not None
+                else title
+            ) + (f" ({title_zh})" if title_zh else "")
             section_item.setData(0, Qt.ItemDataRole.AccessibleTextRole, spoken)
             section_items.append(section_item)
         self.tree.addTopLevelItems(section_items)
         for ref in deck.refs:
             label = slide_label(deck, ref)
             if ref.slide.hidden:  # first, where eliding a long title keeps it
-                label = f"(hidden) {label}"
+                label = _("(hidden) {title}").format(title=label)
             item = QTreeWidgetItem([f"{ref.index + 1}  {label}"])
             item.setData(0, _KIND_ROLE, _SLIDE)
             item.setData(0, _INDEX_ROLE, ref.index)
             item.setData(0, _NUMBER_ROLE, str(ref.index + 1))
             item.setData(0, _TITLE_ROLE, label)
             missing = untranslated(ref.slide, deck)
-            item.setData(0, _MISSING_ROLE, " ".join(f"no {code}" for code in missing))
-            told = f"Slide {ref.index + 1}: {label}"
+            marks = " ".join(_("no {code}").format(code=code) for code in missing)
+            item.setData(0, _MISSING_ROLE, marks)
+            told = _("Slide {n}: {title}").format(n=ref.index + 1, title=label)
             if missing:
                 told += f" ({untranslated_text(missing)})"
             item.setToolTip(0, _tooltip(told))

@@ -14,6 +14,7 @@ from PySide6.QtGui import QGuiApplication, QPainter
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QComboBox, QFormLayout, QWidget
 
+from desktop.core.i18n import _, pgettext
 from desktop.core.problems import UserError
 from desktop.export.paged import draw_pages, prepare
 from desktop.export.pdf import LAYOUTS
@@ -48,7 +49,12 @@ def print_deck(printer: QPrinter, renderer: SlideRenderer, job: PrintJob) -> int
     a4 = prepare(printer, renderer, job.layout)
     painter = QPainter()
     if not painter.begin(printer):
-        raise UserError(f"cannot print on {printer.printerName() or 'the printer'}")
+        name = printer.printerName()
+        raise UserError(
+            _("cannot print on {printer}").format(printer=name)
+            if name
+            else _("cannot start the printer")
+        )
     try:
         starts = draw_pages(printer, painter, renderer, a4, pages, lambda done, total: None)
     finally:
@@ -61,17 +67,17 @@ class LayoutTab(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Layout")
+        self.setWindowTitle(_("Layout"))
         form = QFormLayout(self)
         self.layout_box = QComboBox(self)
-        for value, _, label in LAYOUTS:
-            self.layout_box.addItem(label, value)
+        for value, _word, label in LAYOUTS:
+            self.layout_box.addItem(_(label), value)
         self.per_page_box = QComboBox(self)
         for count in HANDOUT_PER_PAGE:
             self.per_page_box.addItem(str(count), count)
         self.per_page_box.setCurrentText("3")
-        form.addRow("Print", self.layout_box)
-        form.addRow("Slides per page (handout)", self.per_page_box)
+        form.addRow(pgettext("what to print", "Print"), self.layout_box)
+        form.addRow(_("Slides per page (handout)"), self.per_page_box)
         self.layout_box.currentIndexChanged.connect(self._enable)
         self._enable()
 
@@ -101,7 +107,7 @@ def ask_print(parent: QWidget, renderer: SlideRenderer, current: int) -> int | N
     printer.setDocName(renderer.deck.title)
     printer.setFromTo(1, count)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print")
+    dialog.setWindowTitle(_("Print"))
     dialog.setMinMax(1, count)
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCurrentPage, True)

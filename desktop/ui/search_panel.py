@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.actions import CONFIRM_BACK_KEY, CONFIRM_KEY
 from desktop.core.displays import same_texts
+from desktop.core.i18n import N_, _
 from desktop.core.model import Deck
 from desktop.core.search import MAX_HITS, Hit, SearchIndex, field_label
 from desktop.core.text import plural
@@ -51,8 +52,16 @@ from desktop.ui.delegates import draw_item_base
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS: Final = 150
-PLACEHOLDER: Final = "Search titles, bullets, figures and notes (English or 中文)"
-HINT: Final = f"{CONFIRM_KEY} goes to the next match, {CONFIRM_BACK_KEY} to the previous one."
+PLACEHOLDER: Final = N_("Search titles, bullets, figures and notes (English or 中文)")
+"""The search field's placeholder and tooltip (shown with ``_()``)."""
+
+
+def hint() -> str:
+    """What the status line says before a search: how to step through the matches."""
+    return _("{key} goes to the next match, {back} to the previous one.").format(
+        key=CONFIRM_KEY, back=CONFIRM_BACK_KEY
+    )
+
 
 _SLIDE_ROLE: Final = Qt.ItemDataRole.UserRole
 _FIELD_ROLE: Final = Qt.ItemDataRole.UserRole + 1
@@ -72,7 +81,9 @@ _SELECTED_MATCH_BACKGROUND: Final = QColor(255, 255, 255, 64)
 def hit_text(hit: Hit, languages: tuple[str, ...] = ("en",)) -> str:
     """A hit as one line of plain text: ``Slide 7 · Notes: …snippet…`` (``Notes · zh`` in a
     deck of several languages)."""
-    return f"Slide {hit.index + 1} · {field_label(hit, languages)}: {hit.snippet}"
+    return _("Slide {n} · {field}: {snippet}").format(
+        n=hit.index + 1, field=field_label(hit, languages), snippet=hit.snippet
+    )
 
 
 class _HitDelegate(QStyledItemDelegate):
@@ -98,7 +109,9 @@ class _HitDelegate(QStyledItemDelegate):
         rect = opt.rect.adjusted(_PAD_X, _PAD_Y, -_PAD_X, -_PAD_Y)
         header_font = self._header_font(opt.font)
         header_metrics = QFontMetrics(header_font)
-        header = f"Slide {int(index.data(_SLIDE_ROLE)) + 1} · {index.data(_FIELD_ROLE)}"
+        header = _("Slide {n} · {field}").format(
+            n=int(index.data(_SLIDE_ROLE)) + 1, field=index.data(_FIELD_ROLE)
+        )
 
         painter.save()
         painter.setFont(header_font)
@@ -182,21 +195,21 @@ class SearchPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchPanel")
-        self.setAccessibleName("Search")
+        self.setAccessibleName(_("Search"))
         self._index: SearchIndex | None = None
         self._hits: list[Hit] = []
 
         self.line_edit = QLineEdit(self)
         self.line_edit.setObjectName("searchField")
-        self.line_edit.setAccessibleName("Search the deck")
-        self.line_edit.setPlaceholderText(PLACEHOLDER)
-        self.line_edit.setToolTip(PLACEHOLDER)
+        self.line_edit.setAccessibleName(_("Search the deck"))
+        self.line_edit.setPlaceholderText(_(PLACEHOLDER))
+        self.line_edit.setToolTip(_(PLACEHOLDER))
         self.line_edit.setClearButtonEnabled(True)
         self.line_edit.installEventFilter(self)
 
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
-        self.status.setAccessibleName("Number of search results")
+        self.status.setAccessibleName(_("Number of search results"))
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         status_font = QFont(self.status.font())
         if status_font.pointSizeF() > 0:
@@ -207,7 +220,7 @@ class SearchPanel(QWidget):
 
         self.results = QListWidget(self)
         self.results.setObjectName("searchResults")
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(_("Search results"))
         self.results.setItemDelegate(_HitDelegate(self.results))
         self.results.setUniformItemSizes(True)
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -308,11 +321,11 @@ class SearchPanel(QWidget):
     def _update_status(self, query: str) -> None:
         count = len(self._hits)
         if not query.strip():
-            text = HINT
+            text = hint()
         elif count == 0:
-            text = "No matches"
+            text = _("No matches")
         elif count >= MAX_HITS:
-            text = f"The first {MAX_HITS} matches"
+            text = _("The first {n} matches").format(n=MAX_HITS)
         else:
             text = plural(count, "{n} match", "{n} matches")
         self.status.setText(text)

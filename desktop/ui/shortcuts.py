@@ -25,11 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.actions import CONFIRM_KEY, ActionSpec, KeyGroup, KeyRow, cheat_sheet
+from desktop.core.actions import ActionSpec, KeyGroup, KeyRow, cheat_sheet
+from desktop.core.i18n import N_, _
 
 EXTRA: tuple[tuple[str, str, str], ...] = (
-    ("Navigate", "Go to slide N", f"type the number, then {CONFIRM_KEY}"),
+    (N_("Navigate"), N_("Go to slide N"), N_("type the number, then {key}")),
 )
+"""The overlay's line for what is typed: (group, text, how), the catalogue's English (``{key}``:
+:data:`~desktop.core.actions.CONFIRM_KEY`; see :func:`~desktop.core.actions.cheat_sheet`)."""
 
 GLYPHS: Final = {"Left": "←", "Right": "→", "Up": "↑", "Down": "↓"}
 """Keys drawn as a symbol on their cap."""
@@ -58,7 +61,7 @@ class KeyCaps(QWidget):
         super().__init__(parent)
         self.row = row
         self.sequences = tuple(key_caps(keys) for keys in row.keys)
-        self.setAccessibleName(f"Keys for {row.text}")
+        self.setAccessibleName(_("Keys for {action}").format(action=row.text))
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 0.92)
@@ -173,6 +176,7 @@ class ShortcutsOverlay(QDialog):
         specs: The actions to list (their keys and groups).
         parent: The window it is shown over.
         extra: ``(group, text, how)`` lines for what is typed rather than pressed.
+        presenting: The presenter's actions, listed last under "Presenting: …" headings.
     """
 
     def __init__(
@@ -180,11 +184,12 @@ class ShortcutsOverlay(QDialog):
         specs: tuple[ActionSpec, ...],
         parent: QWidget | None = None,
         extra: tuple[tuple[str, str, str], ...] = EXTRA,
+        presenting: tuple[ActionSpec, ...] = (),
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
-        self.setAccessibleName("Keyboard shortcuts")
-        self.groups = cheat_sheet(specs, extra)
+        self.setWindowTitle(_("Keyboard shortcuts"))
+        self.setAccessibleName(_("Keyboard shortcuts"))
+        self.groups = cheat_sheet(specs, extra, presenting)
         screen = (parent.screen() if parent is not None else self.screen()).availableGeometry()
         count = max(1, min(4, (screen.width() - 80) // COLUMN_WIDTH, len(self.groups)))
         body = QWidget()
@@ -204,7 +209,7 @@ class ShortcutsOverlay(QDialog):
             column.addStretch(1)
             row.addLayout(column, 1)
         scroll = QScrollArea()
-        scroll.setAccessibleName("Shortcut list")
+        scroll.setAccessibleName(_("Shortcut list"))
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow, QTabWidget
 
+from desktop.core.i18n import _
 from desktop.core.model import Deck
 from desktop.core.settings import NOTES_FONT_SIZE
 from desktop.render.renderer import SlideRenderer
@@ -48,19 +49,23 @@ class SidePanels:
         self.search = SearchPanel()
         self.search.slide_activated.connect(go_to)
         self.sidebar = QTabWidget()
-        self.sidebar.setAccessibleName("Slides")
+        self.sidebar.setAccessibleName(_("Slides"))
         self.sidebar.setDocumentMode(True)
-        self.sidebar.addTab(self.outline, "Outline")
-        self.sidebar.addTab(self.thumbnails, "Thumbnails")
-        self.sidebar.addTab(self.search, "Search")
+        self.sidebar.addTab(self.outline, _("Outline"))
+        self.sidebar.addTab(self.thumbnails, _("Thumbnails"))
+        self.sidebar.addTab(self.search, _("Search"))
         self.sidebar_dock = add_dock(
-            window, "Slides", self.sidebar, Qt.DockWidgetArea.LeftDockWidgetArea
+            window, "slides", _("Slides"), self.sidebar, Qt.DockWidgetArea.LeftDockWidgetArea
         )
         self.notes = NotesPane()
         self.notes.set_font_size(settings.get(NOTES_FONT_SIZE))
         self.notes.font_size_changed.connect(lambda size: settings.set(NOTES_FONT_SIZE, size))
         self.notes_dock = add_dock(
-            window, "Speaker notes", self.notes, Qt.DockWidgetArea.RightDockWidgetArea
+            window,
+            "speaker_notes",
+            _("Speaker notes"),
+            self.notes,
+            Qt.DockWidgetArea.RightDockWidgetArea,
         )
         self._window = window
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from desktop.core.i18n import _
 from desktop.core.presenter.mapping import Box, Size, Viewport
 from desktop.core.presenter.zoom_plan import SETTLE_MS
 from desktop.render.renderer import SlideRenderer, fit_rect
@@ -40,7 +41,7 @@ class SlideView(QWidget):
             super().__init__(parent, flags)
         self._margin = margin
         self._fill: QColor | None = None
-        self.setAccessibleName("Current slide")
+        self.setAccessibleName(_("Current slide"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(320, 180)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from desktop.core.displays import label, parsed, untranslated, untranslated_text
+from desktop.core.i18n import _
 from desktop.core.markup import plain
 from desktop.core.model import Deck
 from desktop.core.numbering import number_label
@@ -28,14 +29,14 @@ class DeckStatus:
 
     def __init__(self, bar: QStatusBar) -> None:
         self.section_label = QLabel()
-        self.section_label.setAccessibleName("Current section")
+        self.section_label.setAccessibleName(_("Current section"))
         self.position_label = QLabel()
-        self.position_label.setAccessibleName("Slide position")
+        self.position_label.setAccessibleName(_("Slide position"))
         self.state_label = QLabel()
-        self.state_label.setAccessibleName("Deck state")
+        self.state_label.setAccessibleName(_("Deck state"))
         self.missing_label = QLabel()
         self.missing_label.setObjectName("missingTexts")
-        self.missing_label.setAccessibleName("Texts missing in the language shown")
+        self.missing_label.setAccessibleName(_("Texts missing in the language shown"))
         self.missing_label.setTextFormat(Qt.TextFormat.PlainText)
         self.missing_label.setStyleSheet(
             "QLabel#missingTexts { background: #fdecc8; color: #5c3b00; border-radius: 3px;"
@@ -43,7 +44,7 @@ class DeckStatus:
         )
         self.missing_label.hide()
         self.language_label = QLabel()
-        self.language_label.setAccessibleName("Display language")
+        self.language_label.setAccessibleName(_("Display language"))
         bar.addWidget(self.section_label, 1)
         bar.addPermanentWidget(self.missing_label)
         bar.addPermanentWidget(self.language_label)
@@ -52,27 +53,30 @@ class DeckStatus:
 
     def show_loading(self, has_deck: bool) -> None:
         """A load takes a while (*has_deck*: a deck stays on screen meanwhile)."""
-        self.state_label.setText("Loading…")
+        self.state_label.setText(_("Loading…"))
         if not has_deck:
-            self.section_label.setText("Loading the deck…")
+            self.section_label.setText(_("Loading the deck…"))
 
     def show(self, deck: Deck | None, index: int, problems: tuple[Problem, ...]) -> None:
         """Show slide *index* of *deck* (None: no deck) and the latest load's *problems*."""
         missing = ""
         if deck is None or not deck.refs:
-            self.section_label.setText("No deck loaded")
+            self.section_label.setText(_("No deck loaded"))
             self.position_label.setText("")
             self.language_label.setText("")
         else:
             self.section_label.setText(section_text(deck, index))
-            self.position_label.setText(f"slide {deck.refs[index].index + 1} / {deck.slide_count}")
+            position = _("slide {n} / {count}").format(
+                n=deck.refs[index].index + 1, count=deck.slide_count
+            )
+            self.position_label.setText(position)
             several = len(deck.languages) > 1
             shown = label(parsed(deck.display, deck.languages)) if several else ""
             self.language_label.setText(shown)
             missing = untranslated_text(untranslated(deck.refs[index].slide, deck))
         self.missing_label.setText(f"⚑ {missing}" if missing else "")
         self.missing_label.setToolTip(
-            "Shown in the deck's first language instead: add these texts to the slide's file"
+            _("Shown in the deck's first language instead: add these texts to the slide's file")
             if missing
             else ""
         )
@@ -88,7 +92,7 @@ def section_text(deck: Deck, index: int) -> str:
     if ref.section.title_zh:
         title = f"{title}  {ref.section.title_zh}"
     action = number_label(deck, ref.section_index)
-    return f"Action {action}: {title}" if action else title
+    return _("Action {number}: {title}").format(number=action, title=title) if action else title
 
 
 def state_text(problems: tuple[Problem, ...]) -> str:
@@ -99,4 +103,4 @@ def state_text(problems: tuple[Problem, ...]) -> str:
         return plural(errors, "⚠ {n} problem", "⚠ {n} problems")
     if warnings:
         return plural(warnings, "✓ valid, {n} warning", "✓ valid, {n} warnings")
-    return "✓ deck valid"
+    return _("✓ deck valid")

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.actions import CONFIRM_KEY
+from desktop.core.i18n import _
 from desktop.core.model import slide_label
 from desktop.render.renderer import SlideRenderer
 
@@ -78,7 +79,8 @@ class _ThumbnailModel(QAbstractListModel):
             return str(number)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             deck = self.renderer.deck
-            text = f"Slide {number}: {slide_label(deck, deck.refs[index.row()])}"
+            label = slide_label(deck, deck.refs[index.row()])
+            text = _("Slide {n}: {title}").format(n=number, title=label)
             if mark := deck.talk.mark(index.row()):
                 text += f" ({mark})"
             if role == Qt.ItemDataRole.ToolTipRole:
@@ -197,9 +199,9 @@ class ThumbnailPanel(QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("thumbnailPanel")
-        self.setAccessibleName("Slide thumbnails")
+        self.setAccessibleName(_("Slide thumbnails"))
         self.setAccessibleDescription(
-            f"Every slide in order. Click or press {CONFIRM_KEY} to go to one."
+            _("Every slide in order. Click or press {key} to go to one.").format(key=CONFIRM_KEY)
         )
         self._model = _ThumbnailModel(self)
         self._delegate = _ThumbnailDelegate(self._model, self)

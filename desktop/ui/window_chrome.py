@@ -7,7 +7,6 @@ deck's sections.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import Final
@@ -58,11 +57,19 @@ the space that puts what follows at the right end."""
 
 
 def add_dock(
-    window: QMainWindow, title: str, widget: QWidget, area: Qt.DockWidgetArea
+    window: QMainWindow, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea
 ) -> QDockWidget:
-    """Put *widget* in a movable, closable, floatable dock of *window* (named after *title*)."""
+    """Put *widget* in a movable, closable, floatable dock of *window* titled *title*.
+
+    Args:
+        window: The window it docks in.
+        name: Its object name, the same in every language: the saved layout finds it by it.
+        title: What its title bar says.
+        widget: What it holds.
+        area: Where it docks first.
+    """
     dock = QDockWidget(title, window)
-    dock.setObjectName(title.replace(" ", "_").lower())
+    dock.setObjectName(name)
     dock.setAccessibleName(title)
     dock.setWidget(widget)
     dock.setFeatures(
@@ -102,23 +109,23 @@ def build_menus(window: QMainWindow, a: ActionRegistry) -> tuple[QMenu, QMenu, Q
     """The menu bar: File, View, Go, Present, Help. Returns the recent decks, the sections,
     the deck's display languages and the interface language menus, which the window fills."""
     bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
+    file_menu = bar.addMenu(_("&File"))
     file_menu.addAction(a["open"])
-    recent = file_menu.addMenu("Open &recent")
+    recent = file_menu.addMenu(_("Open &recent"))
     file_menu.addAction(a["reload"])
     file_menu.addSeparator()
     file_menu.addAction(a["export"])
     file_menu.addAction(a["print"])
     file_menu.addSeparator()
     file_menu.addAction(a["quit"])
-    edit = bar.addMenu("&Edit")
+    edit = bar.addMenu(_("&Edit"))
     edit.addAction(a["copy_slide"])
     edit.addSeparator()
     edit.addAction(a["edit_keys"])
-    view = bar.addMenu("&View")
+    view = bar.addMenu(_("&View"))
     for name in ("full_screen", "toggle_sidebar", "toggle_notes", "black"):
         view.addAction(a[name])
-    languages = view.addMenu("&Language")
+    languages = view.addMenu(_("&Language"))
     interface = view.addMenu(_("&Interface Language"))
     view.addSeparator()
     view.addAction(a["notes_bigger"])
@@ -126,15 +133,15 @@ def build_menus(window: QMainWindow, a: ActionRegistry) -> tuple[QMenu, QMenu, Q
     view.addSeparator()
     view.addAction(a["theme_default"])
     view.addAction(a["theme_high_contrast"])
-    go = bar.addMenu("&Go")
+    go = bar.addMenu(_("&Go"))
     for name in NAVIGATION:
         go.addAction(a[name])
-    sections = go.addMenu("&Sections")
-    present = bar.addMenu("&Present")
+    sections = go.addMenu(_("&Sections"))
+    present = bar.addMenu(_("&Present"))
     present.addAction(a["present_start"])
     present.addAction(a["present_here"])
     present.addAction(a["present_rehearse"])
-    help_menu = bar.addMenu("&Help")
+    help_menu = bar.addMenu(_("&Help"))
     help_menu.addAction(a["shortcuts"])
     help_menu.addAction(a["about"])
     return recent, sections, languages, interface
@@ -142,9 +149,9 @@ def build_menus(window: QMainWindow, a: ActionRegistry) -> tuple[QMenu, QMenu, Q
 
 def build_toolbar(window: QMainWindow, a: ActionRegistry) -> QToolBar:
     """The toolbar of :data:`TOOLBAR`: icons, with words where they help."""
-    bar = QToolBar("Toolbar", window)
+    bar = QToolBar(_("Toolbar"), window)
     bar.setObjectName("main_toolbar")
-    bar.setAccessibleName("Toolbar")
+    bar.setAccessibleName(_("Toolbar"))
     bar.setMovable(False)
     bar.setIconSize(QSize(20, 20))
     bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
@@ -197,13 +204,9 @@ def show_shortcuts(parent: QWidget, a: ActionRegistry) -> ShortcutsOverlay:
     from desktop.ui.presenter.actions import PRESENTER_ACTIONS, TYPED_GO_TO
 
     own = {spec.name for spec in a.specs()}
-    in_force, _ = user_keymap().apply(PRESENTER_ACTIONS)
-    presenter = tuple(
-        dataclasses.replace(spec, group=f"Presenting: {spec.group}")
-        for spec in in_force
-        if spec.name not in own
-    )
-    overlay = ShortcutsOverlay(a.specs() + presenter, parent, extra=EXTRA + TYPED_GO_TO)
+    in_force, _conflicts = user_keymap().apply(PRESENTER_ACTIONS)
+    presenter = tuple(spec for spec in in_force if spec.name not in own)
+    overlay = ShortcutsOverlay(a.specs(), parent, extra=EXTRA + TYPED_GO_TO, presenting=presenter)
     overlay.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     overlay.show()
     return overlay
@@ -212,8 +215,9 @@ def show_shortcuts(parent: QWidget, a: ActionRegistry) -> ShortcutsOverlay:
 def show_about(parent: QWidget) -> None:
     QMessageBox.about(
         parent,
-        "About",
-        f"{APP_NAME} {__version__}\n\n"
-        "Slides are data: a deck is a folder of YAML files. Works offline; fonts bundled "
-        "(Noto Sans, Noto Sans CJK SC, SIL Open Font License).",
+        _("About"),
+        _(
+            "{app} {version}\n\nSlides are data: a deck is a folder of YAML files. Works "
+            "offline; fonts bundled (Noto Sans, Noto Sans CJK SC, SIL Open Font License)."
+        ).format(app=APP_NAME, version=__version__),
     )
