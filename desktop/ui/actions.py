@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
@@ -101,10 +102,7 @@ class ActionRegistry(QObject):
             text = action_text(spec)
             tip = text
             if spec.shortcuts:
-                native = QKeySequence(spec.shortcuts[0]).toString(
-                    QKeySequence.SequenceFormat.NativeText
-                )
-                tip = _("{action} ({key})").format(action=text, key=native)
+                tip = _("{action} ({key})").format(action=text, key=key_text(spec.shortcuts[0]))
             action.setToolTip(tip)
 
     def __getitem__(self, name: str) -> QAction:
@@ -132,6 +130,18 @@ class ActionRegistry(QObject):
         """Bind the section shortcuts: ``section_N`` calls *handler* with N − 1."""
         for index, name in enumerate(SECTION_ACTIONS):
             self.bind(name, functools.partial(handler, index))
+
+
+def key_text(sequence: str) -> str:
+    """A key sequence as the app writes it (``Ctrl+Right``), in every interface language.
+
+    Key names stay as they are (docs/translation.md), as the key map and the texts that name a
+    key (:data:`~desktop.core.actions.CONFIRM_KEY`) write them; Qt's native names are
+    translated ("右方向"), so they are used only on macOS, for its symbols (⌘→).
+    """
+    native = QKeySequence.SequenceFormat.NativeText
+    portable = QKeySequence.SequenceFormat.PortableText
+    return QKeySequence(sequence).toString(native if sys.platform == "darwin" else portable)
 
 
 def keymap_notice(problems: tuple[Problem, ...]) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Final
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QFont, QKeySequence, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QFont, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.actions import ActionSpec, KeyGroup, KeyRow, cheat_sheet
 from desktop.core.i18n import N_, _
+from desktop.ui.actions import key_text
 
 EXTRA: tuple[tuple[str, str, str], ...] = (
     (N_("Navigate"), N_("Go to slide N"), N_("type the number, then {key}")),
@@ -43,8 +44,8 @@ COLUMN_WIDTH: Final = 330
 
 def key_caps(sequence: str) -> tuple[str, ...]:
     """The caps one key sequence is pressed with: ``Ctrl+Shift+N`` → Ctrl, Shift, N (named
-    as the platform names them; ``Ctrl++`` → Ctrl, +)."""
-    native = QKeySequence(sequence).toString(QKeySequence.SequenceFormat.NativeText) or sequence
+    as :func:`~desktop.ui.actions.key_text` writes them; ``Ctrl++`` → Ctrl, +)."""
+    native = key_text(sequence) or sequence
     caps = [*native[:-2].split("+"), "+"] if native.endswith("++") else native.split("+")
     return tuple(GLYPHS.get(cap, cap) for cap in caps if cap)
 
@@ -230,11 +231,10 @@ class ShortcutsOverlay(QDialog):
 
     def rows(self) -> list[tuple[str, str, str]]:
         """Every line as (group, what it does, its keys as text), in the card's order."""
-        native = QKeySequence.SequenceFormat.NativeText
         out = []
         for group in self.groups:
             for row in group.rows:
-                keys = [QKeySequence(k).toString(native) for k in row.keys]
+                keys = [key_text(k) for k in row.keys]
                 text = " … ".join(keys) if row.span else ", ".join(keys)
                 out.append((group.title, row.text, text or row.typed))
         return out

@@ -36,6 +36,10 @@ from desktop.ui.shortcuts import EXTRA, ShortcutsOverlay
 APP_NAME: Final = "Tianjin Briefing"
 """The application's name: window titles end with it ("DECK TITLE — Tianjin Briefing")."""
 
+FONT_CREDIT: Final = "Noto Sans, Noto Sans CJK SC, SIL Open Font License"
+"""The bundled fonts and their licence, as the About box names them (proper names: the same in
+every language)."""
+
 TOOLBAR: Final[tuple[tuple[str, bool] | str, ...]] = (
     ("open", True),
     ("export", True),
@@ -218,6 +222,6 @@ def show_about(parent: QWidget) -> None:
         _("About"),
         _(
             "{app} {version}\n\nSlides are data: a deck is a folder of YAML files. Works "
-            "offline; fonts bundled (Noto Sans, Noto Sans CJK SC, SIL Open Font License)."
-        ).format(app=APP_NAME, version=__version__),
+            "offline; fonts bundled ({fonts})."
+        ).format(app=APP_NAME, version=__version__, fonts=FONT_CREDIT),
     )
