@@ -25,6 +25,7 @@ import math
 from dataclasses import dataclass
 from typing import Final, Literal, TypeAlias
 
+from desktop.core.i18n import _
 from desktop.core.model import Deck
 from desktop.core.text import plural
 
@@ -117,10 +118,11 @@ def pace_status(delta: float) -> PaceStatus:
 
 
 def pace_label(delta: float) -> str:
-    """``"on time"``, or whole minutes behind/ahead (rounded half up, at least 1)."""
+    """``"on time"``, or whole minutes behind/ahead (rounded half up, at least 1), in the
+    interface language (``准时``, ``落后 2 分钟``)."""
     status = pace_status(delta)
     if status == "on time":
-        return status
+        return _("on time")
     minutes = max(1, math.floor(abs(delta) / 60 + 0.5))
     if status == "behind":
         return plural(minutes, "{n} min behind", "{n} min behind")

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.core.builds import step_count
+from desktop.core.i18n import _
 from desktop.core.model import Deck
 from desktop.core.navigation import Route
 
@@ -87,10 +88,10 @@ class Talk:
 
     def mark(self, index: int) -> str:
         """What the main window's lists add to a slide's name: ``hidden``, ``backup`` or
-        nothing."""
+        nothing (in the interface language)."""
         if index in self.hidden:
-            return "hidden"
-        return "backup" if self.in_backup(index) else ""
+            return _("hidden")
+        return _("backup") if self.in_backup(index) else ""
 
     def last(self) -> int:
         """The talk's last slide that is presented (its end); 0 when none is."""

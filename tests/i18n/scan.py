@@ -118,6 +118,7 @@ SINK_KEYWORDS: Final = {
 SKIP_ARGUMENTS: Final = {
     # positional arguments that are names, not texts: (call, index)
     ("ActionSpec", 0),
+    ("ActionSpec", 2),  # its keys: Qt key sequences ("Ctrl+Shift+W", "Esc"), not texts
     ("PresenterAction", 0),
     ("option", 0),
     ("addAction", 1),

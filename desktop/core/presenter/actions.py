@@ -6,7 +6,9 @@ in both windows; go to also answers to a plain ``G``. The rest exist only while 
 A presenter tool (:mod:`desktop.ui.presenter.tools`) brings its own actions besides these.
 
 Sentences that name a key take it from here (:func:`key`), so a changed shortcut changes the
-text too, and a translation gets the key as a field of a whole sentence.
+text too, and a translation gets the key as a field of a whole sentence. The table's texts are
+marked with ``N_`` (:mod:`desktop.core.i18n`): the menus, tooltips and overlay that show them
+translate them.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import dataclasses
 from typing import Final
 
 from desktop.core.actions import BY_NAME, NAVIGATION, SECTION_ACTIONS, ActionSpec
+from desktop.core.i18n import N_, _
 
 SHARED: Final = (
     *NAVIGATION,
@@ -32,10 +35,10 @@ def _shared(name: str) -> ActionSpec:
         return dataclasses.replace(
             spec,
             shortcuts=("G", *spec.shortcuts),
-            description="Preview a slide privately; Enter shows it. Or type its number.",
+            description=N_("Preview a slide privately; Enter shows it. Or type its number."),
         )
     if name == "find":
-        return dataclasses.replace(spec, description="Search privately; Enter shows the hit")
+        return dataclasses.replace(spec, description=N_("Search privately; Enter shows the hit"))
     return spec
 
 
@@ -43,67 +46,69 @@ CONSOLE_ACTIONS: Final[tuple[ActionSpec, ...]] = (
     *(_shared(name) for name in SHARED),
     ActionSpec(
         "show",
-        "Show on the projector",
+        N_("Show on the projector"),
         ("Return", "Enter"),
-        group="Projector",
-        description="Show the previewed slide, or unfreeze",
+        group=N_("Projector"),
+        description=N_("Show the previewed slide, or unfreeze"),
     ),
-    ActionSpec("black", "Black screen", ("B", "."), group="Projector", checkable=True),
-    ActionSpec("white", "White screen", ("W", ","), group="Projector", checkable=True),
+    ActionSpec("black", N_("Black screen"), ("B", "."), group=N_("Projector"), checkable=True),
+    ActionSpec("white", N_("White screen"), ("W", ","), group=N_("Projector"), checkable=True),
     ActionSpec(
         "freeze",
-        "Freeze the projector",
+        N_("Freeze the projector"),
         ("F",),
-        group="Projector",
-        description="Keep the audience's slide while you browse ahead",
+        group=N_("Projector"),
+        description=N_("Keep the audience's slide while you browse ahead"),
         checkable=True,
     ),
     ActionSpec(
         "toggle_console",
-        "Console / audience view",
+        N_("Console / audience view"),
         ("Tab",),
-        group="Console",
-        description="One screen: switch between the console and the audience view",
+        group=N_("Console"),
+        description=N_("One screen: switch between the console and the audience view"),
     ),
     ActionSpec(
         "windowed",
-        "Side by side (windowed)",
+        N_("Side by side (windowed)"),
         ("Ctrl+Shift+W",),
-        group="Console",
-        description="Console and audience view as two windows on one screen",
+        group=N_("Console"),
+        description=N_("Console and audience view as two windows on one screen"),
         checkable=True,
     ),
-    ActionSpec("swap_screens", "Swap screens", ("S",), group="Console"),
-    ActionSpec("notes_down", "Scroll notes down", ("Ctrl+Down", "Ctrl+PgDown"), group="Console"),
-    ActionSpec("notes_up", "Scroll notes up", ("Ctrl+Up", "Ctrl+PgUp"), group="Console"),
+    ActionSpec("swap_screens", N_("Swap screens"), ("S",), group=N_("Console")),
+    ActionSpec(
+        "notes_down", N_("Scroll notes down"), ("Ctrl+Down", "Ctrl+PgDown"), group=N_("Console")
+    ),
+    ActionSpec("notes_up", N_("Scroll notes up"), ("Ctrl+Up", "Ctrl+PgUp"), group=N_("Console")),
     ActionSpec(
         "audience_language",
-        "Audience language: next",
+        N_("Audience language: next"),
         ("Alt+L",),
-        group="Languages",
-        description="What the room reads: one language, the next, or both (the console stays)",
+        group=N_("Languages"),
+        description=N_("What the room reads: one language, the next, or both (the console stays)"),
     ),
     ActionSpec(
         "console_language",
-        "Console language: next",
+        N_("Console language: next"),
         ("Alt+Shift+L",),
-        group="Languages",
-        description="Your notes and slides on the console (the audience's stay)",
+        group=N_("Languages"),
+        description=N_("Your notes and slides on the console (the audience's stay)"),
     ),
-    ActionSpec("pause_timer", "Pause or resume the timer", ("T", "Pause"), group="Timer"),
+    ActionSpec("pause_timer", N_("Pause or resume the timer"), ("T", "Pause"), group=N_("Timer")),
     ActionSpec(
         "reset_timer",
-        "Reset the timer",
+        N_("Reset the timer"),
         ("Ctrl+Shift+T",),
-        group="Timer",
-        description="Back to 0:00; it starts again at the next slide",
+        group=N_("Timer"),
+        description=N_("Back to 0:00; it starts again at the next slide"),
     ),
     ActionSpec(
         "end",
-        "End the presentation",
+        N_("End the presentation"),
         ("Esc",),
-        group="Present",
-        description="Esc first closes a preview, the overview or the search",
+        group=N_("Present"),
+        description=N_("Esc first closes a preview, the overview or the search"),
     ),
 )
 """The console's own actions; the tools' come on top (see ``desktop.ui.presenter.actions``)."""
@@ -127,7 +132,8 @@ def key(name: str) -> str:
     return key_name(CONSOLE_BY_NAME[name])
 
 
-TYPED_GO_TO: Final = (
-    ("Navigate", "Preview slide N", "type the number ({show} shows it)".format(show=key("show"))),
-)
-"""The shortcuts overlay's extra row for typed numbers (not an action)."""
+def typed_go_to() -> tuple[tuple[str, str, str], ...]:
+    """The shortcuts overlay's extra row for typed numbers (not an action): ``(group, what it
+    does, how)``, in the interface language but for the group, which names the table's."""
+    how = _("type the number ({show} shows it)").format(show=key("show"))
+    return ((N_("Navigate"), _("Preview slide N"), how),)

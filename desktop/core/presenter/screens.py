@@ -20,6 +20,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol, TypeAlias, TypeVar
 
+from desktop.core.i18n import _
+
 log = logging.getLogger(__name__)
 
 Reason: TypeAlias = Literal["single", "requested", "remembered", "preferred", "secondary"]
@@ -124,7 +126,9 @@ def choose_screens(
     wanted = find_screen(screens, requested)
     if requested and wanted is None:
         names = ", ".join(screen.name for screen in screens)
-        note = f"No screen called “{requested}” (screens: {names})."
+        note = _("No screen called “{name}” (screens: {names}).").format(
+            name=requested, names=_(", ").join(screen.name for screen in screens)
+        )
         log.warning("requested screen %r not found among %s", requested, names)
     if len(screens) == 1:
         only = screens[0].name

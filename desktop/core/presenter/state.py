@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Final, Literal, TypeAlias
 
+from desktop.core.i18n import N_, _
 from desktop.core.navigation import Navigator, Route, type_digit, typed_index
 from desktop.core.presenter.actions import key
 from desktop.core.presenter.modes import ModeState, enabled
@@ -211,16 +212,22 @@ class ShowState:
 
 
 _ON_AIR_PREVIEW: Final = {
-    "black": "Preview of slide {slide}, private · the projector is black"
-    " · {show} shows it · {end} returns",
-    "white": "Preview of slide {slide}, private · the projector is white"
-    " · {show} shows it · {end} returns",
-    None: "Preview of slide {slide}, private · the projector shows slide {audience}"
-    " · {show} shows it · {end} returns",
+    "black": N_(
+        "Preview of slide {slide}, private · the projector is black"
+        " · {show} shows it · {end} returns"
+    ),
+    "white": N_(
+        "Preview of slide {slide}, private · the projector is white"
+        " · {show} shows it · {end} returns"
+    ),
+    None: N_(
+        "Preview of slide {slide}, private · the projector shows slide {audience}"
+        " · {show} shows it · {end} returns"
+    ),
 }
 _BLANK: Final = {
-    "black": "Projector is black · {black} shows the slide again",
-    "white": "Projector is white · {white} shows the slide again",
+    "black": N_("Projector is black · {black} shows the slide again"),
+    "white": N_("Projector is white · {white} shows the slide again"),
 }
 
 
@@ -229,17 +236,17 @@ def banner(state: ShowState) -> tuple[BannerKind | None, str]:
     keys = {name: key(name) for name in ("show", "end", "black", "white", "freeze")}
     if state.typed is not None:
         if not state.typed:
-            text = "Go to slide: type its number · {show} shows it · {end} cancels"
+            text = _("Go to slide: type its number · {show} shows it · {end} cancels")
             return "typing", text.format(**keys)
-        text = "Go to slide {typed} · {show} shows it on the projector · {end} cancels"
+        text = _("Go to slide {typed} · {show} shows it on the projector · {end} cancels")
         return "typing", text.format(typed=state.typed, **keys)
     if state.preview is not None:
-        text = _ON_AIR_PREVIEW[state.blank]
+        text = _(_ON_AIR_PREVIEW[state.blank])
         return "preview", text.format(slide=state.preview + 1, audience=state.audience + 1, **keys)
     if state.blank is not None:
-        return state.blank, _BLANK[state.blank].format(**keys)
+        return state.blank, _(_BLANK[state.blank]).format(**keys)
     if state.frozen is not None:
-        text = "Projector frozen on slide {slide} · {freeze} or {show} shows this one"
+        text = _("Projector frozen on slide {slide} · {freeze} or {show} shows this one")
         return "frozen", text.format(slide=state.frozen + 1, **keys)
     return None, ""
 

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Final, TypeAlias
 from PySide6.QtCore import QObject
 
 from desktop.core.actions import SECTION_ACTIONS, ActionSpec
+from desktop.core.i18n import _
 from desktop.core.keymap import KeyMap
-from desktop.core.presenter.actions import CONSOLE_ACTIONS, SHARED, TYPED_GO_TO
+from desktop.core.presenter.actions import CONSOLE_ACTIONS, SHARED, typed_go_to
 from desktop.ui.actions import ActionRegistry
 from desktop.ui.presenter.tool import PresenterTool
 from desktop.ui.presenter.tools import tool_classes
@@ -25,7 +26,7 @@ from desktop.ui.presenter.tools import tool_classes
 if TYPE_CHECKING:
     from desktop.ui.presenter.controller import PresenterController
 
-__all__ = ["HANDLERS", "PRESENTER_ACTIONS", "SHARED", "TYPED_GO_TO", "PresenterActions"]
+__all__ = ["HANDLERS", "PRESENTER_ACTIONS", "SHARED", "PresenterActions", "typed_go_to"]
 
 Handler: TypeAlias = Callable[["PresenterController"], object]
 
@@ -68,7 +69,7 @@ HANDLERS: Final[Mapping[str, Handler]] = {
     "console_language": lambda c: c.switch_language(audience=False),
     "pause_timer": lambda c: c.change(c.tracker.toggle_pause),
     "reset_timer": lambda c: c.change(
-        c.tracker.reset, "Timer reset: it starts again at the next slide."
+        c.tracker.reset, _("Timer reset: it starts again at the next slide.")
     ),
     "end": lambda c: c.escape(),
 }

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QWheelEvent
 from PySide6.QtWidgets import QWidget
 
+from desktop.core.i18n import _
 from desktop.core.presenter.state import Blank
 from desktop.ui.slide_view import SlideView
 
@@ -26,8 +27,8 @@ class AudienceWindow(SlideView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, background="#000000", margin=0.0, flags=Qt.WindowType.Window)
         self.setObjectName("audienceWindow")
-        self.setAccessibleName("Audience view")
-        self.setWindowTitle("Audience view")
+        self.setAccessibleName(_("Audience view"))
+        self.setWindowTitle(_("Audience view"))
         self.setMouseTracking(True)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self._blank: Blank | None = None

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.builds import step_count, step_label
+from desktop.core.i18n import N_, _
 from desktop.core.markup import plain
 from desktop.core.model import Deck, slide_label
 from desktop.core.numbering import number_label
@@ -50,7 +51,20 @@ NEXT_MIN_WIDTH: Final = 240
 NEXT_GAP: Final = 12
 NOTES_SHARE: Final = 0.4
 """The part of the console's height the notes' text gets, whatever the screen and font."""
-END_OF_BRIEFING: Final = "End of briefing"
+END_OF_BRIEFING: Final = N_("End of briefing")
+
+
+def position(deck: Deck, index: int, steps: str = "") -> str:
+    """The header's position: ``ACTION 4 / 12  ·  SLIDE 17 / 31  ·  STEP 2 / 3`` (the action
+    for a numbered section, the step for a build's; *steps* is the build's ``step 2 / 3``)."""
+    ref = deck.refs[index]
+    action = number_label(deck, ref.section_index)
+    slide = _("hidden") if index in deck.talk.hidden else deck.talk.label(index)
+    parts = [_("ACTION {number}").format(number=action)] if action else []
+    parts.append(_("SLIDE {number}").format(number=slide.upper()))
+    if steps:
+        parts.append(steps.upper())
+    return "  ·  ".join(parts)
 
 
 class _SlidePane(SlideView):
@@ -88,7 +102,7 @@ class _SlidePane(SlideView):
         painter.drawRoundedRect(box, 10, 10)
         painter.setPen(QColor(style.MUTED))
         painter.setFont(style.ui_font(26, QFont.Weight.DemiBold))
-        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), END_OF_BRIEFING)
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), _(END_OF_BRIEFING))
         painter.end()
 
     def hasHeightForWidth(self) -> bool:
@@ -125,8 +139,8 @@ class ConsoleWindow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("consoleWindow")
-        self.setAccessibleName("Presenter console")
-        self.setWindowTitle("Presenter console")
+        self.setAccessibleName(_("Presenter console"))
+        self.setWindowTitle(_("Presenter console"))
         style.apply_dark_palette(self)
         self.setStyleSheet(style.STYLE_SHEET)
         self.setFont(style.ui_font(16))
@@ -135,10 +149,10 @@ class ConsoleWindow(QWidget):
         # Header: where we are, and the clocks.
         self.position_label = QLabel()
         self.position_label.setObjectName("heading")
-        self.position_label.setAccessibleName("Position")
+        self.position_label.setAccessibleName(_("Position"))
         self.position_label.setFont(style.ui_font(14, QFont.Weight.DemiBold))
         self.section_label = ElidedLabel()
-        self.section_label.setAccessibleName("Current section")
+        self.section_label.setAccessibleName(_("Current section"))
         self.section_label.setFont(style.ui_font(24, QFont.Weight.DemiBold))
         self.time_bar = TimeBar()
         self.header = QWidget()
@@ -166,7 +180,7 @@ class ConsoleWindow(QWidget):
         self._message_timer.timeout.connect(self.message.clear)
         self.current_frame = QFrame()
         self.current_frame.setObjectName("currentFrame")
-        self.current = _SlidePane("Current slide")
+        self.current = _SlidePane(_("Current slide"))
         self.current.step.connect(self.step)
         frame_layout = QVBoxLayout(self.current_frame)
         frame_layout.setContentsMargins(3, 3, 3, 3)
@@ -179,14 +193,14 @@ class ConsoleWindow(QWidget):
         left.addWidget(self.tool_row)
         left.addStretch(1)
 
-        self.next_caption = caption("NEXT")
+        self.next_caption = caption(_("NEXT"))
         self.next_caption.setWordWrap(True)
         self.next_title = QLabel()
         self.next_title.setObjectName("caption")
-        self.next_title.setAccessibleName("Next slide's title")
+        self.next_title.setAccessibleName(_("Next slide's title"))
         self.next_title.setFont(style.ui_font(15))
         self.next_title.setWordWrap(True)
-        self.next = _SlidePane("Next slide")
+        self.next = _SlidePane(_("Next slide"))
         self.next.setMaximumWidth(NEXT_MAX_WIDTH)
         self.notes: NotesPane = NotesPane()
         self.notes.browser.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -279,20 +293,15 @@ class ConsoleWindow(QWidget):
         self.next.set_end(last)
         ref = deck.refs[index]
         steps = step_label(step if step is not None else step_count(ref.slide), ref.slide)
-        caption = "NEXT · NOTHING MORE"
+        caption = _("NEXT · NOTHING MORE")
         if following is not None:
             self.next.set_index(*following)
-            caption = "NEXT STEP" if following[0] == index else "NEXT"
+            caption = _("NEXT STEP") if following[0] == index else _("NEXT")
         self.next_caption.setText(caption)
         self.next_title.setText(
             "" if following is None else slide_label(deck, deck.refs[following[0]])
         )
-        action = number_label(deck, ref.section_index)
-        self.position_label.setText(
-            (f"ACTION {action}  ·  " if action else "")
-            + f"SLIDE {deck.talk.label(index).upper()}"
-            + (f"  ·  {steps.upper()}" if steps else "")
-        )
+        self.position_label.setText(position(deck, index, steps))
         title = plain(ref.section.title)
         self.section_label.set_full_text(f"{title}   {ref.section.title_zh}".rstrip())
 

@@ -22,6 +22,7 @@ from typing import Final, TypeAlias
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from desktop.core.follow import follow, follow_map
+from desktop.core.i18n import _
 from desktop.core.markup import plain
 from desktop.core.model import Deck
 from desktop.core.navigation import Navigator, Route, section_slide
@@ -41,7 +42,7 @@ from desktop.core.settings import BUILD_BACK_COMPLETE, PRESENTER_NOTES_FONT_SIZE
 from desktop.core.timing import Clock, PaceTracker
 from desktop.render.renderer import SlideRenderer
 from desktop.ui.actions import keymap_notice
-from desktop.ui.presenter.actions import TYPED_GO_TO, PresenterActions
+from desktop.ui.presenter.actions import PresenterActions, typed_go_to
 from desktop.ui.presenter.audience import AudienceWindow
 from desktop.ui.presenter.console import ConsoleWindow
 from desktop.ui.presenter.keys import TypedNumbers
@@ -184,8 +185,9 @@ class PresenterController(QObject):
             return
         self._running = True
         self._show_deck()
-        self.audience.setWindowTitle(f"{plain(self.deck.title)} — audience")
-        self.console.setWindowTitle(f"{plain(self.deck.title)} — presenter console")
+        title = plain(self.deck.title)
+        self.audience.setWindowTitle(_("{title} — audience").format(title=title))
+        self.console.setWindowTitle(_("{title} — presenter console").format(title=title))
         self.placement.watch(self.refresh)
         self.placement.windowed = self.rehearse and len(self.placement.screens()) == 1
         self.placement.place()
@@ -319,7 +321,7 @@ class PresenterController(QObject):
     # -- the console -----------------------------------------------------------------------
 
     def show_shortcuts(self) -> ShortcutsOverlay:
-        overlay = ShortcutsOverlay(self.actions.specs(), self.console, extra=TYPED_GO_TO)
+        overlay = ShortcutsOverlay(self.actions.specs(), self.console, extra=typed_go_to())
         overlay.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.placement.bring_console_up()
         overlay.show()
@@ -369,7 +371,7 @@ class PresenterController(QObject):
         languages (*renderers* gives the new deck's; default: a cache of the controller's own).
         """
         if deck is None or renderer is None or deck.slide_count == 0:
-            self.console.notify("The deck did not reload: still presenting the last good one.")
+            self.console.notify(_("The deck did not reload: still presenting the last good one."))
             return
         old = self.deck
         moves = dict(enumerate(follow_map(old, deck)))
@@ -381,7 +383,7 @@ class PresenterController(QObject):
         self.languages.set_deck(deck, renderer, renderers)
         self._use_languages()
         self.rehearsal.set_deck(self.deck)
-        self.console.notify("Deck reloaded.")
+        self.console.notify(_("Deck reloaded."))
         self.refresh()
         if deck.index_of(wanted) is None:
             self._wanted = wanted  # moved off it by the reload, not by the presenter

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import TypeAlias
 
 from desktop.core.displays import cycled, kept, label, parsed
+from desktop.core.i18n import _
 from desktop.core.languages import DisplayLanguage
 from desktop.core.model import Deck
 from desktop.render.renderer import SlideRenderer
@@ -72,4 +73,6 @@ class TalkLanguages:
 
     def describe(self) -> str:
         """``Audience: 中文 · console: English`` (said when either changes)."""
-        return f"Audience: {label(self.audience)} · console: {label(self.console)}"
+        return _("Audience: {audience} · console: {console}").format(
+            audience=label(self.audience), console=label(self.console)
+        )

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from desktop.core.i18n import _
 from desktop.core.loader import LoadResult
 from desktop.core.timing import Clock
 
@@ -71,7 +72,7 @@ class PresenterLauncher(QObject):
             return self._controller
         deck, renderer = self._session.shown, self._session.renderer
         if deck is None or renderer is None or deck.slide_count == 0:
-            window.statusBar().showMessage("Open a valid deck to present it.", 5000)
+            window.statusBar().showMessage(_("Open a valid deck to present it."), 5000)
             return None
         from desktop.ui.presenter.controller import PresenterController
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QTextBlock, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from desktop.core.i18n import _
 from desktop.core.presenter.actions import key
 from desktop.ui.presenter import style
 
@@ -67,7 +68,7 @@ class WholeLines(QWidget):
 
     def cue(self) -> str:
         """The cue's words (empty when nothing follows)."""
-        return f"▾ more · {key('notes_down')}" if self._more else ""
+        return _("▾ more · {key}").format(key=key("notes_down")) if self._more else ""
 
     def shown_bottom(self) -> int:
         """The bottom of the text shown, in viewport pixels (the cover starts there)."""

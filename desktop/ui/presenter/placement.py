@@ -17,6 +17,7 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
+from desktop.core.i18n import _
 from desktop.core.presenter.actions import key
 from desktop.core.presenter.screens import (
     ScreenChoice,
@@ -113,11 +114,11 @@ class Placement:
 
     def on_screen_added(self, screen: QScreen) -> None:
         """A screen was plugged in: the audience view moves there (unless a choice says not)."""
-        self._follow(screen, self.added, "Screen {name} connected.")
+        self._follow(screen, self.added, _("Screen {name} connected."))
 
     def on_screen_removed(self, screen: QScreen) -> None:
         """A screen was unplugged: the windows move to what is left; the talk goes on."""
-        self._follow(screen, self.removed, "Screen {name} disconnected.")
+        self._follow(screen, self.removed, _("Screen {name} disconnected."))
 
     def _follow(self, screen: QScreen, move: Callable[[QScreen], None], note: str) -> None:
         changed = self._changed
@@ -183,7 +184,7 @@ class Placement:
         """
         choice = self._choice
         if choice is None or choice.single:
-            text = "One screen only: nothing to swap. {toggle_console} shows the console."
+            text = _("One screen only: nothing to swap. {toggle_console} shows the console.")
             self._notify(text.format(toggle_console=key("toggle_console")))
             return False
         self.requested = choice.console
@@ -196,7 +197,7 @@ class Placement:
         Windowed, activate the other window. False with two screens (the presenter is told so).
         """
         if self._mode == "dual":
-            self._notify("The console has its own screen.")
+            self._notify(_("The console has its own screen."))
             return False
         if self._mode == "windowed":
             other = self.audience if self.console.isActiveWindow() else self.console

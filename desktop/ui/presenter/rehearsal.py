@@ -11,6 +11,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop.core.i18n import _
 from desktop.core.model import Deck
 from desktop.core.rehearsal import Rehearsal, load_rehearsal, save_rehearsal
 from desktop.core.timing import PaceTracker
@@ -79,9 +80,9 @@ class RehearsalRecorder:
             self._saved = save_rehearsal(self._deck, tracker)
         except OSError as error:
             log.error("could not save the rehearsal: %s", error)
-            self._notify(f"Could not save the rehearsal: {error}")
+            self._notify(_("Could not save the rehearsal: {reason}").format(reason=error))
             return None
         saved = load_rehearsal(self._deck)
         if saved is None:
-            self._notify("The rehearsal was saved but could not be read back.")
+            self._notify(_("The rehearsal was saved but could not be read back."))
         return saved

@@ -12,19 +12,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from desktop.core.i18n import N_, _
 from desktop.core.presenter.state import Badge, BannerKind
 from desktop.ui.presenter import style
 
 BADGES: Final = ("rehearsal", "paused", "preview", "frozen", "black", "white")
 """Every badge, in the order shown."""
 BADGE_TEXT: Final = {
-    "rehearsal": "REHEARSAL",
-    "paused": "PAUSED",
-    "preview": "PREVIEW",
-    "frozen": "FROZEN",
-    "black": "BLACK",
-    "white": "WHITE",
+    "rehearsal": N_("REHEARSAL"),
+    "paused": N_("PAUSED"),
+    "preview": N_("PREVIEW"),
+    "frozen": N_("FROZEN"),
+    "black": N_("BLACK"),
+    "white": N_("WHITE"),
 }
+"""Each badge's word (shown translated)."""
 FRAME_COLOURS: Final = {
     "preview": style.PREVIEW,
     "typing": style.PREVIEW,
@@ -50,12 +52,12 @@ class StateRow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stateRow")
-        self.now_caption = caption("NOW")
+        self.now_caption = caption(_("NOW"))
         self.banner = QFrame()
         self.banner.setObjectName("banner")
         self.banner.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.banner_label = QLabel()
-        self.banner_label.setAccessibleName("Console banner")
+        self.banner_label.setAccessibleName(_("Console banner"))
         self.banner_label.setFont(style.ui_font(16, QFont.Weight.DemiBold))
         self.banner_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         banner_row = QHBoxLayout(self.banner)
@@ -63,7 +65,7 @@ class StateRow(QWidget):
         banner_row.addWidget(self.banner_label)
         self.message = QLabel()
         self.message.setObjectName("caption")
-        self.message.setAccessibleName("Message")
+        self.message.setAccessibleName(_("Message"))
         self.message.setFont(style.ui_font(15))
         self.message.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.badges: dict[str, QLabel] = {}
@@ -72,10 +74,11 @@ class StateRow(QWidget):
         row.setSpacing(10)
         row.addWidget(self.now_caption)
         for kind in BADGES:
-            badge = QLabel(BADGE_TEXT[kind])
+            word = _(BADGE_TEXT[kind])
+            badge = QLabel(word)
             badge.setObjectName("badge")
             badge.setProperty("kind", kind)
-            badge.setAccessibleName(f"{BADGE_TEXT[kind].title()} badge")
+            badge.setAccessibleName(_("{badge} badge").format(badge=word.title()))
             badge.setFont(style.ui_font(14, QFont.Weight.Bold))
             badge.hide()
             self.badges[kind] = badge

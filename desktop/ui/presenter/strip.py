@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from desktop.core.i18n import N_, _
 from desktop.core.markup import plain
 from desktop.core.model import Deck
 from desktop.core.numbering import action_number
@@ -44,12 +45,13 @@ MIN_LETTERS: Final = 4
 """A chip is wide enough for its number and this many letters of its name (and "…")."""
 MORE_WIDTH: Final = 52.0
 """The width of the "‹ 5" / "7 ›" chips that count the sections not shown."""
-LEGEND: Final = (
+LEGEND: Final = N_(
     "Chip width: the section's planned time. Fill: the time spent against the plan"
     " (full when the plan is used up; red when over it by more than a minute)."
     " Blue outline: the current section; amber: the one previewed."
     " White notches: where the plan says the talk should be by now."
 )
+"""What the strip's colours and notches mean (shown translated)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,8 +145,8 @@ class SectionStrip(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sectionStrip")
-        self.setAccessibleName("Sections: plan and time spent")
-        self.setAccessibleDescription(LEGEND)
+        self.setAccessibleName(_("Sections: plan and time spent"))
+        self.setAccessibleDescription(_(LEGEND))
         self.setMouseTracking(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -348,17 +350,25 @@ class SectionStrip(QWidget):
         lines = [f"{index + 1}. {title}"]
         pace = next((p for p in self._paces if p.index == index), None)
         if pace is not None:
-            planned = format_clock(pace.planned) if pace.planned is not None else "no plan"
-            lines.append(f"planned {planned} · spent {format_clock(pace.spent)}")
+            spent = format_clock(pace.spent)
+            if pace.planned is None:
+                lines.append(_("no plan · spent {spent}").format(spent=spent))
+            else:
+                lines.append(
+                    _("planned {planned} · spent {spent}").format(
+                        planned=format_clock(pace.planned), spent=spent
+                    )
+                )
         if index in self._rehearsed:
-            lines.append(f"last rehearsal {format_clock(self._rehearsed[index])}")
-        lines.append("Click to preview it on the console")
-        return "\n".join(lines) + "\n\n" + LEGEND
+            rehearsed = format_clock(self._rehearsed[index])
+            lines.append(_("last rehearsal {time}").format(time=rehearsed))
+        lines.append(_("Click to preview it on the console"))
+        return "\n".join(lines) + "\n\n" + _(LEGEND)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             index = self.section_at(event.pos())
-            text = LEGEND if index is None else self.tooltip_for(index)
+            text = _(LEGEND) if index is None else self.tooltip_for(index)
             QToolTip.showText(event.globalPos(), text, self)
             return True
         if event.type() == QEvent.Type.Leave:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.i18n import N_, _
 from desktop.core.model import Deck
 from desktop.core.pacing import THRESHOLD
 from desktop.core.presenter.actions import key
@@ -25,7 +26,15 @@ from desktop.core.timing import format_clock
 from desktop.ui.presenter import style
 from desktop.ui.presenter.summary_chart import SummaryChart, time_chart
 
-COLUMNS: Final = ("", "Section", "Planned", "This run", "Difference", "Previous run")
+COLUMNS: Final = (
+    "",
+    N_("Section"),
+    N_("Planned"),
+    N_("This run"),
+    N_("Difference"),
+    N_("Previous run"),
+)
+"""The table's headings (shown translated)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +75,7 @@ def summary_rows(
         rows.append(_row(str(number), title, planned, spent, before))
     plan = deck.planned_seconds()
     before_total = format_clock(previous.total) if previous is not None else ""
-    rows.append(_row("", "Total", plan, rehearsal.total, before_total))
+    rows.append(_row("", _("Total"), plan, rehearsal.total, before_total))
     return rows
 
 
@@ -95,7 +104,7 @@ class RehearsalSummary(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rehearsalSummary")
-        self.title = QLabel("Rehearsal finished")
+        self.title = QLabel(_("Rehearsal finished"))
         self.title.setFont(style.ui_font(34, QFont.Weight.DemiBold))
         self.subtitle = QLabel()
         self.subtitle.setObjectName("caption")
@@ -103,8 +112,8 @@ class RehearsalSummary(QWidget):
         self.subtitle.setWordWrap(True)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("rehearsalTable")
-        self.table.setAccessibleName("Time per section against the plan")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setAccessibleName(_("Time per section against the plan"))
+        self.table.setHorizontalHeaderLabels([_(heading) if heading else "" for heading in COLUMNS])
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -118,7 +127,7 @@ class RehearsalSummary(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.chart = SummaryChart()
-        hint = "{end} or {show} returns to the main window."
+        hint = _("{end} or {show} returns to the main window.")
         self.hint = QLabel(hint.format(end=key("end"), show=key("show")))
         self.hint.setObjectName("caption")
         self.hint.setFont(style.ui_font(16))
@@ -140,10 +149,14 @@ class RehearsalSummary(QWidget):
         total = self._rows[-1]
         plan = deck.planned_seconds()
         if plan is not None:
-            text = "{spent} against {plan} planned ({difference}). Timings saved to {path};"
+            text = _(
+                "{spent} against {plan} planned ({difference}). Timings saved to {path};"
+                " pacing and the section strip use them next time."
+            )
         else:
-            text = "{spent}. Timings saved to {path};"
-        text += " pacing and the section strip use them next time."
+            text = _(
+                "{spent}. Timings saved to {path}; pacing and the section strip use them next time."
+            )
         self.subtitle.setText(
             text.format(
                 spent=total.spent,

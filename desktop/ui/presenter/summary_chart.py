@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from desktop.core.data import Chart, ChartType, Number, Series
+from desktop.core.i18n import _
 from desktop.core.model import Deck
 from desktop.core.rehearsal import Rehearsal, breakdown
 from desktop.render.builder import SlideLayout
@@ -46,8 +47,8 @@ def time_chart(deck: Deck, rehearsal: Rehearsal) -> Chart:
     return Chart(
         ChartType.BAR,
         tuple(str(number) for number in range(1, len(rows) + 1)),
-        (Series("Planned", planned), Series("This run", spent)),
-        unit="minutes per section",
+        (Series(_("Planned"), planned), Series(_("This run"), spent)),
+        unit=_("minutes per section"),
         labels=len(rows) <= 8,
     )
 
@@ -58,7 +59,7 @@ class SummaryChart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rehearsalChart")
-        self.setAccessibleName("Planned and actual minutes per section")
+        self.setAccessibleName(_("Planned and actual minutes per section"))
         self.setMinimumHeight(200)
         self.chart: Chart | None = None
         self._laid: tuple[QSizeF, SlideLayout] | None = None

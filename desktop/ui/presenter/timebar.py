@@ -14,8 +14,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from desktop.core.i18n import _
 from desktop.core.pacing import MIN_ELAPSED, Urgency, left_urgency, time_left
 from desktop.core.presenter.actions import key
+from desktop.core.text import plural
 from desktop.core.timing import Pacing, TalkTimer, format_clock
 from desktop.ui.presenter import style
 
@@ -43,6 +45,7 @@ class TimeTexts:
         pace_caption: What the pace is measured against.
         pace_colour: Green on time, amber behind, blue ahead; muted without a verdict.
         clock: The wall clock, ``14:05``.
+        paused: The timer is paused (the elapsed time shows in the paused colour).
     """
 
     elapsed: str
@@ -54,6 +57,7 @@ class TimeTexts:
     pace_caption: str
     pace_colour: str
     clock: str
+    paused: bool = False
 
 
 def time_texts(
@@ -68,27 +72,34 @@ def time_texts(
         slide: The projector's slide index (the one the pace is measured at).
         finished: A rehearsal is over: its time is final.
     """
+    paused = timer.paused and not finished
     if finished:
-        caption = "rehearsal finished"
+        caption = _("rehearsal finished")
     elif not timer.started:
-        caption = "starts at the next slide"
-    elif timer.paused:
-        caption = "paused · {pause_timer} resumes".format(pause_timer=key("pause_timer"))
+        caption = _("starts at the next slide")
+    elif paused:
+        caption = _("paused · {pause_timer} resumes").format(pause_timer=key("pause_timer"))
     else:
-        caption = "elapsed"
+        caption = _("elapsed")
     if pacing.planned_total is None:
-        left, left_caption, left_colour = "—", "no planned length", style.MUTED
+        left, left_caption, left_colour = "—", _("no planned length"), style.MUTED
     else:
         seconds = time_left(pacing.elapsed, pacing.planned_total)
         left = format_clock(seconds)
         total = format_clock(pacing.planned_total)
-        left_caption = f"left of {total}" if seconds >= 0 else f"over {total}"
+        left_caption = (
+            _("left of {total}").format(total=total)
+            if seconds >= 0
+            else _("over {total}").format(total=total)
+        )
         left_colour = URGENCY_COLOURS[left_urgency(seconds, pacing.planned_total)]
     if pacing.status is None:
-        pace, pace_caption, pace_colour = "", "no section has a plan", style.MUTED
+        pace, pace_caption, pace_colour = "", _("no section has a plan"), style.MUTED
     else:
         expected = format_clock(pacing.expected_elapsed or 0.0)
-        pace_caption = f"the plan reaches slide {slide + 1} at {expected}"
+        pace_caption = _("the plan reaches slide {slide} at {time}").format(
+            slide=slide + 1, time=expected
+        )
         # Before the talk starts there is no pace yet, only where the plan puts this slide.
         waiting = not timer.started and not finished
         colours = {
@@ -97,11 +108,11 @@ def time_texts(
             "ahead": style.AHEAD,
             "early": style.MUTED,
         }
-        pace = "ready" if waiting else pacing.label
+        pace = _("ready") if waiting else pacing.label
         pace_colour = style.MUTED if waiting else colours[pacing.status]
         if pacing.status == "early" and not waiting:
-            pace_caption = (
-                f"pace from {format_clock(MIN_ELAPSED)} on · slide {slide + 1} at {expected}"
+            pace_caption = _("pace from {start} on · slide {slide} at {time}").format(
+                start=format_clock(MIN_ELAPSED), slide=slide + 1, time=expected
             )
     return TimeTexts(
         elapsed=format_clock(pacing.elapsed),
@@ -113,14 +124,26 @@ def time_texts(
         pace_caption=pace_caption,
         pace_colour=pace_colour,
         clock=now.strftime("%H:%M"),
+        paused=paused,
     )
 
 
 ELAPSED_SIZE: Final = 56
 VALUE_SIZE: Final = 34
 CAPTION_SIZE: Final = 13
-WIDEST: Final = {"elapsed": "00:00", "timeLeft": "\u221200:00", "pace": "00 min behind"}
-"""The widest value each readout holds: its width never changes as the clocks tick."""
+WIDEST: Final = {"elapsed": "00:00", "timeLeft": "\u221200:00"}
+"""The widest value each readout holds: its width never changes as the clocks tick (the
+pace's are :func:`pace_words`)."""
+
+
+def pace_words() -> tuple[str, ...]:
+    """The longest paces the console shows (two-digit minutes), in the interface language."""
+    return (
+        plural(88, "{n} min behind", "{n} min behind"),
+        plural(88, "{n} min ahead", "{n} min ahead"),
+        _("on time"),
+        _("ready"),
+    )
 
 
 class _Readout(QWidget):
@@ -136,8 +159,9 @@ class _Readout(QWidget):
         self.caption.setObjectName("caption")
         self.caption.setFont(style.ui_font(CAPTION_SIZE))
         self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        widest = WIDEST.get(name, "00:00")
-        self.setMinimumWidth(self.value.fontMetrics().horizontalAdvance(widest) + 4)
+        widest = pace_words() if name == "pace" else (WIDEST.get(name, "00:00"),)
+        metrics = self.value.fontMetrics()
+        self.setMinimumWidth(max(metrics.horizontalAdvance(text) for text in widest) + 4)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
@@ -173,13 +197,12 @@ class TimeBar(QWidget):
         if texts == self._texts:
             return
         self._texts = texts
-        paused = texts.elapsed_caption.startswith("paused")
         self.elapsed.show_texts(
-            texts.elapsed, texts.elapsed_caption, style.PAUSED if paused else style.TEXT
+            texts.elapsed, texts.elapsed_caption, style.PAUSED if texts.paused else style.TEXT
         )
         self.left.show_texts(texts.left, texts.left_caption, texts.left_colour)
         self.pace.show_texts(texts.pace or "—", texts.pace_caption, texts.pace_colour)
-        self.clock.show_texts(texts.clock, "clock", style.TEXT)
+        self.clock.show_texts(texts.clock, _("clock"), style.TEXT)
 
     def texts(self) -> TimeTexts | None:
         return self._texts

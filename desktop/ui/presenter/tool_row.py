@@ -23,21 +23,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.i18n import N_, _
 from desktop.ui.presenter import style
 from desktop.ui.presenter.state_row import caption
 
 COLOURS: Final = (
-    ("#e02020", "Red"),
-    ("#ff8c1a", "Orange"),
-    ("#ffd400", "Yellow"),
-    ("#2fbf4f", "Green"),
-    ("#1f6fff", "Blue"),
-    ("#ffffff", "White"),
-    ("#111111", "Black"),
+    ("#e02020", N_("Red ink")),
+    ("#ff8c1a", N_("Orange ink")),
+    ("#ffd400", N_("Yellow ink")),
+    ("#2fbf4f", N_("Green ink")),
+    ("#1f6fff", N_("Blue ink")),
+    ("#ffffff", N_("White ink")),
+    ("#111111", N_("Black ink")),
 )
-"""The palette's colours: value and name (the button's accessible name)."""
-WIDTHS: Final = ((4.0, "Thin"), (8.0, "Medium"), (16.0, "Thick"))
-"""The palette's widths in canvas units (a highlighter draws three times as wide)."""
+"""The palette's colours: value and the button's name (its tooltip, shown translated)."""
+WIDTHS: Final = ((4.0, N_("Thin line")), (8.0, N_("Medium line")), (16.0, N_("Thick line")))
+"""The palette's widths in canvas units (a highlighter draws three times as wide), and the
+buttons' names."""
 SWATCH: Final = 22
 
 
@@ -88,14 +90,14 @@ class InkPalette(QWidget):
         self.widths: dict[float, QToolButton] = {}
         colours, widths = QButtonGroup(self), QButtonGroup(self)
         for colour, name in COLOURS:
-            button = self._button(_swatch(colour), f"{name} ink", QSize(SWATCH, SWATCH))
+            button = self._button(_swatch(colour), _(name), QSize(SWATCH, SWATCH))
             button.clicked.connect(lambda _=False, c=colour: self.colour_chosen.emit(c))
             colours.addButton(button)
             self.colours[colour] = button
             row.addWidget(button)
         row.addSpacing(10)
         for width, name in WIDTHS:
-            button = self._button(_line(width), f"{name} line", QSize(SWATCH * 2, SWATCH))
+            button = self._button(_line(width), _(name), QSize(SWATCH * 2, SWATCH))
             button.clicked.connect(lambda _=False, w=width: self.width_chosen.emit(w))
             widths.addButton(button)
             self.widths[width] = button
@@ -144,12 +146,12 @@ class ToolRow(QWidget):
         column.setSpacing(6)
         self._row = QHBoxLayout()
         self._row.setSpacing(6)
-        self._row.addWidget(caption("TOOLS"))
+        self._row.addWidget(caption(_("TOOLS")))
         self._buttons: list[tuple[int, QToolButton]] = []
         self._row.addStretch(1)
         self.active = QLabel()
         self.active.setObjectName("caption")
-        self.active.setAccessibleName("Tool in use")
+        self.active.setAccessibleName(_("Tool in use"))
         self.active.setFont(style.ui_font(15, QFont.Weight.DemiBold))
         self._row.addWidget(self.active)
         column.addLayout(self._row)
@@ -159,8 +161,10 @@ class ToolRow(QWidget):
         self._actions: list[QAction] = []
 
     def add_action(self, action: QAction, rank: int, word: str = "") -> QToolButton:
-        """A button for *action*, saying *word* (default: its text; its key in the tooltip);
-        buttons are in order of *rank* (the pointer first, the ink's last)."""
+        """A button for *action*, saying *word* (translated; default: the action's text; its
+        key in the tooltip); buttons are in order of *rank* (the pointer first, the ink's
+        last)."""
+        word = _(word) if word else ""
         button = QToolButton()
         button.setDefaultAction(action)
         if word:
@@ -185,7 +189,7 @@ class ToolRow(QWidget):
 
     def _show_active(self) -> None:
         names = [action.text() for action in self._actions if action.isChecked()]
-        self.active.setText(f"In use: {names[0]}" if names else "")
+        self.active.setText(_("In use: {tool}").format(tool=names[0]) if names else "")
 
     def buttons(self) -> list[QToolButton]:
         return [button for _, button in self._buttons]

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from desktop.core.i18n import _
 from desktop.core.model import Deck, slide_label
 from desktop.core.presenter.actions import key
 from desktop.core.presenter.modes import Mode, ModeState, opened
@@ -42,13 +43,13 @@ class FindPanel(QWidget):
         self._deck: Deck | None = None
         self._index: SearchIndex | None = None
         self._hits: list[Hit] = []
-        heading = QLabel("SEARCH · PRIVATE TO THIS SCREEN")
+        heading = QLabel(_("SEARCH · PRIVATE TO THIS SCREEN"))
         heading.setObjectName("heading")
         heading.setFont(style.ui_font(13, QFont.Weight.DemiBold))
         self.box = QLineEdit()
         self.box.setObjectName("findBox")
-        self.box.setAccessibleName("Search the deck")
-        self.box.setPlaceholderText("Search titles, bullets, figures, notes…")
+        self.box.setAccessibleName(_("Search the deck"))
+        self.box.setPlaceholderText(_("Search titles, bullets, figures, notes…"))
         self.box.setClearButtonEnabled(True)
         self.box.setFont(style.ui_font(20))
         self.box.textChanged.connect(self._search)
@@ -57,7 +58,7 @@ class FindPanel(QWidget):
         self.status.setFont(style.ui_font(14))
         self.results = QListWidget()
         self.results.setObjectName("findResults")
-        self.results.setAccessibleName("Search results")
+        self.results.setAccessibleName(_("Search results"))
         self.results.setFont(style.ui_font(16))
         self.results.setWordWrap(True)
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -103,15 +104,18 @@ class FindPanel(QWidget):
         for hit in self._hits:
             label = slide_label(deck, deck.refs[hit.index]) if deck is not None else ""
             where = field_label(hit, deck.languages if deck is not None else ("en",))
-            item = QListWidgetItem(f"{hit.index + 1}  {label}\n{where}: {hit.snippet}")
+            text = _("{number}  {title}\n{field}: {snippet}").format(
+                number=hit.index + 1, title=label, field=where, snippet=hit.snippet
+            )
+            item = QListWidgetItem(text)
             item.setToolTip(hit.snippet)
             self.results.addItem(item)
         keys = {"show": key("show"), "end": key("end")}
         if not text.strip():
-            status = "Type to search. ↑ ↓ pick a hit · {show} shows it · {end} closes"
+            status = _("Type to search. ↑ ↓ pick a hit · {show} shows it · {end} closes")
             self.status.setText(status.format(**keys))
         elif not self._hits:
-            self.status.setText("No slide matches.")
+            self.status.setText(_("No slide matches."))
         else:
             self.status.setText(
                 plural(

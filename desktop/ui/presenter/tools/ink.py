@@ -22,10 +22,12 @@ from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QPainter
 
 from desktop.core.actions import ActionSpec
+from desktop.core.i18n import N_, _
 from desktop.core.model import Deck
 from desktop.core.presenter.ink import InkBook, Kind, StrokeBuilder
 from desktop.core.presenter.ink_store import deck_keys, load_ink, matched, save_ink
 from desktop.core.presenter.modes import Mode, ModeState, arrow, opened
+from desktop.core.text import plural
 from desktop.render.ink import InkLayer, paint_stroke, stroke_bounds
 from desktop.render.renderer import SlideRenderer
 from desktop.ui.presenter.canvas import CanvasEvent, SlideInput, on_canvas
@@ -37,31 +39,35 @@ log = logging.getLogger(__name__)
 
 Nib: TypeAlias = Literal["pen", "highlighter", "eraser"]
 
-PEN: Final = ActionSpec("pen", "Pen", ("Ctrl+P",), group="Ink", checkable=True)
+PEN: Final = ActionSpec("pen", N_("Pen"), ("Ctrl+P",), group=N_("Ink"), checkable=True)
 HIGHLIGHTER: Final = ActionSpec(
-    "highlighter", "Highlighter", ("Ctrl+I",), group="Ink", checkable=True
+    "highlighter", N_("Highlighter"), ("Ctrl+I",), group=N_("Ink"), checkable=True
 )
 ERASER: Final = ActionSpec(
     "eraser",
-    "Eraser",
+    N_("Eraser"),
     ("Ctrl+E",),
-    group="Ink",
-    description="Erase the strokes you touch",
+    group=N_("Ink"),
+    description=N_("Erase the strokes you touch"),
     checkable=True,
 )
 ERASE_SLIDE: Final = ActionSpec(
     "erase_slide",
-    "Erase this slide's ink",
+    N_("Erase this slide's ink"),
     ("E",),
-    group="Ink",
-    description="Ctrl+Z brings it back",
+    group=N_("Ink"),
+    description=N_("Ctrl+Z brings it back"),
 )
-UNDO: Final = ActionSpec("undo_ink", "Undo the last stroke", ("Ctrl+Z",), group="Ink")
+UNDO: Final = ActionSpec("undo_ink", N_("Undo the last stroke"), ("Ctrl+Z",), group=N_("Ink"))
 ERASE_ALL: Final = ActionSpec(
-    "erase_all_ink", "Erase the ink of every slide", ("Ctrl+Shift+E",), group="Ink"
+    "erase_all_ink", N_("Erase the ink of every slide"), ("Ctrl+Shift+E",), group=N_("Ink")
 )
 ARROW: Final = ActionSpec(
-    "arrow", "Arrow (put the tool away)", ("Ctrl+A",), group="Tools", description="Or Esc"
+    "arrow",
+    N_("Arrow (put the tool away)"),
+    ("Ctrl+A",),
+    group=N_("Tools"),
+    description=N_("Or Esc"),
 )
 SAVE_MS: Final = 1000
 """Ink is saved this long after the last change (and when the talk ends)."""
@@ -150,7 +156,7 @@ class InkTool(PresenterTool):
     def erase_slide(self) -> None:
         key = self.slide_key()
         if key is not None and self.book.clear_slide(key):
-            self.host.console.notify("Ink erased from this slide: Ctrl+Z brings it back.")
+            self.host.console.notify(_("Ink erased from this slide: Ctrl+Z brings it back."))
         self._changed()
 
     def undo(self) -> None:
@@ -163,7 +169,11 @@ class InkTool(PresenterTool):
         count = self.book.clear_all()
         if count:
             self.host.console.notify(
-                f"Ink erased from {count} slides: Ctrl+Z brings a slide's back."
+                plural(
+                    count,
+                    "Ink erased from {n} slide: Ctrl+Z brings it back.",
+                    "Ink erased from {n} slides: Ctrl+Z brings a slide's back.",
+                )
             )
         self._changed()
 
@@ -269,7 +279,10 @@ class InkTool(PresenterTool):
             save_ink(self.deck, self.book)
         except OSError as error:
             log.warning("cannot save the ink: %s", error)
-            self.host.console.notify(f"The ink could not be saved: {error.strerror or error}")
+            reason = error.strerror or str(error)
+            self.host.console.notify(
+                _("The ink could not be saved: {reason}").format(reason=reason)
+            )
             return
         self._saved = self.book.revision
 
@@ -279,7 +292,9 @@ class InkTool(PresenterTool):
             loaded = load_ink(deck)
             self.book = loaded.book
             if loaded.problem:
-                self.host.console.notify("The saved ink could not be read: drawing starts afresh.")
+                self.host.console.notify(
+                    _("The saved ink could not be read: drawing starts afresh.")
+                )
         elif keys != self._keys:
             index = {key: i for i, key in reversed(list(enumerate(self._keys)))}
             saved = [(key, index.get(key, -1)) for key in self.book.slides()]

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.core.actions import ActionSpec
+from desktop.core.i18n import N_, _
 from desktop.core.markup import plain
 from desktop.core.model import Deck, slide_label
 from desktop.core.presenter.actions import key, key_name
@@ -124,7 +125,7 @@ class OverviewGrid(QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("overview")
-        self.setAccessibleName("Overview of all slides")
+        self.setAccessibleName(_("Overview of all slides"))
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setWidgetResizable(False)
@@ -311,7 +312,7 @@ class OverviewGrid(QScrollArea):
 
 
 OVERVIEW: Final = ActionSpec(
-    "overview", "Overview of all slides", ("O",), group="Console", checkable=True
+    "overview", N_("Overview of all slides"), ("O",), group=N_("Console"), checkable=True
 )
 
 
@@ -330,7 +331,7 @@ class OverviewTool(PresenterTool):
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(8)
-        text = "Overview · arrows pick a slide · {show} shows it · {overview} or {end} closes"
+        text = _("Overview · arrows pick a slide · {show} shows it · {overview} or {end} closes")
         keys = {"show": key("show"), "end": key("end"), "overview": key_name(OVERVIEW)}
         column.addWidget(caption(text.format(**keys).upper()))
         column.addWidget(self.grid, 1)

@@ -13,18 +13,19 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QRadialGradient
 
 from desktop.core.actions import ActionSpec
+from desktop.core.i18n import N_
 from desktop.core.presenter.mapping import Point
 from desktop.ui.presenter.pointing import PointingTool
 from desktop.ui.slide_view import SlideView
 
 POINTER: Final = ActionSpec(
     "pointer",
-    "Laser pointer",
+    N_("Laser pointer"),
     ("Ctrl+L",),
-    group="Tools",
-    description="A bright dot where the mouse is, on the projector too",
+    group=N_("Tools"),
+    description=N_("A bright dot where the mouse is, on the projector too"),
     checkable=True,
-    short="Laser",
+    short=N_("Laser"),
 )
 COLOUR: Final = QColor("#ff2a2a")
 DOT_RADIUS: Final = 0.009

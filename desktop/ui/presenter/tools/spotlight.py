@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QRadialGradient
 
 from desktop.core.actions import ActionSpec
+from desktop.core.i18n import N_
 from desktop.core.presenter.mapping import Point
 from desktop.ui.presenter.pointing import PointingTool
 from desktop.ui.presenter.tool import ToolHost
@@ -20,10 +21,10 @@ from desktop.ui.slide_view import SlideView
 
 SPOTLIGHT: Final = ActionSpec(
     "spotlight",
-    "Spotlight",
+    N_("Spotlight"),
     ("Ctrl+Shift+L",),
-    group="Tools",
-    description="Dim the slide but a circle around the mouse; the wheel sizes it",
+    group=N_("Tools"),
+    description=N_("Dim the slide but a circle around the mouse; the wheel sizes it"),
     checkable=True,
 )
 RADIUS: Final = 0.16

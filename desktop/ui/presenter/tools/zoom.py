@@ -19,6 +19,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
 from desktop.core.actions import ActionSpec
+from desktop.core.i18n import N_
 from desktop.core.model import Deck
 from desktop.core.presenter.mapping import (
     Box,
@@ -38,16 +39,20 @@ from desktop.ui.slide_view import SlideView
 
 ZOOM_IN: Final = ActionSpec(
     "zoom_in",
-    "Zoom in",
+    N_("Zoom in"),
     ("+", "="),
-    group="Tools",
-    description="The projector shows the slide closer, around the mouse; drag a box to zoom",
+    group=N_("Tools"),
+    description=N_("The projector shows the slide closer, around the mouse; drag a box to zoom"),
     checkable=True,
-    short="Zoom",
+    short=N_("Zoom"),
 )
-ZOOM_OUT: Final = ActionSpec("zoom_out", "Zoom out", ("-",), group="Tools")
+ZOOM_OUT: Final = ActionSpec("zoom_out", N_("Zoom out"), ("-",), group=N_("Tools"))
 ZOOM_RESET: Final = ActionSpec(
-    "zoom_reset", "Whole slide (end the zoom)", ("0",), group="Tools", description="Or Esc"
+    "zoom_reset",
+    N_("Whole slide (end the zoom)"),
+    ("0",),
+    group=N_("Tools"),
+    description=N_("Or Esc"),
 )
 STEP: Final = 1.5
 """Each + or - zooms this much closer or further."""
