@@ -149,11 +149,11 @@ def pace_words() -> tuple[str, ...]:
 class _Readout(QWidget):
     """A big value over a small caption, as wide as its widest value."""
 
-    def __init__(self, name: str, size: int, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, label: str, size: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.value = QLabel()
         self.value.setObjectName(f"{name}Value")
-        self.value.setAccessibleName(name)
+        self.value.setAccessibleName(label)
         self.value.setFont(style.ui_font(size, QFont.Weight.DemiBold))
         self.caption = QLabel()
         self.caption.setObjectName("caption")
@@ -182,10 +182,10 @@ class TimeBar(QWidget):
         super().__init__(parent)
         self.setObjectName("timeBar")
         self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self.elapsed = _Readout("elapsed", ELAPSED_SIZE)
-        self.left = _Readout("timeLeft", VALUE_SIZE)
-        self.pace = _Readout("pace", VALUE_SIZE)
-        self.clock = _Readout("clock", VALUE_SIZE)
+        self.elapsed = _Readout("elapsed", _("Elapsed time"), ELAPSED_SIZE)
+        self.left = _Readout("timeLeft", _("Time left"), VALUE_SIZE)
+        self.pace = _Readout("pace", _("Pace"), VALUE_SIZE)
+        self.clock = _Readout("clock", _("Clock"), VALUE_SIZE)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(28)

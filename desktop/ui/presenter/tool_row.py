@@ -173,7 +173,9 @@ class ToolRow(QWidget):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setFont(style.ui_font(14))
         keys = action.shortcut().toString(action.shortcut().SequenceFormat.NativeText)
-        tip = f"{action.text()} ({keys})" if keys else action.text()
+        tip = (
+            _("{action} ({key})").format(action=action.text(), key=keys) if keys else action.text()
+        )
         button.setToolTip(tip)
         action.changed.connect(lambda: button.setText(word or action.text()))
         action.changed.connect(lambda: button.setToolTip(tip))
