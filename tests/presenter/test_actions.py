@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.core.actions import ActionSpec
-from desktop.core.presenter.actions import CONSOLE_ACTIONS, key, key_name, typed_go_to
+from desktop.core.actions import ActionSpec, cheat_sheet
+from desktop.core.presenter.actions import CONSOLE_ACTIONS, TYPED_GO_TO, key, key_name
 
 
 def test_key_names_come_from_the_table() -> None:
@@ -27,5 +27,9 @@ def test_names_are_unique() -> None:
     assert len(set(names)) == len(names)
 
 
-def test_typed_go_to_names_the_show_key() -> None:
-    assert typed_go_to() == (("Navigate", "Preview slide N", "type the number (Enter shows it)"),)
+def test_typed_go_to_names_the_key_that_confirms_a_number() -> None:
+    (group,) = cheat_sheet((), TYPED_GO_TO)
+    assert group.title == "Navigate"
+    assert [(row.text, row.typed) for row in group.rows] == [
+        ("Preview slide N", "type the number (Enter shows it)")
+    ]

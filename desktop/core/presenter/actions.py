@@ -17,7 +17,7 @@ import dataclasses
 from typing import Final
 
 from desktop.core.actions import BY_NAME, NAVIGATION, SECTION_ACTIONS, ActionSpec
-from desktop.core.i18n import N_, _
+from desktop.core.i18n import N_
 
 SHARED: Final = (
     *NAVIGATION,
@@ -132,8 +132,9 @@ def key(name: str) -> str:
     return key_name(CONSOLE_BY_NAME[name])
 
 
-def typed_go_to() -> tuple[tuple[str, str, str], ...]:
-    """The shortcuts overlay's extra row for typed numbers (not an action): ``(group, what it
-    does, how)``, in the interface language but for the group, which names the table's."""
-    how = _("type the number ({show} shows it)").format(show=key("show"))
-    return ((N_("Navigate"), _("Preview slide N"), how),)
+TYPED_GO_TO: Final = (
+    (N_("Navigate"), N_("Preview slide N"), N_("type the number ({key} shows it)")),
+)
+"""The shortcuts overlay's extra row for typed numbers (not an action), in the catalogue's
+English: :func:`desktop.core.actions.cheat_sheet` translates it and fills ``{key}`` in (the key
+that confirms a typed number, :data:`desktop.core.actions.CONFIRM_KEY`)."""

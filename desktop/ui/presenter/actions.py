@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject
 from desktop.core.actions import SECTION_ACTIONS, ActionSpec
 from desktop.core.i18n import _
 from desktop.core.keymap import KeyMap
-from desktop.core.presenter.actions import CONSOLE_ACTIONS, SHARED, typed_go_to
+from desktop.core.presenter.actions import CONSOLE_ACTIONS, SHARED, TYPED_GO_TO
 from desktop.ui.actions import ActionRegistry
 from desktop.ui.presenter.tool import PresenterTool
 from desktop.ui.presenter.tools import tool_classes
@@ -26,7 +26,7 @@ from desktop.ui.presenter.tools import tool_classes
 if TYPE_CHECKING:
     from desktop.ui.presenter.controller import PresenterController
 
-__all__ = ["HANDLERS", "PRESENTER_ACTIONS", "SHARED", "PresenterActions", "typed_go_to"]
+__all__ = ["HANDLERS", "PRESENTER_ACTIONS", "SHARED", "TYPED_GO_TO", "PresenterActions"]
 
 Handler: TypeAlias = Callable[["PresenterController"], object]
 

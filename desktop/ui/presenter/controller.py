@@ -42,7 +42,7 @@ from desktop.core.settings import BUILD_BACK_COMPLETE, PRESENTER_NOTES_FONT_SIZE
 from desktop.core.timing import Clock, PaceTracker
 from desktop.render.renderer import SlideRenderer
 from desktop.ui.actions import keymap_notice
-from desktop.ui.presenter.actions import PresenterActions, typed_go_to
+from desktop.ui.presenter.actions import TYPED_GO_TO, PresenterActions
 from desktop.ui.presenter.audience import AudienceWindow
 from desktop.ui.presenter.console import ConsoleWindow
 from desktop.ui.presenter.keys import TypedNumbers
@@ -321,7 +321,7 @@ class PresenterController(QObject):
     # -- the console -----------------------------------------------------------------------
 
     def show_shortcuts(self) -> ShortcutsOverlay:
-        overlay = ShortcutsOverlay(self.actions.specs(), self.console, extra=typed_go_to())
+        overlay = ShortcutsOverlay(self.actions.specs(), self.console, extra=TYPED_GO_TO)
         overlay.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.placement.bring_console_up()
         overlay.show()

@@ -333,7 +333,11 @@ class OverviewTool(PresenterTool):
         column.setSpacing(8)
         text = _("Overview · arrows pick a slide · {show} shows it · {overview} or {end} closes")
         keys = {"show": key("show"), "end": key("end"), "overview": key_name(OVERVIEW)}
-        column.addWidget(caption(text.format(**keys).upper()))
+        heading = caption(text.format(**keys))
+        font = heading.font()
+        font.setCapitalization(QFont.Capitalization.AllUppercase)  # drawn in capitals, as NEXT is
+        heading.setFont(font)
+        column.addWidget(heading)
         column.addWidget(self.grid, 1)
         host.console.add_page(self.name, page, clocks=False)
 
