@@ -2,7 +2,8 @@
 
 The renderer's :class:`~desktop.render.builder.SlideLayout` is walked in paint order: the
 full-slide fill becomes the slide's background, other fills rectangles, rules lines, pictures
-pictures (SVG with a PNG fallback) and text boxes native text. The title goes into the
+pictures (SVG with a PNG fallback) and text boxes native text; a table and a chart become a
+PowerPoint table and chart (:mod:`desktop.export.pptx_data`). The title goes into the
 layout's title placeholder (the title slide's subtitle into its subtitle placeholder), bullets
 into the body placeholder, two columns into the two content placeholders, so PowerPoint's
 outline, its layouts and its accessibility checker see the deck's structure.
@@ -28,7 +29,9 @@ from PySide6.QtCore import QPointF, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from desktop.core.model import Layout
+from desktop.core.theme import Theme
 from desktop.export.png_writer import png_bytes
+from desktop.export.pptx_data import Areas
 from desktop.export.pptx_text import Style, fill_frame, set_colour
 from desktop.render.builder import SlideLayout
 from desktop.render.items import Fill, Picture, Rule, Text
@@ -77,8 +80,9 @@ def layout_for(layouts: SlideLayouts, layout: Layout) -> tuple[object, dict[str,
 class SlideWriter:
     """Writes laid-out slides onto PowerPoint slides with one style."""
 
-    def __init__(self, style: Style, canvas: QSize) -> None:
+    def __init__(self, style: Style, canvas: QSize, theme: Theme) -> None:
         self.style = style
+        self.theme = theme
         self.canvas = canvas
         self.svg_count = 0
 
@@ -88,8 +92,12 @@ class SlideWriter:
         used: set[int] = set()
         tree = slide.shapes._spTree  # python-pptx has no API for the z-order
         full = QRectF(0, 0, self.canvas.width(), self.canvas.height())
+        areas = Areas(laid_out)
         for item in laid_out.items:
-            if isinstance(item, Fill):
+            area = areas.owner(item)
+            if area is not None:
+                areas.write(slide, area, self.theme, self.style)
+            elif isinstance(item, Fill):
                 if item.rect.contains(full):
                     slide.background.fill.solid()
                     set_colour(slide.background.fill.fore_color, item.color, self.style)

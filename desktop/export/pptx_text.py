@@ -122,7 +122,7 @@ def _paragraph(paragraph: _Paragraph, para: Para, scale: float, style: Style, la
         p_pr.set("marL", str(style.emu(offset + indent)))
         p_pr.set("indent", str(-style.emu(indent)))
         colour = etree.SubElement(p_pr, qn("a:buClr"))
-        _colour_element(colour, para.bullet_color or para.color, style)
+        colour_element(colour, para.bullet_color or para.color, style)
         etree.SubElement(p_pr, qn("a:buFont"), typeface=style.latin)
         etree.SubElement(p_pr, qn("a:buChar"), char="•" if para.level == 1 else "–")
     else:
@@ -176,7 +176,8 @@ def mark_east_asian(run: _Run, typeface: str) -> None:
         r_pr.append(ea)
 
 
-def _colour_element(parent: etree._Element, colour: str, style: Style) -> None:
+def colour_element(parent: etree._Element, colour: str, style: Style) -> None:
+    """Add *colour* to *parent* (a fill, a bullet's colour): its theme colour where it is one."""
     slot = style.schemes.get(colour.lower())
     if slot is not None:
         name = next(element for _, s, element in THEME_SLOTS if s == slot)

@@ -58,7 +58,7 @@ def build(
     presentation.slide_height = Emu(SLIDE_HEIGHT_EMU)
     style = Style.of(renderer.theme, emu_per_px)
     write_theme(presentation, renderer.theme, style)
-    writer = SlideWriter(style, QSize(width, height))
+    writer = SlideWriter(style, QSize(width, height), renderer.theme)
     sections: list[tuple[str, list[int]]] = []
     first_slide: dict[int, Slide] = {}
     links = []

@@ -26,7 +26,7 @@ from desktop.core.model import Bullet, Deck, Layout, SlideRef
 from desktop.core.slide_words import both, languages, word, words
 from desktop.core.svg_cost import LOGO_BOX
 from desktop.core.theme import Theme
-from desktop.render.items import Fill, Item, Picture, Rule, Text
+from desktop.render.items import DataArea, Fill, Item, Picture, Rule, Text
 from desktop.render.text import LINE_SPACING, Para, TextBox, VAlign
 
 CENTER = Qt.AlignmentFlag.AlignHCenter
@@ -62,6 +62,8 @@ class SlideLayout:
     boxes: list[TextBox] = field(default_factory=list)
     links: list[tuple[QRectF, int]] = field(default_factory=list)
     """Canvas rectangles that link to a section (by index): the agenda entries."""
+    areas: list[DataArea] = field(default_factory=list)
+    """The tables and charts drawn, for formats that write them natively."""
 
     def overflowing(self) -> list[TextBox]:
         return [box for box in self.boxes if box.overflow]

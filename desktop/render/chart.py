@@ -38,6 +38,7 @@ from desktop.render.chart_canvas import (
     value_texts,
 )
 from desktop.render.chart_items import ChartStyle, Shape
+from desktop.render.items import ChartArea
 from desktop.render.text import VAlign
 
 _Place = Callable[[float], float]
@@ -86,13 +87,13 @@ def lay_out(canvas: ChartCanvas, rect: QRectF, chart: Chart) -> None:
     legend's beside, where they always fit; the note's and then the categories' are left out
     while the plot would be shorter than :data:`MIN_PLOT` of *rect*)."""
     out = canvas.out
-    items, boxes = len(out.items), len(out.boxes)
+    items, boxes, areas = len(out.items), len(out.boxes), len(out.areas)
     for left_out in LEAVE_OUT:
         canvas.left_out = left_out
         if _lay_out(canvas, rect, chart) >= rect.height() * MIN_PLOT or not canvas.second_code:
             return
         if left_out != LEAVE_OUT[-1]:
-            del out.items[items:], out.boxes[boxes:]  # again, with less
+            del out.items[items:], out.boxes[boxes:], out.areas[areas:]  # again, with less
 
 
 def _lay_out(canvas: ChartCanvas, rect: QRectF, chart: Chart) -> float:
@@ -150,9 +151,33 @@ def _lay_out(canvas: ChartCanvas, rect: QRectF, chart: Chart) -> float:
     else:  # ticks up the side, each some lines apart
         room = (area.height() - lines(style.label, 3)) / (lines(style.small) * 1.5)
     axis = Axis.of(chart, language, max(2, min(6, int(room) + 1)))
+    region = QRectF(rect.left(), rect.top() + (row if chart.unit else 0.0), rect.width(), 0.0)
+    region.setBottom(area.bottom())
+    canvas.out.areas.append(_area(canvas, region, chart, axis))
     if across:
         return horizontal(canvas, area, chart, axis)
     return _vertical(canvas, area, chart, axis)
+
+
+def _area(canvas: ChartCanvas, region: QRectF, chart: Chart, axis: Axis) -> ChartArea:
+    """Where the chart is, its axis and its texts as shown (a secondary language's on a
+    line of its own), for formats that write it natively."""
+
+    def shown(text: str, path: str) -> str:
+        second = plain(canvas.second_text(path))
+        return plain(text) + (f"\n{second}" if second else "")
+
+    return ChartArea(
+        region,
+        chart,
+        axis.low,
+        axis.high,
+        axis.step,
+        axis.decimals,
+        canvas.language,
+        tuple(shown(c, f"chart.categories[{n}]") for n, c in enumerate(chart.categories)),
+        tuple(shown(s.name, f"chart.series[{n}].name") for n, s in enumerate(chart.series)),
+    )
 
 
 def _legend(canvas: ChartCanvas, area: QRectF, chart: Chart, language: str, start: float) -> float:

@@ -127,6 +127,9 @@ class Axis:
     ticks: list[tuple[float, str]]
     base: float
     """Where bars grow from: 0, or the axis end nearest to it."""
+    step: float
+    decimals: int
+    """The step between the ticks and the digits after their point."""
 
     @classmethod
     def of(cls, chart: Chart, language: str, most: int = 6) -> Axis:
@@ -141,7 +144,7 @@ class Axis:
             for v in ticks.values
             if start - 1e-9 <= v <= end + 1e-9
         ]
-        return cls(start, end, marks, min(max(0.0, start), end))
+        return cls(start, end, marks, min(max(0.0, start), end), ticks.step, ticks.decimals)
 
     def at(self, value: float) -> float:
         """Where *value* is along the axis, from 0 (low) to 1 (high), clamped."""

@@ -9,6 +9,7 @@ from typing import Protocol
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
+from desktop.core.data import Chart
 from desktop.core.svg_cost import SLIDE_BOX
 from desktop.render.fonts import make_font
 from desktop.render.pictures import Decoded, decode, short_reason
@@ -145,6 +146,47 @@ class Picture:
         flags = centre | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
         painter.drawText(bottom, int(flags), reason)
         painter.restore()
+
+
+@dataclass(frozen=True, slots=True)
+class TableArea:
+    """Where a table is drawn, for a format that writes it as a table of its own (PowerPoint).
+
+    The cells' text boxes (``table-header-N``, ``table-cell-N``) and the fills and rules inside
+    :attr:`rect` are the table; the note under it is not.
+    """
+
+    rect: QRectF
+    widths: tuple[float, ...]
+    """Each column's width, left to right."""
+    heights: tuple[float, ...]
+    """Each drawn row's height, the header first (rows past the slide's end are left out)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ChartArea:
+    """Where a chart is drawn and its value axis, for a format that writes it as a chart of
+    its own (PowerPoint). The shapes and ``chart-*`` text boxes inside :attr:`rect` are the
+    chart; its unit (above) and note (below) are outside."""
+
+    rect: QRectF
+    chart: Chart
+    """The chart as laid out: in the shown language."""
+    low: float
+    high: float
+    step: float
+    """The value axis' ends and the step between its ticks."""
+    decimals: int
+    """The digits after the point of the ticks."""
+    language: str
+    """How the numbers are written (the shown language)."""
+    categories: tuple[str, ...]
+    names: tuple[str, ...]
+    """The categories and the series' names as shown: plain text, a secondary language's on
+    a line of its own."""
+
+
+DataArea = TableArea | ChartArea
 
 
 PLACEHOLDER_FILL = "#f7f5f0"

@@ -24,6 +24,7 @@ from desktop.core.model import Layout
 from desktop.core.numbers import format_number, separators
 from desktop.render.builder import SECONDARY_SCALE, LayoutBuilder, builds, lines
 from desktop.render.fonts import make_font
+from desktop.render.items import TableArea
 from desktop.render.text import LINE_SPACING, Para, TextBox
 
 ALIGN: Final = {
@@ -258,6 +259,9 @@ def _draw(
         h for n, h in enumerate(plan.heights) if sum(plan.heights[: n + 1]) <= area.height() + 0.5
     ]
     height = sum(drawn)
+    b.out.areas.append(
+        TableArea(QRectF(left, area.top(), total, height), tuple(plan.widths), tuple(drawn))
+    )
     if table.highlight_column is not None:
         c = table.highlight_column
         b.fill(QRectF(x_of[c], area.top(), plan.widths[c], height), b.color("panel"))
