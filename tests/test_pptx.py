@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path, PurePosixPath
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
+from pptx.opc.package import XmlPart
 from pptx.oxml.ns import qn
 
 from desktop.core.loader import load_deck
@@ -24,8 +26,10 @@ from desktop.export.exporter import ExportCancelled
 from desktop.export.plan import ExportLayout, plan_pages
 from desktop.export.pptx import PPTX, PptxOptions
 from desktop.export.pptx_text import CJK
+from desktop.export.pptx_writer import build
 from desktop.render.notes import notes_document
 from desktop.render.qtapp import ensure_gui_app
+from desktop.render.renderer import SlideRenderer
 from tests.conftest import DeckFactory, section_yaml
 
 EXPORTER = registry.get("pptx")
@@ -333,3 +337,28 @@ def test_safety_like_the_pdf(bundled: tuple[Deck, Path], tmp_path: Path) -> None
     # the two slides, then the generated agenda and sources (in parts) the PDF also adds
     total = len(plan_pages(deck, ExportLayout.SLIDES, [2, 3]))
     assert total > 2 and steps == [(n, total) for n in range(1, total + 1)]
+
+
+def test_finished_slides_are_kept_as_bytes_not_xml_trees(bundled: tuple[Deck, Path]) -> None:
+    """A long export holds each written slide, its notes and charts as their XML bytes (the
+    trees were most of its memory); the file is the same, its links and notes included."""
+    deck, path = bundled
+    renderer = SlideRenderer(deck)
+    pages = plan_pages(deck, ExportLayout.SLIDES, list(deck.talk.exported(range(deck.slide_count))))
+    job: Any = SimpleNamespace(step=lambda done, total: True)
+    presentation = build(deck, renderer, pages, job)
+    parts = list(presentation.part.package.iter_parts())
+    slides = [p for p in parts if p.partname.startswith("/ppt/slides/slide")]
+    trees = [p for p in slides if isinstance(p, XmlPart)]
+    assert len(slides) == len(pages) and 0 < len(trees) < 3
+    assert all(b"hlinksldjump" in p.blob for p in trees)  # the agenda's, linked at the end
+    live = {rel.target_part for slide in trees for rel in slide.rels.values()}
+    for kind in ("/ppt/notesSlides/", "/ppt/charts/"):
+        others = [p for p in parts if p.partname.startswith(kind) and p not in live]
+        assert others and not [p for p in others if isinstance(p, XmlPart)]
+    # one part per slide, each reached by one name: nothing written twice
+    assert len({p.partname for p in parts}) == len(parts)
+    saved: Any = Presentation(str(path))
+    agenda = saved.slides[1]
+    linked = [s.click_action.target_slide for s in agenda.shapes if s.click_action.target_slide]
+    assert linked and all(s.slide_id in {x.slide_id for x in saved.slides} for s in linked)

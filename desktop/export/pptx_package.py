@@ -1,4 +1,5 @@
-"""The deck-wide parts of a PowerPoint file: theme, sections and document properties.
+"""The deck-wide parts of a PowerPoint file: theme, sections and document properties; and
+finished slides kept as bytes (:func:`freeze_slide`).
 
 python-pptx has no API for sections or for the theme, so both are written as XML: the
 sections as PowerPoint 2010's ``p14:sectionLst`` extension of ``presentation.xml``, the
@@ -14,7 +15,9 @@ from datetime import UTC, datetime
 from typing import Final
 
 from lxml import etree
+from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part, XmlPart, _Relationship
 from pptx.oxml.ns import qn
 from pptx.presentation import Presentation
 
@@ -120,3 +123,46 @@ def write_theme(presentation: Presentation, theme: Theme, style: Style) -> None:
                 script.set("typeface", style.east_asian)
     # A theme part is a plain python-pptx Part: its bytes are what is written.
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+FROZEN_TYPES: Final = (CT.PML_NOTES_SLIDE, CT.DML_CHART)
+"""The parts of one slide alone that are frozen with it (a layout, a master or an image is
+shared by many slides)."""
+
+
+def freeze_slide(presentation: Presentation, slide: Part) -> Part:
+    """Keep a finished slide, its notes and charts as their XML bytes, not as XML trees.
+
+    python-pptx holds every part's XML tree until the file is saved: 150–200 KiB a slide, the
+    most of a long export's memory. A slide is not changed once written, so its parts are
+    serialized (9 KiB a slide) and put in the package in place of the trees; their
+    relationships stay as they are. Returns the slide's part as the package now holds it.
+    """
+    for rel in list(slide.rels.values()):
+        target = rel.target_part if not rel.is_external else None
+        if isinstance(target, XmlPart) and target.content_type in FROZEN_TYPES:
+            _replace(target, [slide])
+    return _replace(slide, [presentation.part, *_frozen_targets(slide)])
+
+
+def _frozen_targets(part: Part) -> list[Part]:
+    return [
+        rel.target_part
+        for rel in part.rels.values()
+        if not rel.is_external and rel.target_part.content_type in FROZEN_TYPES
+    ]
+
+
+def _replace(part: Part, referrers: list[Part]) -> Part:
+    """A plain part of *part*'s bytes and relationships, in its place for *referrers*."""
+    frozen = Part(part.partname, part.content_type, part.package, part.blob)
+    frozen.__dict__["_rels"] = part.rels  # the relationships, as python-pptx caches them
+    for referrer in referrers:
+        rels = referrer.rels
+        for rid, rel in list(rels.items()):
+            if not rel.is_external and rel.target_part is part:
+                # python-pptx has no API to re-point a relationship (nor to replace a part)
+                rels._rels[rid] = _Relationship(
+                    rel._base_uri, rid, rel.reltype, rel._target_mode, frozen
+                )
+    return frozen

@@ -11,9 +11,11 @@ from __future__ import annotations
 from typing import Final
 
 import pptx
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
 from pptx.opc.packuri import PackURI
 from pptx.presentation import Presentation
-from pptx.slide import Slide
+from pptx.shapes.base import BaseShape
 from pptx.util import Emu
 from PySide6.QtCore import QSize
 
@@ -24,7 +26,13 @@ from desktop.export.exporter import ExportJob, ExportResult
 from desktop.export.plan import ExportLayout, Page, PageKind, plan_pages
 from desktop.export.pptx import PptxOptions
 from desktop.export.pptx_notes import write_notes
-from desktop.export.pptx_package import Properties, set_properties, write_sections, write_theme
+from desktop.export.pptx_package import (
+    Properties,
+    freeze_slide,
+    set_properties,
+    write_sections,
+    write_theme,
+)
 from desktop.export.pptx_shapes import SlideWriter, layout_for
 from desktop.export.pptx_text import Style
 from desktop.render.builder import SlideLayout
@@ -60,7 +68,7 @@ def build(
     write_theme(presentation, renderer.theme, style)
     writer = SlideWriter(style, QSize(width, height), renderer.theme)
     sections: list[tuple[str, list[int]]] = []
-    first_slide: dict[int, Slide] = {}
+    first_slide: dict[int, Part] = {}
     links = []
     names = section_names(deck, pages)
     for done, page in enumerate(pages, 1):
@@ -69,9 +77,13 @@ def build(
         slide = presentation.slides.add_slide(slide_layout)
         built = writer.write(slide, laid_out, boxes)
         links.extend(built.links)
+        part: Part = slide.part
         if index is not None:
             write_notes(slide, deck.refs[index].slide.notes, style)
-            first_slide.setdefault(deck.refs[index].section_index, slide)
+        if not built.links:  # an agenda's links are added at the end, to later slides
+            part = freeze_slide(presentation, slide.part)
+        if index is not None:
+            first_slide.setdefault(deck.refs[index].section_index, part)
         name = names[done - 1]
         if not sections or sections[-1][0] != name:
             sections.append((name, []))
@@ -82,10 +94,20 @@ def build(
     for shape, section in links:
         target = first_slide.get(section)
         if target is not None:
-            shape.click_action.target_slide = target
+            link_to(shape, target)
     write_sections(presentation, sections, plain(deck.title))
     set_properties(presentation, properties(deck), f"tianjin-briefing {__version__}")
     return presentation
+
+
+def link_to(shape: BaseShape, slide: Part) -> None:
+    """Make a click on *shape* go to *slide* (a part: the slide may be frozen, so python-pptx's
+    ``target_slide``, which takes a slide, cannot be used)."""
+    action = shape.click_action
+    action.target_slide = None  # no other action
+    hlink = action._element.get_or_add_hlinkClick()
+    hlink.action = "ppaction://hlinksldjump"
+    hlink.rId = shape.part.relate_to(slide, RT.SLIDE)
 
 
 def properties(deck: Deck) -> Properties:
