@@ -4,7 +4,8 @@ Each run is a fresh process from start to exit (interpreter, Qt, loading, drawin
 a user or a script runs it, and as another tool's command line is timed on the same content.
 Other tools plug in through :data:`SIDE_BY_SIDE`: a :class:`SideBySide` is given the generated
 decks and returns its own figures, which the report lists beside ours (the Marp CLI comparison,
-``marp --pptx`` and ``marp --images png`` on the same content, is to be added there).
+``marp --pptx`` and ``marp --images png`` on the same content, is there:
+:mod:`bench.handover_marp`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
+from bench.handover_marp import measure_marp_handover
 from bench.procs import ROOT, WORKER_TIMEOUT, BenchError, Options, _env, log
 from bench.report import Figure, budget
 from bench.stats import median
@@ -27,7 +29,7 @@ GROUP: Final = "Hand-over export, whole process (median)"
 
 SideBySide = Callable[[Options, dict[int, Path]], list[Figure]]
 """Another tool measured on the generated decks (slide count -> deck folder)."""
-SIDE_BY_SIDE: list[SideBySide] = []
+SIDE_BY_SIDE: list[SideBySide] = [measure_marp_handover]
 """The comparisons run after ours, in order."""
 
 

@@ -112,7 +112,7 @@ def find_marp() -> tuple[list[str], dict[str, str]] | str:
     return [node, str(MARP_BIN.resolve())], env
 
 
-def _ours_env(pycache: Path) -> dict[str, str]:
+def our_env(pycache: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPYCACHEPREFIX"] = str(pycache)
@@ -134,7 +134,7 @@ def measure_marp(options: Options) -> list[Figure]:
     with tempfile.TemporaryDirectory(prefix="bench-marp-") as folder:
         work = Path(folder)
         home = work / "home"
-        ours_env = _ours_env(work / "pycache") | {"TIANJIN_BRIEFING_HOME": str(home)}
+        ours_env = our_env(work / "pycache") | {"TIANJIN_BRIEFING_HOME": str(home)}
         marp_env = marp_env | {"HOME": str(home)}
         for size in options.sizes:
             title = f"Plain briefing, {size} slides"
@@ -159,22 +159,33 @@ def measure_marp(options: Options) -> list[Figure]:
 
 
 def _figures(size: int, ours: list[Measured], theirs: list[Measured]) -> list[Figure]:
+    figures = pair_figures(f"marp.{size}", GROUP, f"{size} slides", ours, theirs)
+    if size >= 1000:
+        budget(figures[1], PEAK_GOAL)
+    return figures
+
+
+def pair_figures(
+    key: str, group: str, what: str, ours: list[Measured], theirs: list[Measured]
+) -> list[Figure]:
+    """The ratio (``KEY.ratio``: the median of the pairs' Marp ÷ ours, at least
+    :data:`RATIO_GOAL`) and our peak memory beside Marp's (``KEY.peak_rss``) of alternating
+    runs; *what* names the content (``300 slides``)."""
     if not (ours and len(ours) == len(theirs)):
         raise BenchError("the side-by-side runs came in unequal numbers")
     ratios = [m.seconds / o.seconds for o, m in zip(ours, theirs, strict=True)]
     cpu = median([m.cpu_seconds / o.cpu_seconds for o, m in zip(ours, theirs, strict=True)])
     ours_s, marp_s = median([o.seconds for o in ours]), median([m.seconds for m in theirs])
-    ratio = Figure(f"marp.{size}.ratio", GROUP, f"Marp ÷ ours, {size} slides", median(ratios), "×")
+    ratio = Figure(f"{key}.ratio", group, f"Marp ÷ ours, {what}", median(ratios), "×")
     ratio.detail = (
         f"ours {ours_s:.2f} s, Marp {marp_s:.2f} s; {len(ratios)} pairs, "
         f"ratios {min(ratios):.1f}–{max(ratios):.1f}; CPU time {cpu:.1f}×"
     )
     ratio.extra = {"ours_s": ours_s, "marp_s": marp_s, "cpu_ratio": cpu}
-    name = f"our peak RSS, {size} slides"
     peak_marp = max(m.peak_mib for m in theirs)
-    memory = Figure(f"marp.{size}.peak_rss", GROUP, name, max(o.peak_mib for o in ours), "MiB")
+    memory = Figure(
+        f"{key}.peak_rss", group, f"our peak RSS, {what}", max(o.peak_mib for o in ours), "MiB"
+    )
     memory.detail = f"Marp (CLI + chromium processes, summed) {peak_marp:.0f} MiB"
     memory.extra = {"marp_mib": peak_marp}
-    if size >= 1000:
-        budget(memory, PEAK_GOAL)
     return [budget(ratio, RATIO_GOAL, at_most=False), memory]
