@@ -19,14 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Final
 
-from bench.marp import (
-    find_marp,
-    marp_markdown,
-    our_env,
-    pair_figures,
-    plain_slides,
-    write_plain_deck,
-)
+from bench.marp import both_decks, environments, find_marp, pair_figures
 from bench.procs import ROOT, Measured, Options, log, run_measured
 from bench.report import Figure
 
@@ -61,15 +54,9 @@ def measure_marp_handover(options: Options, decks: dict[int, Path]) -> list[Figu
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory(prefix="bench-handover-marp-") as folder:
         work = Path(folder)
-        home = work / "home"
-        ours_env = our_env(work / "pycache") | {"TIANJIN_BRIEFING_HOME": str(home)}
-        marp_env = marp_env | {"HOME": str(home)}
+        ours_env, marp_env = environments(work, marp_env)
         for size in sizes:
-            title = f"Plain briefing, {size} slides"
-            slides = plain_slides(size)
-            deck = write_plain_deck(work / f"deck-{size}", title, slides)
-            markdown = work / f"deck-{size}.md"
-            markdown.write_text(marp_markdown(title, slides), encoding="utf-8")
+            deck, markdown = both_decks(work, size)
             for fmt, (ours_args, marp_args, what, ours_out, marp_out) in FORMATS.items():
                 ours_cmd = [sys.executable, "-m", "desktop", "export", str(deck), *ours_args]
                 marp_cmd = [*marp, str(markdown), *marp_args]

@@ -121,6 +121,23 @@ def our_env(pycache: Path) -> dict[str, str]:
     return env
 
 
+def environments(work: Path, marp_env: dict[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """Ours and Marp's environments for runs in *work*, with one home folder for both."""
+    home = work / "home"
+    ours = our_env(work / "pycache") | {"TIANJIN_BRIEFING_HOME": str(home)}
+    return ours, marp_env | {"HOME": str(home)}
+
+
+def both_decks(work: Path, size: int) -> tuple[Path, Path]:
+    """*size* plain slides in *work*, as our deck folder and as Marp Markdown."""
+    title = f"Plain briefing, {size} slides"
+    slides = plain_slides(size)
+    deck = write_plain_deck(work / f"deck-{size}", title, slides)
+    markdown = work / f"deck-{size}.md"
+    markdown.write_text(marp_markdown(title, slides), encoding="utf-8")
+    return deck, markdown
+
+
 def measure_marp(options: Options) -> list[Figure]:
     """The side-by-side figures for each of *options*' sizes (skipped without Marp)."""
     found = find_marp()
@@ -133,15 +150,9 @@ def measure_marp(options: Options) -> list[Figure]:
     figures: list[Figure] = []
     with tempfile.TemporaryDirectory(prefix="bench-marp-") as folder:
         work = Path(folder)
-        home = work / "home"
-        ours_env = our_env(work / "pycache") | {"TIANJIN_BRIEFING_HOME": str(home)}
-        marp_env = marp_env | {"HOME": str(home)}
+        ours_env, marp_env = environments(work, marp_env)
         for size in options.sizes:
-            title = f"Plain briefing, {size} slides"
-            slides = plain_slides(size)
-            deck = write_plain_deck(work / f"deck-{size}", title, slides)
-            markdown = work / f"deck-{size}.md"
-            markdown.write_text(marp_markdown(title, slides), encoding="utf-8")
+            deck, markdown = both_decks(work, size)
             ours_cmd = [sys.executable, "-m", "desktop", "export", str(deck)]
             ours_cmd += ["-o", str(work / "ours.pdf"), "--layout", "slides"]
             marp_cmd = [*marp, str(markdown), "--pdf", "-o", str(work / "marp.pdf")]
