@@ -180,6 +180,10 @@ def test_both_languages_in_the_cells_and_the_shown_language_in_the_chart(
     assert header.text == "Indicator\n指标"
     chinese = header.paragraphs[1].runs[0]._r
     assert chinese.find(f"{qn('a:rPr')}/{qn('a:ea')}") is not None
+    (ours, slide), *_ = _slides_of(both, Layout.CHART, presentation)
+    (chart,) = _graphic(slide, "chart")
+    # the chart's texts as the slide shows them: the second language on a line of its own
+    assert list(chart.chart.plots[0].categories) == ["2022", "2023", "2027 aim\n2027年目标"]
     chinese_only = localize(deck, DisplayLanguage.parse("zh", deck.languages))
     presentation = _export(chinese_only, tmp_path / "zh.pptx")
     (ours, slide), *_ = _slides_of(chinese_only, Layout.CHART, presentation)
