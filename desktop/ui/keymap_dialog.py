@@ -35,16 +35,15 @@ from desktop.core.i18n import _
 from desktop.core.keymap import KeyMap
 from desktop.core.keymap_edit import KeyTable, edit_keymap_text, parse_keys, written
 from desktop.core.paths import keymap_file
-from desktop.ui.actions import ActionRegistry, user_keymap
+from desktop.ui.actions import ActionRegistry, key_text, user_keymap
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
 
 
 def native(keys: Sequence[str]) -> str:
-    """Keys as the platform names them (``Ctrl+Shift+N``, ``PgDown``), comma-separated."""
-    return _(", ").join(
-        QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText) or key for key in keys
-    )
+    """Keys as the app writes them (``Ctrl+Shift+N``, ``PgDown``; macOS: its symbols),
+    comma-separated."""
+    return _(", ").join(key_text(key) or key for key in keys)
 
 
 def in_force(keymap: KeyMap, specs: Sequence[ActionSpec]) -> dict[str, tuple[str, ...]]:

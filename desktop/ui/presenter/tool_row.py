@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.i18n import N_, _
+from desktop.ui.actions import key_text
 from desktop.ui.presenter import style
 from desktop.ui.presenter.state_row import caption
 
@@ -172,7 +173,8 @@ class ToolRow(QWidget):
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setFont(style.ui_font(14))
-        keys = action.shortcut().toString(action.shortcut().SequenceFormat.NativeText)
+        shortcut = action.shortcut()
+        keys = key_text(shortcut.toString(shortcut.SequenceFormat.PortableText))
         tip = (
             _("{action} ({key})").format(action=action.text(), key=keys) if keys else action.text()
         )
