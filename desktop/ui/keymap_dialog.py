@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.actions import ActionSpec
+from desktop.core.actions import ActionSpec, action_description, action_text, group_title
 from desktop.core.atomic import write_text
 from desktop.core.i18n import _
 from desktop.core.keymap import KeyMap
@@ -76,16 +76,16 @@ class KeyPage(QWidget):
         for spec in table.specs:
             group = groups.get(spec.group)
             if group is None:
-                group = QTreeWidgetItem(self.tree, [_(spec.group)])
+                group = QTreeWidgetItem(self.tree, [group_title(spec.group)])
                 group.setFirstColumnSpanned(True)
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 font = group.font(0)
                 font.setBold(True)
                 group.setFont(0, font)
                 groups[spec.group] = group
-            item = QTreeWidgetItem(group, [_(spec.text).replace("&", ""), ""])
+            item = QTreeWidgetItem(group, [action_text(spec).replace("&", ""), ""])
             item.setData(0, NAME_ROLE, spec.name)
-            item.setToolTip(0, _(spec.description) if spec.description else "")
+            item.setToolTip(0, action_description(spec))
             self.items[spec.name] = item
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
@@ -237,7 +237,7 @@ class KeymapDialog(QDialog):
                 )
             for key, names in page.table.conflicts().items():
                 actions = _(", ").join(
-                    _(page.table.spec(name).text).replace("&", "") for name in names
+                    action_text(page.table.spec(name)).replace("&", "") for name in names
                 )
                 found.append(
                     _("{page}: {key} is the key of {actions}; give one of them another key").format(
