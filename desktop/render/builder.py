@@ -28,6 +28,7 @@ from desktop.core.svg_cost import LOGO_BOX
 from desktop.core.theme import Theme
 from desktop.render.items import DataArea, Fill, Item, Picture, Rule, Text
 from desktop.render.text import LINE_SPACING, Para, TextBox, VAlign
+from desktop.render.text_shared import LaidOut
 
 CENTER = Qt.AlignmentFlag.AlignHCenter
 
@@ -175,6 +176,7 @@ class LayoutBuilder:
         ref: SlideRef,
         number: str | None = None,
         step: int | None = None,
+        laid_out: LaidOut | None = None,
     ) -> None:
         self.deck, self.theme, self.ref = deck, theme, ref
         self.display = deck.display or deck.languages[0]
@@ -182,6 +184,8 @@ class LayoutBuilder:
         (:mod:`desktop.core.slide_words`) are in them too."""
         self.language = languages(self.display)[0]
         """The language of the texts shown (the first of ``en+zh``)."""
+        self.laid_out = laid_out if laid_out is not None else LaidOut()
+        """Where the slide's text boxes share documents laid out alike (the renderer's)."""
         self.number = number if number is not None else deck.talk.label(ref.index)
         self.step = step
         """The build's step shown (:mod:`desktop.core.builds`); None: the slide complete."""
@@ -270,6 +274,7 @@ class LayoutBuilder:
             name=name,
             body=body,
             proportional=proportional,
+            shared=self.laid_out,
         ).fit()
 
     def place(self, box: TextBox) -> TextBox:

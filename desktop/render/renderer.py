@@ -19,6 +19,7 @@ from desktop.core.paging import generated_parts
 from desktop.core.theme import Theme, load_theme
 from desktop.render.fonts import register_fonts
 from desktop.render.layouts import LayoutBuilder, SlideLayout
+from desktop.render.text_shared import LaidOut
 
 
 def device_snapped(painter: QPainter, rect: QRectF) -> QRectF:
@@ -72,6 +73,8 @@ class SlideRenderer:
         self._layouts: OrderedDict[tuple[int, int | None], SlideLayout] = OrderedDict()
         self._images: OrderedDict[tuple[int, int | None, int, int], QImage] = OrderedDict()
         self._image_bytes = 0
+        self._laid_out = LaidOut()
+        """Text documents shared by the slides' boxes laid out alike (footers, re-layouts)."""
 
     @property
     def slide_count(self) -> int:
@@ -87,7 +90,9 @@ class SlideRenderer:
         if cached is not None:
             self._layouts.move_to_end(key)
             return cached
-        cached = LayoutBuilder(self.deck, self.theme, ref, step=key[1]).build()
+        cached = LayoutBuilder(
+            self.deck, self.theme, ref, step=key[1], laid_out=self._laid_out
+        ).build()
         self._layouts[key] = cached
         while len(self._layouts) > self.LAYOUT_CACHE_LIMIT:
             self._layouts.popitem(last=False)
@@ -112,7 +117,7 @@ class SlideRenderer:
             parts=generated_parts(self.deck, layout),
         )
         ref = SlideRef(last.index, last.section_index, slide, last.section)
-        return LayoutBuilder(self.deck, self.theme, ref, number).build()
+        return LayoutBuilder(self.deck, self.theme, ref, number, laid_out=self._laid_out).build()
 
     def paint_layout(self, painter: QPainter, layout: SlideLayout, target: QRectF) -> QRectF:
         """Paint a laid-out slide letterboxed into *target*; return the slide's rectangle."""

@@ -235,6 +235,7 @@ def _box(
         wrap=not cell.number,
         name=f"{name}-{(r - 1) * len(table.columns) + c if r else c}",
         body=True,
+        shared=b.laid_out,
     )
     return box.fit()
 

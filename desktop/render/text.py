@@ -8,40 +8,27 @@ explicit character formats, so markup in content can only mean what
 from __future__ import annotations
 
 import enum
-import math
-from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
-from typing import Final
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QFontMetricsF,
-    QPainter,
-    QTextBlock,
-    QTextBlockFormat,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-    QTextOption,
-)
+from PySide6.QtGui import QPainter, QTextBlock, QTextCursor, QTextDocument
 
-from desktop.core.cjk import has_cjk, typeset
-from desktop.core.markup import Run, parse_inline, plain
-from desktop.render.cjk_text import cjk_first, pieces
-from desktop.render.fonts import make_font
+from desktop.core.cjk import has_cjk
+from desktop.core.markup import plain
+from desktop.render.cjk_text import cjk_first
+from desktop.render.text_shared import (
+    LaidOut,
+    block_format,
+    char_format,
+    natural_height,
+    text_option,
+    typeset_pieces,
+)
 
 LINE_SPACING = 1.362
 """Natural line spacing of the Latin font (Noto Sans), as a multiple of the font size: the
 pitch of every line, Chinese and mixed ones included."""
-
-
-FITTED_LIMIT: Final = 16
-"""Fitted documents kept for boxes laid out the same way (LRU)."""
-_FITTED: OrderedDict[tuple[object, ...], tuple[QTextDocument, float, bool]] = OrderedDict()
 
 
 class VAlign(enum.Enum):
@@ -108,6 +95,8 @@ class TextBox:
     proportional: bool = False
     """Shrink every paragraph in proportion only (the smallest sets the floor): for texts
     whose sizes say their rank, as the cover's title over its subtitle."""
+    shared: LaidOut | None = field(default=None, repr=False, compare=False)
+    """Where documents laid out alike are shared (None: not shared)."""
     scale: float = 1.0
     overflow: bool = False
     document: QTextDocument | None = field(default=None, repr=False)
@@ -118,30 +107,10 @@ class TextBox:
         The paragraphs shrink in proportion until the smallest reaches the minimum; if the
         text still does not fit, the smallest ones stay at the minimum while the larger ones
         shrink on towards it (a secondary language's smaller lines below larger ones).
-        *max_scale* caps the scale (to match a sibling box). A box laid out like one fitted
-        recently (the same paragraphs in a box of the same size: the footer of every slide of a
-        section) shares that box's document.
+        *max_scale* caps the scale (to match a sibling box). A text laid out before at a
+        scale and width, in the same :attr:`shared`, shares that document.
         """
-        key = (
-            self.rect.width(),
-            self.rect.height(),
-            tuple(self.paras),
-            self.families,
-            self.min_size,
-            self.wrap,
-            self.proportional,
-            max_scale,
-        )
-        shared = _FITTED.get(key)
-        if shared is not None:
-            _FITTED.move_to_end(key)
-            self.document, self.scale, self.overflow = shared
-            return self
         self._fit(max_scale)
-        assert self.document is not None
-        _FITTED[key] = (self.document, self.scale, self.overflow)
-        if len(_FITTED) > FITTED_LIMIT:
-            _FITTED.popitem(last=False)
         return self
 
     def _fit(self, max_scale: float) -> None:
@@ -153,21 +122,18 @@ class TextBox:
         if self._fits(doc):
             self.document, self.scale = doc, max_scale
             return
-        at_floor_first = self._layout(floor) if floor < max_scale else doc
+        at_floor = self._layout(floor) if floor < max_scale else doc
         # Bisect only when the text fits at the floor: else every step would fail.
         best = (
-            (self._search(floor, max_scale) or (floor, at_floor_first))
-            if self._fits(at_floor_first)
-            else None
+            (self._search(floor, max_scale) or (floor, at_floor)) if self._fits(at_floor) else None
         )
         if best is None and largest > smallest and not self.proportional:
             lowest = min(floor, self.min_size / largest)
-            at_lowest = self._layout(lowest)
-            if self._fits(at_lowest):  # else it overflows anyway: no search
-                best = self._search(lowest, floor) or (lowest, at_lowest)
+            at_floor = self._layout(lowest)
+            if self._fits(at_floor):  # else it overflows anyway: no search
+                best = self._search(lowest, floor) or (lowest, at_floor)
             floor = lowest
         if best is None:
-            at_floor = self._layout(floor)
             self.document, self.scale = at_floor, floor
             self.overflow = not self._fits(at_floor)
         else:
@@ -187,7 +153,10 @@ class TextBox:
 
     def size_of(self, para: Para, scale: float) -> float:
         """*para*'s font size at *scale*: never below the minimum (unless written smaller)."""
-        return max(1.0, min(para.size, self.min_size), para.size * scale)
+        return self._scaled(para.size, scale)
+
+    def _scaled(self, size: float, scale: float) -> float:
+        return max(1.0, min(size, self.min_size), size * scale)
 
     def font_sizes(self) -> list[float]:
         """The size of each paragraph's text as laid out, in canvas pixels."""
@@ -221,13 +190,29 @@ class TextBox:
         return self.document.idealWidth(), self.document.size().height()
 
     def _fits(self, doc: QTextDocument) -> bool:
-        size = doc.size()
-        return (
-            size.height() <= self.rect.height() + 0.5
-            and doc.idealWidth() <= self.rect.width() + 0.5
-        )
+        width, height = _extent(doc)
+        return height <= self.rect.height() + 0.5 and width <= self.rect.width() + 0.5
 
     def _layout(self, scale: float) -> QTextDocument:
+        """The paragraphs laid out at *scale* (shared with a box laid out alike)."""
+        if self.shared is None:
+            return self._elided_layout(scale)
+        key = (
+            self.rect.width() if self.wrap else None,
+            tuple(self.paras),
+            self.families,
+            self.min_size,
+            self.wrap,
+            scale,
+        )
+        doc = self.shared.get(key)
+        if doc is None:
+            doc = self._elided_layout(scale)
+            self.shared.put(key, doc)
+        return doc
+
+    def _elided_layout(self, scale: float) -> QTextDocument:
+        """The paragraphs laid out at *scale*, each cut to its ``max_lines``."""
         doc = self._document(scale, self.paras)
         if not any(p.max_lines for p in self.paras):
             return doc
@@ -258,34 +243,28 @@ class TextBox:
         doc = QTextDocument()
         doc.setUseDesignMetrics(True)
         doc.setDocumentMargin(0)
-        option = QTextOption()
-        option.setWrapMode(
-            QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
-            if self.wrap
-            else QTextOption.WrapMode.NoWrap
-        )
-        doc.setDefaultTextOption(option)
+        doc.setDefaultTextOption(text_option(self.wrap))
         if self.wrap:
             doc.setTextWidth(self.rect.width())
         cursor = QTextCursor(doc)
+        cursor.beginEditBlock()  # one layout when done, not one per insertion
         for index, para in enumerate(paras):
-            size = self.size_of(para, scale)
+            size = self._scaled(para.size, scale)
+            line_height = para.line_height
             if has_cjk(para.text):
                 # Lines of Chinese (or mixed) text at the pitch of Latin ones: the Chinese
                 # font's taller natural height would otherwise space them further apart.
-                latin = _natural_height(self.families[:1], size)
-                chinese = _natural_height(cjk_first(self.families)[:1], size)
+                latin = natural_height(self.families[:1], size)
+                chinese = natural_height(cjk_first(self.families)[:1], size)
                 line_height = round(para.line_height * latin / chinese)
-            else:
-                line_height = para.line_height
             hanging: tuple[float, float, float] | None = None
             if para.level:
                 # The indent of the bullet's own size (a secondary line below takes it too).
-                at = self.size_of(replace(para, size=para.indent_size or para.size), scale)
+                at = self._scaled(para.indent_size or para.size, scale)
                 indent = at * (1.1 if para.level == 1 else 1.0)
                 offset = (para.level - 1) * at * 1.3
                 hanging = (offset + indent, 0 if para.indent_size else -indent, indent)
-            block = _block_format(
+            block = block_format(
                 para.align if self.wrap else Qt.AlignmentFlag.AlignLeft,
                 line_height,
                 0 if index == len(paras) - 1 else size * para.space_after,
@@ -296,14 +275,12 @@ class TextBox:
             else:
                 cursor.insertBlock(block)
             if para.level and not para.indent_size:
-                mark = _char_format(self.families, size, para.bullet_color or para.color, True)
+                mark = char_format(self.families, size, para.bullet_color or para.color, True)
                 cursor.insertText("•\t" if para.level == 1 else "–\t", mark)
-            text = typeset(para.text)
-            runs = parse_inline(text) if para.markup else (Run(text),)
-            for piece in pieces(runs):
+            for piece in typeset_pieces(para.text, para.markup):
                 cursor.insertText(
                     piece.text,
-                    _char_format(
+                    char_format(
                         cjk_first(self.families) if piece.wide else self.families,
                         size,
                         para.color,
@@ -311,6 +288,7 @@ class TextBox:
                         para.italic != piece.italic,
                     ),
                 )
+        cursor.endEditBlock()
         return doc
 
     def paint(self, painter: QPainter) -> None:
@@ -353,11 +331,9 @@ class TextBox:
         return QPointF(left, max(self.rect.top(), top))
 
 
-@cache
-def _natural_height(families: tuple[str, ...], size: float) -> float:
-    """The natural line height of *families*' first font at *size* (as Qt lays it out)."""
-    metrics = QFontMetricsF(make_font(families, size))
-    return math.ceil(metrics.ascent()) + math.ceil(metrics.descent())
+def _extent(doc: QTextDocument) -> tuple[float, float]:
+    """The width and height *doc*'s text takes (laying it out)."""
+    return doc.idealWidth(), doc.size().height()
 
 
 def _blocks(doc: QTextDocument) -> Iterator[QTextBlock]:
@@ -370,39 +346,3 @@ def _blocks(doc: QTextDocument) -> Iterator[QTextBlock]:
 def _cut(text: str, length: int) -> str:
     """The first *length* characters of *text*, without trailing spaces, and an ellipsis."""
     return text[:length].rstrip(" ,;:·-–—") + "…"
-
-
-@lru_cache(maxsize=256)
-def _block_format(
-    align: Qt.AlignmentFlag,
-    line_height: int,
-    bottom: float,
-    hanging: tuple[float, float, float] | None,
-) -> QTextBlockFormat:
-    """A paragraph's block format (shared, like :func:`_char_format`); *hanging* is a
-    bullet's left margin, first-line indent and tab position."""
-    block = QTextBlockFormat()
-    block.setAlignment(align)
-    block.setLineHeight(line_height, 1)  # 1 = ProportionalHeight
-    block.setBottomMargin(bottom)
-    if hanging is not None:
-        left, first, tab = hanging
-        block.setLeftMargin(left)
-        block.setTextIndent(first)
-        block.setTabPositions([QTextOption.Tab(tab, QTextOption.TabType.LeftTab)])
-    return block
-
-
-@lru_cache(maxsize=256)
-def _char_format(
-    families: tuple[str, ...], size: float, color: str, bold: bool = False, italic: bool = False
-) -> QTextCharFormat:
-    """The character format of a run (shared: ``insertText`` copies it, nobody changes it).
-
-    Slides repeat a few formats thousands of times (body text, titles, footers); building
-    the font each time was a fifth of laying out a slide.
-    """
-    fmt = QTextCharFormat()
-    fmt.setFont(make_font(families, size, bold, italic))
-    fmt.setForeground(QBrush(QColor(color)))
-    return fmt
