@@ -43,7 +43,7 @@ class LaidOut:
     without one lays out what it needs.
     """
 
-    LIMIT: Final = 256
+    LIMIT: Final = 128
 
     def __init__(self, limit: int = LIMIT) -> None:
         self.limit = limit
