@@ -71,13 +71,28 @@ def natural_height(families: tuple[str, ...], size: float) -> float:
     return math.ceil(metrics.ascent()) + math.ceil(metrics.descent())
 
 
-@lru_cache(maxsize=4096)
+PIECES_KEPT: Final = 1024
+"""Paragraphs whose typeset pieces are kept (LRU): a slide's, many times over."""
+PIECES_KEPT_CHARS: Final = 2000
+"""Longer paragraphs are typeset each time they are laid out, so what is kept stays small
+whatever a deck holds."""
+
+
 def typeset_pieces(text: str, markup: bool) -> tuple[Piece, ...]:
     """A paragraph's text as it is inserted at any size: typeset, its emphasis read (where
     *markup*), the Chinese line-breaking rules applied. A text fitted to its box is laid out
-    at several sizes: this is done once."""
+    at several sizes: this is done once (for paragraphs up to :data:`PIECES_KEPT_CHARS`)."""
+    if len(text) > PIECES_KEPT_CHARS:
+        return _typeset_pieces(text, markup)
+    return _kept_pieces(text, markup)
+
+
+def _typeset_pieces(text: str, markup: bool) -> tuple[Piece, ...]:
     typeset_text = typeset(text)
     return tuple(pieces(parse_inline(typeset_text) if markup else (Run(typeset_text),)))
+
+
+_kept_pieces = lru_cache(maxsize=PIECES_KEPT)(_typeset_pieces)
 
 
 @cache
