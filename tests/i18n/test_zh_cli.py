@@ -91,6 +91,9 @@ def test_check_reports_in_chinese_with_machine_readable_places(
     lines = done.stdout.splitlines()
     assert lines[-1] == "1 个错误，0 个警告：无法显示演示文稿"
     assert lines[:-1] and all(LINE.match(line) for line in lines[:-1]), lines
+    for line in lines[:-1]:
+        message = LINE.sub("", line)
+        assert english_words(message) == [] and re.search(r"[\u4e00-\u9fff]", message), line
 
 
 def test_the_bundled_deck_checks_with_a_chinese_summary(tmp_path: Path) -> None:
