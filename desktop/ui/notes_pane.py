@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
 
+from desktop.core.displays import name
 from desktop.core.i18n import N_, _
 from desktop.core.model import Deck, Source, slide_label
 from desktop.render.notes import OfflineDocument, notes_document
@@ -241,6 +242,13 @@ class NotesPane(QWidget):
             # Parsed and made safe before anything lays it out (no image, safe links only).
             parsed = notes_document(notes, self._muted())
             cursor.insertFragment(QTextDocumentFragment(parsed))
+        second = ref.slide.secondary.get("notes", "").strip()
+        if second:  # two languages shown (en+zh): the second's notes follow, under its name
+            if notes:
+                self._insert_heading(cursor, name(deck.display.split("+")[-1]))
+                cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())  # unstyled again
+            cursor.insertFragment(QTextDocumentFragment(notes_document(second, self._muted())))
+            notes = notes or second
         cursor.select(QTextCursor.SelectionType.Document)
         spacing = QTextBlockFormat()
         spacing.setLineHeight(
@@ -264,8 +272,8 @@ class NotesPane(QWidget):
         self.browser.moveCursor(QTextCursor.MoveOperation.Start)
         self.browser.verticalScrollBar().setValue(0)
 
-    def _insert_sources(self, cursor: QTextCursor, sources: list[Source]) -> None:
-        """Append a "Sources" heading and one list item per source, all as plain text."""
+    def _insert_heading(self, cursor: QTextCursor, text: str) -> None:
+        """Append a small muted heading (``SOURCES``, a language's name) as plain text."""
         cursor.movePosition(QTextCursor.MoveOperation.End)
         heading_block = QTextBlockFormat()
         heading_block.setTopMargin(14)
@@ -277,7 +285,11 @@ class NotesPane(QWidget):
         heading.setFontLetterSpacing(106)
         heading.setForeground(self._muted())
         cursor.insertBlock(heading_block, heading)
-        cursor.insertText(_("Sources"))
+        cursor.insertText(text)
+
+    def _insert_sources(self, cursor: QTextCursor, sources: list[Source]) -> None:
+        """Append a "Sources" heading and one list item per source, all as plain text."""
+        self._insert_heading(cursor, _("Sources"))
 
         body = QTextCharFormat()
         small = QTextCharFormat()

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QInputMethodEvent, QPalette, QT
 from PySide6.QtWidgets import QApplication, QTreeWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.core.languages import DisplayLanguage, localize
 from desktop.core.loader import load_deck
 from desktop.core.markup import plain
 from desktop.core.model import Deck, slide_label
@@ -20,7 +21,7 @@ from desktop.ui.notes_pane import MAX_FONT_SIZE, MIN_FONT_SIZE, NO_NOTES, NotesP
 from desktop.ui.outline import OutlinePanel
 from desktop.ui.search_panel import DEBOUNCE_MS, PLACEHOLDER, SearchPanel, hint
 from desktop.ui.thumbnails import MIN_THUMBNAIL_WIDTH, THUMBNAIL_WIDTH, ThumbnailPanel
-from tests.conftest import DeckFactory
+from tests.conftest import TWO_LANGUAGE_DECK, TWO_LANGUAGE_SECTION, DeckFactory
 
 MANUFACTURING = 2
 """Section index of "High-quality development of manufacturing" in the bundled deck."""
@@ -461,6 +462,23 @@ def test_notes_say_when_there_are_none(qtbot: QtBot, make_deck: DeckFactory) -> 
     pane.set_slide(99)
     assert pane.browser.toPlainText() == ""
     assert pane.current_slide() is None
+
+
+def test_notes_in_two_languages_show_both(qtbot: QtBot, make_deck: DeckFactory) -> None:
+    loaded = load_deck(
+        make_deck({"deck.yaml": TWO_LANGUAGE_DECK, "a.yaml": TWO_LANGUAGE_SECTION})
+    ).deck
+    assert loaded is not None
+    pane = NotesPane()
+    qtbot.addWidget(pane)
+    pane.set_deck(localize(loaded, DisplayLanguage.parse("en+zh", loaded.languages)))
+    pane.set_slide(0)
+    # The first language's notes, then the second's under its name (as the PDF notes pages).
+    assert pane.browser.toPlainText().split("\n") == ["Say it.", "中文", "说。"]
+    pane.set_deck(localize(loaded, DisplayLanguage.parse("zh+en", loaded.languages)))
+    assert pane.browser.toPlainText().split("\n") == ["说。", "English", "Say it."]
+    pane.set_deck(localize(loaded, DisplayLanguage.parse("zh", loaded.languages)))
+    assert pane.browser.toPlainText() == "说。"
 
 
 def test_notes_and_sources_are_never_markup(

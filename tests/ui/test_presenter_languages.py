@@ -71,6 +71,10 @@ def test_the_console_switches_alone(qtbot: QtBot, present: Present, clock: FakeC
     assert audience_pixels(controller) == before_pixels
     assert controller.console.current.renderer() is controller.audience.renderer()
     assert controller.state.nav.current == 5
+    press(qtbot, controller, Qt.Key.Key_L, ALT | SHIFT)  # both: the English, then the Chinese
+    assert controller.languages.console == EN_ZH
+    both = notes(controller)
+    assert both.startswith(before_notes.split("\n")[0]) and f"\n中文\n{chinese[:8]}" in both
 
 
 def test_a_reload_keeps_both_choices(qtbot: QtBot, present: Present, clock: FakeClock) -> None:
