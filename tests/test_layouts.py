@@ -6,6 +6,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+from PySide6.QtCore import QRectF
 
 from desktop.core import format as fmt
 from desktop.core.layouts import LAYOUT_NAMES, Layout
@@ -146,3 +147,38 @@ def test_framed_builders_get_the_footer_and_the_others_the_whole_canvas() -> Non
 def test_slides_of_layouts_without_default_titles_are_numbered() -> None:
     deck = _model_deck(Layout.BULLETS, Layout.QUOTE)
     assert [slide_label(deck, ref) for ref in deck.refs] == ["Slide 1", "Slide 2"]
+
+
+FIGURES_SECTION = """\
+title: S
+slides:
+  - layout: figures
+    sources: [src]
+    title: Figures
+    figures:
+      - {{value: "1", label: "{long}"}}
+      - {{value: "2", label: two}}
+      - {{value: "3", label: three}}
+      - {{value: "4", label: four}}
+"""
+
+
+def test_a_figures_try_is_given_up_at_its_first_overflowing_label(
+    make_deck: DeckFactory,
+) -> None:
+    section = FIGURES_SECTION.format(long="a label far too long for any card " * 25)
+    deck = load_deck(make_deck({"a.yaml": section})).deck
+    assert deck is not None
+    theme, ref = SlideRenderer(deck).theme, deck.refs[0]
+    body = QRectF(120, 260, 1680, 640)
+    given_up = LayoutBuilder(deck, theme, ref)
+    assert layouts._figure_cards(given_up, body, 2, 1.0, whole=False) is None
+    whole = LayoutBuilder(deck, theme, ref)
+    cards = layouts._figure_cards(whole, body, 2, 1.0)
+    assert cards is not None and not cards.fits and len(cards.cards) == 4
+    # The other labels were never laid out: fewer documents than the whole try made.
+    assert len(given_up.laid_out) < len(whole.laid_out)
+    # Nothing fits, so the slide draws its last try whole: every card, the first overflowing.
+    built = SlideRenderer(deck).layout(0)
+    labels = [box for box in built.boxes if box.name.startswith("figure-label-")]
+    assert [box.overflow for box in labels] == [True, False, False, False]

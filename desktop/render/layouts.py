@@ -183,15 +183,14 @@ def figures(b: LayoutBuilder, body: QRectF) -> None:
     # Labels that need more room (two languages' take twice the lines) get it from the
     # values, down to smaller sizes.
     shrinks = FIGURE_SHRINKS + FIGURE_SHRINKS_MORE
+    tries = [(shrink, rows) for shrink in shrinks for rows in arrangements]
     chosen: _Cards | None = None
-    for shrink in shrinks:
-        for rows in arrangements:
-            chosen = _figure_cards(b, body, rows, shrink)
-            if chosen.fits:
-                break
-        else:
-            continue
-        break
+    for number, (shrink, rows) in enumerate(tries, 1):
+        # A try that overflows is given up at its first overflowing text, but the last is
+        # laid out whole: it is drawn when nothing fits.
+        chosen = _figure_cards(b, body, rows, shrink, whole=number == len(tries))
+        if chosen is not None and chosen.fits:
+            break
     assert chosen is not None
     for index, (rect, value, label) in enumerate(chosen.cards):
         if not b.item_drawn("figures", index):  # a build's card to come: its room is kept
@@ -212,8 +211,16 @@ class _Cards:
     fits: bool
 
 
-def _figure_cards(b: LayoutBuilder, body: QRectF, rows: int, shrink: float) -> _Cards:
-    """The cards in *rows* rows, the values at *shrink* times the size the rows allow."""
+def _figure_cards(
+    b: LayoutBuilder, body: QRectF, rows: int, shrink: float, whole: bool = True
+) -> _Cards | None:
+    """The cards in *rows* rows, the values at *shrink* times the size the rows allow; None
+    (unless *whole*) as soon as a value or a label overflows: the cards would not fit.
+
+    An overflowing box is at its floor, where fitting it again to a sibling's smaller scale
+    lays it out the same (:func:`~desktop.render.builder.same_scale`): it would still
+    overflow, so the rest need not be measured.
+    """
     figures = b.ref.slide.figures
     count = len(figures)
     columns = math.ceil(count / rows)
@@ -242,12 +249,15 @@ def _figure_cards(b: LayoutBuilder, body: QRectF, rows: int, shrink: float) -> _
         for index, figure in enumerate(figures)
     ]
     same_scale(values)
+    if not whole and any(box.overflow for box in values):
+        return None
     widest = max(box.content_size()[0] for box in values)
     card_w = min(column_w, max(widest + 2 * pad, FIGURE_CARD_MIN))
     value_h = lines(size * values[0].scale, 1, 100)
     label_h = max(1.0, row_h - 2 * pad - value_h - 8)
-    labels = [
-        b.measure(
+    labels: list[TextBox] = []
+    for index, figure in enumerate(figures):
+        label = b.measure(
             QRectF(0, 0, card_w - 2 * pad, label_h),
             b.item_paras(
                 b.below(
@@ -259,8 +269,9 @@ def _figure_cards(b: LayoutBuilder, body: QRectF, rows: int, shrink: float) -> _
             ),
             f"figure-label-{index}",
         )
-        for index, figure in enumerate(figures)
-    ]
+        if label.overflow and not whole:
+            return None
+        labels.append(label)
     same_scale(labels)
     card_h = 2 * pad + value_h + 8 + max(box.content_size()[1] for box in labels)
     cards = []
