@@ -3,6 +3,7 @@ hatched, and in the PDF vector paths with real text."""
 
 from __future__ import annotations
 
+import math
 import subprocess
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from desktop.render.chart_items import Shape
 from desktop.render.checks import render_problems
 from desktop.render.fonts import make_font
 from desktop.render.renderer import SlideRenderer
+from desktop.render.table import first_fitting
 from tests.conftest import DeckFactory, chart_section
 
 ONE = "        - {name: Containers, values: [21, 22.18, 27]}"
@@ -64,6 +66,22 @@ def test_a_table_is_set_at_one_size_that_fits(make_deck: DeckFactory) -> None:
         assert size >= theme.size("min_text")
         assert not layout.overflowing()
     assert not render_problems(renderer)
+
+
+@pytest.mark.parametrize("count", range(10))
+def test_the_first_size_that_fits_is_found_in_a_few_plans(count: int) -> None:
+    for first in [*range(count), None]:  # fits from *first* on (None: nowhere)
+        asked: list[int] = []
+
+        def fits(index: int, first: int | None = first, asked: list[int] = asked) -> bool:
+            asked.append(index)
+            return first is not None and index >= first
+
+        assert first_fitting(count, fits) == first
+        assert len(asked) == len(set(asked))  # nothing planned twice
+        # The largest size and the smallest settle the common cases; else a bisection.
+        most = 1 if first == 0 else 2 if first is None else 2 + 2 * math.ceil(math.log2(count))
+        assert len(asked) <= min(most, count), (first, asked)
 
 
 def test_a_table_past_the_minimum_size_overflows_and_check_says_so(

@@ -89,13 +89,50 @@ def table_slide(b: LayoutBuilder, body: QRectF) -> None:
 def _largest_fit(
     b: LayoutBuilder, area: QRectF, table: Table, grid: list[list[_Cell]], sizes: list[float]
 ) -> tuple[float, _Plan | None]:
-    """The largest of *sizes* at which the table fits in *area*, and its plan; the smallest
-    and None when none fits."""
-    for size in sizes:
-        plan = _plan(b, area, table, grid, size)
-        if plan is not None:
-            return size, plan
-    return sizes[-1], None
+    """The largest of *sizes* (largest first) at which the table fits in *area*, and its
+    plan; the smallest and None when none fits.
+
+    A table that fits at a size fits at any smaller one, so the sizes are searched
+    (:func:`first_fitting`) rather than planned one after another: each plan measures every
+    cell and word at its size.
+    """
+    plans: dict[int, _Plan | None] = {}
+
+    def fits(index: int) -> bool:
+        plans[index] = _plan(b, area, table, grid, sizes[index])
+        return plans[index] is not None
+
+    found = first_fitting(len(sizes), fits)
+    if found is None:
+        return sizes[-1], None
+    return sizes[found], plans[found]
+
+
+def first_fitting(count: int, fits: Callable[[int], bool]) -> int | None:
+    """The first of ``range(count)`` for which *fits* holds, where it holds from some index
+    on (None: for none), asking *fits* about a few: the first (most often it), the last,
+    then ever further steps from the first and a bisection of where they end."""
+    if count == 0:
+        return None
+    if fits(0):
+        return 0
+    if count == 1 or not fits(count - 1):
+        return None
+    low, high = 0, count - 1  # it does not hold at low, holds at high
+    step = 1
+    while low + step < high:
+        if fits(low + step):
+            high = low + step
+            break
+        low += step
+        step *= 2
+    while high - low > 1:
+        middle = (low + high) // 2
+        if fits(middle):
+            high = middle
+        else:
+            low = middle
+    return high
 
 
 def _cells(table: Table, language: str, secondary: Callable[[str], str]) -> list[list[_Cell]]:
