@@ -1,16 +1,15 @@
 """The builders of the layouts a slide fills in: one function per layout, registered with
 :func:`~desktop.render.builder.builds` (the agenda and sources, which the deck fills in, are in
-:mod:`desktop.render.generated`).
+:mod:`desktop.render.generated`; the figures, tables and charts have modules of their own:
+:mod:`~desktop.render.figures`, :mod:`~desktop.render.table`, :mod:`~desktop.render.chart`).
 
-Importing this module registers every builder (it imports :mod:`~desktop.render.generated`):
-it is the module the renderer uses.
+Importing this module registers every builder (it imports those modules): it is the module the
+renderer uses.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import math
-from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF
 
@@ -18,7 +17,12 @@ from desktop.core.cjk import has_cjk
 from desktop.core.model import Layout
 from desktop.core.numbering import number_label
 from desktop.core.slide_words import both
-from desktop.render import chart, generated, table  # noqa: F401  (importing registers them)
+from desktop.render import (  # noqa: F401  (importing registers them)
+    chart,
+    figures,
+    generated,
+    table,
+)
 from desktop.render.builder import (
     BUILDERS,
     CENTER,
@@ -29,10 +33,9 @@ from desktop.render.builder import (
     builds,
     leading,
     lines,
-    same_scale,
 )
 from desktop.render.items import Picture
-from desktop.render.text import Para, TextBox, VAlign
+from desktop.render.text import Para, VAlign
 
 __all__ = ["BUILDERS", "LayoutBuilder", "SlideLayout", "builds"]
 """The framework, for the renderer and tests: with this module imported, every layout has its
@@ -170,129 +173,6 @@ def section_slide(b: LayoutBuilder, page: QRectF) -> None:
 @builds(Layout.BULLETS)
 def bullets(b: LayoutBuilder, body: QRectF) -> None:
     b.text(body, b.bullet_paras(b.ref.slide.bullets), "bullets", body=True)
-
-
-@builds(Layout.FIGURES)
-def figures(b: LayoutBuilder, body: QRectF) -> None:
-    """Cards in rows under the title (the same gap on every figures slide), sized to their
-    content: every value at one size, the size the widest needs, and every label at one.
-    Three cards a row, else two, with the values at their full size, else smaller: the
-    first arrangement whose labels fit."""
-    count = len(b.ref.slide.figures)
-    arrangements = sorted({math.ceil(count / per_row) for per_row in (3, 2)})
-    # Labels that need more room (two languages' take twice the lines) get it from the
-    # values, down to smaller sizes.
-    shrinks = FIGURE_SHRINKS + FIGURE_SHRINKS_MORE
-    tries = [(shrink, rows) for shrink in shrinks for rows in arrangements]
-    chosen: _Cards | None = None
-    for number, (shrink, rows) in enumerate(tries, 1):
-        # A try that overflows is given up at its first overflowing text, but the last is
-        # laid out whole: it is drawn when nothing fits.
-        chosen = _figure_cards(b, body, rows, shrink, whole=number == len(tries))
-        if chosen is not None and chosen.fits:
-            break
-    assert chosen is not None
-    for index, (rect, value, label) in enumerate(chosen.cards):
-        if not b.item_drawn("figures", index):  # a build's card to come: its room is kept
-            continue
-        b.fill(rect, b.item_color("figures", index, "panel"))
-        b.fill(
-            QRectF(rect.left(), rect.top(), rect.width(), 8),
-            b.item_color("figures", index, "accent"),
-        )
-        b.place(value)
-        b.place(label)
-
-
-@dataclass
-class _Cards:
-    cards: list[tuple[QRectF, TextBox, TextBox]]
-    value_size: float
-    fits: bool
-
-
-def _figure_cards(
-    b: LayoutBuilder, body: QRectF, rows: int, shrink: float, whole: bool = True
-) -> _Cards | None:
-    """The cards in *rows* rows, the values at *shrink* times the size the rows allow; None
-    (unless *whole*) as soon as a value or a label overflows: the cards would not fit.
-
-    An overflowing box is at its floor, where fitting it again to a sibling's smaller scale
-    lays it out the same (:func:`~desktop.render.builder.same_scale`): it would still
-    overflow, so the rest need not be measured.
-    """
-    figures = b.ref.slide.figures
-    count = len(figures)
-    columns = math.ceil(count / rows)
-    tight = b.bilingual or shrink < FIGURE_SHRINKS[-1]  # labels short of room
-    gap, pad = (24.0, 20.0) if tight else (40.0, 30.0)
-    column_w = (body.width() - gap * (columns - 1)) / columns
-    row_h = (body.height() - gap * (rows - 1)) / rows
-    size = shrink * min(b.size("figure"), min(row_h, 420.0) * (0.30 if rows == 1 else 0.27))
-    size = max(size, b.size("min_text") * 1.25)  # a value stays above its label
-    values = [
-        b.measure(
-            QRectF(0, 0, column_w - 2 * pad, lines(size, 1, 100)),
-            [
-                Para(
-                    figure.value,
-                    size,
-                    b.item_color("figures", index, "figure"),
-                    bold=True,
-                    line_height=100,
-                )
-            ],
-            f"figure-value-{index}",
-            wrap=False,
-            min_size=max(b.size("min_text"), size * 0.45),
-        )
-        for index, figure in enumerate(figures)
-    ]
-    same_scale(values)
-    if not whole and any(box.overflow for box in values):
-        return None
-    widest = max(box.content_size()[0] for box in values)
-    card_w = min(column_w, max(widest + 2 * pad, FIGURE_CARD_MIN))
-    value_h = lines(size * values[0].scale, 1, 100)
-    label_h = max(1.0, row_h - 2 * pad - value_h - 8)
-    labels: list[TextBox] = []
-    for index, figure in enumerate(figures):
-        label = b.measure(
-            QRectF(0, 0, card_w - 2 * pad, label_h),
-            b.item_paras(
-                b.below(
-                    b.para(figure.label, "figure_label", line_height=110),
-                    b.secondary(f"figures[{index}].label"),
-                ),
-                "figures",
-                index,
-            ),
-            f"figure-label-{index}",
-        )
-        if label.overflow and not whole:
-            return None
-        labels.append(label)
-    same_scale(labels)
-    card_h = 2 * pad + value_h + 8 + max(box.content_size()[1] for box in labels)
-    cards = []
-    for index, (value, label) in enumerate(zip(values, labels, strict=True)):
-        row, col = divmod(index, columns)
-        rect = QRectF(
-            body.left() + col * (card_w + gap), body.top() + row * (card_h + gap), card_w, card_h
-        )
-        value.rect = QRectF(rect.left() + pad, rect.top() + pad, card_w - 2 * pad, value_h)
-        label.rect = QRectF(rect.left() + pad, value.rect.bottom() + 8, card_w - 2 * pad, label_h)
-        cards.append((rect, value, label))
-    fits = not any(box.overflow for box in values + labels)
-    return _Cards(cards, size * values[0].scale, fits)
-
-
-FIGURE_SHRINKS = (1.0, 0.85, 0.7, 0.55)
-"""The sizes tried for a figures slide's values, against the largest its rows allow."""
-FIGURE_SHRINKS_MORE = (0.45, 0.38)
-"""And when the labels fit at none of those (two languages' labels take twice the lines)."""
-FIGURE_CARD_MIN = 440.0
-"""The narrowest a figure card gets when its row has room: labels need a few words a line."""
 
 
 @builds(Layout.QUOTE)

@@ -1,0 +1,207 @@
+"""The figures layout: key numbers on cards in rows under the title.
+
+:func:`figures` tries arrangements in the order a designer would and keeps the first that
+fits: the rows that use the full width first (three cards a row before two), each with its
+values at full size and then smaller; in two languages, then one row of four cards; and when
+both languages' labels fit in none, the labels in the primary language only (the secondary
+text says what the primary one says; the values are always shown). Only when nothing fits at
+all is the preferred arrangement drawn, overflowing.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+from PySide6.QtCore import QRectF
+
+from desktop.core.model import Layout
+from desktop.render.builder import LayoutBuilder, builds, lines, same_scale
+from desktop.render.text import Para, TextBox
+
+FIGURE_SHRINKS: Final = (1.0, 0.85, 0.7, 0.55)
+"""The sizes tried for a figures slide's values, against the largest its rows allow."""
+FIGURE_SHRINKS_MORE: Final = (0.45, 0.38)
+"""And when the labels fit at none of those (two languages' labels take twice the lines)."""
+FIGURE_CARD_MIN: Final = 440.0
+"""The narrowest a figure card gets when its row has room: labels need a few words a line."""
+
+
+@dataclass(frozen=True)
+class Try:
+    """One arrangement of a figures slide's cards."""
+
+    rows: int
+    shrink: float
+    """The values' size against the largest the rows allow."""
+    second: bool = True
+    """Whether the labels carry their secondary language's text (in two languages)."""
+    full: bool = False
+    """Whether the cards take their column's whole width (else as wide as their content)."""
+
+
+def tries(count: int, bilingual: bool) -> list[Try]:
+    """The arrangements of *count* cards, best first: three a row, else two, at every value
+    size. In two languages then the cards as wide as their columns (the labels take fewer
+    lines), one row of four for four cards, and then those with the labels in the primary
+    language only."""
+    shrinks = FIGURE_SHRINKS + FIGURE_SHRINKS_MORE
+    wide = list(dict.fromkeys(math.ceil(count / per_row) for per_row in (3, 2)))
+    found = [Try(rows, shrink) for shrink in shrinks for rows in wide]
+    if not bilingual:
+        return found
+    every = wide + ([1] if count == 4 else [])
+    found = []
+    for second in (True, False):
+        for shrink in shrinks:
+            found += [Try(rows, shrink, second) for rows in wide if second]
+            found += [Try(rows, shrink, second, full=True) for rows in every]
+    return found
+
+
+@builds(Layout.FIGURES)
+def figures(b: LayoutBuilder, body: QRectF) -> None:
+    """Cards in rows under the title (the same gap on every figures slide), sized to their
+    content: every value at one size, the size the widest needs, and every label at one.
+    The first of :func:`tries` that fits; when none does, the first arrangement at its
+    smallest, with as little text as any try has, drawn whole."""
+    arrangements = tries(len(b.ref.slide.figures), b.bilingual)
+    chosen: _Cards | None = None
+    for arrangement in arrangements:
+        # A try that overflows is given up at its first overflowing text.
+        chosen = _figure_cards(b, body, arrangement, whole=False)
+        if chosen is not None and chosen.fits:
+            break
+    else:
+        final = arrangements[-1]
+        chosen = _figure_cards(b, body, Try(arrangements[0].rows, final.shrink, final.second))
+    assert chosen is not None
+    for index, (rect, value, label) in enumerate(chosen.cards):
+        if not b.item_drawn("figures", index):  # a build's card to come: its room is kept
+            continue
+        b.fill(rect, b.item_color("figures", index, "panel"))
+        b.fill(
+            QRectF(rect.left(), rect.top(), rect.width(), 8),
+            b.item_color("figures", index, "accent"),
+        )
+        b.place(value)
+        b.place(label)
+
+
+@dataclass
+class _Cards:
+    cards: list[tuple[QRectF, TextBox, TextBox]]
+    value_size: float
+    fits: bool
+
+
+def _figure_cards(
+    b: LayoutBuilder,
+    body: QRectF,
+    arrangement: Try,
+    whole: bool = True,
+) -> _Cards | None:
+    """The cards as *arrangement* has them; None (unless *whole*) as soon as a value or a
+    label overflows: the cards would not fit.
+
+    An overflowing box is at its floor, where fitting it again to a sibling's smaller scale
+    lays it out the same (:func:`~desktop.render.builder.same_scale`): it would still
+    overflow, so the rest need not be measured.
+    """
+    figures = b.ref.slide.figures
+    count, rows, shrink = len(figures), arrangement.rows, arrangement.shrink
+    columns = math.ceil(count / rows)
+    tight = b.bilingual or shrink < FIGURE_SHRINKS[-1]  # labels short of room
+    gap, pad = (24.0, 20.0) if tight else (40.0, 30.0)
+    column_w = (body.width() - gap * (columns - 1)) / columns
+    row_h = (body.height() - gap * (rows - 1)) / rows
+    size = shrink * min(b.size("figure"), min(row_h, 420.0) * (0.30 if rows == 1 else 0.27))
+    size = max(size, b.size("min_text") * 1.25)  # a value stays above its label
+    values = [
+        b.measure(
+            QRectF(0, 0, column_w - 2 * pad, lines(size, 1, 100)),
+            [
+                Para(
+                    figure.value,
+                    size,
+                    b.item_color("figures", index, "figure"),
+                    bold=True,
+                    line_height=100,
+                )
+            ],
+            f"figure-value-{index}",
+            wrap=False,
+            min_size=max(b.size("min_text"), size * 0.45),
+        )
+        for index, figure in enumerate(figures)
+    ]
+    same_scale(values)
+    if not whole and any(box.overflow for box in values):
+        return None
+    widest = max(box.content_size()[0] for box in values)
+    card_w = column_w if arrangement.full else min(column_w, max(widest + 2 * pad, FIGURE_CARD_MIN))
+    value_h = lines(size * values[0].scale, 1, 100)
+    label_h = max(1.0, row_h - 2 * pad - value_h - 8)
+    width = card_w - 2 * pad
+
+    def label(index: int, height: float) -> TextBox:
+        paras = b.below(
+            b.para(figures[index].label, "figure_label", line_height=110),
+            b.secondary(f"figures[{index}].label") if arrangement.second else "",
+        )
+        return b.measure(
+            QRectF(0, 0, width, height),
+            b.item_paras(paras, "figures", index),
+            f"figure-label-{index}",
+        )
+
+    # A row's labels may take the room the other rows' leave: at most all but a line each.
+    most = rows * label_h - (rows - 1) * lines(b.size("min_text"), 1, 110)
+    labels: list[TextBox] = []
+    for index in range(count):
+        box = label(index, label_h)
+        if box.overflow and not whole and (rows == 1 or label(index, most).overflow):
+            return None
+        labels.append(box)
+    heights = _row_heights(labels, columns, label_h, label)
+    cards = []
+    top = body.top()
+    for index, (value, box) in enumerate(zip(values, labels, strict=True)):
+        row, col = divmod(index, columns)
+        if col == 0 and row:
+            top += 2 * pad + value_h + 8 + heights[row - 1] + gap
+        card_h = 2 * pad + value_h + 8 + heights[row]
+        rect = QRectF(body.left() + col * (card_w + gap), top, card_w, card_h)
+        value.rect = QRectF(rect.left() + pad, rect.top() + pad, width, value_h)
+        box.rect = QRectF(rect.left() + pad, value.rect.bottom() + 8, width, heights[row])
+        cards.append((rect, value, box))
+    fits = not any(box.overflow for box in values + labels)
+    return _Cards(cards, size * values[0].scale, fits)
+
+
+def _row_heights(
+    labels: list[TextBox],
+    columns: int,
+    label_h: float,
+    measure: Callable[[int, float], TextBox],
+) -> list[float]:
+    """The height of each row's labels, refitting *labels* in place to one scale: every row
+    as tall as the tallest label; when a row's labels overflow their *label_h*, the rows whose
+    labels fit give it the room they leave, and each row is as tall as its own tallest."""
+    starts = range(0, len(labels), columns)
+    same_scale(labels)  # the room a row leaves, at the scale it is set at
+    needy = [start for start in starts if any(box.overflow for box in labels[start:][:columns])]
+    spare = sum(
+        label_h - max(box.content_size()[1] for box in labels[start:][:columns])
+        for start in starts
+        if start not in needy
+    )
+    if needy and spare > 0:
+        for start in needy:
+            for index in range(start, min(len(labels), start + columns)):
+                labels[index] = measure(index, label_h + spare / len(needy))
+    same_scale(labels)
+    tallest = [max(box.content_size()[1] for box in labels[start:][:columns]) for start in starts]
+    return tallest if needy else [max(tallest)] * len(tallest)
