@@ -223,8 +223,8 @@ def test_nothing_but_the_footer_line_is_below_the_minimum(variant: Variant) -> N
     minimum = variant[1].size("min_text")
     for ref, texts, layout in _slides(variant):
         # Two languages on the densest bundled slides do not fit one slide yet (see the
-        # changelog): their overflow is measured in one language only.
-        if "+" not in variant[0].display:
+        # changelog): their overflow is measured in one language only, but the figures'.
+        if "+" not in variant[0].display or ref.slide.layout is Layout.FIGURES:
             assert not layout.overflowing(), (_where(ref), [b.name for b in layout.overflowing()])
         for text in texts:
             if text.role not in FOOTER_ROLES:
@@ -273,15 +273,22 @@ def test_figure_siblings_match_and_cards_fit_their_content(variant: Variant) -> 
             item.rect for item in layout.items if isinstance(item, Fill) and item.color == panel
         ]
         assert len(cards) == len(values)
-        tallest = max(
-            label.rect.bottom() - card.top() for card, label in zip(cards, labels, strict=False)
-        )
+        rows: dict[float, list[float]] = {}
+        for card, label in zip(cards, labels, strict=False):
+            rows.setdefault(round(card.top(), 1), []).append(label.rect.bottom() - card.top())
         widest = max(value.rect.width() for value in values)
+        # In two languages the cards may take their columns' whole width (fewer label lines).
+        right = variant[0].canvas_size[0] - variant[1].size("margin_x")
+        whole_width = "+" in variant[0].display and abs(max(c.right() for c in cards) - right) < 1
+        one_height = len({round(card.height(), 1) for card in cards}) == 1
+        tallest = max(max(row) for row in rows.values())
         for card, label, value in zip(cards, labels, values, strict=True):
             assert card.contains(value.rect) and value.rect.left() < label.rect.right()
-            # as tall as the tallest label needs, and its padding
-            assert card.height() - tallest <= 30 + 1, _where(ref)
-            assert card.width() <= max(440, widest + 60) + 1, _where(ref)
+            # as tall as the tallest label needs, and its padding (of its row, where the rows
+            # share the room unequally)
+            needed = tallest if one_height else max(rows[round(card.top(), 1)])
+            assert card.height() - needed <= 30 + 1, _where(ref)
+            assert card.width() <= max(440, widest + 60) + 1 or whole_width, _where(ref)
         header = max(t.rect.bottom() for t in texts if t.role in ("title", "subtitle"))
         has_subtitle = any(t.role == "subtitle" for t in texts)
         gaps.add((has_subtitle, round(min(c.top() for c in cards) - header, 1)))

@@ -1,0 +1,72 @@
+"""The figures layout: the arrangements tried, best first, and what a crowded slide in two
+languages gives up (the secondary labels, never a value) rather than run off the page."""
+
+from __future__ import annotations
+
+from desktop.core.languages import DisplayLanguage, localize
+from desktop.core.loader import load_deck
+from desktop.core.model import Deck
+from desktop.core.theme import load_theme
+from desktop.render.figures import FIGURE_SHRINKS, Try, tries
+from desktop.render.renderer import SlideRenderer
+from tests.conftest import MINIMAL_DECK, DeckFactory
+
+
+def test_one_language_tries_three_a_row_before_two_at_every_size() -> None:
+    found = tries(6, bilingual=False)
+    assert found[:2] == [Try(2, 1.0), Try(3, 1.0)]  # 3×2 before 2×3
+    assert all(t.second and not t.full for t in found)
+
+
+def test_two_languages_keep_both_labels_before_the_primary_alone() -> None:
+    found = tries(4, bilingual=True)
+    seconds = [t.second for t in found]
+    assert seconds.index(False) == seconds.count(True)  # every try with both first
+    at_full_size = [t for t in found if t.shrink == FIGURE_SHRINKS[0] and t.second]
+    # content-wide cards, then as wide as their columns, then four in one row
+    assert at_full_size == [Try(2, 1.0), Try(2, 1.0, full=True), Try(1, 1.0, full=True)]
+
+
+def _six_figures(make_deck: DeckFactory, label_zh: str) -> Deck:
+    figures = "".join(
+        f"      - value: {{en: '{value}', zh: '{value}'}}\n"
+        f"        label: {{en: the figure's label of a few words {n}, zh: {label_zh}{n}}}\n"
+        for n, value in enumerate(["~¥3 tn", "3.7%", "27 m TEU", "15%", "¥1 tn+", "US$7 bn+"])
+    )
+    section = (
+        "title: {en: S, zh: 节}\nslides:\n  - layout: figures\n"
+        "    title: {en: Six figures, zh: 六个数字}\n"
+        "    subtitle: {en: A subtitle, zh: 副标题}\n"
+        "    sources: [src]\n    figures:\n" + figures
+    )
+    result = load_deck(
+        make_deck({"deck.yaml": "languages: [en, zh]\n" + MINIMAL_DECK, "a.yaml": section})
+    )
+    assert result.deck is not None, [p.format() for p in result.problems]
+    return localize(result.deck, DisplayLanguage("en", "zh"))
+
+
+def _labels(deck: Deck) -> tuple[list[list[str]], list[int], bool]:
+    layout = SlideRenderer(deck, load_theme("high-contrast")).layout(0)
+    texts = layout.texts()
+    labels = [[p.text for p in t.box.paras] for t in texts if t.role == "figure-label"]
+    lefts = sorted({round(t.rect.left()) for t in texts if t.role == "figure-value"})
+    return labels, lefts, bool(layout.overflowing())
+
+
+def test_six_figures_in_two_languages_fit_three_a_row(make_deck: DeckFactory) -> None:
+    labels, lefts, overflowing = _labels(_six_figures(make_deck, "标签"))
+    assert not overflowing and len(lefts) == 3
+    assert labels[0] == ["the figure's label of a few words 0", "标签0"]
+
+
+def test_too_long_a_secondary_label_is_left_out_but_never_a_value(
+    make_deck: DeckFactory,
+) -> None:
+    deck = _six_figures(make_deck, "一个很长很长的中文标签，" * 6)
+    labels, lefts, overflowing = _labels(deck)
+    assert not overflowing and len(lefts) == 3
+    assert labels == [[f"the figure's label of a few words {n}"] for n in range(6)]
+    layout = SlideRenderer(deck, load_theme("high-contrast")).layout(0)
+    values = [t.box.paras[0].text for t in layout.texts() if t.role == "figure-value"]
+    assert values == ["~¥3 tn", "3.7%", "27 m TEU", "15%", "¥1 tn+", "US$7 bn+"]
