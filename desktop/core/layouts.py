@@ -98,8 +98,10 @@ class Layout(enum.Enum):
     )
     FIGURES = LayoutSpec(
         "figures",
-        "1 to 6 key numbers on cards, each with its label (up to 3 in a row on a 16:9 slide,"
-        " 2 on a 4:3 one), every value at one size.",
+        "1 to 6 key numbers on cards, each with its label, every value at one size: three"
+        " cards a row, else two (four in one row when four cards in two languages need it)."
+        " In two languages, where the labels of both do not fit, the labels are in the"
+        " primary language only; the values are always shown.",
         hint="key numbers",
         needs=("figures",),
         content=True,
