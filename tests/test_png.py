@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,40 @@ def test_cancel_writes_nothing_and_removes_the_folder_it_made(deck: Deck, tmp_pa
     with pytest.raises(ExportCancelled):
         EXPORTER.export(deck, old, PngOptions(width=640), progress=lambda d, t: d < 4)
     assert {p.name: p.read_bytes() for p in old.iterdir()} == before  # no temporary left
+
+
+def test_a_full_disk_while_encoding_leaves_the_folder_as_it_was(
+    deck: Deck, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Images encode in threads while the next slide is drawn: an encoder's error stops the
+    export, and no thread writes a temporary file after the export has removed them."""
+    from desktop.export import png_encode, png_writer
+
+    old = tmp_path / "old"
+    EXPORTER.export(deck, old, PngOptions(slides=(0, 1), width=320))
+    before = {p.name: p.read_bytes() for p in old.iterdir()}
+    encode = png_encode.encode_png
+    calls: list[int] = []
+
+    def full_disk(image: QImage) -> bytes:
+        calls.append(1)
+        if len(calls) == 3:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return encode(image)
+
+    monkeypatch.setattr(png_writer, "encode_png", full_disk)
+    with pytest.raises(UserError, match="the disk is full"):
+        EXPORTER.export(deck, old, PngOptions(width=320))
+    assert {p.name: p.read_bytes() for p in old.iterdir()} == before  # no temporary left
+    assert len(calls) < deck.slide_count - 1  # the slides after the error were not encoded
+
+
+def test_draw_image_is_images_picture_kept_by_no_cache(deck: Deck) -> None:
+    renderer = SlideRenderer(deck)
+    size = QSize(480, 270)
+    cached = renderer.image(3, size)
+    assert renderer.image(3, size).cacheKey() == cached.cacheKey()
+    drawn = renderer.draw_image(3, size)
+    assert drawn.cacheKey() not in {cached.cacheKey(), renderer.draw_image(3, size).cacheKey()}
+    assert drawn.format() == cached.format()
+    assert bytes(drawn.constBits()) == bytes(cached.constBits())

@@ -64,28 +64,45 @@ def _running(pid: int) -> bool:
     return True
 
 
-def remove_stale_parts(target: Path) -> list[Path]:
-    """Remove temporary files that killed writers left beside *target*; return them."""
-    head = _head(target)
+def remove_stale_parts(*targets: Path) -> list[Path]:
+    """Remove temporary files that killed writers left beside *targets*; return them.
+
+    Each folder is listed once, whatever the number of targets in it (an export of a
+    thousand slide images would otherwise list its folder a thousand times).
+    """
+    heads: dict[Path, set[str]] = {}
+    for target in targets:
+        heads.setdefault(target.parent, set()).add(_head(target))
+    marker = f".{host_tag()}.pid"
     removed: list[Path] = []
-    try:
-        entries = [entry for entry in target.parent.iterdir() if entry.name.startswith(head)]
-    except OSError:
-        return removed
-    for entry in entries:
-        pid, dot, rest = entry.name[len(head) :].partition(".")
-        if not (pid.isdigit() and dot and ".part" in rest) or _running(int(pid)):
-            continue
+    for folder, names in heads.items():
         try:
-            entry.unlink()
-        except FileNotFoundError:
+            entries = list(folder.iterdir())
+        except OSError:
             continue
-        except OSError as exc:  # a folder of that name, or no permission: leave it
-            log.warning("could not remove %s: %s", entry, exc)
-            continue
-        log.info("removed %s, left by an interrupted write", entry)
-        removed.append(entry)
+        for entry in entries:
+            # The head ends at the last marker: what follows it (pid, random, suffix) has none.
+            end = entry.name.rfind(marker) + len(marker)
+            if end < len(marker) or entry.name[:end] not in names:
+                continue
+            pid, dot, rest = entry.name[end:].partition(".")
+            if not (pid.isdigit() and dot and ".part" in rest) or _running(int(pid)):
+                continue
+            if _remove(entry):
+                removed.append(entry)
     return removed
+
+
+def _remove(entry: Path) -> bool:
+    try:
+        entry.unlink()
+    except FileNotFoundError:
+        return False
+    except OSError as exc:  # a folder of that name, or no permission: leave it
+        log.warning("could not remove %s: %s", entry, exc)
+        return False
+    log.info("removed %s, left by an interrupted write", entry)
+    return True
 
 
 def _keep_owner(temp: Path, old: os.stat_result) -> None:
@@ -102,18 +119,23 @@ def _keep_owner(temp: Path, old: os.stat_result) -> None:
 
 
 @contextlib.contextmanager
-def atomic_path(target: Path, verify: Callable[[], object] | None = None) -> Iterator[Path]:
+def atomic_path(
+    target: Path, verify: Callable[[], object] | None = None, *, clean: bool = True
+) -> Iterator[Path]:
     """Yield a temporary path beside *target*; on success move it into place.
 
     Args:
         target: The file to write (its folder exists).
         verify: Called just before the rename; it raises to stop the write (the target may
             have changed since it was checked, a long export ago).
+        clean: Remove what killed writers left beside *target* first; False when the caller
+            has (:func:`remove_stale_parts` of all the files it writes, at once).
 
     On any exception the temporary file is removed and *target* is untouched.
     """
     folder = target.parent
-    remove_stale_parts(target)
+    if clean:
+        remove_stale_parts(target)
     handle, name = tempfile.mkstemp(prefix=_prefix(target), suffix=".part", dir=folder)
     os.close(handle)
     temp = Path(name)

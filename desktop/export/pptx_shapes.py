@@ -30,7 +30,7 @@ from PySide6.QtGui import QColor, QImage, QPainter
 
 from desktop.core.model import Layout
 from desktop.core.theme import Theme
-from desktop.export.png_writer import png_bytes
+from desktop.export.png_encode import encode_png
 from desktop.export.pptx_data import Areas
 from desktop.export.pptx_text import Style, fill_frame, set_colour
 from desktop.render.builder import SlideLayout
@@ -237,7 +237,7 @@ class SlideWriter:
         painter.translate(QPointF(-rect.left(), -rect.top()))
         item.paint(painter)
         painter.end()
-        return png_bytes(image)
+        return encode_png(image)
 
     def attach_svg(self, slide: Slide, shape: BaseShape, svg: bytes) -> None:
         """Add the SVG beside the picture's PNG, as PowerPoint 2016 and later read it."""

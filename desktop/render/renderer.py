@@ -167,6 +167,20 @@ class SlideRenderer:
         if cached is not None:
             self._images.move_to_end(dpr_key)
             return cached
+        image = self.draw_image(index, size, device_pixel_ratio, step)
+        self._images[dpr_key] = image
+        self._image_bytes += image.sizeInBytes()
+        while len(self._images) > 1 and (
+            len(self._images) > self.IMAGE_CACHE_LIMIT or self._image_bytes > self.IMAGE_CACHE_BYTES
+        ):
+            self._image_bytes -= self._images.popitem(last=False)[1].sizeInBytes()
+        return image
+
+    def draw_image(
+        self, index: int, size: QSize, device_pixel_ratio: float = 1.0, step: int | None = None
+    ) -> QImage:
+        """The slide as :meth:`image` draws it, a new image kept by no cache (an export draws
+        each slide once): opaque, its pixels premultiplied ARGB."""
         pixels = QSize(
             round(size.width() * device_pixel_ratio), round(size.height() * device_pixel_ratio)
         )
@@ -176,12 +190,6 @@ class SlideRenderer:
         self.paint(painter, index, QRectF(0, 0, pixels.width(), pixels.height()), step)
         painter.end()
         image.setDevicePixelRatio(device_pixel_ratio)
-        self._images[dpr_key] = image
-        self._image_bytes += image.sizeInBytes()
-        while len(self._images) > 1 and (
-            len(self._images) > self.IMAGE_CACHE_LIMIT or self._image_bytes > self.IMAGE_CACHE_BYTES
-        ):
-            self._image_bytes -= self._images.popitem(last=False)[1].sizeInBytes()
         return image
 
     def prerender(

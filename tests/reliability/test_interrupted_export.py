@@ -173,16 +173,21 @@ def test_killed_export_keeps_the_previous_file(
         assert leftovers(target) == []
 
 
-def test_stale_parts_of_running_writers_are_kept(tmp_path: Path) -> None:
-    """Only this machine's leftovers whose process has ended are removed."""
-    target = tmp_path / "briefing.pdf"
+def ended_pid() -> int:
+    """The id of a process that has ended (a writer killed long ago)."""
     ended = subprocess.run(
         [sys.executable, "-c", "import os; print(os.getpid())"],
         check=True,
         capture_output=True,
         text=True,
     )
-    dead = int(ended.stdout)
+    return int(ended.stdout)
+
+
+def test_stale_parts_of_running_writers_are_kept(tmp_path: Path) -> None:
+    """Only this machine's leftovers whose process has ended are removed."""
+    target = tmp_path / "briefing.pdf"
+    dead = ended_pid()
     prefix = f".{target.name}.{host_tag()}"
     files = {
         "dead": tmp_path / f"{prefix}.pid{dead}.abc.part",
@@ -198,6 +203,25 @@ def test_stale_parts_of_running_writers_are_kept(tmp_path: Path) -> None:
     removed = remove_stale_parts(target)
     assert sorted(removed) == sorted([files["dead"], files["dead-draft"]])
     assert all(path.exists() for key, path in files.items() if not key.startswith("dead"))
+
+
+def test_stale_parts_of_many_targets_in_one_listing(tmp_path: Path) -> None:
+    """A folder export (a thousand slide images) removes its files' leftovers at once."""
+    dead = ended_pid()
+    images = [tmp_path / f"{n:02d}-slide.png" for n in range(1, 4)]
+    other = tmp_path / "sub" / "01-slide.png"
+    other.parent.mkdir()
+
+    def part(target: Path, pid: int, tag: str) -> Path:
+        path = target.parent / f".{target.name}.{host_tag()}.pid{pid}.{tag}.part"
+        path.write_bytes(b"partial")
+        return path
+
+    stale = [part(image, dead, "a") for image in images[:2]] + [part(other, dead, "b")]
+    kept = [part(images[2], os.getpid(), "c"), part(tmp_path / "99-other.png", dead, "d")]
+    removed = remove_stale_parts(*images, other)
+    assert sorted(removed) == sorted(stale)
+    assert all(path.exists() for path in kept)
 
 
 # -- full disks and read-only targets ------------------------------------------------------------
