@@ -9,11 +9,16 @@ it a run keeping bold, italic and a safe link.
 
 from __future__ import annotations
 
+import copy
 from typing import Final, cast
 
 from lxml import etree
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
-from pptx.slide import Slide
+from pptx.oxml.xmlchemy import BaseOxmlElement
+from pptx.parts.slide import NotesSlidePart
+from pptx.slide import NotesSlide, Slide
 from pptx.text.text import _Paragraph
 from pptx.util import Pt
 from PySide6.QtGui import QTextBlock, QTextList, QTextListFormat
@@ -37,23 +42,52 @@ _BULLETS: Final = {
 }
 
 
-def write_notes(slide: Slide, markdown: str, style: Style) -> int:
-    """Put *markdown* on *slide*'s notes page; return the paragraphs written (0: no notes)."""
-    if not markdown.strip():
-        return 0
-    document = notes_document(markdown)
-    frame = slide.notes_slide.notes_text_frame
-    if frame is None:
-        raise LookupError("the notes page has no notes placeholder")
-    frame.clear()  # type: ignore[no-untyped-call]
-    written = 0
-    block = document.begin()
-    while block.isValid():
-        paragraph = frame.paragraphs[0] if written == 0 else frame.add_paragraph()  # type: ignore[no-untyped-call]
-        _block(paragraph, block, style)
-        written += 1
-        block = block.next()
-    return written
+class NotesWriter:
+    """Writes the speaker notes of each slide onto its notes page, with one style.
+
+    python-pptx makes a notes page by cloning the notes master's placeholders, a millisecond
+    a slide; every fresh page is the same, so the first is made so and the later ones are
+    copies of it, related to the master and their slide as python-pptx relates them.
+    """
+
+    def __init__(self, style: Style) -> None:
+        self.style = style
+        self._fresh: BaseOxmlElement | None = None
+
+    def write(self, slide: Slide, markdown: str) -> int:
+        """Put *markdown* on *slide*'s notes page; return the paragraphs written (0: no notes,
+        and no notes page)."""
+        if not markdown.strip():
+            return 0
+        document = notes_document(markdown)
+        frame = self._page(slide).notes_text_frame
+        if frame is None:
+            raise LookupError("the notes page has no notes placeholder")
+        frame.clear()  # type: ignore[no-untyped-call]
+        written = 0
+        block = document.begin()
+        while block.isValid():
+            paragraph = frame.paragraphs[0] if written == 0 else frame.add_paragraph()  # type: ignore[no-untyped-call]
+            _block(paragraph, block, self.style)
+            written += 1
+            block = block.next()
+        return written
+
+    def _page(self, slide: Slide) -> NotesSlide:
+        """*slide*'s new notes page, as python-pptx's ``slide.notes_slide`` makes it."""
+        if self._fresh is None:
+            page = slide.notes_slide
+            self._fresh = copy.deepcopy(page._element)
+            return page
+        part = slide.part
+        package = part.package
+        master = package.presentation_part.notes_master_part
+        name = package.next_partname("/ppt/notesSlides/notesSlide%d.xml")
+        notes = NotesSlidePart(name, CT.PML_NOTES_SLIDE, package, copy.deepcopy(self._fresh))
+        notes.relate_to(master, RT.NOTES_MASTER)
+        notes.relate_to(part, RT.SLIDE)
+        part.relate_to(notes, RT.NOTES_SLIDE)
+        return slide.notes_slide  # the page just related
 
 
 def _block(paragraph: _Paragraph, block: QTextBlock, style: Style) -> None:

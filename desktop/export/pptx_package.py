@@ -8,6 +8,7 @@ theme's colour scheme and fonts into the slide master's ``theme1.xml``.
 
 from __future__ import annotations
 
+import copy
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,9 +18,13 @@ from typing import Final
 from lxml import etree
 from pptx.opc.constants import CONTENT_TYPE as CT
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.opc.package import Part, XmlPart, _Relationship
+from pptx.opc.package import Part, XmlPart, _Relationship, _Relationships
+from pptx.opc.packuri import PackURI
 from pptx.oxml.ns import qn
+from pptx.oxml.xmlchemy import BaseOxmlElement
+from pptx.parts.slide import SlidePart
 from pptx.presentation import Presentation
+from pptx.slide import Slide, SlideLayout
 
 from desktop.core.theme import Theme
 from desktop.export.pptx_text import THEME_SLOTS, Style
@@ -130,19 +135,61 @@ FROZEN_TYPES: Final = (CT.PML_NOTES_SLIDE, CT.DML_CHART)
 shared by many slides)."""
 
 
-def freeze_slide(presentation: Presentation, slide: Part) -> Part:
+def freeze_slide(presentation: Presentation, slide: Part, rid: str) -> Part:
     """Keep a finished slide, its notes and charts as their XML bytes, not as XML trees.
 
     python-pptx holds every part's XML tree until the file is saved: 150–200 KiB a slide, the
     most of a long export's memory. A slide is not changed once written, so its parts are
     serialized (9 KiB a slide) and put in the package in place of the trees; their
-    relationships stay as they are. Returns the slide's part as the package now holds it.
+    relationships stay as they are. *rid* is the presentation's relationship to the slide
+    (looking it up among a long deck's thousand was quadratic). Returns the slide's part as
+    the package now holds it.
     """
     for rel in list(slide.rels.values()):
         target = rel.target_part if not rel.is_external else None
         if isinstance(target, XmlPart) and target.content_type in FROZEN_TYPES:
             _replace(target, [slide])
-    return _replace(slide, [presentation.part, *_frozen_targets(slide)])
+    frozen = _replace(slide, _frozen_targets(slide))
+    _repoint(presentation.part.rels, rid, frozen)
+    return frozen
+
+
+class SlideMaker:
+    """Adds slides to a presentation as python-pptx's ``slides.add_slide`` does, in constant
+    time a slide.
+
+    python-pptx clones a layout's placeholders into each new slide and walks every
+    relationship and slide id of the presentation to add one (quadratic: 3 ms a slide at
+    1,000). A new slide of a layout is always the same XML, so the first of each layout is
+    made by python-pptx and the later ones are copies of it, related and numbered as
+    python-pptx would (the next part name, rId and slide id).
+    """
+
+    def __init__(self, presentation: Presentation) -> None:
+        self.presentation = presentation
+        self._fresh: dict[str, BaseOxmlElement] = {}
+        self._last_id = 0
+
+    def add(self, layout: SlideLayout) -> tuple[Slide, str]:
+        """A new slide of *layout* at the end, and the presentation's relationship to it."""
+        slides = self.presentation.slides
+        ids = slides._sldIdLst
+        key = str(layout.part.partname)
+        fresh = self._fresh.get(key)
+        if fresh is None:
+            slide = slides.add_slide(layout)
+            self._fresh[key] = copy.deepcopy(slide._element)
+        else:
+            part = self.presentation.part
+            name = PackURI(f"/ppt/slides/slide{len(ids) + 1}.xml")
+            slide_part = SlidePart(name, CT.PML_SLIDE, part.package, copy.deepcopy(fresh))
+            slide_part.relate_to(layout.part, RT.SLIDE_LAYOUT)
+            rid = part.rels._add_relationship(RT.SLIDE, slide_part)  # a new part: no match
+            ids._add_sldId(id=self._last_id + 1, rId=rid)
+            slide = slide_part.slide
+        added = ids[-1]
+        self._last_id = added.id
+        return slide, added.rId
 
 
 def _frozen_targets(part: Part) -> list[Part]:
@@ -161,8 +208,12 @@ def _replace(part: Part, referrers: list[Part]) -> Part:
         rels = referrer.rels
         for rid, rel in list(rels.items()):
             if not rel.is_external and rel.target_part is part:
-                # python-pptx has no API to re-point a relationship (nor to replace a part)
-                rels._rels[rid] = _Relationship(
-                    rel._base_uri, rid, rel.reltype, rel._target_mode, frozen
-                )
+                _repoint(rels, rid, frozen)
     return frozen
+
+
+def _repoint(rels: _Relationships, rid: str, target: Part) -> None:
+    """Make the relationship *rid* of *rels* point at *target*."""
+    rel = rels[rid]
+    # python-pptx has no API to re-point a relationship (nor to replace a part)
+    rels._rels[rid] = _Relationship(rel._base_uri, rid, rel.reltype, rel._target_mode, target)

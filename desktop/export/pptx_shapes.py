@@ -24,6 +24,7 @@ from pptx.oxml.ns import qn
 from pptx.shapes.autoshape import Shape
 from pptx.shapes.base import BaseShape
 from pptx.slide import Slide, SlideLayouts
+from pptx.slide import SlideLayout as PptxLayout
 from pptx.util import Emu
 from PySide6.QtCore import QPointF, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
@@ -68,7 +69,7 @@ class Built:
     svgs: int = 0
 
 
-def layout_for(layouts: SlideLayouts, layout: Layout) -> tuple[object, dict[str, int]]:
+def layout_for(layouts: SlideLayouts, layout: Layout) -> tuple[PptxLayout, dict[str, int]]:
     """The PowerPoint slide layout for our *layout*, and its placeholder map."""
     name, boxes = LAYOUTS.get(layout, TITLE_ONLY)
     found = layouts.get_by_name(name)

@@ -9,17 +9,19 @@ a CJK font on a PC that lacks the bundled one.
 
 from __future__ import annotations
 
+import copy
 import re
-from dataclasses import dataclass
-from typing import Final
+from dataclasses import dataclass, field
+from typing import Final, NamedTuple
 
 from lxml import etree
 from pptx.dml.color import ColorFormat, RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.oxml.ns import qn
+from pptx.oxml import parse_xml
+from pptx.oxml.ns import nsdecls, qn
 from pptx.text.text import TextFrame, _Paragraph, _Run
-from pptx.util import Emu, Pt
+from pptx.util import Emu, Length, Pt
 from PySide6.QtCore import Qt
 
 from desktop.core.markup import parse_inline
@@ -61,6 +63,31 @@ _ALIGN: Final = {
 _ANCHOR: Final = {VAlign.TOP: MSO_ANCHOR.TOP, VAlign.CENTER: MSO_ANCHOR.MIDDLE}
 
 
+class _Look(NamedTuple):
+    """What a paragraph's properties (``a:pPr``) say: paragraphs alike share one."""
+
+    align: PP_ALIGN
+    line_spacing: float
+    space_after: Length
+    level: int
+    margin: int
+    """``marL``: the indent of the text (EMU)."""
+    indent: int
+    """``indent``: where the first line starts, from the margin (EMU; the bullet's room)."""
+    bullet: str | None
+    """The bullet's colour; None: no bullet."""
+
+
+class _RunLook(NamedTuple):
+    """What a run's properties (``a:rPr``) say: runs alike share one."""
+
+    size: Length
+    bold: bool
+    italic: bool
+    colour: str
+    east_asian: bool
+
+
 @dataclass(frozen=True)
 class Style:
     """How text is written for one theme and canvas.
@@ -70,12 +97,17 @@ class Style:
         latin: The Latin font runs name.
         east_asian: The East Asian font CJK runs name.
         schemes: ``#rrggbb`` (lower case) -> the theme colour of that value.
+        looks: The properties of each paragraph and run look written so far, built once
+            (:func:`fill_frame`).
     """
 
     emu_per_px: float
     latin: str
     east_asian: str
     schemes: dict[str, MSO_THEME_COLOR]
+    looks: dict[_Look | _RunLook, etree._Element] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @classmethod
     def of(cls, theme: Theme, emu_per_px: float) -> Style:
@@ -94,64 +126,120 @@ class Style:
         return Pt(round(px * self.emu_per_px / 12700 * 100) / 100)
 
 
+_P: Final = qn("a:p")
+_P_PR: Final = qn("a:pPr")
+_END: Final = qn("a:endParaRPr")
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0B-\x1F]")
+"""Characters XML cannot hold, written as python-pptx writes them (``_x0007_``)."""
+
+
 def fill_frame(frame: TextFrame, box: TextBox, style: Style, paras: list[Para]) -> None:
-    """Write *paras* (of *box*, at its fitted scale) into *frame*, replacing its text."""
+    """Write *paras* (of *box*, at its fitted scale) into *frame*, replacing its text.
+
+    python-pptx builds each paragraph, run and property through its own objects, 0.5 ms a
+    paragraph: the most of a PowerPoint export's time. Paragraphs and runs that look alike
+    have the same properties, so each look is built once by python-pptx (:class:`Style`
+    keeps it) and copied: the same XML, a tenth of the time.
+    """
     frame.clear()  # type: ignore[no-untyped-call]
     frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = Emu(0)
     frame.word_wrap = box.wrap
     frame.auto_size = MSO_AUTO_SIZE.NONE
     frame.vertical_anchor = _ANCHOR.get(box.valign, MSO_ANCHOR.BOTTOM)
+    body = frame._txBody
+    first = body.find(_P)  # the one paragraph clear() leaves
     for number, para in enumerate(paras):
-        paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()  # type: ignore[no-untyped-call]
-        _paragraph(paragraph, para, box.scale, style, last=number == len(paras) - 1)
+        p = first if number == 0 and first is not None else etree.SubElement(body, _P)
+        _paragraph(p, para, box.scale, style, last=number == len(paras) - 1)
 
 
-def _paragraph(paragraph: _Paragraph, para: Para, scale: float, style: Style, last: bool) -> None:
+def _paragraph(p: etree._Element, para: Para, scale: float, style: Style, last: bool) -> None:
     size = max(1.0, para.size * scale)
-    paragraph.alignment = next(
-        (value for flag, value in _ALIGN.items() if para.align & flag), PP_ALIGN.LEFT
-    )
-    paragraph.line_spacing = para.line_height / 100
-    paragraph.space_after = Pt(0) if last else style.points(size * para.space_after)
-    paragraph.space_before = Pt(0)
-    p_pr = paragraph._p.get_or_add_pPr()  # python-pptx has no API for bullets
-    if para.level:
-        indent = size * (1.1 if para.level == 1 else 1.0)
-        offset = (para.level - 1) * size * 1.3
-        paragraph.level = para.level - 1
-        p_pr.set("marL", str(style.emu(offset + indent)))
-        p_pr.set("indent", str(-style.emu(indent)))
-        colour = etree.SubElement(p_pr, qn("a:buClr"))
-        colour_element(colour, para.bullet_color or para.color, style)
-        etree.SubElement(p_pr, qn("a:buFont"), typeface=style.latin)
-        etree.SubElement(p_pr, qn("a:buChar"), char="•" if para.level == 1 else "–")
-    else:
-        p_pr.set("marL", "0")
-        p_pr.set("indent", "0")
-        etree.SubElement(p_pr, qn("a:buNone"))
+    look = _look(para, size, style, last)
+    if p.find(_P_PR) is None:
+        p.insert(0, copy.deepcopy(_shared(style, look)))
+    else:  # properties a template left: changed as python-pptx changes them
+        _set_look(_Paragraph(p, None), look, style)  # type: ignore[arg-type]
     runs = parse_inline(para.text) if para.markup else ()
     pieces = [(r.text, para.bold or r.bold, para.italic != r.italic) for r in runs]
     if not para.markup:
         pieces = [(para.text, para.bold, para.italic)]
+    end = p.find(_END)
     for text, bold, italic in pieces:
-        if text:
-            write_run(paragraph.add_run(), text, size, para.color, style, bold, italic)
+        if not text:
+            continue
+        cjk = CJK.search(text) is not None
+        run_look = _RunLook(style.points(size), bold, italic, para.color, cjk)
+        run = copy.deepcopy(_shared(style, run_look))
+        run[-1].text = _CONTROL.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
+        if end is None:
+            p.append(run)
+        else:
+            end.addprevious(run)  # runs come before the paragraph's end properties
 
 
-def write_run(
-    run: _Run, text: str, size: float, colour: str, style: Style, bold: bool, italic: bool
-) -> None:
-    """One run of *text* at *size* canvas pixels, its fonts named (see the module)."""
-    run.text = text
-    font = run.font
-    font.size = style.points(size)
-    font.bold = bold
-    font.italic = italic
-    set_colour(font.color, colour, style)
-    font.name = style.latin
-    run._r.get_or_add_rPr().set("cap", "none")  # the template's section title says all caps
-    if CJK.search(text):
-        mark_east_asian(run, style.east_asian)
+def _look(para: Para, size: float, style: Style, last: bool) -> _Look:
+    align = next((value for flag, value in _ALIGN.items() if para.align & flag), PP_ALIGN.LEFT)
+    after = Pt(0) if last else style.points(size * para.space_after)
+    if not para.level:
+        return _Look(align, para.line_height / 100, after, 0, 0, 0, None)
+    indent = size * (1.1 if para.level == 1 else 1.0)
+    offset = (para.level - 1) * size * 1.3
+    margin, hang = style.emu(offset + indent), -style.emu(indent)
+    return _Look(
+        align,
+        para.line_height / 100,
+        after,
+        para.level,
+        margin,
+        hang,
+        para.bullet_color or para.color,
+    )
+
+
+def _shared(style: Style, look: _Look | _RunLook) -> etree._Element:
+    """The ``a:pPr`` of a paragraph look or the ``a:r`` (empty text) of a run look, as
+    python-pptx builds it, built once for *style*."""
+    element = style.looks.get(look)
+    if element is None:
+        scratch = _Paragraph(parse_xml(f"<a:p {nsdecls('a')}/>"), None)  # type: ignore[arg-type]
+        if isinstance(look, _Look):
+            _set_look(scratch, look, style)
+            element = scratch._p.get_or_add_pPr()
+        else:
+            run = scratch.add_run()
+            font = run.font
+            font.size = look.size
+            font.bold = look.bold
+            font.italic = look.italic
+            set_colour(font.color, look.colour, style)
+            font.name = style.latin
+            run._r.get_or_add_rPr().set("cap", "none")  # the template's section title: caps
+            if look.east_asian:
+                mark_east_asian(run, style.east_asian)
+            element = run._r
+        style.looks[look] = element
+    return element
+
+
+def _set_look(paragraph: _Paragraph, look: _Look, style: Style) -> None:
+    paragraph.alignment = look.align
+    paragraph.line_spacing = look.line_spacing
+    paragraph.space_after = look.space_after
+    paragraph.space_before = Pt(0)
+    p_pr = paragraph._p.get_or_add_pPr()  # python-pptx has no API for bullets
+    if look.bullet is not None:
+        paragraph.level = look.level - 1
+        p_pr.set("marL", str(look.margin))
+        p_pr.set("indent", str(look.indent))
+        colour = etree.SubElement(p_pr, qn("a:buClr"))
+        colour_element(colour, look.bullet, style)
+        etree.SubElement(p_pr, qn("a:buFont"), typeface=style.latin)
+        etree.SubElement(p_pr, qn("a:buChar"), char="•" if look.level == 1 else "–")
+    else:
+        p_pr.set("marL", "0")
+        p_pr.set("indent", "0")
+        etree.SubElement(p_pr, qn("a:buNone"))
 
 
 def set_colour(target: ColorFormat, colour: str, style: Style) -> None:

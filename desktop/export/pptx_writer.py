@@ -25,9 +25,10 @@ from desktop.core.model import Deck, Layout
 from desktop.export.exporter import ExportJob, ExportResult
 from desktop.export.plan import ExportLayout, Page, PageKind, plan_pages
 from desktop.export.pptx import PptxOptions
-from desktop.export.pptx_notes import write_notes
+from desktop.export.pptx_notes import NotesWriter
 from desktop.export.pptx_package import (
     Properties,
+    SlideMaker,
     freeze_slide,
     set_properties,
     write_sections,
@@ -67,6 +68,8 @@ def build(
     style = Style.of(renderer.theme, emu_per_px)
     write_theme(presentation, renderer.theme, style)
     writer = SlideWriter(style, QSize(width, height), renderer.theme)
+    notes = NotesWriter(style)
+    maker = SlideMaker(presentation)
     sections: list[tuple[str, list[int]]] = []
     first_slide: dict[int, Part] = {}
     links = []
@@ -74,14 +77,14 @@ def build(
     for done, page in enumerate(pages, 1):
         laid_out, layout, index = _laid_out(deck, renderer, page)
         slide_layout, boxes = layout_for(presentation.slide_layouts, layout)
-        slide = presentation.slides.add_slide(slide_layout)
+        slide, rid = maker.add(slide_layout)
         built = writer.write(slide, laid_out, boxes)
         links.extend(built.links)
         part: Part = slide.part
         if index is not None:
-            write_notes(slide, deck.refs[index].slide.notes, style)
+            notes.write(slide, deck.refs[index].slide.notes)
         if not built.links:  # an agenda's links are added at the end, to later slides
-            part = freeze_slide(presentation, slide.part)
+            part = freeze_slide(presentation, slide.part, rid)
         if index is not None:
             first_slide.setdefault(deck.refs[index].section_index, part)
         name = names[done - 1]
