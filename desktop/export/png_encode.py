@@ -45,8 +45,14 @@ def encode_png(image: QImage, level: int = LEVEL) -> bytes:
     row = width * (4 if alpha else 3)
     stride = pixels.bytesPerLine()
     data = memoryview(pixels.constBits()).cast("B")
-    # Each row is its filter byte (0: the row as it is) and its pixels without the padding.
-    raw = b"".join(b"\x00" + data[y * stride : y * stride + row] for y in range(height))
+    # Each row is its filter byte (0: the row as it is) and its pixels without the padding,
+    # fed to zlib as they are (no copy of the whole image: a picture may be large).
+    deflate = zlib.compressobj(level)
+    packed = []
+    for start in range(0, height * stride, stride):
+        packed.append(deflate.compress(b"\x00"))
+        packed.append(deflate.compress(data[start : start + row]))
+    packed.append(deflate.flush())
     header = struct.pack(">IIBBBBB", width, height, 8, _RGBA if alpha else _RGB, 0, 0, 0)
     chunks = [_chunk(b"IHDR", header)]
     profile = _icc_chunk(image)
@@ -55,7 +61,7 @@ def encode_png(image: QImage, level: int = LEVEL) -> bytes:
     x_dpm, y_dpm = image.dotsPerMeterX(), image.dotsPerMeterY()
     if x_dpm > 0 and y_dpm > 0:
         chunks.append(_chunk(b"pHYs", struct.pack(">IIB", x_dpm, y_dpm, _PER_METRE)))
-    chunks.append(_chunk(b"IDAT", zlib.compress(raw, level)))
+    chunks.append(_chunk(b"IDAT", b"".join(packed)))
     chunks.append(_chunk(b"IEND", b""))
     return SIGNATURE + b"".join(chunks)
 
