@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Final
 
 import pytest
@@ -114,3 +115,16 @@ def present(qtbot: QtBot, settings: Settings, clock: FakeClock) -> Iterator[Pres
     yield factory
     for controller in started:
         finish(controller)
+
+
+@pytest.fixture
+def keys_file() -> Iterator[Path]:
+    """The user's key map file (in the test run's home), read afresh, removed after."""
+    from desktop.core.paths import keymap_file
+    from desktop.ui.actions import user_keymap
+
+    path = keymap_file()
+    user_keymap.cache_clear()
+    yield path
+    path.unlink(missing_ok=True)
+    user_keymap.cache_clear()

@@ -2,28 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from desktop.core.actions import BY_NAME
-from desktop.core.paths import keymap_file
-from desktop.ui.actions import user_keymap
 from tests.conftest import WindowFactory
-
-
-@pytest.fixture
-def keys_file() -> Iterator[Path]:
-    """The user's key map file (in the test run's home), read afresh, removed after."""
-    path = keymap_file()
-    user_keymap.cache_clear()
-    yield path
-    path.unlink(missing_ok=True)
-    user_keymap.cache_clear()
 
 
 def test_the_key_map_sets_the_keys_and_f1_shows_them(

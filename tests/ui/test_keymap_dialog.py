@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from desktop.core.actions import ACTIONS
 from desktop.core.keymap import read_keymap
-from desktop.core.paths import keymap_file
 from desktop.ui.actions import user_keymap
 from desktop.ui.keymap_dialog import KeymapDialog, KeyPage
 from tests.conftest import WindowFactory
-
-
-@pytest.fixture
-def keys_file() -> Iterator[Path]:
-    path = keymap_file()
-    user_keymap.cache_clear()
-    yield path
-    path.unlink(missing_ok=True)
-    user_keymap.cache_clear()
 
 
 def _dialog(qtbot: QtBot, path: Path) -> KeymapDialog:
