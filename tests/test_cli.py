@@ -15,8 +15,11 @@ from tests.conftest import DeckFactory
 LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning): .+$")
 
 
-def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+def run(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``tianjin-briefing ARGS`` in a child process, offscreen (*env*: its environment)."""
+    env = dict(os.environ if env is None else env, QT_QPA_PLATFORM="offscreen")
     return subprocess.run(
         [sys.executable, "-m", "desktop", *args],
         capture_output=True,

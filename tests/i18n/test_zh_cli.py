@@ -6,7 +6,6 @@ import argparse
 import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,22 +14,15 @@ from desktop.cli import build_parser, take_ui_lang
 from tests.conftest import DeckFactory
 from tests.i18n.conftest import UiLanguage
 from tests.i18n.english import english_words
+from tests.test_cli import run as run_cli
 
 LINE = re.compile(r"^[^:\s]+:\d+:\d+: (error|warning): ")
 
 
 def run(*args: str, lang: str = "", cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """The command line with the system locale *lang* (none of the run's own language pins)."""
     env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES")}
-    env.update(QT_QPA_PLATFORM="offscreen", LANG=lang or "C.UTF-8")
-    return subprocess.run(
-        [sys.executable, "-m", "desktop", *args],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=cwd,
-        env=env,
-        timeout=120,
-    )
+    return run_cli(*args, cwd=cwd, env={**env, "LANG": lang or "C.UTF-8"})
 
 
 def _words_typed(parser: argparse.ArgumentParser) -> set[str]:
