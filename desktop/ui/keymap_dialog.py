@@ -34,6 +34,7 @@ from desktop.core.atomic import write_text
 from desktop.core.i18n import _
 from desktop.core.keymap import KeyMap
 from desktop.core.keymap_edit import KeyTable, edit_keymap_text, parse_keys, written
+from desktop.core.os_reasons import os_reason
 from desktop.core.paths import keymap_file
 from desktop.ui.actions import ActionRegistry, key_text, user_keymap
 
@@ -274,22 +275,30 @@ class KeymapDialog(QDialog):
         if changes:
             try:
                 text = self.path.read_text(encoding="utf-8") if self.path.exists() else ""
-            except (OSError, UnicodeDecodeError) as exc:
+            except OSError as exc:
+                self.status.setText(self._refused(_("Cannot read {file}: {reason}."), exc))
+                return
+            except UnicodeDecodeError:
                 self.status.setText(
-                    _("Cannot read {file}: {reason}").format(file=self.path, reason=exc)
+                    _("{file} is not UTF-8 text; fix or remove it, then save again.").format(
+                        file=self.path
+                    )
                 )
                 return
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 write_text(self.path, edit_keymap_text(text, changes))
             except OSError as exc:
-                self.status.setText(
-                    _("Cannot write {file}: {reason}").format(
-                        file=self.path, reason=exc.strerror or exc
-                    )
-                )
+                self.status.setText(self._refused(_("Cannot write {file}: {reason}."), exc))
                 return
         self.accept()
+
+    def _refused(self, message: str, error: OSError) -> str:
+        """*message* about the key map file, with the system's reason and what to do."""
+        what = message.format(file=self.path, reason=os_reason(error))
+        return _(
+            "{message} Nothing was changed; fix the file or its folder, then save again."
+        ).format(message=what)
 
 
 def edit_keys(parent: QWidget, registry: ActionRegistry) -> bool:

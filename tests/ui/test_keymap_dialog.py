@@ -116,3 +116,15 @@ def test_restore_defaults_gives_every_action_of_the_page_its_keys(
     dialog.save()
     assert "next" not in keys_file.read_text(encoding="utf-8")
     assert "black" not in keys_file.read_text(encoding="utf-8")
+
+
+def test_a_key_map_that_cannot_be_read_is_said_and_left_as_it_is(
+    qtbot: QtBot, keys_file: Path
+) -> None:
+    keys_file.write_bytes(b"\xff\xfe not text")
+    dialog = _dialog(qtbot, keys_file)
+    _type(dialog.pages[0], "next", "J")
+    dialog.save()
+    assert "is not UTF-8 text; fix or remove it" in dialog.status.text()
+    assert keys_file.read_bytes() == b"\xff\xfe not text"
+    assert dialog.result() == 0
