@@ -206,7 +206,9 @@ def test_a_bilingual_table_sets_each_text_cell_s_second_language_below_it(
     assert not both.overflowing()
 
 
-def test_a_bilingual_table_too_tall_for_both_keeps_every_row(make_deck: DeckFactory) -> None:
+def test_a_bilingual_table_too_tall_for_both_continues_with_every_row(
+    make_deck: DeckFactory,
+) -> None:
     from desktop.core.languages import DisplayLanguage, localize
 
     rows = "".join(
@@ -223,11 +225,17 @@ def test_a_bilingual_table_too_tall_for_both_keeps_every_row(make_deck: DeckFact
     (folder / "deck.yaml").write_text("languages: [en, zh]\n" + deck_yaml, encoding="utf-8")
     result = load_deck(folder)
     assert result.deck is not None, [p.format() for p in result.problems]
-    layout = _laid(localize(result.deck, DisplayLanguage("en", "zh")))[1]
-    cells = [t for t in layout.texts() if t.role == "table-cell"]
-    assert len(cells) == 8 * 2 and not layout.overflowing()  # no row left out
-    header = next(t for t in layout.texts() if t.role == "table-header")
-    assert [p.text for p in header.box.paras] == ["Indicator", "指标"]
+    shown = localize(result.deck, DisplayLanguage("en", "zh"))
+    renderer = SlideRenderer(shown, load_theme("default"))
+    layouts = [renderer.layout(ref.index) for ref in shown.refs]
+    assert len(layouts) > 1  # it continues on further slides, the header on each
+    cells = [t for layout in layouts for t in layout.texts() if t.role == "table-cell"]
+    assert len(cells) == 8 * 2 and not any(layout.overflowing() for layout in layouts)
+    names = [cell for cell in cells if cell.box.paras[0].text.startswith("Indicator")]
+    assert len(names) == 8 and all(len(name.box.paras) == 2 for name in names)  # both
+    for layout in layouts:
+        header = next(t for t in layout.texts() if t.role == "table-header")
+        assert [p.text for p in header.box.paras] == ["Indicator", "指标"]
 
 
 def test_a_table_builds_row_by_row_and_keeps_its_room(make_deck: DeckFactory) -> None:

@@ -222,10 +222,7 @@ def _where(ref: SlideRef) -> str:
 def test_nothing_but_the_footer_line_is_below_the_minimum(variant: Variant) -> None:
     minimum = variant[1].size("min_text")
     for ref, texts, layout in _slides(variant):
-        # Two languages on the densest bundled slides do not fit one slide yet (see the
-        # changelog): their overflow is measured in one language only, but the figures'.
-        if "+" not in variant[0].display or ref.slide.layout is Layout.FIGURES:
-            assert not layout.overflowing(), (_where(ref), [b.name for b in layout.overflowing()])
+        assert not layout.overflowing(), (_where(ref), [b.name for b in layout.overflowing()])
         for text in texts:
             if text.role not in FOOTER_ROLES:
                 assert text.size >= minimum - 0.01, (_where(ref), text.name, text.size)

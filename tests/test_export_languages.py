@@ -11,7 +11,9 @@ import pytest
 from pypdf import PdfReader
 
 from desktop.cli import main
-from tests.conftest import DeckFactory
+from tests.conftest import DeckFactory, section_yaml
+from tests.test_paging_content import DECK_YAML as PAGED_DECK
+from tests.test_paging_content import _bullets
 
 DECK: Final = """\
 title: {en: Harbour plan, zh: 港口规划}
@@ -144,3 +146,21 @@ def test_a_one_language_deck_exports_with_its_language(
 ) -> None:
     reader = export(make_deck(), tmp_path / "one.pdf")
     assert lang_of(reader) == "en"
+
+
+def test_export_in_two_languages_continues_a_full_slide_on_parts(
+    make_deck: DeckFactory, tmp_path: Path
+) -> None:
+    folder = make_deck(
+        {"deck.yaml": PAGED_DECK, "a.yaml": section_yaml("{en: A, zh: 甲}", _bullets(6))}
+    )
+    one = export(folder, tmp_path / "en.pdf")
+    both = export(folder, tmp_path / "both.pdf", "--lang", "en+zh")
+    assert len(both.pages) == len(one.pages) + 1  # the slide in two parts
+    titles = list(outline_titles(both.outline))
+    assert [t for t in titles if "Full" in t] == ["1. Full (1/2)", "2. Full (2/2)"], titles
+    notes = export(folder, tmp_path / "notes.pdf", "--lang", "en+zh", "--layout", "notes")
+    texts = [_words(page.extract_text()) for page in notes.pages]
+    first, second = (text for text in texts if "Full (" in text)
+    assert "Said once." in first and "Said once." not in second  # said with the first part
+    assert "说一次" in re.sub(r"\s", "", first) and "说一次" not in re.sub(r"\s", "", second)

@@ -17,7 +17,7 @@ from desktop.core.data import Chart, Number, Table
 from desktop.core.languages import DisplayLanguage, localize
 from desktop.core.loader import load_deck
 from desktop.core.markup import plain
-from desktop.core.model import Deck, Layout
+from desktop.core.model import Deck, Layout, slide_label
 from desktop.core.numbers import format_number
 from desktop.core.resources import bundled_deck
 from desktop.export import registry
@@ -54,7 +54,7 @@ def _slides_of(deck: Deck, layout: Layout, presentation: Any) -> list[tuple[Any,
         if shape.placeholder_format.idx == 0
     }
     return [
-        (ref.slide, titles[plain(ref.slide.title)])
+        (ref.slide, titles[slide_label(deck, ref)])  # a part's title says which: "T (1/3)"
         for ref in deck.refs
         if ref.slide.layout is layout and not ref.slide.hidden
     ]
@@ -174,7 +174,10 @@ def test_both_languages_in_the_cells_and_the_shown_language_in_the_chart(
     assert deck is not None
     both = localize(deck, DisplayLanguage.parse("en+zh", deck.languages))
     presentation = _export(both, tmp_path / "both.pptx")
-    (ours, slide), *_ = _slides_of(both, Layout.TABLE, presentation)
+    tables = _slides_of(both, Layout.TABLE, presentation)
+    assert [ours.part for ours, _ in tables] == list(range(tables[0][0].parts))  # in parts
+    assert len(tables) > 1
+    (ours, slide), *_ = tables
     (frame,) = _graphic(slide, "table")
     header = frame.table.cell(0, 0).text_frame
     assert header.text == "Indicator\n指标"

@@ -1,19 +1,24 @@
 """Where a viewer goes in a reloaded deck: the same slide by id, else the nearest that survived.
 
 Every window that shows a deck (the main window, the presenter) keeps its place across a
-reload with :func:`follow_map`; slide *numbers* are never carried over, since an edit above
-the current slide shifts them. Plain Python, no Qt.
+reload, and across a switch of display language, with :func:`follow_map`; slide *numbers* are
+never carried over, since an edit above the current slide shifts them, and so does a display
+whose slides split into other parts (:mod:`desktop.core.paging`). Plain Python, no Qt.
 """
 
 from __future__ import annotations
 
 from desktop.core.model import Deck
+from desktop.core.paging import PART_SEPARATOR
 
 
 def follow_map(old: Deck, new: Deck) -> tuple[int, ...]:
     """For each slide of *old* (by index), the index in *new* a viewer of it goes to.
 
     * A slide whose id is still in *new* maps to where that id is now.
+    * A part of a slide (``x~2``) that *new* does not have (the slide is in fewer parts, or
+      one) maps to the slide's first part (``x``): the same slide, not a neighbour. A slide
+      now in parts maps to its first, since that has its id.
     * A slide that is gone maps to the *nearest surviving* slide: searching outward from it in
       the old order, the next slide first, then the previous one, then two away, and so on,
       until a slide whose id is still in *new* is found. Deleting the slide on screen thus
@@ -26,7 +31,7 @@ def follow_map(old: Deck, new: Deck) -> tuple[int, ...]:
     where: dict[str, int] = {}
     for ref in new.refs:
         where.setdefault(ref.slide.id, ref.index)
-    direct = [where.get(ref.slide.id) for ref in old.refs]
+    direct = [_found(where, ref.slide.id) for ref in old.refs]
     size = len(direct)
     following: list[int | None] = [None] * size  # the nearest surviving old index at or after
     preceding: list[int | None] = [None] * size  # ... at or before
@@ -55,6 +60,15 @@ def follow_map(old: Deck, new: Deck) -> tuple[int, ...]:
         assert target is not None
         moves.append(target)
     return tuple(moves)
+
+
+def _found(where: dict[str, int], slide_id: str) -> int | None:
+    """Where *slide_id* is, else its slide's first part (a part's id is the slide's id,
+    :data:`~desktop.core.paging.PART_SEPARATOR` and its number)."""
+    found = where.get(slide_id)
+    if found is None and PART_SEPARATOR in slide_id:
+        found = where.get(slide_id.rpartition(PART_SEPARATOR)[0])
+    return found
 
 
 def follow(old: Deck, new: Deck, index: int, wanted: str | None = None) -> int:

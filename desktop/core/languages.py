@@ -13,6 +13,10 @@ chosen language, so the renderer, search and export need nothing else::
 
 A field without text in the chosen language shows the primary text, and its path is in the
 object's ``fallback``. Projections are cached on the deck, so switching back is free.
+
+A display of two languages splits the fullest slides into parts (:mod:`desktop.core.paging`);
+``localize(deck, display, paged_as=(other, …))`` gives *display*'s texts in the parts of every
+display named, so two screens showing a deck in two displays have the same slides.
 :func:`missing_texts` lists what each language lacks (``check`` warns of each).
 """
 
@@ -25,6 +29,7 @@ from typing import NamedTuple
 
 from desktop.core.i18n import _
 from desktop.core.model import Deck, Section, Slide, Translations
+from desktop.core.paging import PAGING_SEPARATOR, paging_key
 from desktop.core.problems import Location
 from desktop.core.schema import did_you_mean
 
@@ -81,8 +86,10 @@ class DisplayLanguage:
         return f"{self.primary}+{self.secondary}" if self.secondary else self.primary
 
 
-def localize(deck: Deck, display: DisplayLanguage) -> Deck:
-    """*deck* with every text in *display*'s language (cached per deck and display).
+def localize(
+    deck: Deck, display: DisplayLanguage, paged_as: Sequence[DisplayLanguage] = ()
+) -> Deck:
+    """*deck* with every text in *display*'s language (cached per deck, display and paging).
 
     A text the language lacks shows the primary text, and its field path goes into the
     ``fallback`` of its slide, section or deck; with a secondary language, its texts (where
@@ -90,16 +97,23 @@ def localize(deck: Deck, display: DisplayLanguage) -> Deck:
     ``locations`` and ``translations`` with *deck*, so it can be localized again. The work is
     one pass over the texts; no file is read.
 
+    The slides are split into parts (:mod:`desktop.core.paging`) for *display* and each of
+    *paged_as*: a deck shown in ``en`` but paged as ``en+zh`` as well has the parts of the
+    two-language deck, so two screens showing it in each have the same slides (the presenter's
+    audience and console). By default the deck is paged for *display* alone.
+
     Raises:
-        ValueError: a language of *display* is not one of the deck's.
+        ValueError: a language of *display* or *paged_as* is not one of the deck's.
     """
-    for code in (display.primary, display.secondary):
-        if code is not None and code not in deck.languages:
-            DisplayLanguage.parse(code, deck.languages)  # raises, naming the languages
-    key = str(display)
-    if key == (deck.display or deck.languages[0]):
+    for asked in (display, *paged_as):
+        for code in (asked.primary, asked.secondary):
+            if code is not None and code not in deck.languages:
+                DisplayLanguage.parse(code, deck.languages)  # raises, naming the languages
+    paging = paging_key(str(asked) for asked in (display, *paged_as))
+    key = projection_key(display, paged_as)
+    if key == projection_key(*own_paging(deck)):
         return deck
-    if not deck.display:
+    if not deck.display and not deck.paging:
         deck.projections.setdefault(deck.languages[0], deck)
     cached = deck.projections.get(key)
     if cached is not None:
@@ -125,13 +139,34 @@ def localize(deck: Deck, display: DisplayLanguage) -> Deck:
         author=fields["author"],
         sources=sources,
         sections=tuple(project.section(section) for section in deck.sections),
-        display=key,
+        display=str(display),
+        paging="" if paging == str(display) else paging,
         fallback=fallback,
         secondary=secondary,
     )
     object.__setattr__(shown, "projections", deck.projections)  # one cache for them all
     deck.projections[key] = shown
     return shown
+
+
+def projection_key(display: DisplayLanguage, paged_as: Sequence[DisplayLanguage] = ()) -> str:
+    """What :func:`localize` caches the deck in *display* paged as *paged_as* under: ``en+zh``,
+    or ``en@en+zh`` when the paging is not the display's own (the same for the same slides)."""
+    shown = str(display)
+    paging = paging_key(str(other) for other in (display, *paged_as))
+    return shown if paging == shown else f"{shown}@{paging}"
+
+
+def own_paging(deck: Deck) -> tuple[DisplayLanguage, tuple[DisplayLanguage, ...]]:
+    """*deck*'s own display and the displays it is paged as, as :func:`localize` takes them."""
+    own = deck.display or deck.languages[0]
+    paging = deck.paging.split(PAGING_SEPARATOR) if deck.paging else []
+    return _display(own), tuple(_display(text) for text in paging)
+
+
+def _display(text: str) -> DisplayLanguage:
+    primary, _plus, secondary = text.partition("+")
+    return DisplayLanguage(primary, secondary or None)
 
 
 class _Projection:
@@ -191,7 +226,8 @@ class _Projection:
             section,
             title=title,
             title_zh=title_zh,
-            slides=tuple(self.slide(slide) for slide in section.slides),
+            # the slides as written: the deck splits them anew, in the language shown
+            slides=tuple(self.slide(s.whole or s) for s in section.slides if not s.part),
             fallback=fallback,
             secondary=secondary,
         )
@@ -237,4 +273,6 @@ def _objects(deck: Deck) -> Iterator[tuple[Translations, str, Callable[[str], Lo
     for section in deck.sections:
         yield section.translations, "", section.location
         for slide in section.slides:
-            yield slide.translations, f"{slide.path}.", slide.location
+            if not slide.part:  # a slide split into parts once, as written
+                whole = slide.whole or slide
+                yield whole.translations, f"{whole.path}.", whole.location

@@ -140,6 +140,9 @@ class Slide:
     """Which part of a generated slide split over several this is (0: the first or only)."""
     parts: int = 1
     """How many parts the slide was split into (:mod:`desktop.core.paging`)."""
+    whole: Slide | None = field(default=None, compare=False, hash=False, repr=False)
+    """A part's slide as written, every item included (None for a slide not split): what a
+    projection into a language and a new split start from."""
     locations: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
     translations: Translations = field(default_factory=dict, hash=False, repr=False)
     """Each declared language's texts, when the deck declares more than one (empty in a
@@ -342,6 +345,10 @@ class Deck:
     display: str = ""
     """The language the texts are shown in (``zh``, ``en+zh``: see
     :func:`desktop.core.languages.localize`); empty for the deck as loaded (the primary)."""
+    paging: str = ""
+    """The displays the slides are split into parts for (:mod:`desktop.core.paging`):
+    ``en+zh`` splits a slide too full for both languages; several displays are joined by ``,``
+    (a presenter's two screens, paged alike). Empty: the deck's own display."""
     fallback: frozenset[str] = frozenset()
     """As :attr:`Slide.fallback`, for the texts of deck.yaml."""
     secondary: Mapping[str, str] = field(default_factory=dict, hash=False, repr=False)
@@ -355,12 +362,11 @@ class Deck:
     refs: tuple[SlideRef, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        from desktop.core.paging import expand
+        from desktop.core.paging import bilingual_pairs, expand, paged_sources
 
         ordered = sorted(self.sections, key=lambda section: section.backup)  # stable
-        object.__setattr__(
-            self, "sections", expand(tuple(ordered), self.listed_sources(), self.aspect)
-        )
+        sections = expand(tuple(ordered), paged_sources(self), self.aspect, bilingual_pairs(self))
+        object.__setattr__(self, "sections", sections)
         refs: list[SlideRef] = []
         for section_index, section in enumerate(self.sections):
             for slide in section.slides:

@@ -6,6 +6,11 @@ slide into consecutive parts (:attr:`Slide.part` of :attr:`Slide.parts`), each a
 own in :attr:`Deck.refs`, so navigation, outlines, timing, export and the presenter all count
 and show them without knowing about the split.
 
+A deck *paged* for a display of two languages (:attr:`Deck.paging`, by default its own
+display) also splits a bullets, two-column or table slide too full for both
+(:mod:`desktop.core.paging_content`); the sources slide splits for the widest of the paging's
+languages. Two decks paged alike have the same slides, whatever languages they show.
+
 How much one part holds is decided here, without Qt, from the deck's aspect and text lengths,
 for text at :data:`TEXT_PX` (the largest size a bundled theme sets a generated list at; a
 test checks it): the renderer sets the part's text at the theme's size, shrinking it if it
@@ -16,11 +21,13 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 import unicodedata
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Final
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Final, TypeVar
 
 from desktop.core.layouts import Layout
+from desktop.core.paging_content import SHARED, content_parts, items_of
 
 if TYPE_CHECKING:
     from desktop.core.model import Deck, Section, Slide, Source
@@ -41,6 +48,8 @@ SOURCE_LINES: Final = 3
 notes and handout pages list it in full)."""
 PART_SEPARATOR: Final = "~"
 """Between a slide's id and its part number: never in a slide id written in a deck."""
+PAGING_SEPARATOR: Final = ","
+"""Between the displays of a deck paged for several (the presenter's two screens)."""
 
 
 def agenda_capacity(aspect: str) -> int:
@@ -85,6 +94,47 @@ def source_parts(sources: Sequence[Source], aspect: str) -> list[range]:
     return parts
 
 
+def paging_displays(deck: Deck) -> tuple[tuple[str, ...], ...]:
+    """The displays *deck*'s parts are worked out for, each as its language codes
+    (``(("en", "zh"),)``): its :attr:`~desktop.core.model.Deck.paging`, else its own display."""
+    text = deck.paging or deck.display or deck.languages[0]
+    return tuple(tuple(display.split("+")) for display in text.split(PAGING_SEPARATOR))
+
+
+def paging_key(displays: Iterable[str]) -> str:
+    """The paging of a deck shown in any of *displays* (``en+zh``, ``en``), as
+    :attr:`~desktop.core.model.Deck.paging` writes it: each display once, in order, and a
+    language shown alone left out where a display of two has it (its parts hold it already)."""
+    unique = sorted(set(displays))
+    pairs = {code for display in unique if "+" in display for code in display.split("+")}
+    return PAGING_SEPARATOR.join(d for d in unique if "+" in d or d not in pairs)
+
+
+def bilingual_pairs(deck: Deck) -> tuple[tuple[str, str], ...]:
+    """The two-language displays (shown, below) *deck* is paged for: the ones whose slides too
+    full for both languages split into parts (none for a deck paged for one language)."""
+    return tuple((d[0], d[1]) for d in paging_displays(deck) if len(d) == 2)
+
+
+def paged_sources(deck: Deck) -> tuple[Source, ...]:
+    """The listed sources, each in the language of *deck*'s paging whose reference takes the
+    most lines: what the sources slide's split is worked out on, so that every display the
+    deck is paged for has the same parts and none of them overflows."""
+    codes = {code for display in paging_displays(deck) for code in display}
+    index = {source.id: n for n, source in enumerate(deck.sources)}
+    widest: list[Source] = []
+    for source in deck.listed_sources():
+        n = index.get(source.id)
+        variants = [source]
+        for code in sorted(codes) if n is not None else ():
+            texts = deck.translations.get(code, {})
+            title = texts.get(f"sources[{n}].title", source.title)
+            publisher = texts.get(f"sources[{n}].publisher", source.publisher)
+            variants.append(dataclasses.replace(source, title=title, publisher=publisher))
+        widest.append(max(variants, key=lambda v: source_lines(v.reference(), deck.aspect)))
+    return tuple(widest)
+
+
 def part_count(layout: Layout, section_count: int, sources: Sequence[Source], aspect: str) -> int:
     """How many parts a slide of *layout* takes: more than one only for a long agenda or
     sources slide."""
@@ -105,7 +155,7 @@ def _share(duration: int | None, part: int, count: int) -> int | None:
 def generated_parts(deck: Deck, layout: Layout) -> int:
     """How many parts an agenda or sources slide of *deck* takes (for one made for an export
     of a deck that has none)."""
-    return part_count(layout, talk_sections(deck.sections), deck.listed_sources(), deck.aspect)
+    return part_count(layout, talk_sections(deck.sections), paged_sources(deck), deck.aspect)
 
 
 def talk_sections(sections: Sequence[Section]) -> int:
@@ -115,13 +165,20 @@ def talk_sections(sections: Sequence[Section]) -> int:
 
 
 def expand(
-    sections: tuple[Section, ...], sources: Sequence[Source], aspect: str
+    sections: tuple[Section, ...],
+    sources: Sequence[Source],
+    aspect: str,
+    pairs: Sequence[tuple[str, str]] = (),
 ) -> tuple[Section, ...]:
-    """*sections* with each generated slide split into its parts (the parts of an earlier
-    expansion are put together first, so a deck copied with another aspect splits anew).
+    """*sections* with each generated slide split into its parts, and, for a deck paged for
+    the two-language displays *pairs* (:func:`bilingual_pairs`), each bullets, two-column or
+    table slide too full for one of them (:mod:`desktop.core.paging_content`) into parts that
+    share its items (the parts of an earlier expansion are put together first, so a deck
+    copied with another aspect, or paged for another display, splits anew).
 
     A part after the first gets the slide's id with ``~n`` and no notes (the first part
-    keeps them); the parts share the slide's planned duration, if it has one.
+    keeps them); the parts share the slide's planned duration, if it has one, and keep the
+    slide as written in :attr:`Slide.whole`.
     """
     out: list[Section] = []
     for section in sections:
@@ -129,20 +186,105 @@ def expand(
         for slide in section.slides:
             if slide.part:
                 continue
-            count = part_count(slide.layout, talk_sections(sections), sources, aspect)
-            slides.extend(
-                dataclasses.replace(
-                    slide,
-                    id=slide.id if part == 0 else f"{slide.id}{PART_SEPARATOR}{part + 1}",
-                    part=part,
-                    parts=count,
-                    notes=slide.notes if part == 0 else "",
-                    duration=_share(slide.duration, part, count),
-                )
-                for part in range(count)
+            slide = slide.whole or slide
+            shares = content_parts(slide, aspect, pairs)
+            count = (
+                len(shares) // len(SHARED[slide.layout])
+                if shares is not None
+                else part_count(slide.layout, talk_sections(sections), sources, aspect)
             )
+            if count == 1:
+                slides.append(slide)
+                continue
+            for part in range(count):
+                shown = slide
+                if shares is not None:
+                    fields = SHARED[slide.layout]
+                    runs = shares[part * len(fields) : (part + 1) * len(fields)]
+                    shown = _items(slide, dict(zip(fields, runs, strict=True)))
+                slides.append(
+                    dataclasses.replace(
+                        shown if part == 0 else _without_notes(shown),
+                        id=slide.id if part == 0 else f"{slide.id}{PART_SEPARATOR}{part + 1}",
+                        part=part,
+                        parts=count,
+                        duration=_share(slide.duration, part, count),
+                        whole=slide,
+                    )
+                )
         changed = len(slides) != len(section.slides) or any(
-            a.parts != b.parts for a, b in zip(slides, section.slides, strict=False)
+            a is not b for a, b in zip(slides, section.slides, strict=False)
         )
         out.append(dataclasses.replace(section, slides=tuple(slides)) if changed else section)
     return tuple(out)
+
+
+def _without_notes(slide: Slide) -> Slide:
+    """*slide* without its speaker notes in any language (a part after the first: the notes
+    are said once, with the first)."""
+    return dataclasses.replace(
+        slide,
+        notes="",
+        translations={
+            code: {path: text for path, text in texts.items() if path != NOTES}
+            for code, texts in slide.translations.items()
+        },
+        secondary={path: text for path, text in slide.secondary.items() if path != NOTES},
+        fallback=slide.fallback - {NOTES},
+    )
+
+
+NOTES: Final = "notes"
+"""The field path of a slide's speaker notes."""
+
+_ITEM = re.compile(r"(?P<field>[a-z_.]+)\[(?P<index>\d+)\](?P<rest>.*)", re.DOTALL)
+"""A field path below an item of a list field: ``bullets[3]``, ``left[0].bullets[1].zh``,
+``table.rows[2][0]``."""
+
+T = TypeVar("T")
+
+
+def _items(slide: Slide, runs: dict[str, range]) -> Slide:
+    """*slide* showing only the items *runs* of its list fields, numbered from 0 as if
+    written so: their texts, translations, locations and language marks go with them."""
+
+    def moved(path: str) -> str | None:
+        match = _ITEM.fullmatch(path)
+        if match is None or match["field"] not in runs:
+            return path
+        run, index = runs[match["field"]], int(match["index"])
+        if index not in run:
+            return None
+        return f"{match['field']}[{index - run.start}]{match['rest']}"
+
+    def rekeyed(mapping: Mapping[str, T]) -> dict[str, T]:
+        out: dict[str, T] = {}
+        for path, value in mapping.items():
+            new = moved(path)
+            if new is not None:
+                out[new] = value
+        return out
+
+    lists: dict[str, object] = {}
+    for name, run in runs.items():
+        kept = tuple(items_of(slide, name)[i] for i in run)
+        if name == "table.rows" and slide.table is not None:
+            row = slide.table.highlight_row
+            lists["table"] = dataclasses.replace(
+                slide.table,
+                rows=slide.table.rows[run.start : run.stop],
+                highlight_row=row - run.start if row is not None and row in run else None,
+                # the note, under the whole table, under its last part
+                note=slide.table.note if run.stop == len(slide.table.rows) else "",
+            )
+        else:
+            lists[name] = kept
+    fallback = (moved(path) for path in slide.fallback)
+    return dataclasses.replace(
+        slide,
+        **lists,  # type: ignore[arg-type]
+        locations=rekeyed(slide.locations),
+        translations={code: rekeyed(texts) for code, texts in slide.translations.items()},
+        secondary=rekeyed(slide.secondary),
+        fallback=frozenset(path for path in fallback if path is not None),
+    )

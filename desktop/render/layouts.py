@@ -35,7 +35,7 @@ from desktop.render.builder import (
     lines,
 )
 from desktop.render.items import Picture
-from desktop.render.text import Para, VAlign
+from desktop.render.text import Para, TextBox, VAlign
 
 __all__ = ["BUILDERS", "LayoutBuilder", "SlideLayout", "builds"]
 """The framework, for the renderer and tests: with this module imported, every layout has its
@@ -126,22 +126,28 @@ def title_slide(b: LayoutBuilder, page: QRectF) -> None:
     )
     paras = band_titles(b, "", title, subtitle, size / b.size("section_title"), second_subtitle)
     paras[0] = dataclasses.replace(paras[0], max_lines=2)
-    if second:  # the title's secondary text below it, at a section name's size
-        below = Para(
-            second,
-            b.size("section_title"),
-            b.color("band_secondary"),
-            line_height=leading(TITLE_LEADING),
-            space_after=0.45,
-            max_lines=2,
-        )
-        paras[0] = dataclasses.replace(paras[0], space_after=0.2)
-        paras.insert(1, below)
     byline = "  ·  ".join(x for x in (deck.author, deck.date) if x)
     byline_h = lines(b.size("subtitle"))
     text = QRectF(rect.left(), rect.top(), rect.width(), b.h - 130 - byline_h - rect.top())
-    smallest = min(p.size for p in paras)
-    b.text(text, paras, "title", min_size=largest * 1.1 * smallest / size, proportional=True)
+    if second:
+        # The title's secondary text below it, at a section name's size, else smaller
+        # (a narrow slide): the title itself keeps its rank over every other text.
+        paras[0] = dataclasses.replace(paras[0], space_after=0.2)
+        for shrink in COVER_SECONDARY_SHRINKS:
+            below = Para(
+                second,
+                max(b.size("min_text"), b.size("section_title") * shrink),
+                b.color("band_secondary"),
+                line_height=leading(TITLE_LEADING),
+                space_after=0.45,
+                max_lines=2,
+            )
+            box = _cover_text(b, text, [paras[0], below, *paras[1:]], largest / size)
+            if not box.overflow:
+                break
+        b.place(box)
+    else:
+        b.place(_cover_text(b, text, paras, largest / size))
     if byline:
         b.text(
             QRectF(b.mx, b.h - 100 - byline_h, b.w - 2 * b.mx, byline_h),
@@ -149,6 +155,17 @@ def title_slide(b: LayoutBuilder, page: QRectF) -> None:
             "byline",
             valign=VAlign.BOTTOM,
         )
+
+
+COVER_SECONDARY_SHRINKS = (1.0, 0.85, 0.7)
+"""The sizes tried for the cover title's second language, times a section name's."""
+
+
+def _cover_text(b: LayoutBuilder, rect: QRectF, paras: list[Para], ratio: float) -> TextBox:
+    """The cover's texts measured in *rect*, shrinking in proportion, the title never
+    below 1.1 times the largest text elsewhere (*ratio*: that text against the title)."""
+    smallest = min(p.size for p in paras)
+    return b.measure(rect, paras, "title", min_size=1.1 * ratio * smallest, proportional=True)
 
 
 @builds(Layout.SECTION, framed=False)

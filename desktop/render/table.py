@@ -59,14 +59,13 @@ def table_slide(b: LayoutBuilder, body: QRectF) -> None:
     note: TextBox | None = None
     gap = b.size("figure_label") * 0.6
     if table.note:
-        note_h = lines(b.size("figure_label"), 2)
+        paras = b.below(
+            b.para(table.note, "figure_label", "muted", space_after=0),
+            b.secondary("table.note"),
+        )
+        note_h = sum(lines(p.size, 2) for p in paras)  # two lines in each language
         note = b.measure(
-            QRectF(area.left(), area.bottom() - note_h, area.width(), note_h),
-            b.below(
-                b.para(table.note, "figure_label", "muted", space_after=0),
-                b.secondary("table.note"),
-            ),
-            "table-note",
+            QRectF(area.left(), area.bottom() - note_h, area.width(), note_h), paras, "table-note"
         )
         area.setBottom(area.bottom() - note.content_size()[1] - gap)
     grid = _cells(table, b.deck.shown_language, b.secondary)

@@ -215,10 +215,15 @@ class MainWindow(QMainWindow):
         self._show_deck(deck, index)
 
     def _display_changed(self, change: DeckChange) -> None:
-        """The deck in another language: the same slide at once; the panels, menus and title
-        follow on the next event-loop turn (as after a slide change), unless a newer deck or
-        language came first."""
+        """The deck in another language: the same slide at once (its first part where the
+        language splits it otherwise: :func:`~desktop.core.follow.follow_map`); the panels,
+        menus and title follow on the next event-loop turn (as after a slide change), unless a
+        newer deck or language came first."""
+        index = change.follow(self.nav.current)
         self.view.set_renderer(change.renderer)
+        if index != self.nav.current:
+            self.nav.resize(change.deck.slide_count, index)
+            self.view.set_index(index)
         self._update_status()
 
         def follow() -> None:

@@ -9,11 +9,12 @@ texts) and the slides actually drawn.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from desktop.core.displays import kept
 from desktop.core.follow import follow
-from desktop.core.languages import DisplayLanguage, localize
+from desktop.core.languages import DisplayLanguage, localize, own_paging, projection_key
 from desktop.core.model import Deck
 from desktop.core.theme import Theme
 from desktop.render.renderer import SlideRenderer
@@ -61,19 +62,26 @@ class DisplayRenderers:
         self._theme = seed.theme if seed is not None else theme
         self._made: dict[str, SlideRenderer] = {}
         if seed is not None:
-            self._made[deck.display or deck.languages[0]] = seed
+            self._made[projection_key(*own_paging(deck))] = seed
 
-    def get(self, display: DisplayLanguage) -> SlideRenderer:
-        """The renderer of the deck in *display* (a language the deck lacks: its primary)."""
-        display = kept(display, self.deck.languages)
-        key = str(display)
+    def get(
+        self, display: DisplayLanguage, paged_as: Sequence[DisplayLanguage] = ()
+    ) -> SlideRenderer:
+        """The renderer of the deck in *display*, its slides in the parts of *display* and each
+        of *paged_as* (:func:`~desktop.core.languages.localize`; a language the deck lacks:
+        its primary)."""
+        languages = self.deck.languages
+        display = kept(display, languages)
+        paged_as = tuple(kept(other, languages) for other in paged_as)
+        key = projection_key(display, paged_as)
         renderer = self._made.get(key)
         if renderer is None:
-            renderer = SlideRenderer(localize(self.deck, display), self._theme)
+            renderer = SlideRenderer(localize(self.deck, display, paged_as), self._theme)
             self._theme = renderer.theme  # loaded once, shared by the displays made later
             self._made[key] = renderer
         return renderer
 
     def made(self) -> tuple[str, ...]:
-        """The displays made so far (``en``, ``en+zh``), in the order they were asked for."""
+        """The displays made so far (``en``, ``en+zh``, ``en@en+zh``: see
+        :func:`~desktop.core.languages.projection_key`), in the order they were asked for."""
         return tuple(self._made)

@@ -24,7 +24,7 @@ reloaded deck no longer declares its language) and remembered per deck in the se
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Final
 
@@ -175,9 +175,12 @@ class DeckSession(QObject):
             return None
         return self.renderer_for(self._display)
 
-    def renderer_for(self, display: DisplayLanguage) -> SlideRenderer:
-        """The renderer of the deck in *display* (one per display, made on first use; a slide
-        is laid out when first drawn). A language the deck lacks gives its primary.
+    def renderer_for(
+        self, display: DisplayLanguage, paged_as: Sequence[DisplayLanguage] = ()
+    ) -> SlideRenderer:
+        """The renderer of the deck in *display*, paged as *paged_as* too (one per display and
+        paging, made on first use; a slide is laid out when first drawn; see
+        :meth:`DisplayRenderers.get`). A language the deck lacks gives its primary.
 
         Raises:
             ValueError: no deck is loaded.
@@ -186,7 +189,7 @@ class DeckSession(QObject):
             raise ValueError("no deck is loaded")
         if self._renderers is None:
             self._renderers = DisplayRenderers(self._deck, self._load_theme(self._deck))
-        return self._renderers.get(display)
+        return self._renderers.get(display, paged_as)
 
     def set_display(self, display: DisplayLanguage) -> None:
         """Show the deck in *display* from now on (remembered for this deck); emits

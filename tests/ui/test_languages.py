@@ -106,6 +106,29 @@ def test_the_language_key_switches_live_and_keeps_the_slide(
     assert window.deck is english and window.current_index() == 7
 
 
+def test_a_switch_to_two_languages_and_back_keeps_a_slide_that_splits(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    english = window.deck
+    assert english is not None
+    start = english.index_of("overview-4")
+    assert start is not None
+    window.go_to(start)
+    with qtbot.waitSignal(window.deck_loaded):
+        window.session.set_display(EN_ZH)
+    both = window.deck
+    assert both is not None and both.refs[window.current_index()].slide.id == "overview-4"
+    assert window.view.index() == window.current_index() != start  # drawn at once
+    window.go_to(window.current_index() + 1)
+    assert both.refs[window.current_index()].slide.id == "overview-4~2"
+    with qtbot.waitSignal(window.deck_loaded):
+        window.session.set_display(DisplayLanguage("en"))
+    # The slide in one part again, not the next slide (the nearest that survived).
+    assert window.deck is english and window.current_index() == start
+    assert window.view.index() == start
+
+
 def test_view_language_lists_each_language_and_pair(make_window: WindowFactory) -> None:
     window = make_window()
     entries = window.languages.entries()

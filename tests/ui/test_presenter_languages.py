@@ -6,14 +6,21 @@ slide, the timer and the pacing stay (the fake clock shows it).
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
+from desktop.core.displays import choices
 from desktop.core.languages import DisplayLanguage
+from desktop.core.model import Deck
 from desktop.core.resources import bundled_deck
+from desktop.render.renderer import SlideRenderer
 from desktop.ui.presenter import attach_presenter
 from desktop.ui.presenter.controller import PresenterController
+from desktop.ui.presenter.languages import TalkLanguages
 from desktop.ui.settings import Settings
 from tests.conftest import FakeClock, load
 from tests.ui.conftest import Present, finish, press
@@ -82,13 +89,13 @@ def test_a_reload_keeps_both_choices(qtbot: QtBot, present: Present, clock: Fake
     press(qtbot, controller, Qt.Key.Key_L, ALT)
     press(qtbot, controller, Qt.Key.Key_L, ALT)  # en+zh
     again = load(bundled_deck())
-    from desktop.render.renderer import SlideRenderer
-
     controller.set_deck(again, SlideRenderer(again))
     assert controller.languages.audience == EN_ZH
     assert controller.audience.renderer() is not None
     assert controller.audience.renderer().deck.display == "en+zh"  # type: ignore[union-attr]
-    assert controller.deck.display == "" and controller.state.nav.current == 2
+    # The console's English deck is paged as the room's two languages: the same slides.
+    assert controller.deck.display == "en" and controller.deck.paging == "en+zh"
+    assert controller.state.nav.current == 2
 
 
 def test_the_renderers_come_from_the_sessions_cache(
@@ -109,7 +116,56 @@ def test_the_renderers_come_from_the_sessions_cache(
     assert controller.renderer is window.session.renderer_for(ZH)
     controller.switch_language(audience=True)
     assert controller.audience.renderer() is window.session.renderer_for(EN_ZH)
+    # The console's Chinese paged as the room's English + Chinese: cached apart.
+    assert controller.renderer is window.session.renderer_for(ZH, (EN_ZH,))
+    assert controller.renderer is not window.session.renderer_for(ZH)
     window.reload()
-    qtbot.waitUntil(lambda: controller.renderer is window.session.renderer_for(ZH))
+    qtbot.waitUntil(lambda: controller.renderer is window.session.renderer_for(ZH, (EN_ZH,)))
     assert controller.audience.renderer() is window.session.renderer_for(EN_ZH)
     finish(controller)
+
+
+def _ids(deck: Deck) -> list[str]:
+    return [ref.slide.id for ref in deck.refs]
+
+
+def test_both_screens_have_the_same_slides_whatever_each_shows() -> None:
+    # At 4:3 the English sources take two slides more than the Chinese, and two languages
+    # split the fullest slides: one navigation index must still name one slide on both.
+    deck = dataclasses.replace(load(bundled_deck()), aspect="4:3")
+    languages = TalkLanguages(deck, SlideRenderer(deck))
+    counts = set()
+    for audience, console in itertools.product(choices(deck.languages), repeat=2):
+        languages.audience, languages.console = audience, console
+        room, own = languages.audience_renderer().deck, languages.console_renderer().deck
+        assert _ids(room) == _ids(own), (audience, console)
+        shown = (room.display or "en", own.display or "en")  # "": the deck as loaded
+        assert shown == (str(audience), str(console))
+        counts.add(len(room.refs))
+    assert len(counts) > 2  # each paging its own parts
+
+
+def test_a_switch_that_splits_the_slide_keeps_it(
+    qtbot: QtBot, present: Present, clock: FakeClock
+) -> None:
+    deck = load(bundled_deck())
+    start = deck.index_of("overview-4")
+    assert start is not None
+    controller = present(start=start)
+    press(qtbot, controller, Qt.Key.Key_Right)  # the timer starts, on the next slide
+    press(qtbot, controller, Qt.Key.Key_Left)
+    clock.advance(30)
+    press(qtbot, controller, Qt.Key.Key_L, ALT)
+    press(qtbot, controller, Qt.Key.Key_L, ALT)  # the room sees English + Chinese
+    assert controller.languages.audience == EN_ZH
+    both = controller.deck
+    assert controller.state.nav.current == both.index_of("overview-4") != start
+    assert both.refs[start + 1].slide.id != "overview-4~2"  # it is in parts now
+    assert controller.state.audience == controller.state.nav.current
+    press(qtbot, controller, Qt.Key.Key_Right)
+    assert both.refs[controller.state.nav.current].slide.id == "overview-4~2"
+    assert controller.tracker.timer.elapsed == 30
+    press(qtbot, controller, Qt.Key.Key_L, ALT)  # English alone: the slide, not the next
+    assert controller.deck.refs[controller.state.nav.current].slide.id == "overview-4"
+    assert controller.state.nav.current == start
+    assert controller.tracker.timer.elapsed == 30

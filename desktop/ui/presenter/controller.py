@@ -346,13 +346,22 @@ class PresenterController(QObject):
         """Alt+L (the audience's) or Alt+Shift+L (the console's): the next display language;
         the slide, the preview, the timer and the pacing stay."""
         if self.languages.several:
+            old = self.deck
             self.languages.next(audience)
-            self._use_languages()
+            self._use_languages(old)
             self.change(lambda: None, self.languages.describe())
 
-    def _use_languages(self) -> None:
+    def _use_languages(self, old: Deck | None = None) -> None:
+        """Show the languages' decks; *old*: the console's deck before a switch of language,
+        whose slides the talk follows by id when the switch paged the decks anew (to or from
+        two languages on one screen: a slide in parts, or no longer)."""
         self.renderer = self.languages.console_renderer()
         self.deck = self.renderer.deck
+        if old is not None and _ids(old) != _ids(self.deck):
+            moves = dict(enumerate(follow_map(old, self.deck)))
+            self.state.remap(self.deck.slide_count, moves, self._route(self.deck))
+            self._time.reload(old, self.deck, self.state.audience)
+            self.rehearsal.set_deck(self.deck)
         self._show_deck()
 
     # -- a reloaded deck ---------------------------------------------------------------------
@@ -452,3 +461,8 @@ class PresenterController(QObject):
 
     def _keep_notes_size(self, size: int) -> None:
         self.settings.set(PRESENTER_NOTES_FONT_SIZE, size)
+
+
+def _ids(deck: Deck) -> list[str]:
+    """The ids of *deck*'s slides, in order (a part's with its number: ``x~2``)."""
+    return [ref.slide.id for ref in deck.refs]

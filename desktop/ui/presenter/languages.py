@@ -7,11 +7,17 @@ console shows its slides now and next as the room sees them; its language is tha
 notes, the titles, the section strip and the private search.
 The renderers come from one cache of the deck's displays (the session's when the presenter
 runs from the main window: :meth:`~desktop.ui.session.DeckSession.renderer_for`).
+
+Both screens move through one list of slides (one navigation index), so both decks are paged
+alike, for both displays (:func:`~desktop.core.languages.localize`'s ``paged_as``): with the
+room in ``en+zh`` and the console in ``en``, the console's deck has the two-language deck's
+parts too, and with the room in ``zh`` and the console in ``en`` both split the sources slide
+for the wider of the two.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TypeAlias
 
 from desktop.core.displays import cycled, kept, label, parsed
@@ -21,8 +27,8 @@ from desktop.core.model import Deck
 from desktop.render.renderer import SlideRenderer
 from desktop.ui.renderers import DisplayRenderers
 
-Renderers: TypeAlias = Callable[[DisplayLanguage], SlideRenderer]
-"""The renderer of the deck presented in a display language."""
+Renderers: TypeAlias = Callable[[DisplayLanguage, Sequence[DisplayLanguage]], SlideRenderer]
+"""The renderer of the deck presented in a display language, paged as the others too."""
 
 
 class TalkLanguages:
@@ -58,11 +64,16 @@ class TalkLanguages:
         """The deck has more than one language to switch between."""
         return len(self._languages) > 1
 
+    @property
+    def paging(self) -> tuple[DisplayLanguage, DisplayLanguage]:
+        """The displays both screens' decks are paged for: the audience's and the console's."""
+        return (self.audience, self.console)
+
     def audience_renderer(self) -> SlideRenderer:
-        return self._renderers(self.audience)
+        return self._renderers(self.audience, self.paging)
 
     def console_renderer(self) -> SlideRenderer:
-        return self._renderers(self.console)
+        return self._renderers(self.console, self.paging)
 
     def next(self, audience: bool) -> None:
         """The audience's (else the console's) display goes to the next of the round."""
