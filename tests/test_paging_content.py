@@ -172,6 +172,8 @@ def test_runs_are_balanced_and_consecutive() -> None:
     assert balanced_runs([3, 1, 1, 1], 2) == [range(0, 1), range(1, 4)]
     assert balanced_runs([1, 1, 1], 2, tail=2) == [range(0, 2), range(2, 3)]
     assert balanced_runs([1], 2) == [range(0, 1), range(1, 1)]
+    # Evened out: not one item on the first part and the others full.
+    assert balanced_runs([1] * 7, 3) == [range(0, 2), range(2, 4), range(4, 7)]
     # Linear in the items: a slide of as many as a hostile deck may hold splits at once.
     assert balanced_runs([1.0] * 10_000, 4) == [range(n, n + 2500) for n in range(0, 10_000, 2500)]
 

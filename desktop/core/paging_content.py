@@ -263,10 +263,11 @@ def _row_height(
 
 def balanced_runs(heights: Sequence[float], parts: int, tail: float = 0.0) -> list[range]:
     """*heights* in *parts* consecutive runs (fewer items than parts: one each, then empty
-    runs), the tallest run (the last one *tail* taller) about as short as it can be.
+    runs), the tallest run (the last one *tail* taller) about as short as it can be, and the
+    others about as tall as it (not one item on the first part and the rest full).
 
-    A bisection over the tallest run allowed, each step one greedy pass from the end: linear
-    in the items, whatever their number.
+    A bisection over the tallest run allowed, each step one greedy pass from the end, then
+    :func:`_evened`: linear in the items, whatever their number.
     """
     count = len(heights)
     if parts <= 1 or count <= 1:
@@ -285,7 +286,29 @@ def balanced_runs(heights: Sequence[float], parts: int, tail: float = 0.0) -> li
         run = runs[longest]
         cut = run.start + len(run) // 2
         runs[longest : longest + 1] = [range(run.start, cut), range(cut, run.stop)]
-    return runs + [range(count, count)] * (parts - len(runs))
+    return _evened(heights, runs, tail) + [range(count, count)] * (parts - len(runs))
+
+
+def _evened(heights: Sequence[float], runs: list[range], tail: float) -> list[range]:
+    """*runs* with items moved from the start of a run to the end of the one before while
+    that makes the taller of the two shorter (so no run gets taller than the tallest was)."""
+    starts = [run.start for run in runs] + [len(heights)]
+    totals = [sum(heights[i] for i in run) for run in runs]
+    totals[-1] += tail
+    for _ in range(len(runs)):  # a pass moves an item on at most one run further
+        moved = False
+        for n in range(len(runs) - 1):
+            while starts[n + 2] - starts[n + 1] > 1:  # the later run keeps an item
+                item = heights[starts[n + 1]]
+                if totals[n] + item >= totals[n + 1]:
+                    break
+                totals[n] += item
+                totals[n + 1] -= item
+                starts[n + 1] += 1
+                moved = True
+        if not moved:
+            break
+    return [range(starts[n], starts[n + 1]) for n in range(len(runs))]
 
 
 RUN_BISECTIONS: Final = 30
