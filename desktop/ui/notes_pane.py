@@ -235,14 +235,21 @@ class NotesPane(QWidget):
             )
         )
         document = self.browser.document()
-        notes = ref.slide.notes.strip()
+        slide = ref.slide
+        # A slide split into parts has its notes on the first; a later part shows them again
+        # (the talk goes on about the same slide), said to be the first part's.
+        whole = slide.whole if slide.part and slide.whole is not None else None
+        spoken = whole or slide
+        notes = spoken.notes.strip()
         document.clear()
         cursor = QTextCursor(document)
+        if whole is not None and (notes or spoken.secondary.get("notes", "").strip()):
+            self._insert_continued(cursor, index - slide.part + 1)
         if notes:
             # Parsed and made safe before anything lays it out (no image, safe links only).
             parsed = notes_document(notes, self._muted())
             cursor.insertFragment(QTextDocumentFragment(parsed))
-        second = ref.slide.secondary.get("notes", "").strip()
+        second = spoken.secondary.get("notes", "").strip()
         if second:  # two languages shown (en+zh): the second's notes follow, under its name
             if notes:
                 self._insert_heading(cursor, name(deck.display.split("+")[-1]))
@@ -271,6 +278,15 @@ class NotesPane(QWidget):
             self._insert_sources(cursor, sources)
         self.browser.moveCursor(QTextCursor.MoveOperation.Start)
         self.browser.verticalScrollBar().setValue(0)
+
+    def _insert_continued(self, cursor: QTextCursor, first: int) -> None:
+        """Begin with a muted line saying the notes are those of slide *first* (1-based)."""
+        muted = QTextCharFormat()
+        muted.setForeground(self._muted())
+        muted.setFontItalic(True)
+        muted.setProperty(QTextFormat.Property.FontSizeAdjustment, _SMALLER)
+        cursor.insertText(_("Continued: the notes of slide {n}").format(n=first), muted)
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
 
     def _insert_heading(self, cursor: QTextCursor, text: str) -> None:
         """Append a small muted heading (``SOURCES``, a language's name) as plain text."""

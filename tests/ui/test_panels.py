@@ -481,6 +481,24 @@ def test_notes_in_two_languages_show_both(qtbot: QtBot, make_deck: DeckFactory) 
     assert pane.browser.toPlainText() == "说。"
 
 
+def test_notes_of_a_slide_in_parts_come_with_each_part(qtbot: QtBot, deck: Deck) -> None:
+    shown = localize(deck, DisplayLanguage.parse("en+zh", deck.languages))
+    first = shown.index_of("overview-4")
+    later = shown.index_of("overview-4~2")
+    assert first is not None and later == first + 1  # two languages split it (paging_content)
+    pane = NotesPane()
+    qtbot.addWidget(pane)
+    pane.set_deck(shown)
+    pane.set_slide(first)
+    whole = pane.browser.toPlainText()
+    assert NO_NOTES not in whole and "中文" in whole
+    pane.set_slide(later)
+    lines = pane.browser.toPlainText().split("\n")
+    # The talk goes on about the same slide: its notes again, said to be the first part's.
+    assert lines[0] == f"Continued: the notes of slide {first + 1}"
+    assert "\n".join(lines[1:]).startswith(whole.split("\nSOURCES")[0].split("\nSources")[0])
+
+
 def test_notes_and_sources_are_never_markup(
     qtbot: QtBot, make_deck: DeckFactory, tmp_path: Path
 ) -> None:
