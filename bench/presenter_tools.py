@@ -9,7 +9,10 @@
   table, chart, image), the region zoomed closer and further (a new scale each time) and
   panned, each step drawn from what the window has (see :mod:`desktop.core.presenter.zoom_plan`).
 * ``zoom_settle``: rendering the region sharp once the steps stop (vectors at the window's
-  resolution, with the margin that keeps pans sharp), and painting it, per settled step.
+  resolution, with the margin that keeps pans sharp), and painting it, per settled step;
+  ``zoom_settle_kinds`` has the same per slide kind.
+* ``zoom_margin``: each part of the margin rendered afterwards while the window is idle (what
+  a step coming meanwhile may wait for), per part.
 """
 
 from __future__ import annotations
@@ -64,6 +67,8 @@ def measure_tools(deck: Deck, runs: int) -> dict[str, Any]:
     pointer: list[list[float]] = []
     zoom: list[list[float]] = []
     settle: list[list[float]] = []
+    settle_kinds: list[dict[str, list[float]]] = []
+    margin: list[list[float]] = []
     ink: list[float] = []
     mode, size = "", ""
     with tempfile.TemporaryDirectory(prefix="bench-tools-") as folder:
@@ -121,9 +126,11 @@ def measure_tools(deck: Deck, runs: int) -> dict[str, Any]:
             with_ink = _repaints(audience, REPAINTS)
             ink.append(_median(with_ink) - _median(without))
             tool.book.clear_all()
-            steps, settled = _zoom_steps(controller, deck)
+            steps, settled, parts = _zoom_steps(controller, deck)
+            margin.append(parts)
             zoom.append(steps)
-            settle.append(settled)
+            settle.append([value for values in settled.values() for value in values])
+            settle_kinds.append(settled)
             controller.end()
             _settle(app)
     return {
@@ -131,21 +138,29 @@ def measure_tools(deck: Deck, runs: int) -> dict[str, Any]:
         "ink": ink,
         "zoom": zoom,
         "zoom_settle": settle,
+        "zoom_settle_kinds": settle_kinds,
+        "zoom_margin": margin,
         "mode": mode,
         "size": size,
     }
 
 
-def _zoom_steps(controller: Any, deck: Deck) -> tuple[list[float], list[float]]:
+def _zoom_steps(
+    controller: Any, deck: Deck
+) -> tuple[list[float], dict[str, list[float]], list[float]]:
     """Zoom steps on the audience window (closer, further and pans, a repaint each) on the
-    first slide of each of :data:`ZOOM_KINDS`, and the sharp render after each zoom (ms)."""
+    first slide of each of :data:`ZOOM_KINDS`, the sharp render after each zoom, by kind,
+    and each part of its margin rendered afterwards (ms)."""
     audience = controller.audience
     canvas = controller.renderer.canvas
     kinds = {ref.slide.layout.value: ref.index for ref in reversed(deck.refs)}
-    steps, settled = [], []
+    steps: list[float] = []
+    settled: dict[str, list[float]] = {}
+    parts: list[float] = []
     for kind in ZOOM_KINDS:
         if kind not in kinds:
             continue
+        times = settled.setdefault(kind, [])
         audience.set_index(kinds[kind])
         audience.repaint()  # the slide as the room saw it before the zoom
         for step in range(REPAINTS // 3):
@@ -161,9 +176,13 @@ def _zoom_steps(controller: Any, deck: Deck) -> tuple[list[float], list[float]]:
             start = time.perf_counter()
             audience.settle_zoom()
             audience.repaint()
-            settled.append(_ms(start))
+            times.append(_ms(start))
+            while audience.zoom_pending():
+                start = time.perf_counter()
+                audience.grow_zoom()
+                parts.append(_ms(start))
         audience.set_region(None)
-    return steps, settled
+    return steps, settled, parts
 
 
 def _repaints(widget: Any, count: int) -> list[float]:

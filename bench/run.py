@@ -57,6 +57,7 @@ def expected_keys(sizes: Sequence[int]) -> list[str]:
     keys += ["presenter.pointer.p50", "presenter.pointer.p95"]
     keys += ["presenter.zoom.p50", "presenter.zoom.p95", "presenter.ink"]
     keys += ["presenter.zoom_settle.p50", "presenter.zoom_settle.p95"]
+    keys += ["presenter.zoom_margin.p50", "presenter.zoom_margin.p95"]
     keys += [f"open.{s}" for s in sizes] + ["open.scaling"]
     keys += ["window.advance.p50", "window.advance.p95", "window.jump.p50", "window.jump.p95"]
     keys += ["window.peak_rss", "window.rss_growth"]

@@ -128,7 +128,9 @@ class SlideRenderer:
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.translate(rect.topLeft())
         painter.scale(rect.width() / self.canvas.width(), rect.height() / self.canvas.height())
-        painter.setClipRect(QRectF(0, 0, self.canvas.width(), self.canvas.height()))
+        # Within a clip set already (a zoomed region): what lies outside it is not drawn.
+        canvas = QRectF(0, 0, self.canvas.width(), self.canvas.height())
+        painter.setClipRect(canvas, Qt.ClipOperation.IntersectClip)
         for item in layout.items:
             item.paint(painter)
         painter.restore()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeAlias
 
-from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QWheelEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -60,6 +60,9 @@ class SlideView(QWidget):
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self.settle_zoom)
+        self._grow = QTimer(self)
+        self._grow.setInterval(0)
+        self._grow.timeout.connect(self.grow_zoom)
 
     def set_renderer(self, renderer: SlideRenderer | None) -> None:
         self._renderer = renderer
@@ -102,8 +105,9 @@ class SlideView(QWidget):
         if region != self._region:
             self._region = QRectF(region) if region is not None else None
             if region is None:
-                self._zoom.clear()
+                self._zoom.release()
                 self._settle.stop()
+                self._grow.stop()
             self.update()
 
     def region(self) -> QRectF | None:
@@ -144,10 +148,13 @@ class SlideView(QWidget):
             painter.fillRect(self.rect(), self._fill)
             painter.end()
             return
-        painter.fillRect(self.rect(), self._background)
         renderer = self._renderer
-        if renderer is not None and 0 <= self._index < renderer.slide_count:
+        if renderer is None or not 0 <= self._index < renderer.slide_count:
+            painter.fillRect(self.rect(), self._background)
+        else:
             rect = self.slide_rect().toAlignedRect()
+            for band in _around(self.rect(), rect):  # the slide covers the rest, opaque
+                painter.fillRect(band, self._background)
             ratio = self.devicePixelRatioF()
             if self._region is None:
                 image = renderer.image(self._index, rect.size(), ratio, self._step)
@@ -156,6 +163,7 @@ class SlideView(QWidget):
                 painter, renderer, (self._index, self._step), self._region, rect, ratio
             ):
                 self._settle.start()  # sharp once the steps stop
+                self._grow.stop()  # the margin of a render no longer shown
             for paint in self._overlays:
                 paint(painter, QRectF(rect))
             self._ahead.start()
@@ -182,6 +190,18 @@ class SlideView(QWidget):
             key = (self._index, self._step)
             self._zoom.render(renderer, key, region, size, self.devicePixelRatioF())
             self.update()
+            if self._zoom.pending():
+                self._grow.start()  # the margin, a part at a time while idle
+
+    def zoom_pending(self) -> bool:
+        """Whether part of the zoom's margin is still to render (pans there are stretched)."""
+        return self._zoom.pending()
+
+    def grow_zoom(self) -> None:
+        """Render the next part of the zoom's margin (a pan into it stays sharp)."""
+        renderer = self._renderer
+        if renderer is None or self._region is None or not self._zoom.grow(renderer):
+            self._grow.stop()
 
     def _render_ahead(self) -> None:
         renderer = self._renderer
@@ -199,3 +219,16 @@ class SlideView(QWidget):
         if delta:
             self.step.emit(-1 if delta > 0 else 1)
         event.accept()
+
+
+def _around(outer: QRect, inner: QRect) -> list[QRect]:
+    """The parts of *outer* that *inner* (inside it) leaves: the bands above, below, left and
+    right of it (the letterbox)."""
+    inner = inner.intersected(outer)
+    if inner.isEmpty():
+        return [outer]
+    above = QRect(outer.left(), outer.top(), outer.width(), inner.top() - outer.top())
+    below = QRect(outer.left(), inner.bottom() + 1, outer.width(), outer.bottom() - inner.bottom())
+    left = QRect(outer.left(), inner.top(), inner.left() - outer.left(), inner.height())
+    right = QRect(inner.right() + 1, inner.top(), outer.right() - inner.right(), inner.height())
+    return [band for band in (above, below, left, right) if not band.isEmpty()]

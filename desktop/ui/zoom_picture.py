@@ -1,19 +1,28 @@
 """The zoomed picture of a slide view: a step within a frame, sharp once the steps stop.
 
 :class:`ZoomPicture` keeps one vector render of the zoomed region with a margin around it
-(:mod:`desktop.core.presenter.zoom_plan` plans it). Painting a region it covers at its scale
-copies pixels (a pan: sharp and fast); painting any other region stretches the whole slide's
-picture with the render over it where they overlap, and says so, so that the view renders the
-region sharp when the steps stop (:meth:`ZoomPicture.render`).
+(:mod:`desktop.core.presenter.zoom_plan` plans it). Painting a region the rendered part covers
+at its scale copies pixels (a pan: sharp and fast); painting any other region stretches the
+whole slide's picture with the render over it where they overlap, and says so, so that the
+view renders the region sharp when the steps stop (:meth:`ZoomPicture.render`). That renders
+the region alone; :meth:`ZoomPicture.grow` adds the margin a part at a time, while idle.
 """
 
 from __future__ import annotations
+
+import math
 
 from PySide6.QtCore import QRect, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 
 from desktop.core.presenter.mapping import Box, Size
-from desktop.core.presenter.zoom_plan import Render, render_box, shown_scale
+from desktop.core.presenter.zoom_plan import (
+    MARGIN,
+    Render,
+    margin_parts,
+    render_box,
+    shown_scale,
+)
 from desktop.render.renderer import SlideRenderer
 
 
@@ -25,6 +34,11 @@ def _box(rect: QRectF) -> Box:
     return Box(rect.x(), rect.y(), rect.width(), rect.height())
 
 
+def _united(a: Box, b: Box) -> Box:
+    left, top = min(a.x, b.x), min(a.y, b.y)
+    return Box(left, top, max(a.right, b.right) - left, max(a.bottom, b.bottom) - top)
+
+
 class ZoomPicture:
     """One view's zoomed region: the render it keeps and how a step is drawn from it."""
 
@@ -32,11 +46,26 @@ class ZoomPicture:
         self._key: tuple[object, ...] | None = None
         """What the render shows: the renderer, the slide, its step, the pixel ratio."""
         self._render: Render | None = None
+        """The render planned: the region and its margin (its pixels are :attr:`_image`'s
+        top left :meth:`Render.pixels`)."""
+        self._ready: Render | None = None
+        """The part of :attr:`_render` rendered so far (one rectangle)."""
+        self._parts: list[Box] = []
+        """The parts of the margin still to render, in order (:func:`margin_parts`)."""
+        self._slide: tuple[int, int | None] = (0, None)
+        """The slide and build step rendered."""
         self._image: QImage | None = None
+        """The pixels, kept from one render to the next (a new image of millions of pixels
+        costs more to allocate and touch than to draw on)."""
 
     def clear(self) -> None:
-        """Forget the render (the zoom ended, or another slide is shown)."""
-        self._key, self._render, self._image = None, None, None
+        """Forget the render (another slide is shown); its pixels are kept for the next."""
+        self._key, self._render, self._ready, self._parts = None, None, None, []
+
+    def release(self) -> None:
+        """Forget the render and free its pixels (the zoom ended)."""
+        self.clear()
+        self._image = None
 
     def _follow(self, key: tuple[object, ...]) -> None:
         if key != self._key:
@@ -48,20 +77,34 @@ class ZoomPicture:
         at its own scale (sharp), rather than stretched."""
         return self._source(key, _box(region), target, ratio) is not None
 
+    def pending(self) -> bool:
+        """Whether part of the margin is still to render (:meth:`grow`)."""
+        return bool(self._parts)
+
+    def _pixels_of(self, box: Box) -> QRect:
+        """Where the canvas *box* is in the render's pixels (whole pixels)."""
+        assert self._render is not None
+        source = self._render.source(box)
+        left, top = round(source.x), round(source.y)
+        return QRect(
+            left, top, round(source.x + source.width) - left, round(source.y + source.height) - top
+        )
+
     def _source(
         self, key: tuple[object, ...], region: Box, target: QSize, ratio: float
     ) -> QRect | None:
         """The render's pixels *region* copies from one for one, or None."""
-        render, image = self._render, self._image
-        if key != self._key or render is None or image is None:
+        render, ready, image = self._render, self._ready, self._image
+        if key != self._key or render is None or ready is None or image is None:
             return None
-        if not render.sharp_for(region, shown_scale(region, target.width() * ratio)):
+        if not ready.sharp_for(region, shown_scale(region, target.width() * ratio)):
             return None
         source = render.source(region)
         width, height = round(target.width() * ratio), round(target.height() * ratio)
-        x = min(max(0, round(source.x)), image.width() - width)
-        y = min(max(0, round(source.y)), image.height() - height)
-        return QRect(x, y, width, height) if x >= 0 and y >= 0 else None
+        done = self._pixels_of(ready.box)
+        x = min(max(done.left(), round(source.x)), done.left() + done.width() - width)
+        y = min(max(done.top(), round(source.y)), done.top() + done.height() - height)
+        return QRect(x, y, width, height) if x >= done.left() and y >= done.top() else None
 
     def paint(
         self,
@@ -89,9 +132,9 @@ class ZoomPicture:
         area = QRectF(target)
         stretched = QRectF(shown.x * k, shown.y * k, shown.width * k, shown.height * k)
         painter.drawImage(area, whole, stretched)
-        render, image = self._render, self._image
-        if render is not None and image is not None:
-            overlap = _qt(render.box).intersected(region)
+        render, ready, image = self._render, self._ready, self._image
+        if render is not None and ready is not None and image is not None:
+            overlap = _qt(ready.box).intersected(region)
             if not overlap.isEmpty():
                 across = area.width() / shown.width
                 drawn = QRectF(
@@ -112,21 +155,76 @@ class ZoomPicture:
         target: QSize,
         ratio: float,
     ) -> None:
-        """Render *region* and its margin as vectors at the scale *target* shows it (the
-        settled zoom: sharp, whatever the zoom)."""
+        """Render *region* as vectors at the scale *target* shows it (the settled zoom:
+        sharp, whatever the zoom); its margin is left to :meth:`grow`."""
         index, step = key
         self._follow((id(renderer), index, step, ratio))
         canvas = Size(renderer.canvas.width(), renderer.canvas.height())
-        plan = render_box(_box(region), canvas, shown_scale(_box(region), target.width() * ratio))
+        shown = _box(region)
+        plan = render_box(shown, canvas, shown_scale(shown, target.width() * ratio))
         width, height = plan.pixels()
         if width <= 0 or height <= 0:
             return
-        # Opaque: the slide's background covers it, and glyphs drawn as paths (large zoomed
-        # text) fill twice as fast without an alpha channel.
-        image = QImage(QSize(width, height), QImage.Format.Format_RGB32)
-        image.fill(QColor(renderer.theme.color("background")))
+        self._image = self._pixels(width, height, target, ratio)
+        self._render, self._ready, self._parts, self._slide = plan, None, [], key
+        part = self._pixels_of(shown)
+        self._draw(renderer, part)
+        self._ready = Render(self._canvas_of(part), plan.scale)
+        self._parts = margin_parts(plan, self._ready.box)
+
+    def grow(self, renderer: SlideRenderer) -> bool:
+        """Render the next part of the margin; whether more remains."""
+        render, ready = self._render, self._ready
+        if not self._parts or render is None or ready is None or self._key is None:
+            self._parts = []
+            return False
+        if self._key[0] != id(renderer):
+            self.clear()
+            return False
+        part = self._pixels_of(self._parts.pop(0))
+        if not part.isEmpty():
+            self._draw(renderer, part)
+            self._ready = Render(_united(ready.box, self._canvas_of(part)), render.scale)
+        return bool(self._parts)
+
+    def _canvas_of(self, pixels: QRect) -> Box:
+        """The canvas box the render's *pixels* show."""
+        assert self._render is not None
+        box, scale = self._render.box, self._render.scale
+        return Box(
+            box.x + pixels.x() / scale,
+            box.y + pixels.y() / scale,
+            pixels.width() / scale,
+            pixels.height() / scale,
+        )
+
+    def _draw(self, renderer: SlideRenderer, pixels: QRect) -> None:
+        """Render the render's *pixels* (whole pixels of its plan) into the kept image."""
+        image = self._image
+        assert image is not None
+        index, step = self._slide
+        ratio = image.devicePixelRatio()
+        image.setDevicePixelRatio(1.0)  # drawn in device pixels, shown at the view's ratio
         painter = QPainter(image)
-        renderer.paint_region(painter, index, _qt(plan.box), QRectF(0, 0, width, height), step)
+        painter.fillRect(pixels, QColor(renderer.theme.color("background")))
+        region = _qt(self._canvas_of(pixels))
+        renderer.paint_region(painter, index, region, QRectF(pixels), step)
         painter.end()
         image.setDevicePixelRatio(ratio)
-        self._render, self._image = plan, image
+
+    def _pixels(self, width: int, height: int, target: QSize, ratio: float) -> QImage:
+        """An image of at least *width* × *height* pixels: the kept one, or a new one large
+        enough for any render of a region filling *target* (so the next render keeps it)."""
+        image = self._image
+        if image is not None and image.width() >= width and image.height() >= height:
+            image.setDevicePixelRatio(ratio)
+            return image
+        most = 1 + 2 * MARGIN
+        size = QSize(
+            max(width, math.ceil(target.width() * ratio * most) + 1),
+            max(height, math.ceil(target.height() * ratio * most) + 1),
+        )
+        # Opaque: the slide's background covers it, and it is copied and filled faster.
+        image = QImage(size, QImage.Format.Format_RGB32)
+        image.setDevicePixelRatio(ratio)
+        return image

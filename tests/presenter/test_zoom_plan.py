@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.presenter.mapping import Box, Size
-from desktop.core.presenter.zoom_plan import MARGIN, render_box, shown_scale
+from desktop.core.presenter.zoom_plan import MARGIN, margin_parts, render_box, shown_scale
 
 WIDE = Size(1920, 1080)
 
@@ -48,3 +48,36 @@ def test_a_pan_inside_the_margin_is_sharp_a_new_scale_or_a_far_pan_is_not() -> N
     assert not render.sharp_for(Box(800, 270, 960, 540), scale)  # past the margin
     closer = Box(600, 337.5, 720, 405)
     assert render.covers(closer) and not render.sharp_for(closer, shown_scale(closer, 1920))
+
+
+@pytest.mark.parametrize(
+    "region", [Box(480, 270, 960, 540), Box(0, 0, 640, 360), Box(1600.3, 900.1, 319.7, 179.83)]
+)
+def test_the_margin_comes_in_parts_that_keep_what_is_rendered_one_rectangle(region: Box) -> None:
+    scale = shown_scale(region, 1920)
+    render = render_box(region, WIDE, scale)
+    done = region
+    for part in margin_parts(render, region):
+        assert part.width > 0 and part.height > 0
+        united = Box(
+            min(done.x, part.x),
+            min(done.y, part.y),
+            max(done.right, part.right) - min(done.x, part.x),
+            max(done.bottom, part.bottom) - min(done.y, part.y),
+        )
+        # The part and what was there before tile the bounding box: no gap, no overlap.
+        assert united.width * united.height == pytest.approx(
+            done.width * done.height + part.width * part.height
+        )
+        done = united
+    box = render.box  # all of it, to under a device pixel
+    assert (done.x, done.y, done.right, done.bottom) == pytest.approx(
+        (box.x, box.y, box.right, box.bottom), abs=1 / scale
+    )
+
+
+def test_a_render_at_the_canvas_corner_has_margin_parts_only_where_there_is_room() -> None:
+    corner = Box(0, 0, 640, 360)
+    render = render_box(corner, WIDE, shown_scale(corner, 1920))
+    parts = margin_parts(render, corner)
+    assert parts == [Box(640, 0, 160, 360), Box(0, 360, 800, 90)]  # right, then below
