@@ -13,8 +13,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QWheelEvent
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QInputDevice,
+    QPointingDevice,
+    QTabletEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -24,6 +31,7 @@ from desktop.core.presenter.mapping import Point
 from desktop.core.presenter.modes import Mode
 from desktop.core.resources import bundled_deck
 from desktop.ui.presenter.controller import PresenterController
+from desktop.ui.presenter.tools.ink import InkTool
 from desktop.ui.slide_view import SlideView
 from tests.conftest import load
 from tests.ui.conftest import Present, press
@@ -260,3 +268,80 @@ def test_the_pen_draws_on_the_projector_and_the_ink_is_kept(
     assert ink_path(deck).is_file()
     saved = load_ink(deck).book.slides()
     assert list(saved) == [deck.refs[3].slide.id] and len(saved[deck.refs[3].slide.id]) == 1
+
+
+STYLUS = QPointingDevice(
+    "test stylus",
+    1,
+    QInputDevice.DeviceType.Stylus,
+    QPointingDevice.PointerType.Pen,
+    QInputDevice.Capability.Position | QInputDevice.Capability.Pressure,
+    1,
+    2,
+)
+
+
+def tablet(view: SlideView, kind: QEvent.Type, spot: Point, pressure: float) -> bool:
+    """Send a tablet's pen event at canvas point *spot* of *view*; whether it was taken (Qt
+    makes a mouse event of a tablet event no widget accepts: the pen would draw twice)."""
+    at = QPointF(where(view, spot))
+    down = kind != QEvent.Type.TabletRelease
+    event = QTabletEvent(
+        kind,
+        STYLUS,
+        at,
+        QPointF(view.mapToGlobal(at)),
+        pressure,
+        0.0,
+        0.0,
+        0.0,
+        0.0,
+        0.0,
+        NONE,
+        LEFT,
+        LEFT if down else Qt.MouseButton.NoButton,
+    )
+    event.setAccepted(False)  # as the window system delivers it
+    QApplication.sendEvent(view, event)
+    return event.isAccepted()
+
+
+def ink_across(image: QImage, at: QPoint, background: QColor) -> float:
+    """How wide the ink is, in pixels, across the column through *at* (20 above and below):
+    the red pen takes the green out of the slide's background, partly at its soft edges."""
+    taken = sum(
+        max(0, background.green() - image.pixelColor(at.x(), at.y() + dy).green())
+        for dy in range(-20, 21)
+    )
+    return taken / max(1, background.green())
+
+
+@on_two_screens
+def test_a_tablets_pressure_sets_the_pens_width_on_the_projector(
+    qtbot: QtBot, present: Present, deck: Deck
+) -> None:
+    controller = on_screens(qtbot, present, deck)
+    console, audience = controller.console.current, controller.audience
+    line = [(300.0 + 20 * i, 900.0) for i in range(41)]
+    pressures = [0.25 + 0.75 * i / 40 for i in range(41)]
+    background = pixel(grab(audience), where(audience, line[20]))
+    press(qtbot, controller, Qt.Key.Key_P, CTRL)
+    taken = [tablet(console, QEvent.Type.TabletPress, line[0], pressures[0])]
+    for spot, pressure in zip(line[1:], pressures[1:], strict=True):
+        taken.append(tablet(console, QEvent.Type.TabletMove, spot, pressure))
+    taken.append(tablet(console, QEvent.Type.TabletRelease, line[-1], pressures[-1]))
+    assert all(taken)
+    ink = controller.tools["ink"]
+    assert isinstance(ink, InkTool)
+    key = ink.slide_key(audience)
+    assert key is not None
+    (stroke,) = ink.book.strokes(key)
+    assert [round(p[2], 3) for p in stroke.points] == [round(p, 3) for p in pressures]
+    drawn = grab(audience)
+    light, heavy = (ink_across(drawn, where(audience, line[i]), background) for i in (4, 36))
+    # 0.33 and 0.93 of the pen's 8 units (5.3 pixels on the projector at full pressure).
+    assert light == pytest.approx(8 * 0.325 * 2 / 3, abs=0.6)
+    assert heavy == pytest.approx(8 * 0.925 * 2 / 3, abs=0.6)
+    controller.end()  # the pressure is kept with the ink
+    (saved,) = load_ink(deck).book.strokes(key)
+    assert [p[2] for p in saved.points] == pytest.approx(pressures, abs=0.006)

@@ -109,6 +109,10 @@ class SlideInput(QObject):
         used = self._send(what, watched, position, self._down, pressure=pressure)
         if what == "release":
             self._down = False
+        if used:
+            # Taken: a tablet event Qt finds unaccepted goes on to the parent and comes back
+            # as a mouse event too (the pen would draw each point again at full pressure).
+            event.accept()
         return used
 
     def _send(
