@@ -199,6 +199,7 @@ def test_a_dragged_box_zooms_the_projector_sharp_and_0_ends_it(
     drag(qtbot, console, [(80.0, 80.0), (300.0, 200.0), (560.0, 320.0)])  # the title's start
     region = audience.region()
     assert region is not None and controller.state.modes.tool == "zoom"
+    assert controller.console.tool_row.active.text() == "In use: Zoom"  # as its button says
     assert region.width() / region.height() == pytest.approx(16 / 9)
     assert region.center().x() == pytest.approx(320, abs=2)
     qtbot.waitUntil(audience.zoom_sharp)  # the step stretched the slide; now rendered

@@ -159,12 +159,16 @@ class ToolRow(QWidget):
         self.palette_slot = QHBoxLayout()
         self.palette_slot.setContentsMargins(0, 0, 0, 0)
         column.addLayout(self.palette_slot)
-        self._actions: list[QAction] = []
+        self._actions: list[tuple[QAction, str]] = []
+        """Each button's action, and what names its tool in use (empty: the action's text)."""
 
-    def add_action(self, action: QAction, rank: int, word: str = "") -> QToolButton:
+    def add_action(
+        self, action: QAction, rank: int, word: str = "", in_use: str = ""
+    ) -> QToolButton:
         """A button for *action*, saying *word* (translated; default: the action's text; its
         key in the tooltip); buttons are in order of *rank* (the pointer first, the ink's
-        last)."""
+        last). *in_use* (translated; default: the action's text) names the tool while the
+        action is checked."""
         word = _(word) if word else ""
         button = QToolButton()
         button.setDefaultAction(action)
@@ -184,7 +188,7 @@ class ToolRow(QWidget):
         place = sum(1 for other, _ in self._buttons if other <= rank)
         self._row.insertWidget(place + 1, button)
         self._buttons.insert(place, (rank, button))
-        self._actions.append(action)
+        self._actions.append((action, in_use))
         action.toggled.connect(self._show_active)
         return button
 
@@ -192,7 +196,11 @@ class ToolRow(QWidget):
         self.palette_slot.addWidget(palette)
 
     def _show_active(self) -> None:
-        names = [action.text() for action in self._actions if action.isChecked()]
+        names = [
+            _(name) if name else action.text()
+            for action, name in self._actions
+            if action.isChecked()
+        ]
         self.active.setText(_("In use: {tool}").format(tool=names[0]) if names else "")
 
     def buttons(self) -> list[QToolButton]:

@@ -78,7 +78,8 @@ class ZoomTool(PresenterTool):
         console = host.console.current
         self.input = SlideInput((console, host.audience), self.on_input, self._takes_input)
         console.add_overlay(functools.partial(self._paint_console, console))
-        host.console.tool_row.add_action(host.actions["zoom_in"], 2, ZOOM_IN.short)
+        short = ZOOM_IN.short  # "Zoom", not the + key's "Zoom in"
+        host.console.tool_row.add_action(host.actions["zoom_in"], 2, short, in_use=short)
 
     def handlers(self) -> Mapping[str, Callable[[], object]]:
         return {
