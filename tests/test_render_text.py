@@ -70,3 +70,52 @@ def test_a_box_of_another_height_reuses_the_layouts_at_its_width() -> None:
     tall = box(long, 300, 2000, shared).fit()  # fits at full size: laid out at 1.0 before
     assert tall.scale == 1.0 and not tall.overflow
     assert len(shared) == laid_out
+
+
+def _largest_step(long: str, width: float, height: float) -> float:
+    """The scale a fit settles on, found the slow way: every one of the 127 steps of a
+    7-step bisection between the floor and full size laid out, the largest that fits."""
+    floor = 20.0 / 40.0  # the minimum size over the paragraph's
+
+    def step(k: int) -> float:
+        low, high, lowest, highest = floor, 1.0, 0, 128
+        while True:
+            middle, at = (low + high) / 2, (lowest + highest) // 2
+            if at == k:
+                return middle
+            if at < k:
+                low, lowest = middle, at
+            else:
+                high, highest = middle, at
+
+    def fits(scale: float) -> bool:
+        doc = box(long, width, height)._document(scale, [Para(long, 40.0, "#333333")])
+        return doc.idealWidth() <= width + 0.5 and doc.size().height() <= height + 0.5
+
+    return max((step(k) for k in range(1, 128) if fits(step(k))), default=floor)
+
+
+def test_a_fit_lands_on_the_bisections_step_without_laying_the_floor_out() -> None:
+    """A text that fits at the search's first step (the middle) fits at its floor too: the
+    floor is not laid out, and the scale is the one every step laid out would give."""
+    long = " ".join(["container terminal"] * 2)
+    shared = LaidOut()
+    fitted = box(long, 300, 150, shared).fit()
+    assert fitted.scale == _largest_step(long, 300, 150) and not fitted.overflow
+    assert fitted.scale > 0.75  # above the middle of 0.5 (the floor) and 1.0
+    assert len(shared) == 8  # full size, the middle and six steps; not the floor
+    assert all(key[-1] != 0.5 for key in shared._docs)
+    longer = " ".join(["container terminal"] * 3)  # fits below the middle only
+    below = box(longer, 300, 120, LaidOut()).fit()
+    assert 0.5 < below.scale < 0.75 and not below.overflow
+    assert below.scale == _largest_step(longer, 300, 120)
+
+
+def test_overflows_says_what_a_fit_would_without_its_search() -> None:
+    long = " ".join(["container terminal"] * 6)
+    for height in (40.0, 80.0, 120.0, 400.0):
+        shared = LaidOut()
+        asked = box(long, 300, height, shared).overflows()
+        assert len(shared) <= 2  # full size and the floor at most
+        assert asked == box(long, 300, height).fit().overflow
+    assert box(long, 300, 40.0).overflows() and not box(long, 300, 400.0).overflows()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -29,6 +30,10 @@ from desktop.render.text_shared import (
 LINE_SPACING = 1.362
 """Natural line spacing of the Latin font (Noto Sans), as a multiple of the font size: the
 pitch of every line, Chinese and mixed ones included."""
+
+
+FIT_STEPS = 7
+"""The steps of a fit's bisection between two scales: 1/128 of the range apart."""
 
 
 class VAlign(enum.Enum):
@@ -110,39 +115,116 @@ class TextBox:
         *max_scale* caps the scale (to match a sibling box). A text laid out before at a
         scale and width, in the same :attr:`shared`, shares that document.
         """
-        self._fit(max_scale)
+        with self._sharing():
+            self._fit(max_scale)
         return self
 
+    @contextmanager
+    def _sharing(self) -> Iterator[None]:
+        """Within a fit, a text laid out again at a scale (the floor, a step) is laid out
+        once even in a box that shares nothing with others."""
+        if self.shared is not None:
+            yield
+            return
+        self.shared = LaidOut(FIT_STEPS + 4)
+        try:
+            yield
+        finally:
+            self.shared = None
+
     def _fit(self, max_scale: float) -> None:
-        smallest = min((p.size for p in self.paras), default=self.min_size)
-        largest = max((p.size for p in self.paras), default=self.min_size)
-        floor = min(max_scale, self.min_size / smallest) if smallest else max_scale
+        floor, lowest = self._floors(max_scale)
         self.overflow = False
         doc = self._layout(max_scale)
         if self._fits(doc):
             self.document, self.scale = doc, max_scale
             return
-        at_floor = self._layout(floor) if floor < max_scale else doc
-        # Bisect only when the text fits at the floor: else every step would fail.
-        best = (
-            (self._search(floor, max_scale) or (floor, at_floor)) if self._fits(at_floor) else None
-        )
-        if best is None and largest > smallest and not self.proportional:
-            lowest = min(floor, self.min_size / largest)
-            at_floor = self._layout(lowest)
-            if self._fits(at_floor):  # else it overflows anyway: no search
-                best = self._search(lowest, floor) or (lowest, at_floor)
+        best = self._largest_fitting(floor, max_scale, doc)
+        if best is None and lowest is not None:
+            # The floor's document is made (by the search above) or is *doc*: shared.
+            best = self._largest_fitting(lowest, floor, self._layout(floor))
             floor = lowest
         if best is None:
+            at_floor = self._layout(floor)
             self.document, self.scale = at_floor, floor
             self.overflow = not self._fits(at_floor)
         else:
             self.scale, self.document = best
 
-    def _search(self, low: float, high: float) -> tuple[float, QTextDocument] | None:
-        """The largest scale between *low* and *high* (bisected) at which the text fits."""
-        best: tuple[float, QTextDocument] | None = None
-        for _ in range(7):
+    def _floors(self, max_scale: float) -> tuple[float, float | None]:
+        """The scale the paragraphs shrink to in proportion (the smallest at the minimum
+        size), and the one the larger ones shrink on to when the text does not fit there
+        (None: they do not)."""
+        smallest = min((p.size for p in self.paras), default=self.min_size)
+        largest = max((p.size for p in self.paras), default=self.min_size)
+        floor = min(max_scale, self.min_size / smallest) if smallest else max_scale
+        if largest > smallest and not self.proportional:
+            return floor, min(floor, self.min_size / largest)
+        return floor, None
+
+    def floor_scale(self, max_scale: float = 1.0) -> float:
+        """The smallest scale :meth:`fit` may set (the one an overflowing text is left at)."""
+        floor, lowest = self._floors(max_scale)
+        return floor if lowest is None else lowest
+
+    def overflows(self, max_scale: float = 1.0) -> bool:
+        """Whether :meth:`fit` would leave the text overflowing: it does not fit at
+        *max_scale* nor at the floor. Lays out those and the floors (shared, as :meth:`fit`
+        will), not the search between them."""
+        floor, lowest = self._floors(max_scale)
+        with self._sharing():
+            if self._fits(self._layout(max_scale)) or self._fits(self._layout(floor)):
+                return False
+            return lowest is None or not self._fits(self._layout(lowest))
+
+    def _largest_fitting(
+        self, low: float, high: float, at_high: QTextDocument
+    ) -> tuple[float, QTextDocument] | None:
+        """The largest scale from *low* up to *high* (excluded; *at_high*, its document,
+        does not fit) at which the text fits: *low* or one of a bisection's :data:`FIT_STEPS`
+        steps above it; None when it does not fit even at *low*.
+
+        A text that fits at a scale fits at any smaller one. So when the text may fit at
+        the first step, the middle (judged from *at_high*: shrinking a text shrinks its
+        height at most as the square of the scale), that step is laid out first: when it
+        fits, so does *low*, which need not be laid out. The steps are those of a bisection
+        from *low* to *high*, whichever is laid out first, so the scale found is the same.
+        """
+        if low >= high:
+            return None
+        middle = (low + high) / 2
+        if self._may_fit(at_high, middle / high):
+            at_middle = self._layout(middle)
+            if self._fits(at_middle):
+                return self._bisect(middle, high, (middle, at_middle))
+            at_low = self._layout(low)
+            if not self._fits(at_low):
+                return None
+            return self._bisect(low, middle, None) or (low, at_low)
+        at_low = self._layout(low)
+        if not self._fits(at_low):
+            return None
+        return self._bisect(low, high, None, FIT_STEPS) or (low, at_low)
+
+    def _may_fit(self, doc: QTextDocument, ratio: float) -> bool:
+        """Whether *doc*'s text set *ratio* times as large might fit (an optimistic guess:
+        its height and width shrinking as the square of the ratio)."""
+        width, height = _extent(doc)
+        shrink = ratio * ratio
+        return height * shrink <= self.rect.height() + 0.5 and (
+            width * shrink <= self.rect.width() + 0.5
+        )
+
+    def _bisect(
+        self,
+        low: float,
+        high: float,
+        best: tuple[float, QTextDocument] | None,
+        steps: int = FIT_STEPS - 1,
+    ) -> tuple[float, QTextDocument] | None:
+        """The last *steps* of a bisection between *low* (fits, or not known) and *high*
+        (does not fit): the largest step at which the text fits, else *best*."""
+        for _ in range(steps):
             middle = (low + high) / 2
             candidate = self._layout(middle)
             if self._fits(candidate):
