@@ -3,12 +3,19 @@ languages gives up (the secondary labels, never a value) rather than run off the
 
 from __future__ import annotations
 
+from PySide6.QtCore import QRectF
+
 from desktop.core.languages import DisplayLanguage, localize
 from desktop.core.loader import load_deck
 from desktop.core.model import Deck
 from desktop.core.theme import load_theme
-from desktop.render.figures import FIGURE_SHRINKS, Try, tries
+from desktop.render.builder import same_scale
+from desktop.render.figures import FIGURE_SHRINKS, Try, _fit_labels, tries
+from desktop.render.fonts import register_fonts
+from desktop.render.qtapp import ensure_gui_app
 from desktop.render.renderer import SlideRenderer
+from desktop.render.text import Para, TextBox
+from desktop.render.text_shared import LaidOut
 from tests.conftest import MINIMAL_DECK, DeckFactory
 
 
@@ -70,3 +77,43 @@ def test_too_long_a_secondary_label_is_left_out_but_never_a_value(
     layout = SlideRenderer(deck, load_theme("high-contrast")).layout(0)
     values = [t.box.paras[0].text for t in layout.texts() if t.role == "figure-value"]
     assert values == ["~¥3 tn", "3.7%", "27 m TEU", "15%", "¥1 tn+", "US$7 bn+"]
+
+
+def _labels_at(heights: list[float], shared: LaidOut) -> list[TextBox]:
+    """Figure labels in two languages (a label and its smaller secondary text) in cards of
+    *heights*, not fitted yet."""
+    ensure_gui_app()
+    register_fonts()
+    text = "the share of the port's container traffic moved by rail"
+    return [
+        TextBox(
+            QRectF(0, 0, 420, height),
+            [
+                Para(text, 32.0, "#333333"),
+                Para("集装箱海铁联运占港口集装箱吞吐量的比例", 26.0, "#666"),
+            ],
+            ("Briefing Sans", "Briefing Sans SC"),
+            min_size=26.0,
+            shared=shared,
+        )
+        for height in heights
+    ]
+
+
+def test_labels_beside_an_overflowing_one_are_set_at_its_floor_without_a_search() -> None:
+    """One label overflows its card: the others end at its floor once set to one scale, so
+    they are fitted to it at once, as fitting each and then all to the smallest would."""
+    heights = [120.0, 200.0, 400.0]  # overflowing; searched, at 0.92; at full size
+    reference = _labels_at(heights, LaidOut())
+    for label in reference:
+        label.fit()
+    same_scale(reference)
+    shared = LaidOut()
+    labels = _labels_at(heights, shared)
+    overflowing = [label.overflows() for label in labels]
+    assert overflowing == [True, False, False] == [label.overflow for label in reference]
+    _fit_labels(labels, overflowing)
+    assert [(b.scale, b.overflow, b.content_size()) for b in labels] == [
+        (b.scale, b.overflow, b.content_size()) for b in reference
+    ]
+    assert len(shared) <= 3  # full size and the floor: no label searched for its own scale

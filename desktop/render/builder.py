@@ -197,6 +197,9 @@ class LayoutBuilder:
         self.subtitle_size = self.size("subtitle")
         """The subtitle's size on this slide: the theme's, unless the body had to be set
         smaller (the subtitle gives way first; see :meth:`build`)."""
+        self._pairs: dict[tuple[Para, str, float, bool], tuple[Para, Para]] = {}
+        """The paragraph pairs :meth:`below` made: a figures slide asks for each label's at
+        every arrangement it tries, a slide laid out again for all of its own."""
 
     # -- primitives -----------------------------------------------------------
 
@@ -264,6 +267,21 @@ class LayoutBuilder:
     ) -> TextBox:
         """A fitted text box, as :meth:`text` lays it out, not yet placed on the slide (a
         builder that sizes siblings alike measures them all first)."""
+        return self.box(rect, paras, name, valign, wrap, min_size, body, proportional).fit()
+
+    def box(
+        self,
+        rect: QRectF,
+        paras: list[Para],
+        name: str,
+        valign: VAlign = VAlign.TOP,
+        wrap: bool = True,
+        min_size: float | None = None,
+        body: bool = False,
+        proportional: bool = False,
+    ) -> TextBox:
+        """The text box :meth:`measure` fits, not fitted yet (to ask first whether it
+        would overflow, :meth:`TextBox.overflows`)."""
         return TextBox(
             rect,
             paras,
@@ -275,7 +293,7 @@ class LayoutBuilder:
             body=body,
             proportional=proportional,
             shared=self.laid_out,
-        ).fit()
+        )
 
     def place(self, box: TextBox) -> TextBox:
         """Put a fitted box on the slide (moving its rectangle keeps its fit when the new
@@ -311,21 +329,26 @@ class LayoutBuilder:
         never below the theme's ``min_text``; a bullet's continues at its indent."""
         if not second:
             return [para]
-        size = max(self.size("min_text"), para.size * scale)
-        after = para.space_after * (BILINGUAL_SPACE_AFTER if para.level else 1.0)
-        return [
-            dataclasses.replace(para, space_after=SECONDARY_GAP * size / para.size),
-            dataclasses.replace(
-                para,
-                text=second,
-                size=size,
-                color=self.color("band_secondary" if band else "secondary"),
-                bold=False,
-                indent_size=para.size if para.level else 0.0,
-                max_lines=para.max_lines,
-                space_after=after * para.size / size,
-            ),
-        ]
+        key = (para, second, scale, band)
+        pair = self._pairs.get(key)
+        if pair is None:
+            size = max(self.size("min_text"), para.size * scale)
+            after = para.space_after * (BILINGUAL_SPACE_AFTER if para.level else 1.0)
+            pair = (
+                dataclasses.replace(para, space_after=SECONDARY_GAP * size / para.size),
+                dataclasses.replace(
+                    para,
+                    text=second,
+                    size=size,
+                    color=self.color("band_secondary" if band else "secondary"),
+                    bold=False,
+                    indent_size=para.size if para.level else 0.0,
+                    max_lines=para.max_lines,
+                    space_after=after * para.size / size,
+                ),
+            )
+            self._pairs[key] = pair
+        return list(pair)
 
     # -- the whole slide --------------------------------------------------------
 

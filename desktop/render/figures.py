@@ -146,12 +146,12 @@ def _figure_cards(
     label_h = max(1.0, row_h - 2 * pad - value_h - 8)
     width = card_w - 2 * pad
 
-    def label(index: int, height: float) -> TextBox:
+    def unfitted(index: int, height: float) -> TextBox:
         paras = b.below(
             b.para(figures[index].label, "figure_label", line_height=110),
             b.secondary(f"figures[{index}].label") if arrangement.second else "",
         )
-        return b.measure(
+        return b.box(
             QRectF(0, 0, width, height),
             b.item_paras(paras, "figures", index),
             f"figure-label-{index}",
@@ -159,13 +159,15 @@ def _figure_cards(
 
     # A row's labels may take the room the other rows' leave: at most all but a line each.
     most = rows * label_h - (rows - 1) * lines(b.size("min_text"), 1, 110)
-    labels: list[TextBox] = []
-    for index in range(count):
-        box = label(index, label_h)
-        if box.overflow and not whole and (rows == 1 or label(index, most).overflow):
+    labels = [unfitted(index, label_h) for index in range(count)]
+    overflowing: list[bool] = []
+    for index, box in enumerate(labels):  # asked before any is fitted: no search yet
+        over = box.overflows()
+        if over and not whole and (rows == 1 or unfitted(index, most).overflows()):
             return None
-        labels.append(box)
-    heights = _row_heights(labels, columns, label_h, label)
+        overflowing.append(over)
+    _fit_labels(labels, overflowing)
+    heights = _row_heights(labels, columns, label_h, lambda i, h: unfitted(i, h).fit())
     cards = []
     top = body.top()
     for index, (value, box) in enumerate(zip(values, labels, strict=True)):
@@ -179,6 +181,22 @@ def _figure_cards(
         cards.append((rect, value, box))
     fits = not any(box.overflow for box in values + labels)
     return _Cards(cards, size * values[0].scale, fits)
+
+
+def _fit_labels(labels: list[TextBox], overflowing: list[bool]) -> None:
+    """Fit *labels* (*overflowing*: which overflow) as fitting each and then all to the
+    smallest scale (:func:`~desktop.render.builder.same_scale`) would: when one overflows
+    and none of the others could be set smaller than it (its floor), the smallest scale is
+    its floor, and every label is fitted to it at once rather than searched for its own."""
+    floors = [box.floor_scale() for box in labels]
+    needy = [floor for floor, over in zip(floors, overflowing, strict=True) if over]
+    others = [floor for floor, over in zip(floors, overflowing, strict=True) if not over]
+    if needy and min(needy) <= min(others, default=math.inf):
+        for box in labels:
+            box.fit(max_scale=min(needy))
+    else:
+        for box in labels:
+            box.fit()
 
 
 def _row_heights(
