@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from PySide6.QtCore import QRectF, Qt
@@ -184,22 +185,20 @@ def _plan(
     """The table at *size*, or None when it does not fit in *area* (*tall*: when it is not as
     wide as *area*; its height is not checked)."""
     pad = size * 0.45
-    regular = QFontMetricsF(make_font(b.theme.fonts, size))
-    bold = QFontMetricsF(make_font(b.theme.fonts, size, bold=True))
     columns = len(table.columns)
     natural, narrowest = [0.0] * columns, [0.0] * columns
     for r, row in enumerate(grid):
         for c, cell in enumerate(row):
-            metrics = bold if cell.bold or _highlighted(table, r, c) else regular
+            font = (b.theme.fonts, size, cell.bold or _highlighted(table, r, c))
             text = plain(cell.text)
-            natural[c] = max(natural[c], metrics.horizontalAdvance(text))
+            natural[c] = max(natural[c], advance(*font, text))
             if cell.second:  # set below, smaller: as wide as its share of the primary size
-                second = metrics.horizontalAdvance(plain(cell.second)) * SECONDARY_SCALE
+                second = advance(*font, plain(cell.second)) * SECONDARY_SCALE
                 natural[c] = max(natural[c], second)
             if cell.number:
-                narrowest[c] = max(narrowest[c], metrics.horizontalAdvance(text))
+                narrowest[c] = max(narrowest[c], advance(*font, text))
             else:
-                words = [_unbroken(word, metrics) for word in text.split()]
+                words = [_unbroken(word, font) for word in text.split()]
                 narrowest[c] = max([narrowest[c], *words])
     widths = [w + 2 * pad + size * 0.2 for w in natural]  # a little over: design metrics
     spare = area.width() - sum(widths)
@@ -241,11 +240,24 @@ def _highlighted(table: Table, r: int, c: int) -> bool:
     return r > 0 and (r - 1 == table.highlight_row or c == table.highlight_column)
 
 
-def _unbroken(word: str, metrics: QFontMetricsF) -> float:
+def _unbroken(word: str, font: tuple[tuple[str, ...], float, bool]) -> float:
     """The width *word* needs on one line: CJK text may break between any two characters."""
     if any(ord(char) >= 0x2E80 for char in word):
-        return max(metrics.horizontalAdvance(char) for char in word) * 2
-    return metrics.horizontalAdvance(word)
+        return max(advance(*font, char) for char in word) * 2
+    return advance(*font, word)
+
+
+@lru_cache(maxsize=4096)
+def advance(families: tuple[str, ...], size: float, bold: bool, text: str) -> float:
+    """The advance width of *text* in *families* at *size* (kept: a table is measured at
+    each size it tries, again when its slide is laid out again, and text in two languages
+    is shaped with the fallback font, character by character for Chinese)."""
+    return _metrics(families, size, bold).horizontalAdvance(text)
+
+
+@lru_cache(maxsize=64)
+def _metrics(families: tuple[str, ...], size: float, bold: bool) -> QFontMetricsF:
+    return QFontMetricsF(make_font(families, size, bold=bold))
 
 
 def _box(
