@@ -7,7 +7,7 @@ from PySide6.QtCore import QRectF
 from desktop.render.fonts import register_fonts
 from desktop.render.qtapp import ensure_gui_app
 from desktop.render.text import Para, TextBox
-from desktop.render.text_shared import LaidOut
+from desktop.render.text_shared import LaidOut, char_format
 
 FAMILIES = ("Briefing Sans",)
 
@@ -72,27 +72,35 @@ def test_a_box_of_another_height_reuses_the_layouts_at_its_width() -> None:
     assert len(shared) == laid_out
 
 
-def _largest_step(long: str, width: float, height: float) -> float:
-    """The scale a fit settles on, found the slow way: every one of the 127 steps of a
-    7-step bisection between the floor and full size laid out, the largest that fits."""
-    floor = 20.0 / 40.0  # the minimum size over the paragraph's
+def _step(low: float, high: float, k: int) -> float:
+    """Step *k* (1–127) of a 7-step bisection from *low* to *high*, as it computes it."""
+    lowest, highest = 0, 128
+    while True:
+        middle, at = (low + high) / 2, (lowest + highest) // 2
+        if at == k:
+            return middle
+        if at < k:
+            low, lowest = middle, at
+        else:
+            high, highest = middle, at
 
-    def step(k: int) -> float:
-        low, high, lowest, highest = floor, 1.0, 0, 128
-        while True:
-            middle, at = (low + high) / 2, (lowest + highest) // 2
-            if at == k:
-                return middle
-            if at < k:
-                low, lowest = middle, at
-            else:
-                high, highest = middle, at
+
+def _largest_step(long: str, width: float, height: float, paras: list[Para] | None = None) -> float:
+    """The scale a fit settles on, found the slow way: every one of the 127 steps of a
+    7-step bisection between the floor and full size laid out, the largest that fits; for
+    two sizes of text, below the floor (the larger shrinking on) when it does not fit
+    there."""
+    paras = paras or [Para(long, 40.0, "#333333")]
+    sizes = [para.size for para in paras]
+    floor, lowest = 20.0 / min(sizes), 20.0 / max(sizes)  # the minimum size over theirs
 
     def fits(scale: float) -> bool:
-        doc = box(long, width, height)._document(scale, [Para(long, 40.0, "#333333")])
+        doc = box(long, width, height)._document(scale, paras)
         return doc.idealWidth() <= width + 0.5 and doc.size().height() <= height + 0.5
 
-    return max((step(k) for k in range(1, 128) if fits(step(k))), default=floor)
+    low, high = (floor, 1.0) if fits(floor) or floor == lowest else (lowest, floor)
+    steps = [_step(low, high, k) for k in range(1, 128)]
+    return max((step for step in steps if fits(step)), default=low)
 
 
 def test_a_fit_lands_on_the_bisections_step_without_laying_the_floor_out() -> None:
@@ -119,3 +127,26 @@ def test_overflows_says_what_a_fit_would_without_its_search() -> None:
         assert len(shared) <= 2  # full size and the floor at most
         assert asked == box(long, 300, height).fit().overflow
     assert box(long, 300, 40.0).overflows() and not box(long, 300, 400.0).overflows()
+
+
+def test_a_fit_judged_not_to_fit_at_its_floor_searches_below_it_first() -> None:
+    """Two sizes (a text and its smaller secondary one): a text far too long for its box
+    at full size is searched below the floor, where the larger shrinks on, and the floor
+    itself is not laid out; the scale is the one every step laid out would give."""
+    long = " ".join(["container terminal"] * 5)
+    paras = [Para(long, 40.0, "#333333"), Para(long, 28.0, "#666666")]
+    shared = LaidOut()
+    fitted = box(long, 300, 330, shared)
+    fitted.paras = paras
+    fitted.fit()
+    floor = 20.0 / 28.0
+    assert 0.5 < fitted.scale < floor and not fitted.overflow
+    assert fitted.scale == _largest_step(long, 300, 330, paras)
+    assert all(key[-1] != floor for key in shared._docs)
+
+
+def test_sizes_set_at_one_whole_pixel_share_a_character_format() -> None:
+    """A fit tries sizes a fraction of a pixel apart: set in one font, they share its format
+    (a new font costs Qt its font engines again)."""
+    assert char_format(FAMILIES, 30.2, "#333333") is char_format(FAMILIES, 29.8, "#333333")
+    assert char_format(FAMILIES, 30.2, "#333333") is not char_format(FAMILIES, 31, "#333333")

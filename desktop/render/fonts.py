@@ -35,6 +35,12 @@ def register_fonts() -> list[str]:
     return families
 
 
+def whole_pixels(size: float) -> int:
+    """The whole pixel size a font of *size* canvas pixels is set at (:func:`make_font`): texts of
+    sizes that round alike are set in the same font."""
+    return max(1, round(size))
+
+
 def make_font(
     families: tuple[str, ...], pixel_size: float, bold: bool = False, italic: bool = False
 ) -> QFont:
@@ -45,7 +51,7 @@ def make_font(
     """
     font = QFont()
     font.setFamilies(list(families))
-    font.setPixelSize(max(1, round(pixel_size)))
+    font.setPixelSize(whole_pixels(pixel_size))
     font.setBold(bold)
     font.setItalic(italic)
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)

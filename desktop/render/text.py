@@ -139,10 +139,15 @@ class TextBox:
         if self._fits(doc):
             self.document, self.scale = doc, max_scale
             return
-        best = self._largest_fitting(floor, max_scale, doc)
-        if best is None and lowest is not None:
-            # The floor's document is made (by the search above) or is *doc*: shared.
-            best = self._largest_fitting(lowest, floor, self._layout(floor))
+        hopeless = not self._may_fit(doc, floor / max_scale)  # even at the floor
+        if lowest is not None and lowest < floor < max_scale and hopeless:
+            best = self._below_floor(lowest, floor, max_scale, doc)
+        else:
+            best = self._largest_fitting(floor, max_scale, doc, max_scale)
+            if best is None and lowest is not None:
+                # The floor's document is made (by the search above) or is *doc*: shared.
+                best = self._largest_fitting(lowest, floor, self._layout(floor), floor)
+        if lowest is not None:
             floor = lowest
         if best is None:
             at_floor = self._layout(floor)
@@ -177,23 +182,38 @@ class TextBox:
                 return False
             return lowest is None or not self._fits(self._layout(lowest))
 
-    def _largest_fitting(
-        self, low: float, high: float, at_high: QTextDocument
+    def _below_floor(
+        self, lowest: float, floor: float, max_scale: float, at_max: QTextDocument
     ) -> tuple[float, QTextDocument] | None:
-        """The largest scale from *low* up to *high* (excluded; *at_high*, its document,
-        does not fit) at which the text fits: *low* or one of a bisection's :data:`FIT_STEPS`
-        steps above it; None when it does not fit even at *low*.
+        """The fit of a text judged (from *at_max*) not to fit at its *floor*: searched
+        below the floor first, where the larger paragraphs shrink on. Only when it fits at
+        the last step below the floor may it fit at the floor too, and is searched above
+        it as well: the floor itself is laid out only then."""
+        below = self._largest_fitting(lowest, floor, at_max, max_scale)
+        if below is not None and below[0] == _top_step(lowest, floor):
+            above = self._largest_fitting(floor, max_scale, at_max, max_scale)
+            if above is not None:
+                return above
+        return below
+
+    def _largest_fitting(
+        self, low: float, high: float, guess: QTextDocument, guess_scale: float
+    ) -> tuple[float, QTextDocument] | None:
+        """The largest scale from *low* up to *high* (excluded; the text does not fit there)
+        at which the text fits: *low* or one of a bisection's :data:`FIT_STEPS` steps above
+        it; None when it does not fit even at *low*.
 
         A text that fits at a scale fits at any smaller one. So when the text may fit at
-        the first step, the middle (judged from *at_high*: shrinking a text shrinks its
-        height at most as the square of the scale), that step is laid out first: when it
-        fits, so does *low*, which need not be laid out. The steps are those of a bisection
-        from *low* to *high*, whichever is laid out first, so the scale found is the same.
+        the first step, the middle (judged from *guess*, its document at *guess_scale*:
+        shrinking a text shrinks its height at most as the square of the scale), that step
+        is laid out first: when it fits, so does *low*, which need not be laid out. The
+        steps are those of a bisection from *low* to *high*, whichever is laid out first,
+        so the scale found is the same.
         """
         if low >= high:
             return None
         middle = (low + high) / 2
-        if self._may_fit(at_high, middle / high):
+        if self._may_fit(guess, middle / guess_scale):
             at_middle = self._layout(middle)
             if self._fits(at_middle):
                 return self._bisect(middle, high, (middle, at_middle))
@@ -411,6 +431,14 @@ class TextBox:
             elif align & Qt.AlignmentFlag.AlignRight:
                 left += self.rect.width() - width
         return QPointF(left, max(self.rect.top(), top))
+
+
+def _top_step(low: float, high: float) -> float:
+    """The last step of a bisection from *low* to *high* at which the text fits every time
+    (computed as the bisection computes it)."""
+    for _ in range(FIT_STEPS):
+        low = (low + high) / 2
+    return low
 
 
 def _extent(doc: QTextDocument) -> tuple[float, float]:
