@@ -133,15 +133,15 @@ def test_a_fit_judged_not_to_fit_at_its_floor_searches_below_it_first() -> None:
     """Two sizes (a text and its smaller secondary one): a text far too long for its box
     at full size is searched below the floor, where the larger shrinks on, and the floor
     itself is not laid out; the scale is the one every step laid out would give."""
-    long = " ".join(["container terminal"] * 5)
+    long = " ".join(["container terminal"] * 10)
     paras = [Para(long, 40.0, "#333333"), Para(long, 28.0, "#666666")]
     shared = LaidOut()
-    fitted = box(long, 300, 330, shared)
+    fitted = box(long, 300, 500, shared)
     fitted.paras = paras
     fitted.fit()
     floor = 20.0 / 28.0
     assert 0.5 < fitted.scale < floor and not fitted.overflow
-    assert fitted.scale == _largest_step(long, 300, 330, paras)
+    assert fitted.scale == _largest_step(long, 300, 500, paras)
     assert all(key[-1] != floor for key in shared._docs)
 
 

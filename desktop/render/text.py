@@ -8,6 +8,7 @@ explicit character formats, so markup in content can only mean what
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -34,6 +35,12 @@ pitch of every line, Chinese and mixed ones included."""
 
 FIT_STEPS = 7
 """The steps of a fit's bisection between two scales: 1/128 of the range apart."""
+
+
+HOPELESS_POWER = 3.5
+"""A text's height shrinks as about the square of its scale, more when it loses lines: a text
+that would not fit at its floor even shrinking as this power of it is judged not to fit there
+(its floor is then laid out only if the search below the floor reaches up to it)."""
 
 
 class VAlign(enum.Enum):
@@ -139,7 +146,9 @@ class TextBox:
         if self._fits(doc):
             self.document, self.scale = doc, max_scale
             return
-        hopeless = not self._may_fit(doc, floor / max_scale)  # even at the floor
+        # Not even at the floor: shrinking as the cube of the scale would not be enough (a
+        # text losing lines as it shrinks takes more than the square; seen up to 2.9).
+        hopeless = not self._may_fit(doc, floor / max_scale, HOPELESS_POWER)
         if lowest is not None and lowest < floor < max_scale and hopeless:
             best = self._below_floor(lowest, floor, max_scale, doc)
         else:
@@ -226,11 +235,11 @@ class TextBox:
             return None
         return self._bisect(low, high, None, FIT_STEPS) or (low, at_low)
 
-    def _may_fit(self, doc: QTextDocument, ratio: float) -> bool:
-        """Whether *doc*'s text set *ratio* times as large might fit (an optimistic guess:
-        its height and width shrinking as the square of the ratio)."""
+    def _may_fit(self, doc: QTextDocument, ratio: float, power: float = 2.0) -> bool:
+        """Whether *doc*'s text set *ratio* times as large might fit (a guess: its height
+        and width shrinking as the ratio to the *power*)."""
         width, height = _extent(doc)
-        shrink = ratio * ratio
+        shrink = math.pow(ratio, power)
         return height * shrink <= self.rect.height() + 0.5 and (
             width * shrink <= self.rect.width() + 0.5
         )
