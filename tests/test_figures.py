@@ -10,7 +10,7 @@ from desktop.core.loader import load_deck
 from desktop.core.model import Deck
 from desktop.core.theme import load_theme
 from desktop.render.builder import same_scale
-from desktop.render.figures import FIGURE_SHRINKS, Try, _fit_labels, tries
+from desktop.render.figures import FIGURE_SHRINKS, Try, _fit_labels, _fit_taller, tries
 from desktop.render.fonts import register_fonts
 from desktop.render.qtapp import ensure_gui_app
 from desktop.render.renderer import SlideRenderer
@@ -117,3 +117,23 @@ def test_labels_beside_an_overflowing_one_are_set_at_its_floor_without_a_search(
         (b.scale, b.overflow, b.content_size()) for b in reference
     ]
     assert len(shared) <= 3  # full size and the floor: no label searched for its own scale
+
+
+def test_labels_given_more_room_are_set_at_the_other_rows_scale_without_a_search() -> None:
+    """A row's labels re-measured in the room the others leave end at the others' scale
+    when they could not be set smaller: fitted to it at once, as fitting each and then all
+    to the smallest would."""
+    heights = [200.0, 400.0]  # one searched (0.92) alone, one at full size
+    kept = _labels_at([120.0], LaidOut())[0].floor_scale()  # an overflowing row's floor
+    reference = _labels_at(heights, LaidOut())
+    for label in reference:
+        label.fit()
+        if label.scale > kept:
+            label.fit(max_scale=kept)
+    shared = LaidOut()
+    taller = _labels_at(heights, shared)
+    _fit_taller(taller, kept)
+    assert [(b.scale, b.overflow, b.content_size()) for b in taller] == [
+        (b.scale, b.overflow, b.content_size()) for b in reference
+    ]
+    assert all(b.scale == kept for b in taller) and len(shared) == 1  # only at that scale

@@ -167,7 +167,7 @@ def _figure_cards(
             return None
         overflowing.append(over)
     _fit_labels(labels, overflowing)
-    heights = _row_heights(labels, columns, label_h, lambda i, h: unfitted(i, h).fit())
+    heights = _row_heights(labels, columns, label_h, unfitted)
     cards = []
     top = body.top()
     for index, (value, box) in enumerate(zip(values, labels, strict=True)):
@@ -203,11 +203,12 @@ def _row_heights(
     labels: list[TextBox],
     columns: int,
     label_h: float,
-    measure: Callable[[int, float], TextBox],
+    unfitted: Callable[[int, float], TextBox],
 ) -> list[float]:
     """The height of each row's labels, refitting *labels* in place to one scale: every row
     as tall as the tallest label; when a row's labels overflow their *label_h*, the rows whose
-    labels fit give it the room they leave, and each row is as tall as its own tallest."""
+    labels fit give it the room they leave, and each row is as tall as its own tallest
+    (*unfitted* makes a label's box for a height)."""
     starts = range(0, len(labels), columns)
     same_scale(labels)  # the room a row leaves, at the scale it is set at
     needy = [start for start in starts if any(box.overflow for box in labels[start:][:columns])]
@@ -217,9 +218,28 @@ def _row_heights(
         if start not in needy
     )
     if needy and spare > 0:
-        for start in needy:
-            for index in range(start, min(len(labels), start + columns)):
-                labels[index] = measure(index, label_h + spare / len(needy))
+        taller = {
+            index: unfitted(index, label_h + spare / len(needy))
+            for start in needy
+            for index in range(start, min(len(labels), start + columns))
+        }
+        kept = [box.scale for index, box in enumerate(labels) if index not in taller]
+        _fit_taller(list(taller.values()), min(kept))
+        for index, box in taller.items():
+            labels[index] = box
     same_scale(labels)
     tallest = [max(box.content_size()[1] for box in labels[start:][:columns]) for start in starts]
     return tallest if needy else [max(tallest)] * len(tallest)
+
+
+def _fit_taller(boxes: list[TextBox], kept: float) -> None:
+    """Fit the labels of the rows given more room (*boxes*) as fitting each and then all to
+    the smallest scale would, where *kept* is the smallest of the other rows': when none
+    of *boxes* could be set smaller than that (their floors), it is the smallest scale, and
+    they are fitted to it at once rather than searched for their own."""
+    if all(box.floor_scale() >= kept for box in boxes):
+        for box in boxes:
+            box.fit(max_scale=kept)
+    else:
+        for box in boxes:
+            box.fit()
