@@ -264,25 +264,13 @@ class LayoutBuilder:
         min_size: float | None = None,
         body: bool = False,
         proportional: bool = False,
+        *,
+        fitted: bool = True,
     ) -> TextBox:
         """A fitted text box, as :meth:`text` lays it out, not yet placed on the slide (a
-        builder that sizes siblings alike measures them all first)."""
-        return self.box(rect, paras, name, valign, wrap, min_size, body, proportional).fit()
-
-    def box(
-        self,
-        rect: QRectF,
-        paras: list[Para],
-        name: str,
-        valign: VAlign = VAlign.TOP,
-        wrap: bool = True,
-        min_size: float | None = None,
-        body: bool = False,
-        proportional: bool = False,
-    ) -> TextBox:
-        """The text box :meth:`measure` fits, not fitted yet (to ask first whether it
-        would overflow, :meth:`TextBox.overflows`)."""
-        return TextBox(
+        builder that sizes siblings alike measures them all first); not fitted yet unless
+        *fitted* (to ask first whether it would overflow, :meth:`TextBox.overflows`)."""
+        box = TextBox(
             rect,
             paras,
             self.theme.fonts,
@@ -294,6 +282,7 @@ class LayoutBuilder:
             proportional=proportional,
             shared=self.laid_out,
         )
+        return box.fit() if fitted else box
 
     def place(self, box: TextBox) -> TextBox:
         """Put a fitted box on the slide (moving its rectangle keeps its fit when the new

@@ -151,10 +151,11 @@ def _figure_cards(
             b.para(figures[index].label, "figure_label", line_height=110),
             b.secondary(f"figures[{index}].label") if arrangement.second else "",
         )
-        return b.box(
+        return b.measure(
             QRectF(0, 0, width, height),
             b.item_paras(paras, "figures", index),
             f"figure-label-{index}",
+            fitted=False,
         )
 
     # A row's labels may take the room the other rows' leave: at most all but a line each.
