@@ -31,7 +31,7 @@ from desktop.core.presenter.mapping import Point
 from desktop.core.presenter.modes import Mode
 from desktop.core.resources import bundled_deck
 from desktop.ui.presenter.controller import PresenterController
-from desktop.ui.presenter.tools.ink import InkTool
+from desktop.ui.presenter.tools.ink import ERASER_RADIUS, InkTool
 from desktop.ui.slide_view import SlideView
 from tests.conftest import load
 from tests.ui.conftest import Present, press
@@ -248,6 +248,11 @@ def test_the_pen_draws_on_the_projector_and_the_ink_is_kept(
     drag(qtbot, console, line)
     assert reddish(pixel(grab(audience), where(audience, middle)))
     assert reddish(pixel(grab(console), where(console, middle)))
+    press(qtbot, controller, Qt.Key.Key_E, CTRL)  # the eraser: a ring as wide as its reach
+    assert console.cursor().shape() is Qt.CursorShape.BitmapCursor
+    assert console.cursor().pixmap().width() == int(2 * ERASER_RADIUS) + 5
+    press(qtbot, controller, Qt.Key.Key_P, CTRL)
+    assert console.cursor().shape() is Qt.CursorShape.CrossCursor
     press(qtbot, controller, Qt.Key.Key_Z, CTRL)  # undo
     assert not reddish(pixel(grab(audience), where(audience, middle)))
     drag(qtbot, console, line)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from typing import Final, Literal, TypeAlias
 
 from PySide6.QtCore import QRectF, Qt, QTimer
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QColor, QCursor, QPainter, QPen, QPixmap
 
 from desktop.core.actions import ActionSpec
 from desktop.core.i18n import N_, _
@@ -141,6 +141,7 @@ class InkTool(PresenterTool):
         self.nib = nib
         self.host.set_mode(here)
         self._show_palette()
+        self._set_cursor()
         self.host.refresh()
 
     def put_away(self) -> None:
@@ -182,6 +183,7 @@ class InkTool(PresenterTool):
         self.colours[kind] = colour
         if self.nib == "eraser":
             self.nib = "pen"
+            self._set_cursor()
         self._show_palette()
         self.host.refresh()
 
@@ -309,9 +311,14 @@ class InkTool(PresenterTool):
         self.save()
 
     def opened(self) -> None:
-        for view in self.views:
-            view.setCursor(Qt.CursorShape.CrossCursor)
+        self._set_cursor()
         self.palette.show()
+
+    def _set_cursor(self) -> None:
+        """A cross for the pen and highlighter; for the eraser, a circle as wide as it reaches."""
+        cursor = eraser_cursor() if self.nib == "eraser" else QCursor(Qt.CursorShape.CrossCursor)
+        for view in self.views:
+            view.setCursor(cursor)
 
     def closed(self) -> None:
         if self._drawing is not None:
@@ -329,3 +336,20 @@ class InkTool(PresenterTool):
 
 
 TOOL = InkTool
+
+
+@functools.cache
+def eraser_cursor() -> QCursor:
+    """A ring of :data:`ERASER_RADIUS` (the eraser's reach, in window pixels), dark inside
+    light so it shows on any slide, its hot spot at the centre."""
+    size = int(2 * ERASER_RADIUS) + 5
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    centre = QRectF(0, 0, size, size).center()
+    for colour, width, radius in (("#ffffff", 3.0, ERASER_RADIUS), ("#202020", 1.2, ERASER_RADIUS)):
+        painter.setPen(QPen(QColor(colour), width))
+        painter.drawEllipse(centre, radius, radius)
+    painter.end()
+    return QCursor(pixmap, size // 2, size // 2)
