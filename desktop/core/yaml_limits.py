@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final, NoReturn
 
-import yaml
+from yaml.constructor import SafeConstructor
 
 from desktop.core.i18n import N_, _
 from desktop.core.problems import Location, Problem
@@ -65,7 +65,10 @@ class FileBudget:
         """``id`` of every node that stands for an alias (see :mod:`desktop.core.yaml_compose`)."""
         # One constructor per file: PyYAML's caches every object it builds (and, through
         # the node marks, the whole file text), so a shared one grows with every reload.
-        self.constructor = yaml.SafeLoader("")
+        # A constructor alone, not a loader: a loader holds its own bound methods (a
+        # reference cycle), so it and the file's nodes it caches would wait for the garbage
+        # collector (24 objects a slide, gathered again and again while a deck is drawn).
+        self.constructor = SafeConstructor()
         # The tightest of the file's and the deck's limits: spend() compares with these
         # alone (it runs once per value) and sorts out which limit it was only past one.
         self._node_cap = min(MAX_NODES, MAX_DECK_VALUES - deck.values)

@@ -66,6 +66,7 @@ def quoted(value: object, limit: int = SHOWN_CHARS) -> str:
 
 
 _NUMBER_TAGS: Final = frozenset({"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"})
+_STR_TAG: Final = "tag:yaml.org,2002:str"
 
 
 def _location(node: yaml.Node, path: Path) -> Location:
@@ -129,6 +130,8 @@ def convert(
         items = [convert(item, path, budget, depth + 1, alias, problems) for item in node.value]
         return Node(items, where)
     assert isinstance(node, yaml.ScalarNode)
+    if node.tag == _STR_TAG:  # most values: what PyYAML's constructor would return as is
+        return Node(node.value, where, raw=node.value)
     if node.tag in _NUMBER_TAGS and len(node.value) > MAX_NUMBER_CHARS:
         return Node(str(node.value), where, raw=str(node.value))
     try:
