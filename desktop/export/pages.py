@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -22,10 +23,12 @@ from desktop.core.numbering import action_number
 from desktop.core.slide_words import both
 from desktop.export.plan import Page, PageKind
 from desktop.render.fonts import make_font
-from desktop.render.ink import ink_over, saved_ink
 from desktop.render.notes import notes_document
 from desktop.render.renderer import SlideRenderer
 from desktop.render.text import Para, TextBox, VAlign
+
+if TYPE_CHECKING:  # the ink modules load only for --with-ink (5 ms of an export's start)
+    from desktop.core.presenter.ink import Stroke
 
 A4_RESOLUTION = 144
 """Device units per inch on A4 pages (a notes page is 1191×1684 units)."""
@@ -76,8 +79,12 @@ class PageDrawer:
         self.height = float(writer.height())
         self.page_number = 0
         self.first = True
-        self.ink = saved_ink(self.deck) if with_ink else {}
+        self.ink: Mapping[int, Sequence[Stroke]] = {}
         """The presenter's saved ink, by slide index (``export --with-ink``)."""
+        if with_ink:
+            from desktop.render.ink import saved_ink
+
+            self.ink = saved_ink(self.deck)
 
     # -- helpers ------------------------------------------------------------------
 
@@ -167,7 +174,11 @@ class PageDrawer:
 
     def slide_ink(self, index: int, drawn: QRectF) -> None:
         """Draw slide *index*'s saved ink over the slide drawn at *drawn*, as vector paths."""
-        ink_over(self.painter, self.ink.get(index, ()), drawn, self.renderer.canvas)
+        strokes = self.ink.get(index)
+        if strokes:
+            from desktop.render.ink import ink_over
+
+            ink_over(self.painter, strokes, drawn, self.renderer.canvas)
 
     def slide_frame(self, index: int, rect: QRectF) -> QRectF:
         drawn = self.renderer.paint(self.painter, index, rect)

@@ -43,6 +43,8 @@ def image_problems(deck: Deck, theme: Theme, severity: Severity = Severity.ERROR
     SVGs whose drawing time is measured (:mod:`desktop.render.probe`) share one budget, so
     this returns within about that budget however many of them the deck has.
     """
+    if theme.logo is None and all(ref.slide.image is None for ref in deck.refs):
+        return []  # nothing to decode (no SVG probe to load: an export of text slides)
     from desktop.render import probe  # here: the window's start-up needs no SVG probe
 
     with probe.budget():

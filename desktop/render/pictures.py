@@ -29,11 +29,10 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader
-from PySide6.QtSvg import QSvgRenderer
 
 from desktop.core.i18n import _, ui_language
 from desktop.core.images import (
@@ -47,6 +46,9 @@ from desktop.core.images import (
 from desktop.core.os_reasons import os_reason
 from desktop.core.svg_cost import SLIDE_BOX
 from desktop.logsetup import stderr_to_log
+
+if TYPE_CHECKING:  # Qt's SVG module is loaded with the first SVG (an export without one: 18 ms)
+    from PySide6.QtSvg import QSvgRenderer
 
 log = logging.getLogger(__name__)
 
@@ -172,6 +174,8 @@ def _measured(data: bytes, info: ImageInfo, name: str, box: tuple[float, float])
 
 
 def _svg(data: bytes, name: str) -> Decoded:
+    from PySide6.QtSvg import QSvgRenderer
+
     renderer = QSvgRenderer(QByteArray(data))
     if not renderer.isValid():
         return Decoded(problem=cannot_draw(name, _("not valid SVG")))
