@@ -181,6 +181,7 @@ def expand(
     slide as written in :attr:`Slide.whole`.
     """
     out: list[Section] = []
+    talk = talk_sections(sections)  # once, not once a slide (quadratic in a big deck)
     for section in sections:
         slides: list[Slide] = []
         for slide in section.slides:
@@ -191,7 +192,7 @@ def expand(
             count = (
                 len(shares) // len(SHARED[slide.layout])
                 if shares is not None
-                else part_count(slide.layout, talk_sections(sections), sources, aspect)
+                else part_count(slide.layout, talk, sources, aspect)
             )
             if count == 1:
                 slides.append(slide)
