@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.resources import bundled_deck
 from tests.conftest import DeckFactory
 
 LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning): .+$")
@@ -205,3 +206,19 @@ def test_only_export_imports_the_exporters(argv: list[str], imports_exporters: b
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     ).stdout
     assert out.strip().splitlines()[-1] == str(imports_exporters)
+
+
+def test_the_program_freezes_what_is_left_for_its_shutdown_and_a_caller_keeps_it() -> None:
+    # The program's own run (no argv: sys.argv) leaves its objects to the process' end, so
+    # Python's shutdown need not walk them again; a caller of main(argv) keeps a heap its
+    # garbage collector still manages.
+    args = ["check", "--no-render", str(bundled_deck())]
+    code = (
+        "import gc, sys\nfrom desktop.cli import main\n"
+        f"main({args!r})\nprint(gc.get_freeze_count() > 0)\n"
+        f"sys.argv = ['tianjin-briefing', *{args!r}]\nmain()\nprint(gc.get_freeze_count() > 0)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    ).stdout
+    assert [line for line in out.splitlines() if line in ("True", "False")] == ["False", "True"]
