@@ -202,10 +202,15 @@ def test_only_export_imports_the_exporters(argv: list[str], imports_exporters: b
         f"try:\n    main({argv!r})\nexcept SystemExit:\n    pass\n"
         "print('desktop.export.registry' in sys.modules)"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
-    ).stdout
-    assert out.strip().splitlines()[-1] == str(imports_exporters)
+    assert child_prints(code)[-1] == str(imports_exporters)
+
+
+def child_prints(code: str) -> list[str]:
+    """The lines a child Python running *code* prints (which modules it loaded, and so on)."""
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    return done.stdout.strip().splitlines()
 
 
 def test_the_program_freezes_what_is_left_for_its_shutdown_and_a_caller_keeps_it() -> None:
@@ -218,7 +223,5 @@ def test_the_program_freezes_what_is_left_for_its_shutdown_and_a_caller_keeps_it
         f"main({args!r})\nprint(gc.get_freeze_count() > 0)\n"
         f"sys.argv = ['tianjin-briefing', *{args!r}]\nmain()\nprint(gc.get_freeze_count() > 0)"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
-    ).stdout
-    assert [line for line in out.splitlines() if line in ("True", "False")] == ["False", "True"]
+    frozen = [line for line in child_prints(code) if line in ("True", "False")]
+    assert frozen == ["False", "True"]

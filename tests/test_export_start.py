@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 from tests.conftest import DeckFactory, section_yaml
+from tests.test_cli import child_prints
 
 OPTIONAL = ("PySide6.QtSvg", "desktop.render.probe", "desktop.render.ink")
 """Modules an export of text slides does without: Qt's SVG module and the SVG probe (for
@@ -21,11 +20,8 @@ def _loaded_by_export(deck: Path, out: Path, *flags: str) -> set[str]:
         f"code = main({argv!r})\n"
         f"print(json.dumps([code, sorted(set({OPTIONAL!r}) & set(sys.modules))]))"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
-    )
-    status, modules = json.loads(done.stdout.strip().splitlines()[-1])
-    assert status == 0, done.stderr
+    status, modules = json.loads(child_prints(code)[-1])
+    assert status == 0
     return set(modules)
 
 
