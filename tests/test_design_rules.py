@@ -200,8 +200,8 @@ def variant(
     if key not in laid_out:
         name, theme_name, aspect, display = key
         loaded = dataclasses.replace(decks[name], aspect=aspect)  # a cache of its own
-        deck = localize(loaded, DisplayLanguage.parse(display, loaded.languages))
         theme = load_theme(theme_name)
+        deck = localize(loaded, DisplayLanguage.parse(display, loaded.languages), theme=theme)
         renderer = SlideRenderer(deck, theme)
         laid_out[key] = (deck, theme, [renderer.layout(ref.index) for ref in deck.refs])
     return laid_out[key]

@@ -152,7 +152,7 @@ def test_export_in_two_languages_continues_a_full_slide_on_parts(
     make_deck: DeckFactory, tmp_path: Path
 ) -> None:
     folder = make_deck(
-        {"deck.yaml": PAGED_DECK, "a.yaml": section_yaml("{en: A, zh: 甲}", _bullets(6))}
+        {"deck.yaml": PAGED_DECK, "a.yaml": section_yaml("{en: A, zh: 甲}", _bullets(8))}
     )
     one = export(folder, tmp_path / "en.pdf")
     both = export(folder, tmp_path / "both.pdf", "--lang", "en+zh")

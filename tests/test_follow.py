@@ -18,7 +18,7 @@ def _deck(load_files: FilesLoader) -> Deck:
             "a.yaml": section_yaml(
                 "{en: A, zh: 甲}",
                 "{id: cover, layout: title}",
-                _bullets(6),
+                _bullets(8),
                 "{id: end, layout: bullets, title: {en: End, zh: 完}, bullets: [x],"
                 " sources: [src]}",
             ),

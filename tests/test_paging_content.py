@@ -12,7 +12,7 @@ import dataclasses
 from desktop.core.languages import DisplayLanguage, localize, missing_texts
 from desktop.core.model import Deck, Layout, slide_label
 from desktop.core.paging import paging_key
-from desktop.core.paging_content import SIZES, balanced_runs, content_parts
+from desktop.core.paging_content import SIZES, balanced_runs, content_parts, even_runs
 from desktop.core.resources import bundled_themes
 from desktop.core.theme import load_theme
 from tests.conftest import FilesLoader, section_yaml
@@ -53,7 +53,7 @@ def _ids(deck: Deck) -> list[str]:
 def test_a_slide_too_full_for_two_languages_splits_only_when_both_are_shown(
     load_files: FilesLoader,
 ) -> None:
-    deck = _deck(load_files, 6)
+    deck = _deck(load_files, 8)
     # One language at a time: one slide, its text set smaller if it must be.
     assert _ids(deck) == ["full"]
     assert _ids(localize(deck, ZH)) == ["full"]
@@ -62,7 +62,7 @@ def test_a_slide_too_full_for_two_languages_splits_only_when_both_are_shown(
     assert _ids(both) == ["full", "full~2"]
     assert [(s.part, s.parts) for s in parts] == [(0, 2), (1, 2)]
     # Every bullet once, in order, on the parts; the notes on the first part only.
-    assert [b.text[0] for s in parts for b in s.bullets] == list("012345")
+    assert [b.text[0] for s in parts for b in s.bullets] == list("01234567")
     assert [s.notes for s in parts] == ["Said once.", ""]
     assert [s.secondary.get("notes") for s in parts] == ["说一次。", None]  # in both languages
     assert [slide_label(both, ref) for ref in both.refs] == ["Full (1/2)", "Full (2/2)"]
@@ -76,11 +76,11 @@ def test_a_slide_too_full_for_two_languages_splits_only_when_both_are_shown(
     )
     # Back to one language: the slide as written again.
     assert _ids(localize(both, EN)) == ["full"]
-    assert len(localize(both, EN).refs[0].slide.bullets) == 6
+    assert len(localize(both, EN).refs[0].slide.bullets) == 8
 
 
 def test_a_display_paged_as_another_has_its_parts(load_files: FilesLoader) -> None:
-    deck = _deck(load_files, 6)
+    deck = _deck(load_files, 8)
     both = localize(deck, EN_ZH)
     console = localize(deck, EN, paged_as=(EN_ZH, EN))
     assert _ids(console) == _ids(both) and console.display == "en"
@@ -141,7 +141,7 @@ def test_a_split_slide_is_checked_once_as_written(load_files: FilesLoader) -> No
 
 
 def test_another_aspect_splits_anew(load_files: FilesLoader) -> None:
-    both = localize(_deck(load_files, 5), EN_ZH)
+    both = localize(_deck(load_files, 5), EN_ZH, theme=load_theme("high-contrast"))
     narrow = dataclasses.replace(both, aspect="4:3")
     assert len(narrow.refs) > len(both.refs)
     assert [b.text[0] for r in narrow.refs for b in r.slide.bullets] == list("01234")
@@ -165,6 +165,12 @@ def test_a_table_splits_by_rows_and_keeps_its_note_for_the_last_part(
     assert all(t.note == "" for t in tables[:-1] if t is not None)
     highlighted = [t.highlight_row for t in tables if t is not None]
     assert sum(h is not None for h in highlighted) == 1
+
+
+def test_even_runs_fill_the_earlier_parts_first() -> None:
+    assert even_runs(6, 3) == [range(0, 2), range(2, 4), range(4, 6)]
+    assert even_runs(7, 3) == [range(0, 3), range(3, 5), range(5, 7)]
+    assert even_runs(1, 2) == [range(0, 1), range(1, 1)]
 
 
 def test_runs_are_balanced_and_consecutive() -> None:
@@ -193,3 +199,27 @@ def test_the_estimate_is_for_the_largest_text_a_bundled_theme_sets() -> None:
         sizes = load_theme(theme).sizes
         for name, size in SIZES.items():
             assert sizes[name] <= size, (theme, name)
+
+
+def test_each_theme_splits_what_its_own_sizes_need() -> None:
+    from desktop.core.loader import load_deck
+    from desktop.core.resources import bundled_deck
+
+    loaded = load_deck(bundled_deck()).deck
+    assert loaded is not None
+    default, high = load_theme("default"), load_theme("high-contrast")
+    for display in (EN_ZH, ZH_EN):
+        shown = localize(loaded, display)  # the deck's own theme: the default
+        assert localize(loaded, display, theme=default) is shown
+        ids = _ids(shown)
+        # They fit the default theme whole: "A decision to build …", "One base and three zones".
+        assert {"overview-4", "overview-5"} <= set(ids)
+        assert not {"overview-4~2", "overview-5~2"} & set(ids)
+        # The six rows of the targets table: as many on each part (not 2, 3 and 1).
+        tables = [r.slide.table for r in shown.refs if r.slide.id.startswith("targets-table")]
+        assert [len(t.rows) for t in tables if t is not None] == [2, 2, 2]
+        # The high-contrast theme's larger text needs parts for them.
+        larger = localize(loaded, display, theme=high)
+        assert {"overview-4~2", "overview-5~2"} <= set(_ids(larger))
+        assert larger.paging_sizes["body"] == high.sizes["body"]
+    assert localize(loaded, EN, theme=high) is loaded  # one language: no theme's parts

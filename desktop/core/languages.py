@@ -14,7 +14,8 @@ chosen language, so the renderer, search and export need nothing else::
 A field without text in the chosen language shows the primary text, and its path is in the
 object's ``fallback``. Projections are cached on the deck, so switching back is free.
 
-A display of two languages splits the fullest slides into parts (:mod:`desktop.core.paging`);
+A display of two languages splits the fullest slides into parts (:mod:`desktop.core.paging`),
+for the theme the deck is shown in (``theme=``; by default the deck's own);
 ``localize(deck, display, paged_as=(other, …))`` gives *display*'s texts in the parts of every
 display named, so two screens showing a deck in two displays have the same slides.
 :func:`missing_texts` lists what each language lacks (``check`` warns of each).
@@ -30,8 +31,10 @@ from typing import NamedTuple
 from desktop.core.i18n import _
 from desktop.core.model import Deck, Section, Slide, Translations
 from desktop.core.paging import PAGING_SEPARATOR, paging_key
+from desktop.core.paging_content import Sizes, paging_sizes, sizes_key
 from desktop.core.problems import Location
 from desktop.core.schema import did_you_mean
+from desktop.core.theme import Theme, load_theme
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +90,10 @@ class DisplayLanguage:
 
 
 def localize(
-    deck: Deck, display: DisplayLanguage, paged_as: Sequence[DisplayLanguage] = ()
+    deck: Deck,
+    display: DisplayLanguage,
+    paged_as: Sequence[DisplayLanguage] = (),
+    theme: Theme | None = None,
 ) -> Deck:
     """*deck* with every text in *display*'s language (cached per deck, display and paging).
 
@@ -100,17 +106,24 @@ def localize(
     The slides are split into parts (:mod:`desktop.core.paging`) for *display* and each of
     *paged_as*: a deck shown in ``en`` but paged as ``en+zh`` as well has the parts of the
     two-language deck, so two screens showing it in each have the same slides (the presenter's
-    audience and console). By default the deck is paged for *display* alone.
+    audience and console). By default the deck is paged for *display* alone. A slide too full
+    for two languages is split for the sizes of *theme*, the theme the deck is drawn with
+    (None: the deck's own ``theme``), so each theme has its own parts where it needs them.
 
     Raises:
         ValueError: a language of *display* or *paged_as* is not one of the deck's.
+        DeckError: *theme* is None, the paging has two languages and the deck's own theme
+            cannot be loaded.
     """
     for asked in (display, *paged_as):
         for code in (asked.primary, asked.secondary):
             if code is not None and code not in deck.languages:
                 DisplayLanguage.parse(code, deck.languages)  # raises, naming the languages
     paging = paging_key(str(asked) for asked in (display, *paged_as))
-    key = projection_key(display, paged_as)
+    sizes: Sizes = {}
+    if "+" in paging:  # only a slide too full for two languages splits by the theme's sizes
+        sizes = paging_sizes((theme or load_theme(deck.theme, deck.root)).sizes)
+    key = projection_key(display, paged_as, sizes)
     if key == projection_key(*own_paging(deck)):
         return deck
     if not deck.display and not deck.paging:
@@ -141,6 +154,7 @@ def localize(
         sections=tuple(project.section(section) for section in deck.sections),
         display=str(display),
         paging="" if paging == str(display) else paging,
+        paging_sizes=sizes,
         fallback=fallback,
         secondary=secondary,
     )
@@ -149,19 +163,24 @@ def localize(
     return shown
 
 
-def projection_key(display: DisplayLanguage, paged_as: Sequence[DisplayLanguage] = ()) -> str:
-    """What :func:`localize` caches the deck in *display* paged as *paged_as* under: ``en+zh``,
-    or ``en@en+zh`` when the paging is not the display's own (the same for the same slides)."""
+def projection_key(
+    display: DisplayLanguage, paged_as: Sequence[DisplayLanguage] = (), sizes: Sizes | None = None
+) -> str:
+    """What :func:`localize` caches the deck in *display* paged as *paged_as* for a theme's
+    *sizes* under: ``en+zh``, or ``en@en+zh`` when the paging is not the display's own, and the
+    sizes after ``#`` when given (:attr:`Deck.paging_sizes`): the same for the same slides."""
     shown = str(display)
     paging = paging_key(str(other) for other in (display, *paged_as))
-    return shown if paging == shown else f"{shown}@{paging}"
+    key = shown if paging == shown else f"{shown}@{paging}"
+    return f"{key}#{sizes_key(sizes)}" if sizes else key
 
 
-def own_paging(deck: Deck) -> tuple[DisplayLanguage, tuple[DisplayLanguage, ...]]:
-    """*deck*'s own display and the displays it is paged as, as :func:`localize` takes them."""
+def own_paging(deck: Deck) -> tuple[DisplayLanguage, tuple[DisplayLanguage, ...], Sizes]:
+    """*deck*'s own display, the displays it is paged as and the theme sizes it is paged for,
+    as :func:`localize` and :func:`projection_key` take them."""
     own = deck.display or deck.languages[0]
     paging = deck.paging.split(PAGING_SEPARATOR) if deck.paging else []
-    return _display(own), tuple(_display(text) for text in paging)
+    return _display(own), tuple(_display(text) for text in paging), deck.paging_sizes
 
 
 def _display(text: str) -> DisplayLanguage:

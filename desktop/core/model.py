@@ -349,6 +349,11 @@ class Deck:
     """The displays the slides are split into parts for (:mod:`desktop.core.paging`):
     ``en+zh`` splits a slide too full for both languages; several displays are joined by ``,``
     (a presenter's two screens, paged alike). Empty: the deck's own display."""
+    paging_sizes: Mapping[str, int] = field(default_factory=dict, hash=False, repr=False)
+    """The sizes of the theme the slides too full for two languages are split for
+    (:func:`desktop.core.paging_content.paging_sizes`; see
+    :func:`~desktop.core.languages.localize`); empty: the largest any bundled theme sets
+    (:data:`~desktop.core.paging_content.SIZES`), and for a deck paged for one language."""
     fallback: frozenset[str] = frozenset()
     """As :attr:`Slide.fallback`, for the texts of deck.yaml."""
     secondary: Mapping[str, str] = field(default_factory=dict, hash=False, repr=False)
@@ -363,9 +368,12 @@ class Deck:
 
     def __post_init__(self) -> None:
         from desktop.core.paging import bilingual_pairs, expand, paged_sources
+        from desktop.core.paging_content import SIZES
 
         ordered = sorted(self.sections, key=lambda section: section.backup)  # stable
-        sections = expand(tuple(ordered), paged_sources(self), self.aspect, bilingual_pairs(self))
+        pairs = bilingual_pairs(self)
+        sizes = self.paging_sizes or SIZES
+        sections = expand(tuple(ordered), paged_sources(self), self.aspect, pairs, sizes)
         object.__setattr__(self, "sections", sections)
         refs: list[SlideRef] = []
         for section_index, section in enumerate(self.sections):

@@ -8,8 +8,10 @@ and show them without knowing about the split.
 
 A deck *paged* for a display of two languages (:attr:`Deck.paging`, by default its own
 display) also splits a bullets, two-column or table slide too full for both
-(:mod:`desktop.core.paging_content`); the sources slide splits for the widest of the paging's
-languages. Two decks paged alike have the same slides, whatever languages they show.
+(:mod:`desktop.core.paging_content`) at the sizes of the theme it is shown in
+(:attr:`Deck.paging_sizes`); the sources slide splits for the widest of the paging's
+languages. Two decks paged alike (the same displays, the same theme sizes) have the same
+slides, whatever languages they show.
 
 How much one part holds is decided here, without Qt, from the deck's aspect and text lengths,
 for text at :data:`TEXT_PX` (the largest size a bundled theme sets a generated list at; a
@@ -27,7 +29,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final, TypeVar
 
 from desktop.core.layouts import Layout
-from desktop.core.paging_content import SHARED, content_parts, items_of
+from desktop.core.paging_content import SHARED, SIZES, Sizes, content_parts, items_of
 
 if TYPE_CHECKING:
     from desktop.core.model import Deck, Section, Slide, Source
@@ -169,10 +171,12 @@ def expand(
     sources: Sequence[Source],
     aspect: str,
     pairs: Sequence[tuple[str, str]] = (),
+    sizes: Sizes = SIZES,
 ) -> tuple[Section, ...]:
     """*sections* with each generated slide split into its parts, and, for a deck paged for
     the two-language displays *pairs* (:func:`bilingual_pairs`), each bullets, two-column or
-    table slide too full for one of them (:mod:`desktop.core.paging_content`) into parts that
+    table slide too full for one of them at a theme's *sizes*
+    (:mod:`desktop.core.paging_content`) into parts that
     share its items (the parts of an earlier expansion are put together first, so a deck
     copied with another aspect, or paged for another display, splits anew).
 
@@ -188,7 +192,7 @@ def expand(
             if slide.part:
                 continue
             slide = slide.whole or slide
-            shares = content_parts(slide, aspect, pairs)
+            shares = content_parts(slide, aspect, pairs, sizes)
             count = (
                 len(shares) // len(SHARED[slide.layout])
                 if shares is not None

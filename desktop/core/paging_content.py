@@ -13,16 +13,18 @@ them: a slide that fits one language stays one slide.
 The estimate takes, for each two-language display the deck is paged for, the text shown and
 its second language below it; the part count is the most any of them needs. It is made
 without Qt, from text lengths (a wide character is about an em, another about half of one),
-for the sizes of :data:`SIZES` (the largest each bundled theme sets; a test checks them), so
-the parts are the same in every theme, and errs on the safe side: the renderer then sets each
-part at the theme's size, shrinking it if it must, never below the theme's minimum.
+for the sizes of the theme the deck is shown in (:attr:`Deck.paging_sizes
+<desktop.core.model.Deck.paging_sizes>`; :data:`SIZES`, the largest any bundled theme sets,
+when none is given), so parts differ between themes as they differ between displays. It errs
+on the safe side, by a margin measured against the renderer: the renderer then sets each part
+at the theme's size, shrinking it if it must, never below the theme's minimum.
 """
 
 from __future__ import annotations
 
 import math
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
@@ -43,8 +45,9 @@ SIZES: Final = {
     "margin_x": 120,
     "margin_top": 90,
 }
-"""Text sizes and margins the estimate works with (canvas pixels): for each, the largest a
-bundled theme sets (a test checks them against the themes)."""
+"""The theme sizes and margins the estimate works with (canvas pixels), and the ones it uses
+when given none: for each, the largest a bundled theme sets (a test checks them against the
+themes)."""
 LINE_PITCH: Final = 1.38
 """A line's height against its text's size, at a bullet's leading (the renderer's, measured)."""
 CJK_PITCH: Final = 1.46
@@ -53,9 +56,11 @@ TITLE_PITCH: Final = 1.1
 """The same for a title's lines."""
 SECONDARY: Final = 0.72
 """A second language's text against its first one's size (as the renderer sets it)."""
-SHRINK: Final = 0.7
-"""The least a part's text is set at against the theme's size, in this estimate (the largest
-theme's minimum is 0.65 of its body text): a slide that would shrink further becomes parts."""
+FLOOR_MARGIN: Final = 1.03
+"""The text of a part is estimated at the scale the renderer shrinks a theme's body text to at
+most (its ``min_text`` against its ``body``: 0.62 in the default theme, 0.65 in high
+contrast), this much larger: a safety margin. A slide that would shrink further becomes
+parts."""
 FOOTER: Final = 206.0
 """The canvas height under a content slide's body: the footer line and a two-line source
 line, with their gaps."""
@@ -64,9 +69,19 @@ WRAP: Final = 0.93
 does not fit)."""
 TEXT_COLUMN: Final = 0.35
 """The least share of a table's width its text columns take."""
+MEASURED: Final = 1.06
+"""The laid-out height of a list's items against their estimate, measured on the bundled deck
+in both bundled themes, both aspects and both two-language displays (the median item list is
+laid out 4-6 % taller than :func:`text_height` adds up: ``python tools/paging_measure.py``)."""
+CELLS: Final = 0.85
+"""A table's text is estimated at least this times the theme's ``subtitle``: a part's cells are
+never set smaller than the subtitle above them (a design rule; the subtitle may shrink to
+0.85 of its size)."""
 MAX_PARTS: Final = 4
 """The most parts one slide is split into (a slide fuller than that shrinks instead)."""
 
+Sizes = Mapping[str, int]
+"""Theme sizes by name (``body``, ``min_text``): at least those of :data:`SIZES`."""
 Texts = Callable[[str, str], str]
 """``texts(field path, text as loaded)``: a field's text in the language estimated."""
 
@@ -98,40 +113,87 @@ def text_height(
     return (min(count, max_lines) if max_lines else count) * size * pitch
 
 
-def pair_height(first: str, second: str, size: float, width: float, gap: float = 0.0) -> float:
+def paging_sizes(theme_sizes: Sizes) -> dict[str, int]:
+    """The sizes of a theme (:attr:`Theme.sizes <desktop.core.theme.Theme.sizes>`) that the
+    estimate works with: what a deck paged for that theme keeps."""
+    return {name: theme_sizes[name] for name in SIZES}
+
+
+def sizes_key(sizes: Sizes) -> str:
+    """*sizes* (:func:`paging_sizes`) as a short text: the same for themes that page alike."""
+    return ".".join(str(sizes[name]) for name in SIZES)
+
+
+def pair_height(
+    first: str, second: str, size: float, width: float, gap: float = 0.0, sizes: Sizes = SIZES
+) -> float:
     """A text at *size* and its second language's below it (where it differs), and *gap*."""
     height = text_height(first, size, width) + gap * size
     if second and second != first:
-        below = max(SIZES["min_text"], size * SECONDARY)
+        below = max(sizes["min_text"], size * SECONDARY)
         height += text_height(second, below, width) + 0.12 * below
     return height
 
 
 def content_parts(
-    slide: Slide, aspect: str, pairs: Sequence[tuple[str, str]]
+    slide: Slide, aspect: str, pairs: Sequence[tuple[str, str]], sizes: Sizes = SIZES
 ) -> tuple[range, ...] | None:
     """The items each part of *slide* shows when, in one of the two-language displays *pairs*
-    (shown, below), it takes more than one part (of its ``bullets`` or ``table.rows``; of
-    ``left`` then ``right`` for a two-column slide, the two ranges of each part one after the
-    other); None when it fits on one in each (and always for no *pairs*)."""
+    (shown, below), it takes more than one part at a theme's *sizes* (of its ``bullets`` or
+    ``table.rows``; of ``left`` then ``right`` for a two-column slide, the two ranges of each
+    part one after the other); None when it fits on one in each (and always for no *pairs*)."""
     fields = SHARED.get(slide.layout)
     if fields is None or not pairs or len(slide.translations) < 2:
         return None  # one language: the text shrinks to the minimum, and `check` warns after
-    width = (1440 if aspect == "4:3" else 1920) - 2 * SIZES["margin_x"]
+    width = (1440 if aspect == "4:3" else 1920) - 2 * sizes["margin_x"]
     most = min(MAX_PARTS, max(len(items_of(slide, name)) for name in fields))
     best, fullest, fullest_total = 1, None, -1.0
+    fullest_body = 0.0
     for first, second in _displays(slide, pairs):
-        lists = [_List.of(slide, name, first, second, width) for name in fields]
-        body = 1080 - FOOTER - _chrome(slide, first, second, width)
+        texts = _Texts(first, second, sizes)
+        lists = [_List.of(slide, name, texts, width) for name in fields]
+        body = 1080 - FOOTER - _chrome(slide, texts, width, best)
         while best < most and not all(item.fits(best, body) for item in lists):
             best += 1
+            body = 1080 - FOOTER - _chrome(slide, texts, width, best)
         total = sum(sum(item.heights) for item in lists)
         if total > fullest_total:
-            fullest, fullest_total = lists, total
+            fullest, fullest_total, fullest_body = lists, total, body
     if best == 1 or fullest is None:
         return None
-    runs = [item.runs(best) for item in fullest]  # split as the fullest display needs
+    runs = [item.runs(best, fullest_body) for item in fullest]  # as the fullest display needs
     return tuple(run[part] for part in range(best) for run in runs)
+
+
+def estimate(
+    slide: Slide, aspect: str, pair: tuple[str, str], sizes: Sizes = SIZES
+) -> tuple[float, float]:
+    """The height *slide*'s items take on one part in the two-language display *pair* at a
+    theme's *sizes*, its fullest list's (with a column's heading, a table's header and note),
+    and the body's height under its title: what :func:`content_parts` compares (for
+    measuring the estimate against the renderer: tools/paging_measure.py)."""
+    fields = SHARED.get(slide.layout, ())
+    width = (1440 if aspect == "4:3" else 1920) - 2 * sizes["margin_x"]
+    first, second = _displays(slide, [pair])[0]
+    texts = _Texts(first, second, sizes)
+    lists = [_List.of(slide, name, texts, width) for name in fields]
+    need = max((item.head + sum(item.heights) + item.tail for item in lists), default=0.0)
+    return need, 1080 - FOOTER - _chrome(slide, texts, width)
+
+
+@dataclass(frozen=True, slots=True)
+class _Texts:
+    """A slide's texts in one display (the language shown and the one below it) at a theme's
+    sizes."""
+
+    first: Texts
+    second: Texts | None
+    sizes: Sizes
+
+    def pair(self, path: str, text: str, size: float, width: float, gap: float) -> float:
+        """The height of the field *path* (*text* as loaded) and its second language's."""
+        below = self.second(path, text) if self.second is not None else ""
+        return pair_height(self.first(path, text), below, size, width, gap, self.sizes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,30 +208,36 @@ class _List:
     """Height under the last part's items (a table's note)."""
 
     @classmethod
-    def of(cls, slide: Slide, name: str, first: Texts, second: Texts | None, width: float) -> _List:
+    def of(cls, slide: Slide, name: str, texts: _Texts, width: float) -> _List:
         column = (width - 90) / 2 if name in ("left", "right") else width
         heights = tuple(
-            _item_height(slide, name, i, first, second, column)
-            for i in range(len(items_of(slide, name)))
+            _item_height(slide, name, i, texts, column) for i in range(len(items_of(slide, name)))
         )
         head = tail = 0.0
         heading = getattr(slide, f"{name}_title", "") if name in ("left", "right") else ""
         if heading:
-            size = SIZES["subtitle"]
-            head = _pair(first, second, f"{name}_title", heading, size, column, 0) + 22
+            size = texts.sizes["subtitle"]
+            head = texts.pair(f"{name}_title", heading, size, column, 0) + 22
         if name == "table.rows" and slide.table is not None:
             table = slide.table
-            head = _row_height(slide, "table.columns", table.columns, first, second, width) + 4
-            size = SIZES["figure_label"]
-            tail = _pair(first, second, "table.note", table.note, size, width, 0.6)
+            head = _row_height(slide, "table.columns", table.columns, texts, width) + 4
+            size = texts.sizes["figure_label"]
+            tail = texts.pair("table.note", table.note, size, width, 0.6)
         return cls(name, heights, head, tail)
 
-    def runs(self, parts: int) -> list[range]:
+    def runs(self, parts: int, body: float) -> list[range]:
+        """Its items in *parts* parts for a body *body* px tall: as many on each as can be
+        (6 in 3: 2, 2, 2) where they fit so, else balanced by height (:func:`balanced_runs`)."""
+        even = even_runs(len(self.heights), parts)
+        if self._within(even, body):
+            return even
         return balanced_runs(self.heights, parts, self.tail)
 
     def fits(self, parts: int, body: float) -> bool:
         """Whether its items in *parts* parts each fit a body *body* px tall."""
-        runs = self.runs(parts)
+        return self._within(self.runs(parts, body), body)
+
+    def _within(self, runs: list[range], body: float) -> bool:
         last = len(runs) - 1
         return all(
             self.head + sum(self.heights[i] for i in run) + (self.tail if n == last else 0.0)
@@ -196,69 +264,78 @@ def _displays(slide: Slide, pairs: Sequence[tuple[str, str]]) -> list[tuple[Text
     return [(language(first), language(second)) for first, second in pairs]
 
 
-def _pair(
-    first: Texts, second: Texts | None, path: str, text: str, size: float, width: float, gap: float
-) -> float:
-    below = second(path, text) if second is not None else ""
-    return pair_height(first(path, text), below, size, width, gap)
-
-
-def _chrome(slide: Slide, first: Texts, second: Texts | None, width: float) -> float:
-    """The height above the body: the margin, the title (two lines at most) with its accent
-    and the subtitle."""
-    title, subtitle = SIZES["title"], SIZES["subtitle"]
-    shown = first("title", slide.title) or "x"
-    height = SIZES["margin_top"] + text_height(shown, title, width, 2, TITLE_PITCH)
-    if second is not None and slide.title:
-        height += text_height(second("title", slide.title), title * 0.6, width, 2, TITLE_PITCH)
+def _chrome(slide: Slide, texts: _Texts, width: float, parts: int = 1) -> float:
+    """The height above the body of a slide in *parts* parts: the margin, the title (two lines
+    at most; a part's ends in "(2/3)") with its accent and the subtitle."""
+    sizes = texts.sizes
+    title, subtitle = sizes["title"], sizes["subtitle"]
+    shown = (texts.first("title", slide.title) or "x") + (" (2/3)" if parts > 1 else "")
+    height = sizes["margin_top"] + text_height(shown, title, width, 2, TITLE_PITCH)
+    if texts.second is not None and slide.title:
+        below = texts.second("title", slide.title)
+        height += text_height(below, title * 0.6, width, 2, TITLE_PITCH)
     height += 22 + 7 + 26 + 16
     if slide.subtitle:
-        height += _pair(first, second, "subtitle", slide.subtitle, subtitle, width, 0) + 24
+        height += texts.pair("subtitle", slide.subtitle, subtitle, width, 0) + 24
     return height
 
 
-def _item_height(
-    slide: Slide, name: str, index: int, first: Texts, second: Texts | None, width: float
-) -> float:
-    """The height item *index* of the list field *name* takes in a column *width* px wide."""
+def _item_height(slide: Slide, name: str, index: int, texts: _Texts, width: float) -> float:
+    """The height item *index* of the list field *name* takes in a column *width* px wide
+    (:data:`MEASURED` times the estimate)."""
     if name == "table.rows":
         row = items_of(slide, name)[index]
-        return _row_height(slide, f"table.rows[{index}]", row, first, second, width)
-    scale = 0.9 if name in ("left", "right") else 1.0
-    body, sub = SIZES["body"] * scale * SHRINK, SIZES["sub_body"] * scale * SHRINK
+        return _row_height(slide, f"table.rows[{index}]", row, texts, width)
+    sizes = texts.sizes
+    scale = (0.9 if name in ("left", "right") else 1.0) * shrunk(sizes)
+    body = max(sizes["min_text"], sizes["body"] * scale)
+    sub = max(sizes["min_text"], sizes["sub_body"] * scale)
     bullet = getattr(slide, name)[index]
     path = f"{name}[{index}]"
     own = f"{path}.text" if bullet.children else path
-    height = _pair(first, second, own, bullet.text, body, width - 1.2 * body, 0.45)
+    height = texts.pair(own, bullet.text, body, width - 1.2 * body, 0.45)
     for sub_index, child in enumerate(bullet.children):
         child_path = f"{path}.bullets[{sub_index}]"
-        height += _pair(first, second, child_path, child, sub, width - 2.5 * sub, 0.35)
-    return height
+        height += texts.pair(child_path, child, sub, width - 2.5 * sub, 0.35)
+    return MEASURED * height
 
 
-def _row_height(
-    slide: Slide, path: str, row: object, first: Texts, second: Texts | None, width: float
-) -> float:
+def _row_height(slide: Slide, path: str, row: object, texts: _Texts, width: float) -> float:
     """A table row's height: its tallest text, in the width the other columns leave (each as
     wide as its header), and the row's padding."""
-    size = max(SIZES["min_text"], SIZES["sub_body"] * SHRINK)
+    sizes = texts.sizes
+    size = max(sizes["min_text"], sizes["sub_body"] * shrunk(sizes), sizes["subtitle"] * CELLS)
     assert isinstance(row, tuple) and slide.table is not None
     columns = slide.table.columns
     others = sum(
-        (max(4.0, text_em(first(f"table.columns[{c}]", name))) + 1.1) * size
+        (max(4.0, text_em(texts.first(f"table.columns[{c}]", name))) + 1.1) * size
         for c, name in enumerate(columns)
         if slide.table.numeric(c)
     )
     text_width = max(width * TEXT_COLUMN, width - others)
     tallest = max(
         (
-            _pair(first, second, f"{path}[{c}]", cell, size, text_width, 0)
+            texts.pair(f"{path}[{c}]", cell, size, text_width, 0)
             for c, cell in enumerate(row)
             if isinstance(cell, str)
         ),
         default=size * LINE_PITCH,
     )
     return tallest + 0.6 * size  # its padding, and a little over (design metrics)
+
+
+def even_runs(count: int, parts: int) -> list[range]:
+    """*count* items in *parts* consecutive runs as even in items as can be, the earlier ones
+    the fuller (7 in 3: 3, 2, 2; fewer items than parts: one each, then empty runs)."""
+    size, extra = divmod(count, parts)
+    starts = [n * size + min(n, extra) for n in range(parts + 1)]
+    return [range(starts[n], starts[n + 1]) for n in range(parts)]
+
+
+def shrunk(sizes: Sizes) -> float:
+    """The scale a part's text is estimated at, against a theme's *sizes* (the most the
+    renderer shrinks its body text, and :data:`FLOOR_MARGIN`)."""
+    return min(1.0, sizes["min_text"] / sizes["body"] * FLOOR_MARGIN)
 
 
 def balanced_runs(heights: Sequence[float], parts: int, tail: float = 0.0) -> list[range]:

@@ -19,7 +19,7 @@ from desktop.core.model import Deck
 from desktop.core.problems import DeckError, Severity, UserError
 from desktop.core.ranges import parse_range
 from desktop.core.resources import bundled_deck
-from desktop.core.theme import load_theme
+from desktop.core.theme import Theme, load_theme
 from desktop.export import registry
 from desktop.export.exporter import Exporter, Option
 
@@ -98,9 +98,9 @@ def chosen_exporter(parser: argparse.ArgumentParser, args: argparse.Namespace) -
     return exporter
 
 
-def deck_in(deck: Deck, lang: str) -> Deck:
+def deck_in(deck: Deck, lang: str, theme: Theme | None = None) -> Deck:
     """*deck* in the display language *lang* (``zh``, ``en+zh``), as ``--lang`` and the Export
-    dialog's Language choose it.
+    dialog's Language choose it, paged for the *theme* it is exported with (None: its own).
 
     Raises:
         UserError: *lang* is not one of the deck's languages or two of them.
@@ -109,7 +109,7 @@ def deck_in(deck: Deck, lang: str) -> Deck:
         display = DisplayLanguage.parse(lang, deck.languages)
     except ValueError as exc:
         raise UserError(_("--lang {lang}: {reason}").format(lang=lang, reason=exc)) from None
-    return localize(deck, display)
+    return localize(deck, display, theme=theme)
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -124,10 +124,10 @@ def run_export(args: argparse.Namespace) -> int:
     if result.deck is None:
         raise DeckError(result.errors)
     deck = result.deck
-    if getattr(args, "lang", None) is not None:
-        deck = deck_in(deck, args.lang)
-    slides = parse_range(args.slide_range, deck.slide_count) if args.slide_range else None
     theme = load_theme(args.theme, deck.root) if args.theme else None
+    if getattr(args, "lang", None) is not None:
+        deck = deck_in(deck, args.lang, theme)
+    slides = parse_range(args.slide_range, deck.slide_count) if args.slide_range else None
     # Before Qt starts and pages are drawn: a refused target fails at once.
     exporter.check_target(Path(args.output), force=args.force, protected=deck.files)
     options = exporter.make_options(

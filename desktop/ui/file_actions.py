@@ -69,12 +69,12 @@ def export_deck(
 ) -> ExportResult | None:
     """Export *deck* to *target* with a progress dialog (see
     :func:`desktop.ui.export_dialog.export_with_progress`), in display *language* (as
-    ``--lang``: :func:`desktop.export.command.deck_in`; ``""``: as *deck* is shown)."""
+    ``--lang``: :func:`desktop.export.command.deck_in`; ``""``: as *deck* is shown), paged for
+    the theme it is exported with (a window may show it in another)."""
     from desktop.export.command import deck_in
     from desktop.export.registry import DEFAULT, get
     from desktop.ui.export_dialog import export_with_progress
 
     chosen = options or get(DEFAULT).make_options()
-    if language:
-        deck = deck_in(deck, language)
+    deck = deck_in(deck, language or deck.display or deck.languages[0], chosen.theme)
     return export_with_progress(parent, deck, target, chosen, interactive=interactive, force=force)

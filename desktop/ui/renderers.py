@@ -16,7 +16,7 @@ from desktop.core.displays import kept
 from desktop.core.follow import follow
 from desktop.core.languages import DisplayLanguage, localize, own_paging, projection_key
 from desktop.core.model import Deck
-from desktop.core.theme import Theme
+from desktop.core.theme import Theme, load_theme
 from desktop.render.renderer import SlideRenderer
 
 
@@ -47,12 +47,19 @@ class DeckChange:
 
 
 class DisplayRenderers:
-    """The renderers of *deck* (as loaded, or any projection of it) in its display languages.
+    """The renderers of *deck* (as loaded, or any projection of it) in its display languages,
+    all with one theme: each deck paged for it (:func:`~desktop.core.languages.localize`'s
+    ``theme``), so a slide too full for two languages has the parts that theme needs.
 
     Args:
         deck: The deck.
         theme: The theme every renderer draws with (None: the deck's own).
-        seed: A renderer of *deck* made already (kept for *deck*'s own display).
+        seed: A renderer of *deck* made already, with its theme (kept for *deck*'s own
+            display; *deck* is paged for that theme).
+
+    Raises:
+        DeckError: *theme* is None and the deck's own theme cannot be loaded (when the first
+            renderer is made).
     """
 
     def __init__(
@@ -62,7 +69,8 @@ class DisplayRenderers:
         self._theme = seed.theme if seed is not None else theme
         self._made: dict[str, SlideRenderer] = {}
         if seed is not None:
-            self._made[projection_key(*own_paging(deck))] = seed
+            display, paging, _sizes = own_paging(deck)  # the sizes: the seed's theme's
+            self._made[projection_key(display, paging)] = seed
 
     def get(
         self, display: DisplayLanguage, paged_as: Sequence[DisplayLanguage] = ()
@@ -73,11 +81,13 @@ class DisplayRenderers:
         languages = self.deck.languages
         display = kept(display, languages)
         paged_as = tuple(kept(other, languages) for other in paged_as)
-        key = projection_key(display, paged_as)
+        key = projection_key(display, paged_as)  # one theme: its sizes go without saying
         renderer = self._made.get(key)
         if renderer is None:
-            renderer = SlideRenderer(localize(self.deck, display, paged_as), self._theme)
-            self._theme = renderer.theme  # loaded once, shared by the displays made later
+            if self._theme is None:  # loaded once, shared by the displays made later
+                self._theme = load_theme(self.deck.theme, self.deck.root)
+            shown = localize(self.deck, display, paged_as, self._theme)
+            renderer = SlideRenderer(shown, self._theme)
             self._made[key] = renderer
         return renderer
 

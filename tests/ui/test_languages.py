@@ -110,6 +110,7 @@ def test_a_switch_to_two_languages_and_back_keeps_a_slide_that_splits(
     qtbot: QtBot, make_window: WindowFactory
 ) -> None:
     window = make_window()
+    window.set_theme("high-contrast")  # its larger text splits slides the default keeps whole
     english = window.deck
     assert english is not None
     start = english.index_of("overview-4")
@@ -237,3 +238,25 @@ def test_the_dialogs_language_reaches_the_pdf(
     assert window.deck.refs[1].slide.title not in text  # the window still shows English
     chinese = window.session.renderer_for(ZH).deck.refs[1].slide.title
     assert chinese[:4] in text.replace("\n", "")
+
+
+def test_a_theme_switch_keeps_a_slide_whose_parts_it_changes(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window()
+    window.set_theme("high-contrast")
+    with qtbot.waitSignal(window.deck_loaded):
+        window.session.set_display(EN_ZH)
+    larger = window.deck
+    assert larger is not None
+    second = larger.index_of("overview-4~2")
+    assert second is not None
+    window.go_to(second)
+    window.set_theme("default")  # it fits the default theme whole: the slide, not the next
+    whole = window.deck
+    assert whole is not None and whole.index_of("overview-4~2") is None
+    assert whole.refs[window.current_index()].slide.id == "overview-4"
+    assert window.view.index() == window.current_index()
+    window.set_theme("high-contrast")  # back: the part the viewer chose, as after a reload
+    assert window.deck is not None
+    assert window.deck.refs[window.current_index()].slide.id == "overview-4~2"
