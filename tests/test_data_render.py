@@ -398,3 +398,24 @@ def test_a_charts_secondary_note_gives_way_to_the_plot(make_deck: DeckFactory) -
     (note,) = [t for t in layout.texts() if t.role == "chart-note"]
     assert [p.text for p in note.box.paras] == [long]  # no room for its Chinese
     assert ["2027 target", "2027年目标"] in [[p.text for p in t.box.paras] for t in layout.texts()]
+
+
+def test_a_table_in_parts_has_one_text_size_on_every_part() -> None:
+    from desktop.core.resources import bundled_deck
+
+    loaded = load_deck(bundled_deck()).deck
+    assert loaded is not None
+    theme = load_theme("default")
+    shown = localize(loaded, DisplayLanguage("en", "zh"), theme=theme)
+    renderer = SlideRenderer(shown, theme)
+    parts = [ref for ref in shown.refs if ref.slide.id.partition("~")[0] == "targets-table"]
+    assert (
+        len(parts) > 1 and len({len(ref.slide.table.rows) for ref in parts if ref.slide.table}) > 1
+    )
+    sizes = {
+        round(text.largest, 2)
+        for ref in parts
+        for text in renderer.layout(ref.index).texts()
+        if text.role in ("table-cell", "table-header")
+    }
+    assert len(sizes) == 1  # the rows look alike paging through, the fuller part's size

@@ -16,7 +16,7 @@ from desktop.core.problems import Location
 from desktop.render import figures, layouts
 from desktop.render.layouts import BUILDERS, LayoutBuilder, builds
 from desktop.render.renderer import SlideRenderer
-from tests.conftest import DeckFactory
+from tests.conftest import DeckFactory, FilesLoader, section_yaml
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "docs" / "example-deck"
 
@@ -182,3 +182,25 @@ def test_a_figures_try_is_given_up_at_its_first_overflowing_label(
     built = SlideRenderer(deck).layout(0)
     labels = [box for box in built.boxes if box.name.startswith("figure-label-")]
     assert [box.overflow for box in labels] == [True, False, False, False]
+
+
+def test_the_parts_of_a_bullets_slide_share_one_text_size(load_files: FilesLoader) -> None:
+    import dataclasses
+
+    from desktop.core.languages import DisplayLanguage, localize
+    from desktop.core.theme import load_theme
+    from tests.test_paging_content import DECK_YAML, _bullets
+
+    files = {"deck.yaml": DECK_YAML, "a.yaml": section_yaml("{en: A, zh: 甲}", _bullets(7))}
+    deck = dataclasses.replace(load_files(files), aspect="4:3")
+    theme = load_theme("default")
+    shown = localize(deck, DisplayLanguage("en", "zh"), theme=theme)
+    renderer = SlideRenderer(shown, theme)
+    assert shown.slide_count == 2  # four bullets, then three
+    scales = {
+        round(box.scale, 3)
+        for ref in shown.refs
+        for box in renderer.layout(ref.index).boxes
+        if box.name == "bullets"
+    }
+    assert len(scales) == 1  # the fuller part's: the parts look alike

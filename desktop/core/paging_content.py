@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Final
 from desktop.core.cjk import has_cjk
 from desktop.core.layouts import Layout
 from desktop.core.markup import plain
+from desktop.core.paging_runs import balanced_runs, even_runs
 
 if TYPE_CHECKING:
     from desktop.core.model import Slide
@@ -52,6 +53,11 @@ LINE_PITCH: Final = 1.38
 """A line's height against its text's size, at a bullet's leading (the renderer's, measured)."""
 CJK_PITCH: Final = 1.46
 """The same for a line of Chinese (the renderer sets it closer to the Latin pitch, not to it)."""
+TEXT_PITCH: Final = 1.607
+"""The same for a column's heading and a table's note (a paragraph's leading,
+118 % of the font's natural 1.362)."""
+CELL_PITCH: Final = 1.39
+"""The same for a table cell's lines, in either script (the renderer's table leading)."""
 TITLE_PITCH: Final = 1.1
 """The same for a title's lines."""
 SECONDARY: Final = 0.72
@@ -70,13 +76,10 @@ does not fit)."""
 TEXT_COLUMN: Final = 0.35
 """The least share of a table's width its text columns take."""
 MEASURED: Final = 1.06
-"""The laid-out height of a list's items against their estimate, measured on the bundled deck
-in both bundled themes, both aspects and both two-language displays (the median item list is
-laid out 4-6 % taller than :func:`text_height` adds up: ``python tools/paging_measure.py``)."""
-CELLS: Final = 0.85
-"""A table's text is estimated at least this times the theme's ``subtitle``: a part's cells are
-never set smaller than the subtitle above them (a design rule; the subtitle may shrink to
-0.85 of its size)."""
+"""The laid-out height of a list of bullets against their estimate, measured on the bundled
+deck in both bundled themes, both aspects and both two-language displays (the median list is
+laid out 4-6 % taller than :func:`text_height` adds up: ``python tools/paging_measure.py``;
+with it, the median laid out/estimated is 0.996)."""
 MAX_PARTS: Final = 4
 """The most parts one slide is split into (a slide fuller than that shrinks instead)."""
 
@@ -125,13 +128,20 @@ def sizes_key(sizes: Sizes) -> str:
 
 
 def pair_height(
-    first: str, second: str, size: float, width: float, gap: float = 0.0, sizes: Sizes = SIZES
+    first: str,
+    second: str,
+    size: float,
+    width: float,
+    gap: float = 0.0,
+    sizes: Sizes = SIZES,
+    pitch: float = 0.0,
 ) -> float:
-    """A text at *size* and its second language's below it (where it differs), and *gap*."""
-    height = text_height(first, size, width) + gap * size
+    """A text at *size* and its second language's below it (where it differs), and *gap*;
+    the lines *pitch* times their size apart (else a bullet's pitch for their script)."""
+    height = text_height(first, size, width, pitch=pitch) + gap * size
     if second and second != first:
         below = max(sizes["min_text"], size * SECONDARY)
-        height += text_height(second, below, width) + 0.12 * below
+        height += text_height(second, below, width, pitch=pitch) + 0.12 * below
     return height
 
 
@@ -190,10 +200,16 @@ class _Texts:
     second: Texts | None
     sizes: Sizes
 
-    def pair(self, path: str, text: str, size: float, width: float, gap: float) -> float:
+    def pair(
+        self, path: str, text: str, size: float, width: float, gap: float, pitch: float = 0.0
+    ) -> float:
         """The height of the field *path* (*text* as loaded) and its second language's."""
-        below = self.second(path, text) if self.second is not None else ""
-        return pair_height(self.first(path, text), below, size, width, gap, self.sizes)
+        below = self.below(path, text)
+        return pair_height(self.first(path, text), below, size, width, gap, self.sizes, pitch)
+
+    def below(self, path: str, text: str) -> str:
+        """The second language's text of the field *path* (empty in one language)."""
+        return self.second(path, text) if self.second is not None else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,12 +233,12 @@ class _List:
         heading = getattr(slide, f"{name}_title", "") if name in ("left", "right") else ""
         if heading:
             size = texts.sizes["subtitle"]
-            head = texts.pair(f"{name}_title", heading, size, column, 0) + 22
+            head = texts.pair(f"{name}_title", heading, size, column, 0, TEXT_PITCH) + 22
         if name == "table.rows" and slide.table is not None:
             table = slide.table
             head = _row_height(slide, "table.columns", table.columns, texts, width) + 4
             size = texts.sizes["figure_label"]
-            tail = texts.pair("table.note", table.note, size, width, 0.6)
+            tail = texts.pair("table.note", table.note, size, width, 0.6, TEXT_PITCH)
         return cls(name, heights, head, tail)
 
     def runs(self, parts: int, body: float) -> list[range]:
@@ -302,9 +318,13 @@ def _item_height(slide: Slide, name: str, index: int, texts: _Texts, width: floa
 
 def _row_height(slide: Slide, path: str, row: object, texts: _Texts, width: float) -> float:
     """A table row's height: its tallest text, in the width the other columns leave (each as
-    wide as its header), and the row's padding."""
-    sizes = texts.sizes
-    size = max(sizes["min_text"], sizes["sub_body"] * shrunk(sizes), sizes["subtitle"] * CELLS)
+    wide as its header), and the row's padding, at the theme's ``min_text`` (a table's
+    smallest size) and :data:`FLOOR_MARGIN`. Measured on the bundled deck's table (the whole
+    of it in every theme, aspect and display): rows and notes within 5 px of the renderer's,
+    once a numbers column's header wraps as the renderer wraps it."""
+    size = max(
+        texts.sizes["min_text"] * FLOOR_MARGIN, texts.sizes["sub_body"] * shrunk(texts.sizes)
+    )
     assert isinstance(row, tuple) and slide.table is not None
     columns = slide.table.columns
     others = sum(
@@ -313,96 +333,40 @@ def _row_height(slide: Slide, path: str, row: object, texts: _Texts, width: floa
         if slide.table.numeric(c)
     )
     text_width = max(width * TEXT_COLUMN, width - others)
+    header = path == "table.columns"
     tallest = max(
         (
-            texts.pair(f"{path}[{c}]", cell, size, text_width, 0)
+            texts.pair(
+                f"{path}[{c}]",
+                cell,
+                size,
+                _header_width(texts, f"{path}[{c}]", cell, size)
+                if header and slide.table.numeric(c)
+                else text_width,
+                0,
+                CELL_PITCH,
+            )
             for c, cell in enumerate(row)
             if isinstance(cell, str)
         ),
-        default=size * LINE_PITCH,
+        default=size * CELL_PITCH,
     )
-    return tallest + 0.6 * size  # its padding, and a little over (design metrics)
+    return tallest + 0.5 * size  # its padding (0.45 of its size), and a little over
 
 
-def even_runs(count: int, parts: int) -> list[range]:
-    """*count* items in *parts* consecutive runs as even in items as can be, the earlier ones
-    the fuller (7 in 3: 3, 2, 2; fewer items than parts: one each, then empty runs)."""
-    size, extra = divmod(count, parts)
-    starts = [n * size + min(n, extra) for n in range(parts + 1)]
-    return [range(starts[n], starts[n + 1]) for n in range(parts)]
+def _header_width(texts: _Texts, path: str, name: str, size: float) -> float:
+    """The width a numbers column's header wraps in: as wide as its text, or its second
+    language's at the share the renderer sizes it by (that text, set at no less than the
+    theme's minimum, may need two lines)."""
+    below = texts.below(path, name)
+    ems = max(text_em(texts.first(path, name)), text_em(below) * SECONDARY if below else 0.0)
+    return (ems + 0.2) * size / WRAP
 
 
 def shrunk(sizes: Sizes) -> float:
     """The scale a part's text is estimated at, against a theme's *sizes* (the most the
     renderer shrinks its body text, and :data:`FLOOR_MARGIN`)."""
     return min(1.0, sizes["min_text"] / sizes["body"] * FLOOR_MARGIN)
-
-
-def balanced_runs(heights: Sequence[float], parts: int, tail: float = 0.0) -> list[range]:
-    """*heights* in *parts* consecutive runs (fewer items than parts: one each, then empty
-    runs), the tallest run (the last one *tail* taller) about as short as it can be, and the
-    others about as tall as it (not one item on the first part and the rest full).
-
-    A bisection over the tallest run allowed, each step one greedy pass from the end, then
-    :func:`_evened`: linear in the items, whatever their number.
-    """
-    count = len(heights)
-    if parts <= 1 or count <= 1:
-        return [range(count)] + [range(count, count)] * (parts - 1)
-    wanted = min(parts, count)
-    low, high = max(max(heights), heights[-1] + tail), sum(heights) + tail
-    for _ in range(RUN_BISECTIONS):
-        middle = (low + high) / 2
-        if len(_runs_within(heights, middle, tail)) <= wanted:
-            high = middle
-        else:
-            low = middle
-    runs = _runs_within(heights, high, tail)
-    while len(runs) < wanted:  # split the run of most items: no run gets taller
-        longest = max(range(len(runs)), key=lambda n: len(runs[n]))
-        run = runs[longest]
-        cut = run.start + len(run) // 2
-        runs[longest : longest + 1] = [range(run.start, cut), range(cut, run.stop)]
-    return _evened(heights, runs, tail) + [range(count, count)] * (parts - len(runs))
-
-
-def _evened(heights: Sequence[float], runs: list[range], tail: float) -> list[range]:
-    """*runs* with items moved from the start of a run to the end of the one before while
-    that makes the taller of the two shorter (so no run gets taller than the tallest was)."""
-    starts = [run.start for run in runs] + [len(heights)]
-    totals = [sum(heights[i] for i in run) for run in runs]
-    totals[-1] += tail
-    for _ in range(len(runs)):  # a pass moves an item on at most one run further
-        moved = False
-        for n in range(len(runs) - 1):
-            while starts[n + 2] - starts[n + 1] > 1:  # the later run keeps an item
-                item = heights[starts[n + 1]]
-                if totals[n] + item >= totals[n + 1]:
-                    break
-                totals[n] += item
-                totals[n + 1] -= item
-                starts[n + 1] += 1
-                moved = True
-        if not moved:
-            break
-    return [range(starts[n], starts[n + 1]) for n in range(len(runs))]
-
-
-RUN_BISECTIONS: Final = 30
-"""Steps of :func:`balanced_runs`' bisection (a pixel's precision on any slide)."""
-
-
-def _runs_within(heights: Sequence[float], limit: float, tail: float) -> list[range]:
-    """Consecutive runs, filled from the end, none taller than *limit* (the last with *tail*)."""
-    runs: list[range] = []
-    stop, used = len(heights), tail
-    for index in range(len(heights) - 1, -1, -1):
-        if used + heights[index] > limit and index + 1 < stop:
-            runs.append(range(index + 1, stop))
-            stop, used = index + 1, 0.0
-        used += heights[index]
-    runs.append(range(0, stop))
-    return runs[::-1]
 
 
 SHARED: Final = {

@@ -189,7 +189,31 @@ def section_slide(b: LayoutBuilder, page: QRectF) -> None:
 
 @builds(Layout.BULLETS)
 def bullets(b: LayoutBuilder, body: QRectF) -> None:
-    b.text(body, b.bullet_paras(b.ref.slide.bullets), "bullets", body=True)
+    """The bullets; a slide continued over parts (:mod:`desktop.core.paging`) sets them at one
+    size on every part, the smallest any part needs, so the parts look alike."""
+    box = b.measure(body, b.bullet_paras(b.ref.slide.bullets), "bullets", body=True)
+    if b.ref.slide.parts > 1:
+        shared = parts_scale(b, body)
+        if shared < box.scale:
+            box.fit(shared)
+    b.place(box)
+
+
+def parts_scale(b: LayoutBuilder, body: QRectF) -> float:
+    """The smallest scale the bullets of any part of the slide fit *body* at (each part's body
+    as this one's); under a subtitle that gave way to them (:meth:`LayoutBuilder.build`), no
+    larger than the one they had then, so every part keeps the scale its first layout found."""
+    whole = b.ref.slide.whole
+    scale = 1.0
+    for ref in b.deck.refs:
+        if whole is None or ref.slide.whole is not whole:
+            continue
+        part = LayoutBuilder(b.deck, b.theme, ref, laid_out=b.laid_out)
+        paras = part.bullet_paras(ref.slide.bullets)
+        scale = min(scale, part.measure(body, paras, "bullets", body=True).scale)
+    if b.subtitle_size < b.size("subtitle"):
+        scale = min(scale, b.subtitle_size / b.size("body"))
+    return scale
 
 
 @builds(Layout.QUOTE)

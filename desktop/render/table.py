@@ -5,7 +5,9 @@ on the right aligned on their decimal point (a column's numbers keep their own d
 missing value is ``–``), long cells wrapped, a highlighted row or column on the panel colour
 and a note under the table. The whole table is set at one size, the largest that fits: from
 the theme's ``sub_body`` down to its ``min_text``; past that the last rows overflow, which
-``check`` reports as it does for any text.
+``check`` reports as it does for any text. A table continued over parts
+(:mod:`desktop.core.paging`) is set at one size on every part, the smallest any part needs,
+so its rows look the same as the viewer pages through them.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from PySide6.QtGui import QFontMetricsF
 
 from desktop.core.data import Align, Cell, Number, Table
 from desktop.core.markup import plain
-from desktop.core.model import Layout
+from desktop.core.model import Layout, Slide
 from desktop.core.numbers import format_number, separators
 from desktop.render.builder import SECONDARY_SCALE, LayoutBuilder, builds, lines
 from desktop.render.fonts import make_font
@@ -54,24 +56,21 @@ class _Cell:
 
 @builds(Layout.TABLE)
 def table_slide(b: LayoutBuilder, body: QRectF) -> None:
-    table = b.ref.slide.table
+    slide = b.ref.slide
+    table = slide.table
     assert table is not None
-    area = QRectF(body)
-    note: TextBox | None = None
     gap = b.size("figure_label") * 0.6
-    if table.note:
-        paras = b.below(
-            b.para(table.note, "figure_label", "muted", space_after=0),
-            b.secondary("table.note"),
-        )
-        note_h = sum(lines(p.size, 2) for p in paras)  # two lines in each language
-        note = b.measure(
-            QRectF(area.left(), area.bottom() - note_h, area.width(), note_h), paras, "table-note"
-        )
-        area.setBottom(area.bottom() - note.content_size()[1] - gap)
+    area, note = _under_note(b, body, slide)
     grid = _cells(table, b.deck.shown_language, b.secondary)
     minimum, base = b.size("min_text"), max(b.size("min_text"), b.size("sub_body"))
     sizes = sorted({max(minimum, base * s) for s in SCALES}, reverse=True)
+    if slide.parts > 1:
+        # Every part at one size; under a subtitle that gave way to it (LayoutBuilder.build),
+        # no larger than it was then: each part keeps the size its first layout found.
+        shared = _parts_size(b, body, sizes)
+        if b.subtitle_size < b.size("subtitle"):
+            shared = min(shared, b.subtitle_size)
+        sizes = [s for s in sizes if s <= shared] or sizes[-1:]
     size, plan = _largest_fit(b, area, table, grid, sizes)
     if plan is None and any(cell.second for row in grid[1:] for cell in row):
         # Two languages in every cell do not fit even at the minimum size: the body keeps
@@ -84,6 +83,58 @@ def table_slide(b: LayoutBuilder, body: QRectF) -> None:
     if note is not None:  # right under the table
         note.rect = QRectF(area.left(), bottom + gap, area.width(), note.rect.height())
         b.place(note)
+
+
+def _under_note(b: LayoutBuilder, body: QRectF, slide: Slide) -> tuple[QRectF, TextBox | None]:
+    """The room *slide*'s table has in *body* above its note, and the note (None: it has
+    none), measured but not placed."""
+    table = slide.table
+    assert table is not None
+    area = QRectF(body)
+    if not table.note:
+        return area, None
+    paras = b.below(
+        b.para(table.note, "figure_label", "muted", space_after=0),
+        slide.secondary.get("table.note", ""),
+    )
+    note_h = sum(lines(p.size, 2) for p in paras)  # two lines in each language
+    note = b.measure(
+        QRectF(area.left(), area.bottom() - note_h, area.width(), note_h), paras, "table-note"
+    )
+    area.setBottom(area.bottom() - note.content_size()[1] - b.size("figure_label") * 0.6)
+    return area, note
+
+
+def _parts_size(b: LayoutBuilder, body: QRectF, sizes: list[float]) -> float:
+    """The largest of *sizes* (largest first) every part of the slide's table fits at (the
+    slide in parts: see :mod:`desktop.core.paging`; each part's body as tall as this one's),
+    the smallest when one fits at none.
+
+    A table may fit at a size and not at the next smaller one (its columns wrap otherwise), so
+    the parts are fitted again under the size found until it holds for all of them: every
+    part then finds the same size.
+    """
+    whole = b.ref.slide.whole
+    parts: list[tuple[Table, QRectF, list[list[_Cell]]]] = []
+    for ref in b.deck.refs:
+        part = ref.slide
+        if whole is not None and part.whole is whole and part.table is not None:
+            grid = _cells(part.table, b.deck.shown_language, _secondary_of(part))
+            parts.append((part.table, _under_note(b, body, part)[0], grid))
+    shared = sizes[0]
+    for _ in sizes:  # each round lowers it by a size at least, or ends
+        found = shared
+        for table, area, grid in parts:
+            found = _largest_fit(b, area, table, grid, [s for s in sizes if s <= found])[0]
+        if found == shared:
+            break
+        shared = found
+    return shared
+
+
+def _secondary_of(slide: Slide) -> Callable[[str], str]:
+    """The secondary language's text of *slide*'s field paths (empty where it has none)."""
+    return lambda path: slide.secondary.get(path, "")
 
 
 def _largest_fit(
