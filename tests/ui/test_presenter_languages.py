@@ -170,3 +170,33 @@ def test_a_switch_that_splits_the_slide_keeps_it(
     assert controller.deck.refs[controller.state.nav.current].slide.id == "overview-4"
     assert controller.state.nav.current == start
     assert controller.tracker.timer.elapsed == 30
+
+
+def test_a_theme_switch_while_presenting_keeps_the_slide_in_the_rooms_parts(
+    qtbot: QtBot, settings: Settings, clock: FakeClock
+) -> None:
+    from desktop.ui.main_window import MainWindow
+
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.open_deck(bundled_deck())
+    window.set_theme("high-contrast")  # its larger text splits "One base and three zones"
+    window.show()
+    launcher = attach_presenter(window, clock=clock)
+    window.present_requested.emit(0)
+    controller = launcher.controller
+    assert controller is not None
+    controller.switch_language(audience=True)
+    controller.switch_language(audience=True)  # the room in English + Chinese
+    assert controller.languages.audience == EN_ZH
+    second = controller.deck.index_of("overview-5~2")
+    assert second is not None
+    controller.jump(second)
+    window.set_theme("default")  # the main window in English: no parts of its own
+    deck = controller.deck
+    assert deck.index_of("overview-5~2") is None  # the default theme keeps it whole
+    assert controller.state.nav.count == deck.slide_count
+    assert deck.refs[controller.state.nav.current].slide.id == "overview-5"
+    room = controller.audience.renderer()
+    assert room is not None and room.theme.key == "default"
+    finish(controller)

@@ -383,18 +383,21 @@ class PresenterController(QObject):
             self.console.notify(_("The deck did not reload: still presenting the last good one."))
             return
         old = self.deck
-        moves = dict(enumerate(follow_map(old, deck)))
-        wanted = self._wanted
-        moves[self.state.nav.current] = follow(old, deck, self.state.nav.current, wanted)
-        self.state.remap(deck.slide_count, moves, self._route(deck))
-        current = self.state.audience  # the projector's slide, found again by its id
-        self._time.reload(old, deck, current)
         self.languages.set_deck(deck, renderer, renderers)
+        # The talk's own deck (paged for the room's and the console's displays and the theme,
+        # which may split other slides than the main window's deck): the slides it follows.
+        shown = self.languages.console_renderer().deck
+        moves = dict(enumerate(follow_map(old, shown)))
+        wanted = self._wanted
+        moves[self.state.nav.current] = follow(old, shown, self.state.nav.current, wanted)
+        self.state.remap(shown.slide_count, moves, self._route(shown))
+        current = self.state.audience  # the projector's slide, found again by its id
+        self._time.reload(old, shown, current)
         self._use_languages()
         self.rehearsal.set_deck(self.deck)
         self.console.notify(_("Deck reloaded."))
         self.refresh()
-        if deck.index_of(wanted) is None:
+        if shown.index_of(wanted) is None:
             self._wanted = wanted  # moved off it by the reload, not by the presenter
 
     def _show_deck(self) -> None:
