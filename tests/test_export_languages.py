@@ -164,3 +164,16 @@ def test_export_in_two_languages_continues_a_full_slide_on_parts(
     first, second = (text for text in texts if "Full (" in text)
     assert "Said once." in first and "Said once." not in second  # said with the first part
     assert "说一次" in re.sub(r"\s", "", first) and "说一次" not in re.sub(r"\s", "", second)
+
+
+def test_an_export_is_split_for_the_theme_it_is_drawn_in(
+    make_deck: DeckFactory, tmp_path: Path
+) -> None:
+    folder = make_deck(
+        {"deck.yaml": PAGED_DECK, "a.yaml": section_yaml("{en: A, zh: 甲}", _bullets(6))}
+    )
+    one = export(folder, tmp_path / "en.pdf")
+    both = export(folder, tmp_path / "both.pdf", "--lang", "en+zh")
+    assert len(both.pages) == len(one.pages)  # the default theme fits it whole
+    larger = export(folder, tmp_path / "hc.pdf", "--lang", "en+zh", "--theme", "high-contrast")
+    assert len(larger.pages) == len(one.pages) + 1  # its larger text: two parts
