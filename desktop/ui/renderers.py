@@ -29,11 +29,13 @@ class DeckChange:
         renderer: Its renderer (shared by every window: one cache).
         previous: The deck it replaces when it is a reload of the same deck (or the same deck
             with another theme or in another language); None when another deck was opened.
+        note: What changed, for a window that says so (empty: a reload).
     """
 
     deck: Deck
     renderer: SlideRenderer
     previous: Deck | None
+    note: str = ""
 
     def follow(self, index: int, wanted: str | None = None) -> int:
         """Where a window that showed slide *index* of :attr:`previous` goes now.

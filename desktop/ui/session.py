@@ -31,6 +31,7 @@ from typing import Final
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from desktop.core.displays import kept, parsed
+from desktop.core.i18n import N_, _
 from desktop.core.languages import DisplayLanguage
 from desktop.core.loader import LoadResult, load_deck
 from desktop.core.model import Deck
@@ -262,7 +263,8 @@ class DeckSession(QObject):
         self._renderers = None
         renderer = self.renderer
         if renderer is not None:
-            self.deck_changed.emit(DeckChange(renderer.deck, renderer, before))
+            note = _("Theme changed to “{theme}”.").format(theme=theme_label(renderer.theme))
+            self.deck_changed.emit(DeckChange(renderer.deck, renderer, before, note))
 
     def close(self) -> None:
         """Stop watching and loading; a load still running is dropped."""
@@ -418,3 +420,13 @@ class DeckSession(QObject):
         if wanted:
             failed = set(self.watcher.addPaths(wanted))
             self._armed.update({path: now[path] for path in wanted if path not in failed})
+
+
+THEME_NAMES: Final = {"default": N_("Default theme"), "high-contrast": N_("High-contrast theme")}
+"""The bundled themes' names as the View menu gives them."""
+
+
+def theme_label(theme: Theme) -> str:
+    """*theme*'s name in the interface language (a deck's own theme: as its file names it)."""
+    name = THEME_NAMES.get(theme.key)
+    return _(name) if name is not None else theme.name

@@ -199,4 +199,5 @@ def test_a_theme_switch_while_presenting_keeps_the_slide_in_the_rooms_parts(
     assert deck.refs[controller.state.nav.current].slide.id == "overview-5"
     room = controller.audience.renderer()
     assert room is not None and room.theme.key == "default"
+    assert controller.console.message.text() == "Theme changed to “Default theme”."
     finish(controller)

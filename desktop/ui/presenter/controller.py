@@ -371,8 +371,10 @@ class PresenterController(QObject):
         deck: Deck | None,
         renderer: SlideRenderer | None,
         renderers: Renderers | None = None,
+        note: str = "",
     ) -> None:
         """Carry on with a reloaded deck: same slide (by id), same time. None keeps the old.
+        *note* says what changed (default: "Deck reloaded.").
 
         A slide that is gone is replaced by the nearest that survived
         (:func:`desktop.core.follow.follow_map`); when it comes back in a later reload before
@@ -395,7 +397,7 @@ class PresenterController(QObject):
         self._time.reload(old, shown, current)
         self._use_languages()
         self.rehearsal.set_deck(self.deck)
-        self.console.notify(_("Deck reloaded."))
+        self.console.notify(note or _("Deck reloaded."))
         self.refresh()
         if shown.index_of(wanted) is None:
             self._wanted = wanted  # moved off it by the reload, not by the presenter

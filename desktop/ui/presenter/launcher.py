@@ -97,7 +97,9 @@ class PresenterLauncher(QObject):
 
     def _deck_changed(self, change: DeckChange) -> None:
         if self._controller is not None:
-            self._controller.set_deck(change.deck, change.renderer, self._session.renderer_for)
+            self._controller.set_deck(
+                change.deck, change.renderer, self._session.renderer_for, change.note
+            )
 
     def _loaded(self, result: LoadResult) -> None:
         if self._controller is not None and result.deck is None:
