@@ -23,7 +23,7 @@ from desktop.render.chart_items import Shape
 from desktop.render.checks import render_problems
 from desktop.render.fonts import make_font
 from desktop.render.renderer import SlideRenderer
-from desktop.render.table import first_fitting
+from desktop.render.table_fit import first_fitting
 from tests.conftest import DeckFactory, chart_section
 
 ONE = "        - {name: Containers, values: [21, 22.18, 27]}"

@@ -25,7 +25,7 @@ from desktop.core.paging import TEXT_PX, talk_sections
 from desktop.core.resources import bundled_deck, bundled_themes
 from desktop.core.theme import Theme, load_theme
 from desktop.render.builder import FOOTER_ROLES, TITLE_LEADING, LaidText, SlideLayout
-from desktop.render.items import Fill, Rule
+from desktop.render.items import Fill, Rule, TableArea
 from desktop.render.qtapp import ensure_gui_app
 from desktop.render.renderer import SlideRenderer
 
@@ -226,6 +226,44 @@ def test_nothing_but_the_footer_line_is_below_the_minimum(variant: Variant) -> N
         for text in texts:
             if text.role not in FOOTER_ROLES:
                 assert text.size >= minimum - 0.01, (_where(ref), text.name, text.size)
+
+
+def test_no_text_is_drawn_without_its_second_language(variant: Variant) -> None:
+    """In two languages every text keeps its second one: a table that cannot fit both at its
+    smallest size drops them from its cells (:attr:`TableArea.left_out`) rather than rows;
+    its slide must take more parts (or fewer rows) instead."""
+    for ref, texts, layout in _slides(variant):
+        lost = [
+            path for area in layout.areas if isinstance(area, TableArea) for path in area.left_out
+        ]
+        assert not lost, (_where(ref), lost)
+        if ref.slide.table is None or "+" not in variant[0].display:
+            continue
+        columns = len(ref.slide.table.columns)
+        cells = {t.name: t for t in texts if t.role == "table-cell"}
+        for r in range(len(ref.slide.table.rows)):
+            for c in range(columns):
+                if ref.slide.secondary.get(f"table.rows[{r}][{c}]"):
+                    cell = cells[f"table-cell-{r * columns + c}"]
+                    assert len(cell.box.paras) == 2, (_where(ref), r, c)
+
+
+def test_table_headers_break_only_between_words(variant: Variant) -> None:
+    """A header's line ends where a word does (a space, or between Latin and Chinese text):
+    never inside 实绩 or 目标 (the numbers columns are as wide as their headers need)."""
+    for ref, texts, _ in _slides(variant):
+        for text in texts:
+            if text.role != "table-header":
+                continue
+            document = text.box.document
+            assert document is not None
+            block = document.begin()
+            while block.isValid():
+                line_text, lines = block.text(), block.layout()
+                for n in range(1, lines.lineCount()):
+                    start = lines.lineAt(n).textStart()
+                    assert line_text[start - 1].isspace(), (_where(ref), text.name, line_text)
+                block = block.next()
 
 
 def test_body_text_is_never_smaller_than_the_subtitle(variant: Variant) -> None:

@@ -161,6 +161,10 @@ class TableArea:
     """Each column's width, left to right."""
     heights: tuple[float, ...]
     """Each drawn row's height, the header first (rows past the slide's end are left out)."""
+    left_out: tuple[str, ...] = ()
+    """The field paths (``table.rows[2][0]``) of the cells drawn without their second
+    language's text: two languages did not fit even at the smallest size (none: every text
+    is drawn with its second language, as a design rule checks)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,12 +15,12 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Final
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF
 
+from desktop.core.cjk import typeset
 from desktop.core.data import Align, Cell, Number, Table
 from desktop.core.markup import plain
 from desktop.core.model import Layout, Slide
@@ -28,6 +28,7 @@ from desktop.core.numbers import format_number, separators
 from desktop.render.builder import SECONDARY_SCALE, LayoutBuilder, builds, lines
 from desktop.render.fonts import make_font
 from desktop.render.items import TableArea
+from desktop.render.table_fit import advance, first_fitting, unbroken
 from desktop.render.text import LINE_SPACING, Para, TextBox
 
 ALIGN: Final = {
@@ -72,14 +73,18 @@ def table_slide(b: LayoutBuilder, body: QRectF) -> None:
             shared = min(shared, b.subtitle_size)
         sizes = [s for s in sizes if s <= shared] or sizes[-1:]
     size, plan = _largest_fit(b, area, table, grid, sizes)
+    left_out: list[str] = []
     if plan is None and any(cell.second for row in grid[1:] for cell in row):
         # Two languages in every cell do not fit even at the minimum size: the body keeps
-        # the first language (the header keeps both) rather than losing rows.
-        for row in grid[1:]:
-            for cell in row:
+        # the first language (the header keeps both) rather than losing rows, and the
+        # table's area says which texts lost their second language.
+        for r, row in enumerate(grid[1:]):
+            for c, cell in enumerate(row):
+                if cell.second:
+                    left_out.append(f"table.rows[{r}][{c}]")
                 cell.second = ""
         size, plan = _largest_fit(b, area, table, grid, sizes)
-    bottom = _draw(b, area, table, grid, size, plan)
+    bottom = _draw(b, area, table, grid, size, plan, tuple(left_out))
     if note is not None:  # right under the table
         note.rect = QRectF(area.left(), bottom + gap, area.width(), note.rect.height())
         b.place(note)
@@ -159,33 +164,6 @@ def _largest_fit(
     return sizes[found], plans[found]
 
 
-def first_fitting(count: int, fits: Callable[[int], bool]) -> int | None:
-    """The first of ``range(count)`` for which *fits* holds, where it holds from some index
-    on (None: for none), asking *fits* about a few: the first (most often it), the last,
-    then ever further steps from the first and a bisection of where they end."""
-    if count == 0:
-        return None
-    if fits(0):
-        return 0
-    if count == 1 or not fits(count - 1):
-        return None
-    low, high = 0, count - 1  # it does not hold at low, holds at high
-    step = 1
-    while low + step < high:
-        if fits(low + step):
-            high = low + step
-            break
-        low += step
-        step *= 2
-    while high - low > 1:
-        middle = (low + high) // 2
-        if fits(middle):
-            high = middle
-        else:
-            low = middle
-    return high
-
-
 def _cells(table: Table, language: str, secondary: Callable[[str], str]) -> list[list[_Cell]]:
     """The header and rows as written on the slide: numbers formatted for *language*, each
     text with its *secondary* language's text (by field path) to set below it."""
@@ -238,22 +216,24 @@ def _plan(
     pad = size * 0.45
     columns = len(table.columns)
     natural, narrowest = [0.0] * columns, [0.0] * columns
+    below = (b.theme.fonts, max(b.size("min_text"), size * SECONDARY_SCALE), False)
     for r, row in enumerate(grid):
         for c, cell in enumerate(row):
             font = (b.theme.fonts, size, cell.bold or _highlighted(table, r, c))
-            text = plain(cell.text)
+            text = typeset(plain(cell.text))  # as drawn: a Chinese text spaced, its marks wide
             natural[c] = max(natural[c], advance(*font, text))
-            if cell.second:  # set below, smaller: as wide as its share of the primary size
-                second = advance(*font, plain(cell.second)) * SECONDARY_SCALE
-                natural[c] = max(natural[c], second)
             if cell.number:
                 narrowest[c] = max(narrowest[c], advance(*font, text))
-            else:
-                words = [_unbroken(word, font) for word in text.split()]
-                narrowest[c] = max([narrowest[c], *words])
+                continue
+            words = [unbroken(word, font, r == 0) for word in text.split()]
+            if cell.second:  # set below, smaller (never below the minimum), never bold
+                second = typeset(plain(cell.second))
+                natural[c] = max(natural[c], advance(*below, second))
+                words += [unbroken(word, below, r == 0) for word in second.split()]
+            narrowest[c] = max([narrowest[c], *words])
     widths = [w + 2 * pad + size * 0.2 for w in natural]  # a little over: design metrics
     spare = area.width() - sum(widths)
-    wrapping = [c for c in range(columns) if not table.numeric(c)]
+    wrapping = [c for c in range(columns) if not _whole(b, table).numeric(c)]
     if spare < 0:
         need = [narrowest[c] + 2 * pad for c in range(columns)]
         if sum(need) > area.width() + 0.5:
@@ -286,29 +266,16 @@ def _plan(
     return _Plan(widths, heights, boxes)
 
 
+def _whole(b: LayoutBuilder, table: Table) -> Table:
+    """The table *table* is a part of (itself on a slide not in parts): a column holds
+    numbers when it does in the whole table, even on a part with none but ``–``."""
+    whole = b.ref.slide.whole
+    return whole.table if whole is not None and whole.table is not None else table
+
+
 def _highlighted(table: Table, r: int, c: int) -> bool:
     """Whether the cell in row *r* (0: the header) and column *c* is set bold."""
     return r > 0 and (r - 1 == table.highlight_row or c == table.highlight_column)
-
-
-def _unbroken(word: str, font: tuple[tuple[str, ...], float, bool]) -> float:
-    """The width *word* needs on one line: CJK text may break between any two characters."""
-    if any(ord(char) >= 0x2E80 for char in word):
-        return max(advance(*font, char) for char in word) * 2
-    return advance(*font, word)
-
-
-@lru_cache(maxsize=4096)
-def advance(families: tuple[str, ...], size: float, bold: bool, text: str) -> float:
-    """The advance width of *text* in *families* at *size* (kept: a table is measured at
-    each size it tries, again when its slide is laid out again, and text in two languages
-    is shaped with the fallback font, character by character for Chinese)."""
-    return _metrics(families, size, bold).horizontalAdvance(text)
-
-
-@lru_cache(maxsize=64)
-def _metrics(families: tuple[str, ...], size: float, bold: bool) -> QFontMetricsF:
-    return QFontMetricsF(make_font(families, size, bold=bold))
 
 
 def _box(
@@ -346,9 +313,10 @@ def _draw(
     grid: list[list[_Cell]],
     size: float,
     plan: _Plan | None,
+    left_out: tuple[str, ...] = (),
 ) -> float:
-    """Place the table at *size* (overflowing when it did not fit even at the minimum);
-    returns where it ends."""
+    """Place the table at *size* (overflowing when it did not fit even at the minimum; the
+    cells of *left_out* without their second language); returns where it ends."""
     if plan is None:
         plan = _plan(b, area, table, grid, size, tall=True) or _forced(b, area, table, grid, size)
     pad = size * 0.45
@@ -360,7 +328,9 @@ def _draw(
     ]
     height = sum(drawn)
     b.out.areas.append(
-        TableArea(QRectF(left, area.top(), total, height), tuple(plan.widths), tuple(drawn))
+        TableArea(
+            QRectF(left, area.top(), total, height), tuple(plan.widths), tuple(drawn), left_out
+        )
     )
     if table.highlight_column is not None:
         c = table.highlight_column
