@@ -73,6 +73,12 @@ line, with their gaps."""
 WRAP: Final = 0.93
 """The share of a line's width that words fill on average (a line breaks before a word that
 does not fit)."""
+CELL_WRAP: Final = 1.0
+"""The share of a table cell's width its words fill: a cell holds a few words, one line
+where they are narrower than its column (:data:`WRAP` counted a second line for a row the
+renderer sets on one, and a part too few). :func:`text_em` is about 8 % wide for the Latin
+text of the bundled table and within 3 % for its Chinese (measured with the renderer's
+fonts); :data:`FLOOR_MARGIN` covers the latter."""
 TEXT_COLUMN: Final = 0.35
 """The least share of a table's width its text columns take."""
 MEASURED: Final = 1.06
@@ -104,13 +110,19 @@ def text_em(text: str) -> float:
 
 
 def text_height(
-    text: str, size: float, width: float, max_lines: int = 0, pitch: float = 0.0
+    text: str,
+    size: float,
+    width: float,
+    max_lines: int = 0,
+    pitch: float = 0.0,
+    wrap: float = WRAP,
 ) -> float:
     """The height *text* takes at *size* px wrapped in *width* px (empty: none), its lines
-    *pitch* times its size apart (else a bullet's pitch for its script)."""
+    *pitch* times its size apart (else a bullet's pitch for its script), its words filling
+    *wrap* of a line."""
     if not text:
         return 0.0
-    count = max(1, math.ceil(text_em(text) * size / (max(width, size) * WRAP)))
+    count = max(1, math.ceil(text_em(text) * size / (max(width, size) * wrap)))
     if not pitch:
         pitch = CJK_PITCH if has_cjk(text) else LINE_PITCH
     return (min(count, max_lines) if max_lines else count) * size * pitch
@@ -135,13 +147,15 @@ def pair_height(
     gap: float = 0.0,
     sizes: Sizes = SIZES,
     pitch: float = 0.0,
+    wrap: float = WRAP,
 ) -> float:
     """A text at *size* and its second language's below it (where it differs), and *gap*;
-    the lines *pitch* times their size apart (else a bullet's pitch for their script)."""
-    height = text_height(first, size, width, pitch=pitch) + gap * size
+    the lines *pitch* times their size apart (else a bullet's pitch for their script), the
+    words filling *wrap* of a line."""
+    height = text_height(first, size, width, pitch=pitch, wrap=wrap) + gap * size
     if second and second != first:
         below = max(sizes["min_text"], size * SECONDARY)
-        height += text_height(second, below, width, pitch=pitch) + 0.12 * below
+        height += text_height(second, below, width, pitch=pitch, wrap=wrap) + 0.12 * below
     return height
 
 
@@ -201,11 +215,18 @@ class _Texts:
     sizes: Sizes
 
     def pair(
-        self, path: str, text: str, size: float, width: float, gap: float, pitch: float = 0.0
+        self,
+        path: str,
+        text: str,
+        size: float,
+        width: float,
+        gap: float,
+        pitch: float = 0.0,
+        wrap: float = WRAP,
     ) -> float:
         """The height of the field *path* (*text* as loaded) and its second language's."""
-        below = self.below(path, text)
-        return pair_height(self.first(path, text), below, size, width, gap, self.sizes, pitch)
+        first, below = self.first(path, text), self.below(path, text)
+        return pair_height(first, below, size, width, gap, self.sizes, pitch, wrap)
 
     def below(self, path: str, text: str) -> str:
         """The second language's text of the field *path* (empty in one language)."""
@@ -345,6 +366,7 @@ def _row_height(slide: Slide, path: str, row: object, texts: _Texts, width: floa
                 else text_width,
                 0,
                 CELL_PITCH,
+                CELL_WRAP,
             )
             for c, cell in enumerate(row)
             if isinstance(cell, str)
@@ -356,10 +378,11 @@ def _row_height(slide: Slide, path: str, row: object, texts: _Texts, width: floa
 
 def _header_width(texts: _Texts, path: str, name: str, size: float) -> float:
     """The width a numbers column's header wraps in: as wide as its text, or its second
-    language's at the share the renderer sizes it by (that text, set at no less than the
-    theme's minimum, may need two lines)."""
+    language's at the size the renderer sets it (its share of *size*, never below the theme's
+    minimum): the renderer makes the column that wide, so neither breaks."""
     below = texts.below(path, name)
-    ems = max(text_em(texts.first(path, name)), text_em(below) * SECONDARY if below else 0.0)
+    second = max(texts.sizes["min_text"], size * SECONDARY) / size
+    ems = max(text_em(texts.first(path, name)), text_em(below) * second if below else 0.0)
     return (ems + 0.2) * size / WRAP
 
 
