@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
+
+import pytest
 from PySide6.QtCore import QRectF
 
 from desktop.render.fonts import register_fonts
 from desktop.render.qtapp import ensure_gui_app
-from desktop.render.text import Para, TextBox
+from desktop.render.text import Para, TextBox, last_fitting
 from desktop.render.text_shared import LaidOut, char_format
 
 FAMILIES = ("Briefing Sans",)
@@ -72,51 +75,37 @@ def test_a_box_of_another_height_reuses_the_layouts_at_its_width() -> None:
     assert len(shared) == laid_out
 
 
-def _step(low: float, high: float, k: int) -> float:
-    """Step *k* (1–127) of a 7-step bisection from *low* to *high*, as it computes it."""
-    lowest, highest = 0, 128
-    while True:
-        middle, at = (low + high) / 2, (lowest + highest) // 2
-        if at == k:
-            return middle
-        if at < k:
-            low, lowest = middle, at
-        else:
-            high, highest = middle, at
-
-
-def _largest_step(long: str, width: float, height: float, paras: list[Para] | None = None) -> float:
-    """The scale a fit settles on, found the slow way: every one of the 127 steps of a
-    7-step bisection between the floor and full size laid out, the largest that fits; for
-    two sizes of text, below the floor (the larger shrinking on) when it does not fit
-    there."""
-    paras = paras or [Para(long, 40.0, "#333333")]
+def _largest_fitting(long: str, width: float, height: float, paras: list[Para]) -> float:
+    """The scale a fit settles on, found the slow way: every scale it may choose laid out,
+    the floors (the smallest paragraph at the minimum size of 20; the largest there) and
+    each that sets the largest paragraph at a whole pixel size, the largest that fits."""
     sizes = [para.size for para in paras]
-    floor, lowest = 20.0 / min(sizes), 20.0 / max(sizes)  # the minimum size over theirs
+    floor, lowest = 20.0 / min(sizes), 20.0 / max(sizes)
+    scales = {floor, lowest, *(pixel / max(sizes) for pixel in range(20, math.ceil(max(sizes))))}
 
     def fits(scale: float) -> bool:
         doc = box(long, width, height)._document(scale, paras)
         return doc.idealWidth() <= width + 0.5 and doc.size().height() <= height + 0.5
 
-    low, high = (floor, 1.0) if fits(floor) or floor == lowest else (lowest, floor)
-    steps = [_step(low, high, k) for k in range(1, 128)]
-    return max((step for step in steps if fits(step)), default=low)
+    return max((scale for scale in scales if scale < 1.0 and fits(scale)), default=lowest)
 
 
-def test_a_fit_lands_on_the_bisections_step_without_laying_the_floor_out() -> None:
-    """A text that fits at the search's first step (the middle) fits at its floor too: the
-    floor is not laid out, and the scale is the one every step laid out would give."""
-    long = " ".join(["container terminal"] * 2)
-    shared = LaidOut()
-    fitted = box(long, 300, 150, shared).fit()
-    assert fitted.scale == _largest_step(long, 300, 150) and not fitted.overflow
-    assert fitted.scale > 0.75  # above the middle of 0.5 (the floor) and 1.0
-    assert len(shared) == 8  # full size, the middle and six steps; not the floor
-    assert all(key[-1] != 0.5 for key in shared._docs)
-    longer = " ".join(["container terminal"] * 3)  # fits below the middle only
-    below = box(longer, 300, 120, LaidOut()).fit()
-    assert 0.5 < below.scale < 0.75 and not below.overflow
-    assert below.scale == _largest_step(longer, 300, 120)
+def test_a_fit_sets_the_largest_whole_pixel_size_that_fits_from_a_guess() -> None:
+    """A shrunk text is set at the largest whole pixel size that fits (sizes a pixel apart:
+    the steps anyone can tell apart), found from a guess (its height shrinking as the square
+    of the scale): a paragraph of many lines in four layouts at most, of the twenty sizes
+    between its floor and full size; one of two or three lines (a line lost halves it) in
+    no more than a bisection's eight."""
+    cases = [(2, 300, 150.0, 8), (3, 300, 120.0, 8), (10, 300, 500.0, 8)]
+    cases += [(8, 600, 300.0, 4), (12, 600, 300.0, 4), (20, 800, 400.0, 4), (30, 900, 500.0, 4)]
+    for count, width, height, most in cases:
+        long = " ".join(["container terminal"] * count)
+        shared = LaidOut()
+        fitted = box(long, width, height, shared).fit()
+        assert not fitted.overflow and fitted.scale < 1.0
+        assert fitted.scale == _largest_fitting(long, width, height, fitted.paras)
+        assert fitted.font_sizes()[0] == round(fitted.font_sizes()[0])  # a whole pixel
+        assert len(shared) <= most, (count, width, height)
 
 
 def test_overflows_says_what_a_fit_would_without_its_search() -> None:
@@ -129,20 +118,40 @@ def test_overflows_says_what_a_fit_would_without_its_search() -> None:
     assert box(long, 300, 40.0).overflows() and not box(long, 300, 400.0).overflows()
 
 
-def test_a_fit_judged_not_to_fit_at_its_floor_searches_below_it_first() -> None:
-    """Two sizes (a text and its smaller secondary one): a text far too long for its box
-    at full size is searched below the floor, where the larger shrinks on, and the floor
-    itself is not laid out; the scale is the one every step laid out would give."""
+def test_a_text_of_two_sizes_shrinks_its_larger_below_the_floor() -> None:
+    """Two sizes (a text and its smaller secondary one): a text too long for its box at its
+    floor (the smaller at the minimum size) shrinks the larger on, to a whole pixel size,
+    found without laying out every size between."""
     long = " ".join(["container terminal"] * 10)
     paras = [Para(long, 40.0, "#333333"), Para(long, 28.0, "#666666")]
     shared = LaidOut()
     fitted = box(long, 300, 500, shared)
     fitted.paras = paras
     fitted.fit()
-    floor = 20.0 / 28.0
-    assert 0.5 < fitted.scale < floor and not fitted.overflow
-    assert fitted.scale == _largest_step(long, 300, 500, paras)
-    assert all(key[-1] != floor for key in shared._docs)
+    assert 0.5 < fitted.scale < 20.0 / 28.0 and not fitted.overflow
+    assert fitted.scale == _largest_fitting(long, 300, 500, paras)
+    assert fitted.font_sizes() == [round(40 * fitted.scale), 20.0]
+    assert len(shared) <= 7
+
+
+@pytest.mark.parametrize("count", range(0, 13))
+def test_last_fitting_finds_the_boundary_from_any_guess(count: int) -> None:
+    """Whatever the guess, the last index that fits; a guess one off costs a few questions,
+    any other no more than doubling away from it and a bisection."""
+    for boundary in range(-1, count):
+        for start in range(-2, count + 2):
+            asked: list[int] = []
+
+            def fits(index: int, boundary: int = boundary, asked: list[int] = asked) -> bool:
+                assert 0 <= index < count and index not in asked
+                asked.append(index)
+                return index <= boundary
+
+            found = last_fitting(count, fits, start)
+            assert found == (None if boundary < 0 else boundary)
+            if abs(boundary - start) <= 1 and 0 <= start < count:
+                assert len(asked) <= 3
+            assert len(asked) <= 2 * math.ceil(math.log2(count + 1)) + 1
 
 
 def test_sizes_set_at_one_whole_pixel_share_a_character_format() -> None:

@@ -7,9 +7,10 @@ explicit character formats, so markup in content can only mean what
 
 from __future__ import annotations
 
+import bisect
 import enum
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
@@ -33,14 +34,12 @@ LINE_SPACING = 1.362
 pitch of every line, Chinese and mixed ones included."""
 
 
-FIT_STEPS = 7
-"""The steps of a fit's bisection between two scales: 1/128 of the range apart."""
+SHRINK_POWER = 2.0
+"""A text's height shrinks as about this power of its scale (more when it loses lines): where
+a fit's search starts (:meth:`TextBox._estimate`)."""
 
-
-HOPELESS_POWER = 3.5
-"""A text's height shrinks as about the square of its scale, more when it loses lines: a text
-that would not fit at its floor even shrinking as this power of it is judged not to fit there
-(its floor is then laid out only if the search below the floor reaches up to it)."""
+FIT_KEPT = 16
+"""Documents a box fitted alone keeps while it searches (each scale laid out once)."""
 
 
 class VAlign(enum.Enum):
@@ -133,37 +132,53 @@ class TextBox:
         if self.shared is not None:
             yield
             return
-        self.shared = LaidOut(FIT_STEPS + 4)
+        self.shared = LaidOut(FIT_KEPT)
         try:
             yield
         finally:
             self.shared = None
 
     def _fit(self, max_scale: float) -> None:
-        floor, lowest = self._floors(max_scale)
         self.overflow = False
         doc = self._layout(max_scale)
         if self._fits(doc):
             self.document, self.scale = doc, max_scale
             return
-        # Not even at the floor: shrinking as the cube of the scale would not be enough (a
-        # text losing lines as it shrinks takes more than the square; seen up to 2.9).
-        hopeless = not self._may_fit(doc, floor / max_scale, HOPELESS_POWER)
-        if lowest is not None and lowest < floor < max_scale and hopeless:
-            best = self._below_floor(lowest, floor, max_scale, doc)
+        scales = self._scales(max_scale)
+        found = last_fitting(
+            len(scales),
+            lambda index: self._fits(self._layout(scales[index])),
+            bisect.bisect_right(scales, self._estimate(doc, max_scale)) - 1,
+        )
+        if found is None:
+            self.document, self.scale = self._layout(scales[0]), scales[0]
+            self.overflow = not self._fits(self.document)
         else:
-            best = self._largest_fitting(floor, max_scale, doc, max_scale)
-            if best is None and lowest is not None:
-                # The floor's document is made (by the search above) or is *doc*: shared.
-                best = self._largest_fitting(lowest, floor, self._layout(floor), floor)
-        if lowest is not None:
-            floor = lowest
-        if best is None:
-            at_floor = self._layout(floor)
-            self.document, self.scale = at_floor, floor
-            self.overflow = not self._fits(at_floor)
-        else:
-            self.scale, self.document = best
+            self.scale, self.document = scales[found], self._layout(scales[found])
+
+    def _scales(self, max_scale: float) -> list[float]:
+        """The scales a fit below *max_scale* chooses from, smallest first: its floor (the
+        smallest paragraphs at the minimum size; below it, where larger ones shrink on, the
+        lower floor as well), and every scale that sets the largest paragraph at a whole
+        pixel size between them and *max_scale*: sizes a pixel apart, the steps anyone can
+        tell apart (and Qt sets fonts at whole pixels)."""
+        floor, lowest = self._floors(max_scale)
+        bottom = floor if lowest is None else lowest
+        largest = max((p.size for p in self.paras), default=self.min_size)
+        pixels = range(math.floor(bottom * largest) + 1, math.ceil(max_scale * largest))
+        steps = {bottom, *(pixel / largest for pixel in pixels)}
+        if bottom < floor < max_scale:
+            steps.add(floor)
+        return sorted(step for step in steps if step == bottom or step < max_scale)
+
+    def _estimate(self, doc: QTextDocument, scale: float) -> float:
+        """The scale at which *doc*'s text (laid out at *scale*) would just fit, guessed:
+        its height shrinking as :data:`SHRINK_POWER` of the scale, its width in proportion
+        (where the search starts; any guess finds the same scale)."""
+        width, height = _extent(doc)
+        by_height = math.pow((self.rect.height() + 0.5) / max(height, 1.0), 1 / SHRINK_POWER)
+        by_width = (self.rect.width() + 0.5) / max(width, 1.0)
+        return scale * min(by_height, by_width, 1.0)
 
     def _floors(self, max_scale: float) -> tuple[float, float | None]:
         """The scale the paragraphs shrink to in proportion (the smallest at the minimum
@@ -190,77 +205,6 @@ class TextBox:
             if self._fits(self._layout(max_scale)) or self._fits(self._layout(floor)):
                 return False
             return lowest is None or not self._fits(self._layout(lowest))
-
-    def _below_floor(
-        self, lowest: float, floor: float, max_scale: float, at_max: QTextDocument
-    ) -> tuple[float, QTextDocument] | None:
-        """The fit of a text judged (from *at_max*) not to fit at its *floor*: searched
-        below the floor first, where the larger paragraphs shrink on. Only when it fits at
-        the last step below the floor may it fit at the floor too, and is searched above
-        it as well: the floor itself is laid out only then."""
-        below = self._largest_fitting(lowest, floor, at_max, max_scale)
-        if below is not None and below[0] == _top_step(lowest, floor):
-            above = self._largest_fitting(floor, max_scale, at_max, max_scale)
-            if above is not None:
-                return above
-        return below
-
-    def _largest_fitting(
-        self, low: float, high: float, guess: QTextDocument, guess_scale: float
-    ) -> tuple[float, QTextDocument] | None:
-        """The largest scale from *low* up to *high* (excluded; the text does not fit there)
-        at which the text fits: *low* or one of a bisection's :data:`FIT_STEPS` steps above
-        it; None when it does not fit even at *low*.
-
-        A text that fits at a scale fits at any smaller one. So when the text may fit at
-        the first step, the middle (judged from *guess*, its document at *guess_scale*:
-        shrinking a text shrinks its height at most as the square of the scale), that step
-        is laid out first: when it fits, so does *low*, which need not be laid out. The
-        steps are those of a bisection from *low* to *high*, whichever is laid out first,
-        so the scale found is the same.
-        """
-        if low >= high:
-            return None
-        middle = (low + high) / 2
-        if self._may_fit(guess, middle / guess_scale):
-            at_middle = self._layout(middle)
-            if self._fits(at_middle):
-                return self._bisect(middle, high, (middle, at_middle))
-            at_low = self._layout(low)
-            if not self._fits(at_low):
-                return None
-            return self._bisect(low, middle, None) or (low, at_low)
-        at_low = self._layout(low)
-        if not self._fits(at_low):
-            return None
-        return self._bisect(low, high, None, FIT_STEPS) or (low, at_low)
-
-    def _may_fit(self, doc: QTextDocument, ratio: float, power: float = 2.0) -> bool:
-        """Whether *doc*'s text set *ratio* times as large might fit (a guess: its height
-        and width shrinking as the ratio to the *power*)."""
-        width, height = _extent(doc)
-        shrink = math.pow(ratio, power)
-        return height * shrink <= self.rect.height() + 0.5 and (
-            width * shrink <= self.rect.width() + 0.5
-        )
-
-    def _bisect(
-        self,
-        low: float,
-        high: float,
-        best: tuple[float, QTextDocument] | None,
-        steps: int = FIT_STEPS - 1,
-    ) -> tuple[float, QTextDocument] | None:
-        """The last *steps* of a bisection between *low* (fits, or not known) and *high*
-        (does not fit): the largest step at which the text fits, else *best*."""
-        for _ in range(steps):
-            middle = (low + high) / 2
-            candidate = self._layout(middle)
-            if self._fits(candidate):
-                best, low = (middle, candidate), middle
-            else:
-                high = middle
-        return best
 
     def size_of(self, para: Para, scale: float) -> float:
         """*para*'s font size at *scale*: never below the minimum (unless written smaller)."""
@@ -442,12 +386,39 @@ class TextBox:
         return QPointF(left, max(self.rect.top(), top))
 
 
-def _top_step(low: float, high: float) -> float:
-    """The last step of a bisection from *low* to *high* at which the text fits every time
-    (computed as the bisection computes it)."""
-    for _ in range(FIT_STEPS):
-        low = (low + high) / 2
-    return low
+def last_fitting(count: int, fits: Callable[[int], bool], start: int) -> int | None:
+    """The last of the indices ``0`` to ``count - 1`` at which *fits* holds, when it holds up
+    to some index and at none after it; None when it holds at none.
+
+    Asked first at *start* (a guess), then 1, 2, 4... indices away from it until the answer
+    is bracketed, then by bisection: a guess one off costs three questions at most.
+    """
+    low, high = -1, count  # fits at low (-1: at none known), not at high
+    if count == 0:
+        return None
+    probe, offset = min(max(start, 0), count - 1), 1
+    if fits(probe):
+        low = probe
+        while probe + offset < high:
+            if not fits(probe + offset):
+                high = probe + offset
+                break
+            low, offset = probe + offset, offset * 2
+    else:
+        high = probe
+        while high > 0:
+            below = max(probe - offset, 0)
+            if fits(below):
+                low = below
+                break
+            high, offset = below, offset * 2
+    while high - low > 1:
+        middle = (low + high) // 2
+        if fits(middle):
+            low = middle
+        else:
+            high = middle
+    return low if low >= 0 else None
 
 
 def _extent(doc: QTextDocument) -> tuple[float, float]:
