@@ -13,15 +13,15 @@ from dataclasses import dataclass, replace
 from typing import TypeAlias
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QFontMetricsF, QPainterPath
+from PySide6.QtGui import QPainterPath
 
 from desktop.core.builds import Shown
 from desktop.core.data import Chart, ChartType, Number
 from desktop.core.numbers import format_number, nice_ticks
 from desktop.render.builder import SECONDARY_GAP, SECONDARY_SCALE, SlideLayout, faint
 from desktop.render.chart_items import ChartStyle, Shape, box, hatch
-from desktop.render.fonts import make_font
 from desktop.render.items import Text
+from desktop.render.table_fit import advance
 from desktop.render.text import Para, TextBox, VAlign
 
 LEFT, RIGHT, CENTER = (
@@ -117,7 +117,9 @@ class ChartCanvas:
         self.out.items.append(shape)
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
-        return QFontMetricsF(make_font(self.style.fonts, size, bold)).horizontalAdvance(text)
+        """The advance width of *text* at *size* in the chart's fonts (kept, as a table's:
+        not a new font for each text measured)."""
+        return advance(self.style.fonts, size, bold, text)
 
 
 @dataclass
