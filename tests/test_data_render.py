@@ -419,3 +419,32 @@ def test_a_table_in_parts_has_one_text_size_on_every_part() -> None:
         if text.role in ("table-cell", "table-header")
     }
     assert len(sizes) == 1  # the rows look alike paging through, the fuller part's size
+
+
+def test_the_size_of_a_table_in_parts_is_worked_out_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every part of a table works out the same size, planning every part's table at sizes
+    from the largest: the later parts take the first's, and plan only their own table."""
+    from desktop.core.resources import bundled_deck
+    from desktop.render import table
+
+    loaded = load_deck(bundled_deck()).deck
+    assert loaded is not None
+    theme = load_theme("default")
+    shown = localize(loaded, DisplayLanguage("en", "zh"), theme=theme)
+    renderer = SlideRenderer(shown, theme)
+    parts = [ref for ref in shown.refs if ref.slide.id.partition("~")[0] == "targets-table"]
+    planned: list[object] = []
+    plan = table._plan
+
+    def counted(*args: object, **kwargs: object) -> object:
+        planned.append(args[2])  # the table planned
+        return plan(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(table, "_plan", counted)
+    counts = []
+    for ref in parts:
+        planned.clear()
+        renderer.layout(ref.index)
+        counts.append({id(t) for t in planned})
+    assert len(counts[0]) == len(parts)  # the first plans every part's table
+    assert all(len(tables) == 1 for tables in counts[1:])  # the others their own

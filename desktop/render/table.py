@@ -117,9 +117,13 @@ def _parts_size(b: LayoutBuilder, body: QRectF, sizes: list[float]) -> float:
 
     A table may fit at a size and not at the next smaller one (its columns wrap otherwise), so
     the parts are fitted again under the size found until it holds for all of them: every
-    part then finds the same size.
+    part then finds the same size, worked out once (kept in the renderer's ``LaidOut``).
     """
     whole = b.ref.slide.whole
+    key = ("table parts", id(whole), body.x(), body.y(), body.width(), body.height(), *sizes)
+    known = b.laid_out.size(key, whole)
+    if known is not None:
+        return known
     parts: list[tuple[Table, QRectF, list[list[_Cell]]]] = []
     for ref in b.deck.refs:
         part = ref.slide
@@ -134,6 +138,7 @@ def _parts_size(b: LayoutBuilder, body: QRectF, sizes: list[float]) -> float:
         if found == shared:
             break
         shared = found
+    b.laid_out.keep_size(key, whole, shared)
     return shared
 
 

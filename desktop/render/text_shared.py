@@ -48,6 +48,7 @@ class LaidOut:
     def __init__(self, limit: int = LIMIT) -> None:
         self.limit = limit
         self._docs: OrderedDict[tuple[object, ...], QTextDocument] = OrderedDict()
+        self._sizes: dict[tuple[object, ...], tuple[object, float]] = {}
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -62,6 +63,18 @@ class LaidOut:
         self._docs[key] = doc
         if len(self._docs) > self.limit:
             self._docs.popitem(last=False)
+
+    def size(self, key: tuple[object, ...], owner: object) -> float | None:
+        """A size worked out before for *owner* (the whole slide of a slide in parts: every
+        part works out the same one for all of them) under *key*; None: not yet."""
+        kept = self._sizes.get(key)
+        return kept[1] if kept is not None and kept[0] is owner else None
+
+    def keep_size(self, key: tuple[object, ...], owner: object, size: float) -> None:
+        """Keep the size worked out for *owner* under *key* (at most :attr:`limit`)."""
+        if len(self._sizes) >= self.limit:
+            self._sizes.clear()
+        self._sizes[key] = (owner, size)
 
 
 def natural_height(families: tuple[str, ...], size: float) -> float:
