@@ -14,7 +14,7 @@ from PySide6.QtGui import QFontMetricsF
 from desktop.core.builds import BuildItem, build_items, step_count
 from desktop.core.languages import DisplayLanguage, localize
 from desktop.core.loader import load_deck
-from desktop.core.model import Deck
+from desktop.core.model import Deck, SlideRef
 from desktop.core.theme import load_theme
 from desktop.export import registry
 from desktop.export.pdf import PdfOptions
@@ -400,15 +400,21 @@ def test_a_charts_secondary_note_gives_way_to_the_plot(make_deck: DeckFactory) -
     assert ["2027 target", "2027年目标"] in [[p.text for p in t.box.paras] for t in layout.texts()]
 
 
-def test_a_table_in_parts_has_one_text_size_on_every_part() -> None:
+def _table_parts() -> tuple[SlideRenderer, list[SlideRef]]:
+    """A renderer of the bundled deck in ``en+zh`` (default theme) and the parts of its
+    targets table."""
     from desktop.core.resources import bundled_deck
 
     loaded = load_deck(bundled_deck()).deck
     assert loaded is not None
     theme = load_theme("default")
     shown = localize(loaded, DisplayLanguage("en", "zh"), theme=theme)
-    renderer = SlideRenderer(shown, theme)
     parts = [ref for ref in shown.refs if ref.slide.id.partition("~")[0] == "targets-table"]
+    return SlideRenderer(shown, theme), parts
+
+
+def test_a_table_in_parts_has_one_text_size_on_every_part() -> None:
+    renderer, parts = _table_parts()
     assert (
         len(parts) > 1 and len({len(ref.slide.table.rows) for ref in parts if ref.slide.table}) > 1
     )
@@ -424,15 +430,9 @@ def test_a_table_in_parts_has_one_text_size_on_every_part() -> None:
 def test_the_size_of_a_table_in_parts_is_worked_out_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every part of a table works out the same size, planning every part's table at sizes
     from the largest: the later parts take the first's, and plan only their own table."""
-    from desktop.core.resources import bundled_deck
     from desktop.render import table
 
-    loaded = load_deck(bundled_deck()).deck
-    assert loaded is not None
-    theme = load_theme("default")
-    shown = localize(loaded, DisplayLanguage("en", "zh"), theme=theme)
-    renderer = SlideRenderer(shown, theme)
-    parts = [ref for ref in shown.refs if ref.slide.id.partition("~")[0] == "targets-table"]
+    renderer, parts = _table_parts()
     planned: list[object] = []
     plan = table._plan
 
