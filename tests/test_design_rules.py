@@ -25,7 +25,7 @@ from desktop.core.paging import TEXT_PX, talk_sections
 from desktop.core.resources import bundled_deck, bundled_themes
 from desktop.core.theme import Theme, load_theme
 from desktop.render.builder import FOOTER_ROLES, TITLE_LEADING, LaidText, SlideLayout
-from desktop.render.items import Fill, Rule, TableArea
+from desktop.render.items import ChartArea, Fill, Rule
 from desktop.render.qtapp import ensure_gui_app
 from desktop.render.renderer import SlideRenderer
 
@@ -196,7 +196,15 @@ def variant(
     decks: dict[str, Deck],
     laid_out: dict[tuple[str, str, str, str], Variant],
 ) -> Variant:
-    key: tuple[str, str, str, str] = request.param
+    return _variant(request.param, decks, laid_out)
+
+
+def _variant(
+    key: tuple[str, str, str, str],
+    decks: dict[str, Deck],
+    laid_out: dict[tuple[str, str, str, str], Variant],
+) -> Variant:
+    """The deck, theme, aspect and display language *key* names, laid out once."""
     if key not in laid_out:
         name, theme_name, aspect, display = key
         loaded = dataclasses.replace(decks[name], aspect=aspect)  # a cache of its own
@@ -230,22 +238,59 @@ def test_nothing_but_the_footer_line_is_below_the_minimum(variant: Variant) -> N
 
 def test_no_text_is_drawn_without_its_second_language(variant: Variant) -> None:
     """In two languages every text keeps its second one: a table that cannot fit both at its
-    smallest size drops them from its cells (:attr:`TableArea.left_out`) rather than rows;
-    its slide must take more parts (or fewer rows) instead."""
+    smallest size drops them from its cells (:attr:`TableArea.left_out`) rather than rows,
+    a chart from its note and categories (:attr:`ChartArea.left_out`) rather than its plot;
+    its slide must take more parts (or fewer rows), its note be set beside, instead."""
     for ref, texts, layout in _slides(variant):
-        lost = [
-            path for area in layout.areas if isinstance(area, TableArea) for path in area.left_out
-        ]
+        lost = [path for area in layout.areas for path in area.left_out]
         assert not lost, (_where(ref), lost)
-        if ref.slide.table is None or "+" not in variant[0].display:
+        if "+" not in variant[0].display:
             continue
-        columns = len(ref.slide.table.columns)
-        cells = {t.name: t for t in texts if t.role == "table-cell"}
-        for r in range(len(ref.slide.table.rows)):
-            for c in range(columns):
-                if ref.slide.secondary.get(f"table.rows[{r}][{c}]"):
-                    cell = cells[f"table-cell-{r * columns + c}"]
-                    assert len(cell.box.paras) == 2, (_where(ref), r, c)
+        if ref.slide.table is not None:
+            columns = len(ref.slide.table.columns)
+            cells = {t.name: t for t in texts if t.role == "table-cell"}
+            for r in range(len(ref.slide.table.rows)):
+                for c in range(columns):
+                    if ref.slide.secondary.get(f"table.rows[{r}][{c}]"):
+                        cell = cells[f"table-cell-{r * columns + c}"]
+                        assert len(cell.box.paras) == 2, (_where(ref), r, c)
+        if ref.slide.chart is not None:
+            named = {t.name: t for t in texts}
+            paths = {"chart.note": "chart-note"} if ref.slide.chart.note else {}
+            for n in range(len(ref.slide.chart.categories)):
+                paths[f"chart.categories[{n}]"] = f"chart-category-{n}"
+            for path, name in paths.items():
+                if ref.slide.secondary.get(path):
+                    assert len(named[name].box.paras) == 2, (_where(ref), path)
+
+
+def test_a_chart_keeps_most_of_its_plot_in_two_languages(
+    request: pytest.FixtureRequest,
+    variant: Variant,
+    decks: dict[str, Deck],
+    laid_out: dict[tuple[str, str, str, str], Variant],
+) -> None:
+    """A chart in two languages keeps at least 60 % of its plot's height in its first
+    language alone (a note that does not fit below is set smaller or beside the plot)."""
+    deck = variant[0]
+    if "+" not in deck.display:
+        return
+    name, theme, aspect, _ = request.node.callspec.params["variant"]
+    one = _variant((name, theme, aspect, deck.display.partition("+")[0]), decks, laid_out)
+    alone = {
+        ref.slide.id: area.plot.height()
+        for ref, _, layout in _slides(one)
+        for area in layout.areas
+        if isinstance(area, ChartArea) and ref.slide.id
+    }
+    seen = 0
+    for ref, _, layout in _slides(variant):
+        for area in layout.areas:
+            if isinstance(area, ChartArea) and ref.slide.id in alone:
+                seen += 1
+                share = area.plot.height() / alone[ref.slide.id]
+                assert share >= 0.6, (_where(ref), round(share, 2))
+    assert seen or name != "bundled"
 
 
 def test_table_headers_break_only_between_words(variant: Variant) -> None:

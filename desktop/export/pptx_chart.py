@@ -34,8 +34,8 @@ from desktop.core.data import Chart, ChartType, Series
 from desktop.core.numbers import separators
 from desktop.core.theme import Theme
 from desktop.export.pptx_text import Style, set_colour
-from desktop.render.chart import TARGET_WORD
 from desktop.render.chart_items import ChartStyle
+from desktop.render.chart_legend import TARGET_WORD
 from desktop.render.items import ChartArea
 
 

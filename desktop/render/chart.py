@@ -11,6 +11,7 @@ hatched and named in the legend; a ``null`` value is a gap.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
 from typing import Final
 
@@ -38,17 +39,36 @@ from desktop.render.chart_canvas import (
     value_texts,
 )
 from desktop.render.chart_items import ChartStyle, Shape
+from desktop.render.chart_legend import legend
 from desktop.render.items import ChartArea
-from desktop.render.text import VAlign
+from desktop.render.text import TextBox, VAlign
 
 _Place = Callable[[float], float]
 """Where a value is along the value axis, in canvas pixels."""
-TARGET_WORD: Final = {"en": "Target", "zh": "目标"}
-"""The legend's name for the hatched targets, by the shown language (English otherwise)."""
+READABLE: Final = 0.4
+"""In two languages the plot takes at least this share of the chart's height (some 60 % of
+its height in one language, where the titles above take less): the note is set smaller or
+beside the plot until it does."""
 MIN_PLOT: Final = 0.25
-"""The plot takes at least this share of the chart's height, or secondary texts give way."""
+"""The plot takes at least this share of the chart's height, or secondary texts give way
+(named in :attr:`ChartArea.left_out`)."""
 LEAVE_OUT: Final = ((), ("chart.note",), ("chart.note", "chart.categories"))
-"""The secondary texts left out, in turn, until the plot has its room."""
+"""The secondary texts left out, in turn, while no arrangement gives the plot that room."""
+BESIDE: Final = {True: 0.62, False: 0.55}
+"""The share of the chart's width the plot keeps where the note is set beside it, on a wide
+slide (the note top-aligned with the plot) and a narrow one (the note from the chart's top,
+beside the unit: it takes more lines)."""
+
+
+class Note(enum.Enum):
+    """Where a chart's note is set in two languages (tried in turn, see :func:`lay_out`)."""
+
+    BELOW = "below"
+    """Under the plot, at the note's size."""
+    SMALLER = "smaller"
+    """Under the plot, at the theme's minimum size."""
+    BESIDE = "beside"
+    """Right of the plot (which keeps :data:`BESIDE` of the width)."""
 
 
 @builds(Layout.CHART)
@@ -64,7 +84,7 @@ def chart_slide(b: LayoutBuilder, body: QRectF) -> None:
     style = ChartStyle.of(b.theme)
     canvas = ChartCanvas(b.out, style, b.deck.shown_language, reveal, b.secondary)
     canvas.second_code = b.deck.display.partition("+")[2]
-    lay_out(canvas, body, chart)
+    lay_out(canvas, body, chart, wide=b.w / b.h > 1.5)
 
 
 def lay_out_chart(
@@ -81,40 +101,53 @@ def lay_out_chart(
     lay_out(ChartCanvas(out, style, language, reveal), rect, chart)
 
 
-def lay_out(canvas: ChartCanvas, rect: QRectF, chart: Chart) -> None:
+def lay_out(canvas: ChartCanvas, rect: QRectF, chart: Chart, wide: bool = True) -> None:
     """Lay *chart* out in *rect* on *canvas* (its language, its build's step and the texts
     of a secondary language: each set below or beside its primary text, the unit's and the
-    legend's beside, where they always fit; the note's and then the categories' are left out
-    while the plot would be shorter than :data:`MIN_PLOT` of *rect*)."""
+    legend's beside, where they always fit).
+
+    In two languages the note is set below the plot, else (on a *wide* slide) beside it,
+    else below at the theme's minimum size (on a narrow slide that comes before beside):
+    the first that leaves the plot :data:`READABLE` with no text overflowing, or else the
+    one with the tallest plot. Only where that is shorter than :data:`MIN_PLOT` of *rect*
+    are the note's and then the categories' secondary texts left out (and named in
+    :attr:`ChartArea.left_out`).
+    """
     out = canvas.out
+    if not canvas.second_code:
+        _lay_out(canvas, rect, chart, Note.BELOW, wide)
+        return
+    order = (Note.BELOW, Note.BESIDE, Note.SMALLER) if wide else tuple(Note)
     items, boxes, areas = len(out.items), len(out.boxes), len(out.areas)
+
+    def attempt(note: Note) -> tuple[bool, float]:
+        del out.items[items:], out.boxes[boxes:], out.areas[areas:]
+        plot = _lay_out(canvas, rect, chart, note, wide).height()
+        return not any(box.overflow for box in out.boxes[boxes:]), plot
+
     for left_out in LEAVE_OUT:
         canvas.left_out = left_out
-        if _lay_out(canvas, rect, chart) >= rect.height() * MIN_PLOT or not canvas.second_code:
+        tried: dict[Note, tuple[bool, float]] = {}
+        for note in order if chart.note else order[:1]:
+            tried[note] = fits, plot = attempt(note)
+            if fits and plot >= rect.height() * READABLE:
+                return
+        best = max(tried, key=tried.__getitem__)
+        if tried[best][1] >= rect.height() * MIN_PLOT or left_out == LEAVE_OUT[-1]:
+            if best is not note:
+                attempt(best)
             return
-        if left_out != LEAVE_OUT[-1]:
-            del out.items[items:], out.boxes[boxes:], out.areas[areas:]  # again, with less
 
 
-def _lay_out(canvas: ChartCanvas, rect: QRectF, chart: Chart) -> float:
-    """Lay *chart* out in *rect*; returns the plot's height."""
+def _lay_out(canvas: ChartCanvas, rect: QRectF, chart: Chart, place: Note, wide: bool) -> QRectF:
+    """Lay *chart* out in *rect*, its note set as *place* says; returns the plot."""
     style, language = canvas.style, canvas.language
     area = QRectF(rect)
-    if chart.note:
-        second = canvas.second_text("chart.note")
-        note_h = lines(style.note, 2)
-        note_h += lines(canvas.second_size(style.note), 2) if second else 0.0
-        note = canvas.box(
-            QRectF(area.left(), area.bottom() - note_h, area.width(), note_h),
-            chart.note,
-            style.note,
-            "chart-note",
-            style.muted,
-            wrap=True,
-            valign=VAlign.BOTTOM,
-            second=second,
-        )
-        canvas.place(note)
+    if place is Note.BESIDE and chart.note:
+        area.setWidth(rect.width() * BESIDE[wide])
+    elif chart.note:
+        size = style.small if place is Note.SMALLER else style.note
+        note = _note(canvas, chart, QRectF(area), size, VAlign.BOTTOM)
         area.setBottom(note.drawn_rect().top() - style.label * 0.6)
     start = area.left()
     row = lines(style.label)
@@ -143,7 +176,7 @@ def _lay_out(canvas: ChartCanvas, rect: QRectF, chart: Chart) -> float:
             canvas.place(beside)
             start += beside.content_size()[0]
         start += style.label * 1.2
-    top = _legend(canvas, area, chart, language, start)
+    top = legend(canvas, area, chart, language, start)
     area.setTop(max(top, area.top() + row + style.label * 0.5 if chart.unit else top))
     across = chart.horizontal and chart.type is ChartType.BAR
     if across:  # ticks along the bottom, each some label widths apart
@@ -151,17 +184,35 @@ def _lay_out(canvas: ChartCanvas, rect: QRectF, chart: Chart) -> float:
     else:  # ticks up the side, each some lines apart
         room = (area.height() - lines(style.label, 3)) / (lines(style.small) * 1.5)
     axis = Axis.of(chart, language, max(2, min(6, int(room) + 1)))
-    region = QRectF(rect.left(), rect.top() + (row if chart.unit else 0.0), rect.width(), 0.0)
+    region = QRectF(rect.left(), rect.top() + (row if chart.unit else 0.0), area.width(), 0.0)
     region.setBottom(area.bottom())
-    canvas.out.areas.append(_area(canvas, region, chart, axis))
-    if across:
-        return horizontal(canvas, area, chart, axis)
-    return _vertical(canvas, area, chart, axis)
+    plot = (horizontal if across else _vertical)(canvas, area, chart, axis)
+    canvas.out.areas.append(_area(canvas, region, chart, axis, plot))
+    if place is Note.BESIDE and chart.note:  # the rest of the width
+        left, top = area.right() + style.label * 1.2, plot.top() if wide else rect.top()
+        column = QRectF(left, top, rect.right() - left, rect.bottom() - top)
+        _note(canvas, chart, column, style.note, VAlign.TOP)
+    return plot
 
 
-def _area(canvas: ChartCanvas, region: QRectF, chart: Chart, axis: Axis) -> ChartArea:
-    """Where the chart is, its axis and its texts as shown (a secondary language's on a
-    line of its own), for formats that write it natively."""
+def _note(canvas: ChartCanvas, chart: Chart, rect: QRectF, size: float, valign: VAlign) -> TextBox:
+    """The chart's note placed in *rect* at *size* (its secondary text below it): all of
+    *rect* beside the plot (top-aligned), two lines of each language at its bottom below."""
+    second = canvas.second_text("chart.note")
+    if valign is VAlign.BOTTOM:
+        height = lines(size, 2) + (lines(canvas.second_size(size), 2) if second else 0.0)
+        rect = QRectF(rect.left(), rect.bottom() - height, rect.width(), height)
+    style = canvas.style
+    note = canvas.box(
+        rect, chart.note, size, "chart-note", style.muted, wrap=True, valign=valign, second=second
+    )
+    return canvas.place(note)
+
+
+def _area(canvas: ChartCanvas, region: QRectF, chart: Chart, axis: Axis, plot: QRectF) -> ChartArea:
+    """Where the chart and its *plot* are, its axis and its texts as shown (a secondary
+    language's on a line of its own), for formats that write it natively, and the texts
+    drawn without their secondary language."""
 
     def shown(text: str, path: str) -> str:
         second = plain(canvas.second_text(path))
@@ -177,68 +228,20 @@ def _area(canvas: ChartCanvas, region: QRectF, chart: Chart, axis: Axis) -> Char
         canvas.language,
         tuple(shown(c, f"chart.categories[{n}]") for n, c in enumerate(chart.categories)),
         tuple(shown(s.name, f"chart.series[{n}].name") for n, s in enumerate(chart.series)),
+        plot,
+        _left_out(canvas, chart),
     )
 
 
-def _legend(canvas: ChartCanvas, area: QRectF, chart: Chart, language: str, start: float) -> float:
-    """The legend along the top from *start* (several series, or targets), on as many rows
-    as it needs; returns where the rows end."""
-    style = canvas.style
-    entries = [
-        (
-            plain(s.name),
-            plain(canvas.second_text(f"chart.series[{n}].name")),
-            style.colour(n),
-            False,
-        )
-        for n, s in enumerate(chart.series)
-    ]
-    if len(chart.series) < 2:
-        entries = []
-    if chart.targets:
-        target = TARGET_WORD.get(language.split("-")[0], TARGET_WORD["en"])
-        second = TARGET_WORD.get(canvas.second_code.split("-")[0], "") if canvas.second_code else ""
-        colour = style.colour(0) if len(chart.series) == 1 else style.muted
-        entries.append((target, second if second != target else "", colour, True))
-    if not entries:
-        return area.top()
-    size, small = style.label, canvas.second_size(style.label)
-    swatch = size * 0.75
-    x, y, height = start, area.top(), lines(size)
-    for n, (name, second, colour, hatched) in enumerate(entries):
-        wide = swatch + size * 0.35 + canvas.width(name, size) + size * 0.2
-        wide += size * 0.3 + canvas.width(second, small) if second else 0.0
-        if x > area.left() and x + wide > area.right():  # the next row
-            x, y = area.left(), y + height
-        square = QRectF(x, y + (height - swatch) / 2, swatch, swatch)
-        bar(canvas, square, colour, hatched)
-        label = canvas.box(
-            QRectF(square.right() + size * 0.35, y, area.right() - square.right(), height),
-            name,
-            size,
-            f"chart-legend-{n}",
-        )
-        canvas.place(label)
-        x = square.right() + size * 0.35 + label.content_size()[0]
-        if second:  # beside it, in the same row
-            x += size * 0.3
-            beside = canvas.box(
-                QRectF(x, y, max(1.0, area.right() - x), height),
-                second,
-                small,
-                f"chart-legend-{n}",
-                canvas.second_colour(),
-                valign=VAlign.CENTER,
-            )
-            canvas.place(beside)
-            x += beside.content_size()[0]
-        x += size * 1.2
-    return y + height + size * 0.5
+def _left_out(canvas: ChartCanvas, chart: Chart) -> tuple[str, ...]:
+    """The field paths of the chart's texts drawn without their secondary language's text
+    (which they have): left out for the plot's room."""
+    paths = ["chart.note", *(f"chart.categories[{n}]" for n in range(len(chart.categories)))]
+    return tuple(p for p in paths if canvas.second(p) and not canvas.second_text(p))
 
 
-def _vertical(canvas: ChartCanvas, area: QRectF, chart: Chart, axis: Axis) -> float:
-    """Categories along the bottom, values up the side: bars or a line; returns the plot's
-    height."""
+def _vertical(canvas: ChartCanvas, area: QRectF, chart: Chart, axis: Axis) -> QRectF:
+    """Categories along the bottom, values up the side: bars or a line; returns the plot."""
     style = canvas.style
     gutter = max(canvas.width(text, style.small) for _, text in axis.ticks) + tick_length(canvas)
     count = len(chart.categories)
@@ -282,7 +285,7 @@ def _vertical(canvas: ChartCanvas, area: QRectF, chart: Chart, axis: Axis) -> fl
         _lines(canvas, plot, chart, slot, y)
     at = y(axis.base)
     canvas.shape(Shape(line(plot.left(), at, plot.right(), at), line=style.muted, width=2.5))
-    return plot.height()
+    return plot
 
 
 def _vertical_bars(

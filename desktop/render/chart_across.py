@@ -18,9 +18,9 @@ from desktop.render.chart_items import Shape
 from desktop.render.text import VAlign
 
 
-def horizontal(canvas: ChartCanvas, area: QRectF, chart: Chart, axis: Axis) -> float:
+def horizontal(canvas: ChartCanvas, area: QRectF, chart: Chart, axis: Axis) -> QRectF:
     """Categories down the side, bars to the right, the values along the bottom; returns the
-    plot's height."""
+    plot."""
     style = canvas.style
     seconds = [canvas.second_text(f"chart.categories[{n}]") for n in range(len(chart.categories))]
     small = canvas.second_size(style.label)
@@ -99,4 +99,4 @@ def horizontal(canvas: ChartCanvas, area: QRectF, chart: Chart, axis: Axis) -> f
                 canvas.place(label)
     at = x(axis.base)
     canvas.shape(Shape(line(at, plot.top(), at, plot.bottom()), line=style.muted, width=2.5))
-    return plot.height()
+    return plot

@@ -188,6 +188,12 @@ class ChartArea:
     names: tuple[str, ...]
     """The categories and the series' names as shown: plain text, a secondary language's on
     a line of its own."""
+    plot: QRectF = field(default_factory=QRectF)
+    """Where the values are plotted, inside :attr:`rect` (its axes' extent)."""
+    left_out: tuple[str, ...] = ()
+    """The field paths (``chart.note``, ``chart.categories[2]``) of the texts drawn without
+    their second language's text: the plot had no room for it in any arrangement (none:
+    every text is drawn with its second language, as a design rule checks)."""
 
 
 DataArea = TableArea | ChartArea
