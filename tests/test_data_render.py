@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFontMetricsF
 
 from desktop.core.builds import BuildItem, build_items, step_count
@@ -377,3 +378,29 @@ def test_the_size_of_a_table_in_parts_is_worked_out_once(monkeypatch: pytest.Mon
         counts.append({id(t) for t in planned})
     assert len(counts[0]) == len(parts)  # the first plans every part's table
     assert all(len(tables) == 1 for tables in counts[1:])  # the others their own
+
+
+def test_a_table_in_parts_is_planned_once_a_size(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first part plans each table at each size once in a room (the search's rounds and
+    the part drawn ask again), and once its subtitle gave way, at no size above the one
+    it found (the part keeps that size)."""
+    from desktop.render import table
+
+    renderer, parts = _table_parts()
+    planned: list[tuple[int, float, float, float]] = []
+    plan = table._plan
+
+    def counted(*args: object, **kwargs: object) -> object:
+        area, size = args[1], args[4]
+        assert isinstance(area, QRectF) and isinstance(size, float)
+        planned.append((id(args[2]), area.width(), area.height(), size))
+        return plan(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(table, "_plan", counted)
+    layout = renderer.layout(parts[0].index)
+    assert len(planned) == len(set(planned))
+    drawn = {t.largest for t in layout.texts() if t.role == "table-cell"}
+    first_room = planned[0][1:3]
+    later = [size for _, width, height, size in planned if (width, height) != first_room]
+    assert len(drawn) == 1 and later  # the bundled table's subtitle gives way to it
+    assert max(later) <= drawn.pop() + 1e-9

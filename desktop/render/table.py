@@ -65,14 +65,15 @@ def table_slide(b: LayoutBuilder, body: QRectF) -> None:
     grid = _cells(table, b.deck.shown_language, b.secondary)
     minimum, base = b.size("min_text"), max(b.size("min_text"), b.size("sub_body"))
     sizes = sorted({max(minimum, base * s) for s in SCALES}, reverse=True)
+    plans: _Plans = {}
     if slide.parts > 1:
         # Every part at one size; under a subtitle that gave way to it (LayoutBuilder.build),
         # no larger than it was then: each part keeps the size its first layout found.
-        shared = _parts_size(b, body, sizes)
         if b.subtitle_size < b.size("subtitle"):
-            shared = min(shared, b.subtitle_size)
+            sizes = [s for s in sizes if s <= b.subtitle_size] or sizes[-1:]
+        shared = _parts_size(b, body, sizes, grid, plans)
         sizes = [s for s in sizes if s <= shared] or sizes[-1:]
-    size, plan = _largest_fit(b, area, table, grid, sizes)
+    size, plan = _largest_fit(b, area, table, grid, sizes, plans)
     left_out: list[str] = []
     if plan is None and any(cell.second for row in grid[1:] for cell in row):
         # Two languages in every cell do not fit even at the minimum size: the body keeps
@@ -83,7 +84,7 @@ def table_slide(b: LayoutBuilder, body: QRectF) -> None:
                 if cell.second:
                     left_out.append(f"table.rows[{r}][{c}]")
                 cell.second = ""
-        size, plan = _largest_fit(b, area, table, grid, sizes)
+        size, plan = _largest_fit(b, area, table, grid, sizes, {})
     bottom = _draw(b, area, table, grid, size, plan, tuple(left_out))
     if note is not None:  # right under the table
         note.rect = QRectF(area.left(), bottom + gap, area.width(), note.rect.height())
@@ -110,10 +111,13 @@ def _under_note(b: LayoutBuilder, body: QRectF, slide: Slide) -> tuple[QRectF, T
     return area, note
 
 
-def _parts_size(b: LayoutBuilder, body: QRectF, sizes: list[float]) -> float:
+def _parts_size(
+    b: LayoutBuilder, body: QRectF, sizes: list[float], grid: list[list[_Cell]], plans: _Plans
+) -> float:
     """The largest of *sizes* (largest first) every part of the slide's table fits at (the
     slide in parts: see :mod:`desktop.core.paging`; each part's body as tall as this one's),
-    the smallest when one fits at none.
+    the smallest when one fits at none. This part's table is *grid*, its plans kept in
+    *plans* (the one it is drawn at is among them).
 
     A table may fit at a size and not at the next smaller one (its columns wrap otherwise), so
     the parts are fitted again under the size found until it holds for all of them: every
@@ -128,13 +132,16 @@ def _parts_size(b: LayoutBuilder, body: QRectF, sizes: list[float]) -> float:
     for ref in b.deck.refs:
         part = ref.slide
         if whole is not None and part.whole is whole and part.table is not None:
-            grid = _cells(part.table, b.deck.shown_language, _secondary_of(part))
-            parts.append((part.table, _under_note(b, body, part)[0], grid))
+            cells = grid if part is b.ref.slide else None
+            if cells is None:
+                cells = _cells(part.table, b.deck.shown_language, _secondary_of(part))
+            parts.append((part.table, _under_note(b, body, part)[0], cells))
     shared = sizes[0]
     for _ in sizes:  # each round lowers it by a size at least, or ends
         found = shared
-        for table, area, grid in parts:
-            found = _largest_fit(b, area, table, grid, [s for s in sizes if s <= found])[0]
+        for table, area, cells in parts:
+            below = [s for s in sizes if s <= found]
+            found = _largest_fit(b, area, table, cells, below, plans)[0]
         if found == shared:
             break
         shared = found
@@ -148,25 +155,33 @@ def _secondary_of(slide: Slide) -> Callable[[str], str]:
 
 
 def _largest_fit(
-    b: LayoutBuilder, area: QRectF, table: Table, grid: list[list[_Cell]], sizes: list[float]
+    b: LayoutBuilder,
+    area: QRectF,
+    table: Table,
+    grid: list[list[_Cell]],
+    sizes: list[float],
+    plans: _Plans,
 ) -> tuple[float, _Plan | None]:
     """The largest of *sizes* (largest first) at which the table fits in *area*, and its
     plan; the smallest and None when none fits.
 
     A table that fits at a size fits at any smaller one, so the sizes are searched
     (:func:`first_fitting`) rather than planned one after another: each plan measures every
-    cell and word at its size.
+    cell and word at its size. The plans made are kept in *plans* (by grid, room and size):
+    the parts' common size is searched in rounds that ask the same ones again, and the
+    part drawn asks for one of them once more.
     """
-    plans: dict[int, _Plan | None] = {}
 
-    def fits(index: int) -> bool:
-        plans[index] = _plan(b, area, table, grid, sizes[index])
-        return plans[index] is not None
+    def plan(index: int) -> _Plan | None:
+        key = (id(grid), area.width(), area.height(), sizes[index])
+        if key not in plans:
+            plans[key] = _plan(b, area, table, grid, sizes[index])
+        return plans[key]
 
-    found = first_fitting(len(sizes), fits)
+    found = first_fitting(len(sizes), lambda index: plan(index) is not None)
     if found is None:
         return sizes[-1], None
-    return sizes[found], plans[found]
+    return sizes[found], plan(found)
 
 
 def _cells(table: Table, language: str, secondary: Callable[[str], str]) -> list[list[_Cell]]:
@@ -206,6 +221,11 @@ class _Plan:
     heights: list[float]
     """Each row's height (the header first), padding included."""
     boxes: list[list[TextBox]]
+
+
+_Plans = dict[tuple[int, float, float, float], _Plan | None]
+"""Plans made for a slide's tables (None: not fitting), by grid (its ``id``: the grids
+live as long as the slide's layout), room (width, height) and size."""
 
 
 def _plan(
@@ -261,13 +281,15 @@ def _plan(
     )
     if estimate > area.height() + 0.5 and not tall:
         return None
-    boxes = [
-        [_box(b, table, cell, r, c, widths[c] - 2 * pad, size) for c, cell in enumerate(row)]
-        for r, row in enumerate(grid)
-    ]
-    heights = [max(box.content_size()[1] for box in row) + 2 * pad * 0.5 for row in boxes]
-    if sum(heights) > area.height() + 0.5 and not tall:
-        return None
+    boxes: list[list[TextBox]] = []
+    heights: list[float] = []
+    for r, row in enumerate(grid):  # row by row: a table too tall is known at its last row
+        boxes.append(
+            [_box(b, table, cell, r, c, widths[c] - 2 * pad, size) for c, cell in enumerate(row)]
+        )
+        heights.append(max(box.content_size()[1] for box in boxes[-1]) + 2 * pad * 0.5)
+        if sum(heights) > area.height() + 0.5 and not tall:
+            return None
     return _Plan(widths, heights, boxes)
 
 
