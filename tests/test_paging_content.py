@@ -11,7 +11,7 @@ import dataclasses
 
 from desktop.core.languages import DisplayLanguage, localize, missing_texts
 from desktop.core.model import Deck, Layout, slide_label
-from desktop.core.paging import paging_key
+from desktop.core.paging import paged_sources, paging_key, source_lines
 from desktop.core.paging_content import SIZES, content_parts
 from desktop.core.paging_runs import balanced_runs, even_runs
 from desktop.core.resources import bundled_themes
@@ -229,3 +229,30 @@ def test_each_theme_splits_what_its_own_sizes_need() -> None:
         assert {"overview-4~2", "overview-5~2"} <= set(_ids(larger))
         assert larger.paging_sizes["body"] == high.sizes["body"]
     assert localize(loaded, EN, theme=high) is loaded  # one language: no theme's parts
+
+
+def test_a_sources_reference_is_counted_once(load_files: FilesLoader) -> None:
+    """The sources slide's parts are worked out again and again (for each part, for the part
+    count): each reference's lines are counted once."""
+    sources = "".join(
+        f"  - {{id: s{n}, title: {{en: 'Report {n}', zh: 报告{n}}}, publisher: P,"
+        " date: 2024-03-04}\n"
+        for n in range(6)
+    )
+    deck = load_files(
+        {
+            "deck.yaml": "title: {en: Deck, zh: 演示}\nlanguages: [en, zh]\nsources:\n" + sources,
+            "a.yaml": section_yaml(
+                "{en: A, zh: 甲}",
+                "{id: a, layout: bullets, title: {en: A, zh: 甲}, bullets: [x],"
+                " sources: [s0, s1, s2, s3, s4, s5]}",
+                "{id: refs, layout: sources}",
+            ),
+        }
+    )
+    shown = localize(deck, EN_ZH)
+    source_lines.cache_clear()
+    first = paged_sources(shown)
+    counted = source_lines.cache_info().misses
+    assert paged_sources(shown) == first
+    assert source_lines.cache_info().misses == counted <= 3 * len(deck.sources)

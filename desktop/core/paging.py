@@ -26,6 +26,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Final, TypeVar
 
 from desktop.core.layouts import Layout
@@ -73,9 +74,12 @@ def agenda_parts(section_count: int, aspect: str) -> list[range]:
     return balanced(section_count, agenda_capacity(aspect))
 
 
+@lru_cache(maxsize=1024)
 def source_lines(text: str, aspect: str) -> int:
     """Lines a source's reference takes on a sources slide (an estimate, on the safe side:
-    a wide character counts twice), at most :data:`SOURCE_LINES`."""
+    a wide character counts twice), at most :data:`SOURCE_LINES`. Kept by text: the sources
+    slide's parts are worked out again for each of its parts, and for the slides' part count
+    (an export of the bundled deck asked for each reference about 30 times)."""
     per_line = SOURCE_WIDTH.get(aspect, SOURCE_WIDTH["16:9"]) / (0.5 * TEXT_PX)
     width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
     return max(1, min(SOURCE_LINES, math.ceil(width / per_line)))
