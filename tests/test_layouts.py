@@ -204,3 +204,37 @@ def test_the_parts_of_a_bullets_slide_share_one_text_size(load_files: FilesLoade
         if box.name == "bullets"
     }
     assert len(scales) == 1  # the fuller part's: the parts look alike
+
+
+def test_the_scale_of_bullets_in_parts_is_worked_out_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every part of a bullets slide finds the same scale, measuring every part's bullets: the
+    first part laid out does, the later ones take its scale and measure only their own."""
+    from desktop.core.languages import DisplayLanguage, localize
+    from desktop.core.resources import bundled_deck
+    from desktop.core.theme import load_theme
+
+    loaded = load_deck(bundled_deck()).deck
+    assert loaded is not None
+    theme = load_theme("high-contrast")
+    shown = localize(loaded, DisplayLanguage("en", "zh"), theme=theme)
+    renderer = SlideRenderer(shown, theme)
+    (first, *later) = next(
+        [ref for ref in shown.refs if ref.slide.whole is r.slide.whole]
+        for r in shown.refs
+        if r.slide.layout is Layout.BULLETS and r.slide.parts > 1
+    )
+    measure = LayoutBuilder.measure
+    measured: list[str] = []
+
+    def counted(self: LayoutBuilder, *args: object, **kwargs: object) -> object:
+        if args[2] == "bullets":
+            measured.append(self.ref.slide.id)
+        return measure(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(LayoutBuilder, "measure", counted)
+    renderer.layout(first.index)
+    assert {ref.slide.id for ref in [first, *later]} <= set(measured)
+    for ref in later:
+        measured.clear()
+        renderer.layout(ref.index)
+        assert set(measured) == {ref.slide.id}

@@ -202,15 +202,21 @@ def bullets(b: LayoutBuilder, body: QRectF) -> None:
 def parts_scale(b: LayoutBuilder, body: QRectF) -> float:
     """The smallest scale the bullets of any part of the slide fit *body* at (each part's body
     as this one's); under a subtitle that gave way to them (:meth:`LayoutBuilder.build`), no
-    larger than the one they had then, so every part keeps the scale its first layout found."""
+    larger than the one they had then, so every part keeps the scale its first layout found.
+    The first part laid out measures every part's bullets; the scale is kept in the renderer's
+    ``LaidOut`` for the others (as a table's size in parts is)."""
     whole = b.ref.slide.whole
-    scale = 1.0
-    for ref in b.deck.refs:
-        if whole is None or ref.slide.whole is not whole:
-            continue
-        part = LayoutBuilder(b.deck, b.theme, ref, laid_out=b.laid_out)
-        paras = part.bullet_paras(ref.slide.bullets)
-        scale = min(scale, part.measure(body, paras, "bullets", body=True).scale)
+    key = ("bullets parts", id(whole), body.x(), body.y(), body.width(), body.height())
+    scale = b.laid_out.size(key, whole)
+    if scale is None:  # the first part laid out measures every part, the others take it
+        scale = 1.0
+        for ref in b.deck.refs:
+            if whole is None or ref.slide.whole is not whole:
+                continue
+            part = LayoutBuilder(b.deck, b.theme, ref, laid_out=b.laid_out)
+            paras = part.bullet_paras(ref.slide.bullets)
+            scale = min(scale, part.measure(body, paras, "bullets", body=True).scale)
+        b.laid_out.keep_size(key, whole, scale)
     if b.subtitle_size < b.size("subtitle"):
         scale = min(scale, b.subtitle_size / b.size("body"))
     return scale
