@@ -351,7 +351,11 @@ class TextBox:
         if self.document is None:
             self.fit()
         assert self.document is not None
-        painter.save()
+        # Moved to the box and back, the painter's state neither saved nor restored (a line
+        # restores what it changes): Qt's PDF engine writes each into the page, and a
+        # document's own drawContents saves it again. (Drawn at the box's place unmoved,
+        # the text would be placed to 1/64 of a pixel: not quite where it is drawn now.)
+        transform = painter.transform()
         painter.translate(self._origin())
         whole = QRectF(QPointF(0, 0), self.document.size())
         seen = painter.clipBoundingRect() if painter.hasClipping() else whole
@@ -361,10 +365,11 @@ class TextBox:
                 if para.drawn:
                     block.layout().draw(painter, QPointF(0, 0))
         elif seen.contains(whole):
-            self.document.drawContents(painter)
+            for block in _blocks(self.document):
+                block.layout().draw(painter, QPointF(0, 0))
         elif seen.intersects(whole):  # a zoomed region: only the lines that show
             self.document.drawContents(painter, seen.intersected(whole))
-        painter.restore()
+        painter.setTransform(transform)
 
     def _origin(self) -> QPointF:
         """The top left corner the document is drawn from (vertical alignment applied)."""
