@@ -123,6 +123,9 @@ def test_export_bad_range_and_target(tmp_path: Path) -> None:
     done = run("export", "-o", str(tmp_path))
     assert done.returncode == 1
     assert "is a folder" in done.stderr
+    done = run("export", "-o", str(tmp_path / "x.pdf"), "--lang", "en+zh", "--theme", "nope")
+    assert done.returncode == 1 and not (tmp_path / "x.pdf").exists()
+    assert "no theme named 'nope': use one of `default`, `high-contrast`" in done.stderr
 
 
 def test_schema_files_are_current(tmp_path: Path) -> None:

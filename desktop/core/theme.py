@@ -178,7 +178,10 @@ def load_theme(name: str, deck_root: Path | None = None) -> Theme:
         if candidate.is_relative_to(deck_root.resolve()) and candidate.is_file():
             path = candidate
     if path is None:
-        message = _("no theme named {name!r}").format(name=name)
+        known = _(", ").join(f"`{n}`" for n in bundled_themes())
+        message = _(
+            "no theme named {name!r}: use one of {known}, or a theme file inside the deck folder"
+        ).format(name=name, known=known)
         raise DeckError([Problem(Location(Path(name)), message)])
     try:
         key = (path, path.stat().st_mtime_ns)
