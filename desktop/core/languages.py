@@ -101,7 +101,8 @@ def localize(
     ``fallback`` of its slide, section or deck; with a secondary language, its texts (where
     they differ from the ones shown) are in each object's ``secondary``. The result shares
     ``locations`` and ``translations`` with *deck*, so it can be localized again. The work is
-    one pass over the texts; no file is read.
+    one pass over the texts; no deck file is read (paging two languages without *theme* takes
+    the deck's own theme from :func:`~desktop.core.theme.load_theme`'s cache).
 
     The slides are split into parts (:mod:`desktop.core.paging`) for *display* and each of
     *paged_as*: a deck shown in ``en`` but paged as ``en+zh`` as well has the parts of the
