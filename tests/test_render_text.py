@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import math
 
-import pytest
 from PySide6.QtCore import QRectF
 
 from desktop.render.fonts import register_fonts
 from desktop.render.qtapp import ensure_gui_app
-from desktop.render.text import Para, TextBox, last_fitting
+from desktop.render.text import Para, TextBox
 from desktop.render.text_shared import LaidOut, char_format
 
 FAMILIES = ("Briefing Sans",)
@@ -92,12 +91,12 @@ def _largest_fitting(long: str, width: float, height: float, paras: list[Para]) 
 
 def test_a_fit_sets_the_largest_whole_pixel_size_that_fits_from_a_guess() -> None:
     """A shrunk text is set at the largest whole pixel size that fits (sizes a pixel apart:
-    the steps anyone can tell apart), found from a guess (its height shrinking as the square
-    of the scale): a paragraph of many lines in four layouts at most, of the twenty sizes
-    between its floor and full size; one of two or three lines (a line lost halves it) in
-    no more than a bisection's eight."""
-    cases = [(2, 300, 150.0, 8), (3, 300, 120.0, 8), (10, 300, 500.0, 8)]
-    cases += [(8, 600, 300.0, 4), (12, 600, 300.0, 4), (20, 800, 400.0, 4), (30, 900, 500.0, 4)]
+    the steps anyone can tell apart), found from guesses (its height shrinking as the square
+    of the scale, then as it did between two layouts): a paragraph of many lines in five
+    layouts at most, of the twenty sizes between its floor and full size; one of two or
+    three lines (a line lost halves it) in fewer than a bisection's eight."""
+    cases = [(2, 300, 150.0, 5), (3, 300, 120.0, 5), (10, 300, 500.0, 7)]
+    cases += [(8, 600, 300.0, 5), (12, 600, 300.0, 3), (20, 800, 400.0, 3), (30, 900, 500.0, 5)]
     for count, width, height, most in cases:
         long = " ".join(["container terminal"] * count)
         shared = LaidOut()
@@ -134,28 +133,59 @@ def test_a_text_of_two_sizes_shrinks_its_larger_below_the_floor() -> None:
     assert len(shared) <= 7
 
 
-@pytest.mark.parametrize("count", range(0, 13))
-def test_last_fitting_finds_the_boundary_from_any_guess(count: int) -> None:
-    """Whatever the guess, the last index that fits; a guess one off costs a few questions,
-    any other no more than doubling away from it and a bisection."""
-    for boundary in range(-1, count):
-        for start in range(-2, count + 2):
-            asked: list[int] = []
-
-            def fits(index: int, boundary: int = boundary, asked: list[int] = asked) -> bool:
-                assert 0 <= index < count and index not in asked
-                asked.append(index)
-                return index <= boundary
-
-            found = last_fitting(count, fits, start)
-            assert found == (None if boundary < 0 else boundary)
-            if abs(boundary - start) <= 1 and 0 <= start < count:
-                assert len(asked) <= 3
-            assert len(asked) <= 2 * math.ceil(math.log2(count + 1)) + 1
-
-
 def test_sizes_set_at_one_whole_pixel_share_a_character_format() -> None:
     """A fit tries sizes a fraction of a pixel apart: set in one font, they share its format
     (a new font costs Qt its font engines again)."""
     assert char_format(FAMILIES, 30.2, "#333333") is char_format(FAMILIES, 29.8, "#333333")
     assert char_format(FAMILIES, 30.2, "#333333") is not char_format(FAMILIES, 31, "#333333")
+
+
+def test_a_search_started_at_a_hint_finds_the_same_size_in_fewer_layouts() -> None:
+    """A text fitted again in a taller box (a slide laid out again, its subtitle given way)
+    starts its search at the scale it had: the same scale as a search from its own guess,
+    in fewer new layouts than that search makes."""
+    long = " ".join(["container terminal"] * 14)
+    shared = LaidOut()
+    first = box(long, 600, 300.0, shared).fit()
+    made = len(shared)
+    taller = box(long, 600, 340.0, shared)
+    taller.start = first.scale
+    taller.fit()
+    own = LaidOut()
+    alone = box(long, 600, 340.0, own).fit()
+    assert taller.scale == alone.scale > first.scale
+    assert len(shared) - made < len(own) - 1, (len(shared) - made, len(own))
+
+
+def test_a_slide_laid_out_again_starts_its_body_where_it_was() -> None:
+    """A bullets slide in two languages whose body shrinks below its subtitle is laid out
+    again with the subtitle smaller; the body's second search starts at its first scale."""
+    ensure_gui_app()
+    register_fonts()
+    from desktop.core.loader import load_deck
+    from desktop.core.resources import bundled_deck
+    from desktop.export.command import deck_in
+    from desktop.render.renderer import SlideRenderer
+
+    loaded = load_deck(bundled_deck()).deck
+    assert loaded is not None
+    deck = deck_in(loaded, "en+zh")
+    index = deck.index_of("overview-4")
+    assert index is not None
+    fitted: list[tuple[float | None, float]] = []
+    original = TextBox.fit
+
+    def fit(self: TextBox, max_scale: float = 1.0) -> TextBox:
+        result = original(self, max_scale)
+        if self.name == "bullets":
+            fitted.append((self.start, self.scale))
+        return result
+
+    TextBox.fit = fit  # type: ignore[method-assign]
+    try:
+        SlideRenderer(deck).layout(index)
+    finally:
+        TextBox.fit = original  # type: ignore[method-assign]
+    assert len(fitted) == 2, fitted  # the subtitle gave way: laid out again
+    (start, first), (again, second) = fitted
+    assert start is None and again == first and second >= first

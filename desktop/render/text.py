@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import enum
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
@@ -20,6 +20,7 @@ from PySide6.QtGui import QPainter, QTextBlock, QTextCursor, QTextDocument
 from desktop.core.cjk import has_cjk
 from desktop.core.markup import plain
 from desktop.render.cjk_text import cjk_first
+from desktop.render.fit_search import guided_last_fitting
 from desktop.render.text_shared import (
     LaidOut,
     block_format,
@@ -37,6 +38,13 @@ pitch of every line, Chinese and mixed ones included."""
 SHRINK_POWER = 2.0
 """A text's height shrinks as about this power of its scale (more when it loses lines): where
 a fit's search starts (:meth:`TextBox._estimate`)."""
+
+SECANT_POWERS = (0.25, 4.0)
+"""The powers of the scale a text's height is taken to change by between two layouts, at
+least and at most (:meth:`TextBox._secant`)."""
+SECANT_APART = 1.1
+"""Two layouts whose scales are closer than this say nothing of the power (their heights are
+a line apart or the same): :data:`SHRINK_POWER` is taken instead."""
 
 FIT_KEPT = 16
 """Documents a box fitted alone keeps while it searches (each scale laid out once)."""
@@ -111,6 +119,9 @@ class TextBox:
     scale: float = 1.0
     overflow: bool = False
     document: QTextDocument | None = field(default=None, repr=False)
+    start: float | None = field(default=None, repr=False, compare=False)
+    """The scale a fit's search asks about first (the same text's fit in a box like this
+    one); None: guessed from the text at full size. Any start finds the same scale."""
 
     def fit(self, max_scale: float = 1.0) -> TextBox:
         """Lay out at full size; shrink until it fits or reaches the minimum size.
@@ -145,11 +156,19 @@ class TextBox:
             self.document, self.scale = doc, max_scale
             return
         scales = self._scales(max_scale)
-        found = last_fitting(
-            len(scales),
-            lambda index: self._fits(self._layout(scales[index])),
-            bisect.bisect_right(scales, self._estimate(doc, max_scale)) - 1,
-        )
+
+        measured = [(max_scale, *_extent(doc))]
+        """The scale, width and height of every layout asked about."""
+
+        def ask(index: int) -> tuple[bool, int]:
+            laid_out = self._layout(scales[index])
+            measured.append((scales[index], *_extent(laid_out)))
+            guess = self._secant(measured)
+            return self._fits(laid_out), bisect.bisect_right(scales, guess) - 1
+
+        guess = self._estimate(doc, max_scale) if self.start is None else self.start
+        start = bisect.bisect_right(scales, guess) - 1
+        found = guided_last_fitting(len(scales), ask, start)
         if found is None:
             self.document, self.scale = self._layout(scales[0]), scales[0]
             self.overflow = not self._fits(self.document)
@@ -179,6 +198,24 @@ class TextBox:
         by_height = math.pow((self.rect.height() + 0.5) / max(height, 1.0), 1 / SHRINK_POWER)
         by_width = (self.rect.width() + 0.5) / max(width, 1.0)
         return scale * min(by_height, by_width, 1.0)
+
+    def _secant(self, measured: list[tuple[float, float, float]]) -> float:
+        """The scale at which the text would just fit, guessed again from the last of its
+        *measured* layouts (scale, width, height each): its height changing with the scale as
+        it did from the nearest other layout :data:`SECANT_APART` from it (a power of the
+        scale: a text whose secondary lines are held at the minimum size shrinks less), or
+        else as :data:`SHRINK_POWER`; its width in proportion."""
+        scale, width, height = measured[-1]
+        power = SHRINK_POWER
+        apart = [m for m in measured[:-1] if max(m[0], scale) / min(m[0], scale) >= SECANT_APART]
+        if apart and height > 0:
+            near = min(apart, key=lambda m: abs(math.log(m[0] / scale)))
+            if near[2] > 0 and near[2] != height:
+                power = math.log(near[2] / height) / math.log(near[0] / scale)
+                power = min(max(power, SECANT_POWERS[0]), SECANT_POWERS[1])
+        by_height = math.pow((self.rect.height() + 0.5) / max(height, 1.0), 1 / power)
+        by_width = (self.rect.width() + 0.5) / max(width, 1.0)
+        return scale * min(by_height, by_width)
 
     def _floors(self, max_scale: float) -> tuple[float, float | None]:
         """The scale the paragraphs shrink to in proportion (the smallest at the minimum
@@ -389,41 +426,6 @@ class TextBox:
             elif align & Qt.AlignmentFlag.AlignRight:
                 left += self.rect.width() - width
         return QPointF(left, max(self.rect.top(), top))
-
-
-def last_fitting(count: int, fits: Callable[[int], bool], start: int) -> int | None:
-    """The last of the indices ``0`` to ``count - 1`` at which *fits* holds, when it holds up
-    to some index and at none after it; None when it holds at none.
-
-    Asked first at *start* (a guess), then 1, 2, 4... indices away from it until the answer
-    is bracketed, then by bisection: a guess one off costs three questions at most.
-    """
-    low, high = -1, count  # fits at low (-1: at none known), not at high
-    if count == 0:
-        return None
-    probe, offset = min(max(start, 0), count - 1), 1
-    if fits(probe):
-        low = probe
-        while probe + offset < high:
-            if not fits(probe + offset):
-                high = probe + offset
-                break
-            low, offset = probe + offset, offset * 2
-    else:
-        high = probe
-        while high > 0:
-            below = max(probe - offset, 0)
-            if fits(below):
-                low = below
-                break
-            high, offset = below, offset * 2
-    while high - low > 1:
-        middle = (low + high) // 2
-        if fits(middle):
-            low = middle
-        else:
-            high = middle
-    return low if low >= 0 else None
 
 
 def _extent(doc: QTextDocument) -> tuple[float, float]:
