@@ -3,7 +3,6 @@ hatched, and in the PDF vector paths with real text."""
 
 from __future__ import annotations
 
-import math
 import subprocess
 from pathlib import Path
 
@@ -72,17 +71,21 @@ def test_a_table_is_set_at_one_size_that_fits(make_deck: DeckFactory) -> None:
 @pytest.mark.parametrize("count", range(10))
 def test_the_first_size_that_fits_is_found_in_a_few_plans(count: int) -> None:
     for first in [*range(count), None]:  # fits from *first* on (None: nowhere)
-        asked: list[int] = []
+        for start in range(count):  # the guess where to start
+            asked: list[int] = []
 
-        def fits(index: int, first: int | None = first, asked: list[int] = asked) -> bool:
-            asked.append(index)
-            return first is not None and index >= first
+            def fits(index: int, first: int | None = first, asked: list[int] = asked) -> bool:
+                asked.append(index)
+                return first is not None and index >= first
 
-        assert first_fitting(count, fits) == first
-        assert len(asked) == len(set(asked))  # nothing planned twice
-        # The largest size and the smallest settle the common cases; else a bisection.
-        most = 1 if first == 0 else 2 if first is None else 2 + 2 * math.ceil(math.log2(count))
-        assert len(asked) <= min(most, count), (first, asked)
+            assert first_fitting(count, fits, start) == first
+            assert len(asked) == len(set(asked))  # nothing planned twice
+            # A right guess settles it with one more plan (the size above); else the
+            # steps away from it and a bisection.
+            ends = start == first == 0 or (first is None and start == count - 1)
+            right = ends or start == first
+            most = (1 if ends else 2) if right else 2 + 2 * count.bit_length()
+            assert len(asked) <= min(most, count), (first, start, asked)
 
 
 def test_a_table_past_the_minimum_size_overflows_and_check_says_so(

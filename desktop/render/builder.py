@@ -204,6 +204,9 @@ class LayoutBuilder:
         """The scale each text was fitted at (by name, width and paragraphs): where the
         same text's search starts when the slide is laid out again (its subtitle given way:
         the body's box only grew, so its scale can only be as large or larger)."""
+        self.kept: dict[str, object] = {}
+        """What a layout works out once for every layout of its slide (the subtitle giving
+        way lays it out again), by name: a table's plans."""
 
     # -- primitives -----------------------------------------------------------
 

@@ -65,7 +65,7 @@ def table_slide(b: LayoutBuilder, body: QRectF) -> None:
     grid = _cells(table, b.deck.shown_language, b.secondary)
     minimum, base = b.size("min_text"), max(b.size("min_text"), b.size("sub_body"))
     sizes = sorted({max(minimum, base * s) for s in SCALES}, reverse=True)
-    plans: _Plans = {}
+    plans = _Plans.of(b)
     if slide.parts > 1:
         # Every part at one size; under a subtitle that gave way to it (LayoutBuilder.build),
         # no larger than it was then: each part keeps the size its first layout found.
@@ -84,7 +84,7 @@ def table_slide(b: LayoutBuilder, body: QRectF) -> None:
                 if cell.second:
                     left_out.append(f"table.rows[{r}][{c}]")
                 cell.second = ""
-        size, plan = _largest_fit(b, area, table, grid, sizes, {})
+        size, plan = _largest_fit(b, area, table, grid, sizes, plans)
     bottom = _draw(b, area, table, grid, size, plan, tuple(left_out))
     if note is not None:  # right under the table
         note.rect = QRectF(area.left(), bottom + gap, area.width(), note.rect.height())
@@ -167,21 +167,27 @@ def _largest_fit(
 
     A table that fits at a size fits at any smaller one, so the sizes are searched
     (:func:`first_fitting`) rather than planned one after another: each plan measures every
-    cell and word at its size. The plans made are kept in *plans* (by grid, room and size):
-    the parts' common size is searched in rounds that ask the same ones again, and the
-    part drawn asks for one of them once more.
+    cell and word at its size. The largest is asked first (most tables fit at it); when it
+    does not, the search starts where the height it needed says (as tall as the table
+    would be in proportion to its size). The plans are kept in *plans*: the parts' common
+    size is searched in rounds that ask the same ones again, and a layout again (the
+    subtitle given way) asks them in a taller room.
     """
 
-    def plan(index: int) -> _Plan | None:
-        key = (id(grid), area.width(), area.height(), sizes[index])
-        if key not in plans:
-            plans[key] = _plan(b, area, table, grid, sizes[index])
-        return plans[key]
+    def plan(index: int) -> _Plan | _Miss:
+        return plans.plan(b, area, table, grid, sizes[index])
 
-    found = first_fitting(len(sizes), lambda index: plan(index) is not None)
+    largest = plan(0)
+    if isinstance(largest, _Plan):
+        return sizes[0], largest
+    guess = sizes[0] * (area.height() + 0.5) / largest.needs
+    start = next((n for n, size in enumerate(sizes) if size <= guess), len(sizes) - 1)
+    found = first_fitting(len(sizes) - 1, lambda n: isinstance(plan(n + 1), _Plan), start - 1)
     if found is None:
         return sizes[-1], None
-    return sizes[found], plan(found)
+    chosen = plan(found + 1)
+    assert isinstance(chosen, _Plan)
+    return sizes[found + 1], chosen
 
 
 def _cells(table: Table, language: str, secondary: Callable[[str], str]) -> list[list[_Cell]]:
@@ -221,11 +227,63 @@ class _Plan:
     heights: list[float]
     """Each row's height (the header first), padding included."""
     boxes: list[list[TextBox]]
+    estimate: float = 0.0
+    """The height its lines were estimated at before they were laid out (a plan fits where
+    both this and its rows do)."""
+
+    @property
+    def height(self) -> float:
+        """The room it needs: as tall as its rows and its estimate."""
+        return max(self.estimate, sum(self.heights))
 
 
-_Plans = dict[tuple[int, float, float, float], _Plan | None]
-"""Plans made for a slide's tables (None: not fitting), by grid (its ``id``: the grids
-live as long as the slide's layout), room (width, height) and size."""
+@dataclass(frozen=True)
+class _Miss:
+    """A table that does not fit in a room at a size."""
+
+    needs: float
+    """The height it was found to need at least (its estimate, or its rows up to the one
+    too many; infinite: it is too wide)."""
+
+
+_Key = tuple[int, tuple[tuple[str, str, bool], ...], float, float]
+"""A plan's table (its ``id``: a table lives as long as its deck), cells as set (text,
+second language, bold), room's width and size."""
+
+
+class _Plans:
+    """The plans of a slide's tables, kept for every layout of the slide (its subtitle gives
+    way to the table, so it is laid out again in a taller room): a plan depends on the room's
+    width only, and fits in any room as tall as it needs; a table too tall for a room is too
+    tall for any room as short (each given up at its first row too many)."""
+
+    def __init__(self) -> None:
+        self._kept: dict[_Key, _Plan | _Miss] = {}
+
+    @classmethod
+    def of(cls, b: LayoutBuilder) -> _Plans:
+        """The plans kept by *b* for its slide (made on first use)."""
+        plans = b.kept.setdefault("table plans", cls())
+        assert isinstance(plans, cls)
+        return plans
+
+    def plan(
+        self, b: LayoutBuilder, area: QRectF, table: Table, grid: list[list[_Cell]], size: float
+    ) -> _Plan | _Miss:
+        """:func:`_plan`, planned once for a room's width."""
+        key = _key(table, grid, area.width(), size)
+        kept = self._kept.get(key)
+        room = area.height() + 0.5
+        if kept is None or (isinstance(kept, _Miss) and kept.needs <= room):
+            kept = self._kept[key] = _plan(b, area, table, grid, size)
+        if isinstance(kept, _Plan) and kept.height > room:
+            return _Miss(kept.height)
+        return kept
+
+
+def _key(table: Table, grid: list[list[_Cell]], width: float, size: float) -> _Key:
+    cells = tuple((cell.text, cell.second, cell.bold) for row in grid for cell in row)
+    return (id(table), cells, width, size)
 
 
 def _plan(
@@ -235,9 +293,9 @@ def _plan(
     grid: list[list[_Cell]],
     size: float,
     tall: bool = False,
-) -> _Plan | None:
-    """The table at *size*, or None when it does not fit in *area* (*tall*: when it is not as
-    wide as *area*; its height is not checked)."""
+) -> _Plan | _Miss:
+    """The table at *size*, or a miss when it does not fit in *area* (*tall*: when it is not
+    as wide as *area*; its height is not checked)."""
     pad = size * 0.45
     columns = len(table.columns)
     natural, narrowest = [0.0] * columns, [0.0] * columns
@@ -262,10 +320,10 @@ def _plan(
     if spare < 0:
         need = [narrowest[c] + 2 * pad for c in range(columns)]
         if sum(need) > area.width() + 0.5:
-            return None
+            return _Miss(math.inf)
         shrinkable = sum(widths[c] - need[c] for c in wrapping)
         if shrinkable <= 0:
-            return None
+            return _Miss(math.inf)
         for c in wrapping:
             widths[c] -= (widths[c] - need[c]) / shrinkable * -spare
     else:
@@ -280,7 +338,7 @@ def _plan(
         for _ in grid
     )
     if estimate > area.height() + 0.5 and not tall:
-        return None
+        return _Miss(estimate)
     boxes: list[list[TextBox]] = []
     heights: list[float] = []
     for r, row in enumerate(grid):  # row by row: a table too tall is known at its last row
@@ -289,8 +347,8 @@ def _plan(
         )
         heights.append(max(box.content_size()[1] for box in boxes[-1]) + 2 * pad * 0.5)
         if sum(heights) > area.height() + 0.5 and not tall:
-            return None
-    return _Plan(widths, heights, boxes)
+            return _Miss(sum(heights))
+    return _Plan(widths, heights, boxes, estimate)
 
 
 def _whole(b: LayoutBuilder, table: Table) -> Table:
@@ -345,7 +403,8 @@ def _draw(
     """Place the table at *size* (overflowing when it did not fit even at the minimum; the
     cells of *left_out* without their second language); returns where it ends."""
     if plan is None:
-        plan = _plan(b, area, table, grid, size, tall=True) or _forced(b, area, table, grid, size)
+        tall = _plan(b, area, table, grid, size, tall=True)
+        plan = tall if isinstance(tall, _Plan) else _forced(b, area, table, grid, size)
     pad = size * 0.45
     metrics = QFontMetricsF(make_font(b.theme.fonts, size))
     left, total = area.left(), sum(plan.widths)

@@ -21,31 +21,36 @@ HEADER_WORD: Final = 6
 only where a Latin word or a space ends)."""
 
 
-def first_fitting(count: int, fits: Callable[[int], bool]) -> int | None:
+def first_fitting(count: int, fits: Callable[[int], bool], start: int = 0) -> int | None:
     """The first of ``range(count)`` for which *fits* holds, where it holds from some index
-    on (None: for none), asking *fits* about a few: the first (most often it), the last,
-    then ever further steps from the first and a bisection of where they end."""
+    on (None: for none), asking *fits* about a few: first at *start* (a guess), then 1, 2,
+    4... indices away from it until the answer is bracketed, then by bisection."""
+    low, high = -1, count  # it does not hold at low (-1: none known), holds at high
     if count == 0:
         return None
-    if fits(0):
-        return 0
-    if count == 1 or not fits(count - 1):
-        return None
-    low, high = 0, count - 1  # it does not hold at low, holds at high
-    step = 1
-    while low + step < high:
-        if fits(low + step):
-            high = low + step
-            break
-        low += step
-        step *= 2
+    probe, offset = min(max(start, 0), count - 1), 1
+    if fits(probe):
+        high = probe
+        while probe - offset > low:
+            if not fits(probe - offset):
+                low = probe - offset
+                break
+            high, offset = probe - offset, offset * 2
+    else:
+        low = probe
+        while low < count - 1:
+            above = min(probe + offset, count - 1)
+            if fits(above):
+                high = above
+                break
+            low, offset = above, offset * 2
     while high - low > 1:
         middle = (low + high) // 2
         if fits(middle):
             high = middle
         else:
             low = middle
-    return high
+    return high if high < count else None
 
 
 def unbroken(word: str, font: tuple[tuple[str, ...], float, bool], header: bool) -> float:
