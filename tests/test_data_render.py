@@ -363,17 +363,17 @@ def test_a_table_in_parts_has_one_text_size_on_every_part() -> None:
 def test_the_size_of_a_table_in_parts_is_worked_out_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every part of a table works out the same size, planning every part's table at sizes
     from the largest: the later parts take the first's, and plan only their own table."""
-    from desktop.render import table
+    from desktop.render import table_plan
 
     renderer, parts = _table_parts()
     planned: list[object] = []
-    plan = table._plan
+    plan = table_plan.plan_table
 
     def counted(*args: object, **kwargs: object) -> object:
         planned.append(args[2])  # the table planned
         return plan(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(table, "_plan", counted)
+    monkeypatch.setattr(table_plan, "plan_table", counted)
     counts = []
     for ref in parts:
         planned.clear()
@@ -387,11 +387,11 @@ def test_a_table_in_parts_is_planned_once_a_size(monkeypatch: pytest.MonkeyPatch
     """The first part plans each table at each size once in a room (the search's rounds and
     the part drawn ask again), and once its subtitle gave way, at no size above the one
     it found (the part keeps that size)."""
-    from desktop.render import table
+    from desktop.render import table_plan
 
     renderer, parts = _table_parts()
     planned: list[tuple[int, float, float, float]] = []
-    plan = table._plan
+    plan = table_plan.plan_table
 
     def counted(*args: object, **kwargs: object) -> object:
         area, size = args[1], args[4]
@@ -399,7 +399,7 @@ def test_a_table_in_parts_is_planned_once_a_size(monkeypatch: pytest.MonkeyPatch
         planned.append((id(args[2]), area.width(), area.height(), size))
         return plan(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(table, "_plan", counted)
+    monkeypatch.setattr(table_plan, "plan_table", counted)
     layout = renderer.layout(parts[0].index)
     assert len(planned) == len(set(planned))
     drawn = {t.largest for t in layout.texts() if t.role == "table-cell"}

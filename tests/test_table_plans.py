@@ -11,9 +11,10 @@ from desktop.core.loader import load_deck
 from desktop.core.model import Deck
 from desktop.core.resources import bundled_deck
 from desktop.core.theme import load_theme
-from desktop.render import table
+from desktop.render import table_plan
 from desktop.render.builder import LayoutBuilder, SlideLayout
 from desktop.render.renderer import SlideRenderer
+from desktop.render.table import _cells
 
 
 def _bundled(display: str) -> Deck:
@@ -45,10 +46,10 @@ def test_a_kept_plan_lays_the_table_out_as_one_planned_anew(
     theme = load_theme("default")
     kept = [_drawn(SlideRenderer(deck, theme).layout(index)) for index in _tables(deck)]
 
-    def anew(self: table._Plans, *args: object) -> table._Plan | table._Miss:
-        return table._plan(*args)  # type: ignore[arg-type]
+    def anew(self: table_plan.Plans, *args: object) -> table_plan.Plan | table_plan.Miss:
+        return table_plan.plan_table(*args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(table._Plans, "plan", anew)
+    monkeypatch.setattr(table_plan.Plans, "plan", anew)
     assert kept == [_drawn(SlideRenderer(deck, theme).layout(index)) for index in _tables(deck)]
 
 
@@ -58,7 +59,7 @@ def test_a_table_laid_out_again_plans_each_size_once(monkeypatch: pytest.MonkeyP
     there, and the first search plans three sizes (the largest, then where its height says)."""
     deck = _bundled("en+zh")
     planned: list[tuple[int, int, float, float]] = []
-    plan = table._plan
+    plan = table_plan.plan_table
 
     def counted(*args: object, **kwargs: object) -> object:
         area, size = args[1], args[4]
@@ -66,7 +67,7 @@ def test_a_table_laid_out_again_plans_each_size_once(monkeypatch: pytest.MonkeyP
         planned.append((id(args[2]), id(args[3]), area.width(), size))
         return plan(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(table, "_plan", counted)
+    monkeypatch.setattr(table_plan, "plan_table", counted)
     renderer = SlideRenderer(deck, load_theme("default"))
     first, *others = _tables(deck)
     renderer.layout(first)
@@ -85,19 +86,19 @@ def test_a_plan_is_reused_only_in_a_room_it_holds_in() -> None:
     ref = deck.refs[_tables(deck)[0]]
     b = LayoutBuilder(deck, load_theme("default"), ref)
     assert ref.slide.table is not None
-    grid = table._cells(ref.slide.table, deck.shown_language, b.secondary)
-    plans = table._Plans.of(b)
-    assert table._Plans.of(b) is plans  # one for every layout of the slide
+    grid = _cells(ref.slide.table, deck.shown_language, b.secondary)
+    plans = table_plan.Plans.of(b)
+    assert table_plan.Plans.of(b) is plans  # one for every layout of the slide
     size = 28.08
     found = plans.plan(b, QRectF(0, 0, 1680, 470), ref.slide.table, grid, size)
-    assert isinstance(found, table._Plan)
+    assert isinstance(found, table_plan.Plan)
     taller = plans.plan(b, QRectF(0, 0, 1680, 600), ref.slide.table, grid, size)
     assert taller is found
     shorter = plans.plan(b, QRectF(0, 0, 1680, found.height - 20), ref.slide.table, grid, size)
-    assert shorter == table._Miss(found.height)
+    assert shorter == table_plan.Miss(found.height)
     # Not fitting a room, it is planned again in a room as tall as it needs, and fits.
-    short = table._Plans.of(LayoutBuilder(deck, load_theme("default"), ref))
+    short = table_plan.Plans.of(LayoutBuilder(deck, load_theme("default"), ref))
     missed = short.plan(b, QRectF(0, 0, 1680, found.height - 20), ref.slide.table, grid, size)
-    assert isinstance(missed, table._Miss) and missed.needs > found.height - 20
+    assert isinstance(missed, table_plan.Miss) and missed.needs > found.height - 20
     again = short.plan(b, QRectF(0, 0, 1680, found.height), ref.slide.table, grid, size)
-    assert isinstance(again, table._Plan) and again.heights == found.heights
+    assert isinstance(again, table_plan.Plan) and again.heights == found.heights
