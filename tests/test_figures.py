@@ -3,6 +3,7 @@ languages gives up (the secondary labels, never a value) rather than run off the
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QRectF
 
 from desktop.core.languages import DisplayLanguage, localize
@@ -137,3 +138,82 @@ def test_labels_given_more_room_are_set_at_the_other_rows_scale_without_a_search
         (b.scale, b.overflow, b.content_size()) for b in reference
     ]
     assert all(b.scale == kept for b in taller) and len(shared) == 1  # only at that scale
+
+
+def _bundled_figures(display: str, theme: str, aspect: str) -> list[list[object]]:
+    """Every box of the bundled deck's figures slides shown in *display*, as laid out."""
+    import dataclasses
+
+    from desktop.core.model import Layout
+    from desktop.core.resources import bundled_deck
+
+    loaded = load_deck(bundled_deck()).deck
+    assert loaded is not None
+    shown = localize(
+        dataclasses.replace(loaded, aspect=aspect),
+        DisplayLanguage.parse(display, loaded.languages),
+        theme=load_theme(theme),
+    )
+    renderer = SlideRenderer(shown, load_theme(theme))
+    return [
+        [
+            (box.name, box.scale, box.overflow, box.rect.getRect(), box.document.toPlainText())
+            for box in renderer.layout(ref.index).boxes
+            if box.document is not None
+        ]
+        for ref in shown.refs
+        if ref.slide.layout is Layout.FIGURES
+    ]
+
+
+VARIANTS = [
+    ("en+zh", "default", "16:9"),
+    ("zh+en", "high-contrast", "4:3"),
+    ("en", "default", "4:3"),
+]
+
+
+@pytest.mark.parametrize(("display", "theme", "aspect"), VARIANTS)
+def test_what_the_tries_share_lays_the_cards_out_as_each_try_alone(
+    display: str, theme: str, aspect: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The values kept by rows and size, the labels' paragraphs and where they overflow: the
+    same boxes as every try measuring its own."""
+    from desktop.render import figures
+
+    shared = _bundled_figures(display, theme, aspect)
+    arrange = figures._Slide.arrange
+
+    def alone(self: figures._Slide, arrangement: Try, whole: bool = True) -> object:
+        return arrange(figures._Slide(self.b, self.body), arrangement, whole)
+
+    monkeypatch.setattr(figures._Slide, "arrange", alone)
+    assert _bundled_figures(display, theme, aspect) == shared
+
+
+def test_the_values_are_measured_once_for_every_try_with_their_rows_and_size(
+    make_deck: DeckFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from collections import Counter
+
+    from desktop.render import builder, figures
+
+    deck = _six_figures(make_deck, "一个很长很长的中文标签，" * 6)  # every try with both fails
+    values: Counter[int] = Counter()
+    tried: dict[int, list[tuple[int, float]]] = {}
+    measure, arrange = builder.LayoutBuilder.measure, figures._Slide.arrange
+
+    def measured(self: builder.LayoutBuilder, *args: object, **kwargs: object) -> TextBox:
+        values[id(self)] += str(args[2]).startswith("figure-value-")
+        return measure(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    def arranged(self: figures._Slide, arrangement: Try, whole: bool = True) -> object:
+        tried.setdefault(id(self.b), []).append((arrangement.rows, arrangement.shrink))
+        return arrange(self, arrangement, whole)
+
+    monkeypatch.setattr(builder.LayoutBuilder, "measure", measured)
+    monkeypatch.setattr(figures._Slide, "arrange", arranged)
+    SlideRenderer(deck, load_theme("high-contrast")).layout(0)
+    for b, made in tried.items():
+        assert len(made) > len(set(made))  # tries with the same values
+        assert values[b] == 6 * len(set(made))

@@ -172,9 +172,9 @@ def test_a_figures_try_is_given_up_at_its_first_overflowing_label(
     theme, ref = SlideRenderer(deck).theme, deck.refs[0]
     body = QRectF(120, 260, 1680, 640)
     given_up = LayoutBuilder(deck, theme, ref)
-    assert figures._figure_cards(given_up, body, figures.Try(2, 1.0), whole=False) is None
+    assert figures._Slide(given_up, body).arrange(figures.Try(2, 1.0), whole=False) is None
     whole = LayoutBuilder(deck, theme, ref)
-    cards = figures._figure_cards(whole, body, figures.Try(2, 1.0))
+    cards = figures._Slide(whole, body).arrange(figures.Try(2, 1.0))
     assert cards is not None and not cards.fits and len(cards.cards) == 4
     # The other labels were never laid out: fewer documents than the whole try made.
     assert len(given_up.laid_out) < len(whole.laid_out)

@@ -10,6 +10,7 @@ all is the preferred arrangement drawn, overflowing.
 
 from __future__ import annotations
 
+import copy
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -68,15 +69,16 @@ def figures(b: LayoutBuilder, body: QRectF) -> None:
     The first of :func:`tries` that fits; when none does, the first arrangement at its
     smallest, with as little text as any try has, drawn whole."""
     arrangements = tries(len(b.ref.slide.figures), b.bilingual)
+    cards = _Slide(b, body)
     chosen: _Cards | None = None
     for arrangement in arrangements:
         # A try that overflows is given up at its first overflowing text.
-        chosen = _figure_cards(b, body, arrangement, whole=False)
+        chosen = cards.arrange(arrangement, whole=False)
         if chosen is not None and chosen.fits:
             break
     else:
         final = arrangements[-1]
-        chosen = _figure_cards(b, body, Try(arrangements[0].rows, final.shrink, final.second))
+        chosen = cards.arrange(Try(arrangements[0].rows, final.shrink, final.second))
     assert chosen is not None
     for index, (rect, value, label) in enumerate(chosen.cards):
         if not b.item_drawn("figures", index):  # a build's card to come: its room is kept
@@ -97,91 +99,145 @@ class _Cards:
     fits: bool
 
 
-def _figure_cards(
-    b: LayoutBuilder,
-    body: QRectF,
-    arrangement: Try,
-    whole: bool = True,
-) -> _Cards | None:
-    """The cards as *arrangement* has them; None (unless *whole*) as soon as a value or a
-    label overflows: the cards would not fit.
+class _Slide:
+    """A figures slide's cards in its body, as each of its tries arranges them, and what the
+    tries share: the labels' paragraphs, the values at each number of rows and size (a try
+    with and without the labels' second language, or cards as wide as their columns, has the
+    same), and where each label was found to overflow at a width (the same text laid out
+    alike: it overflows a box no taller than one it overflowed, fits one no shorter than one
+    it fitted)."""
 
-    An overflowing box is at its floor, where fitting it again to a sibling's smaller scale
-    lays it out the same (:func:`~desktop.render.builder.same_scale`): it would still
-    overflow, so the rest need not be measured.
-    """
-    figures = b.ref.slide.figures
-    count, rows, shrink = len(figures), arrangement.rows, arrangement.shrink
-    columns = math.ceil(count / rows)
-    tight = b.bilingual or shrink < FIGURE_SHRINKS[-1]  # labels short of room
-    gap, pad = (24.0, 20.0) if tight else (40.0, 30.0)
-    column_w = (body.width() - gap * (columns - 1)) / columns
-    row_h = (body.height() - gap * (rows - 1)) / rows
-    size = shrink * min(b.size("figure"), min(row_h, 420.0) * (0.30 if rows == 1 else 0.27))
-    size = max(size, b.size("min_text") * 1.25)  # a value stays above its label
-    values = [
-        b.measure(
-            QRectF(0, 0, column_w - 2 * pad, lines(size, 1, 100)),
-            [
-                Para(
-                    figure.value,
-                    size,
-                    b.item_color("figures", index, "figure"),
-                    bold=True,
-                    line_height=100,
-                )
-            ],
-            f"figure-value-{index}",
-            wrap=False,
-            min_size=max(b.size("min_text"), size * 0.45),
-        )
-        for index, figure in enumerate(figures)
-    ]
-    same_scale(values)
-    if not whole and any(box.overflow for box in values):
-        return None
-    widest = max(box.content_size()[0] for box in values)
-    card_w = column_w if arrangement.full else min(column_w, max(widest + 2 * pad, FIGURE_CARD_MIN))
-    value_h = lines(size * values[0].scale, 1, 100)
-    label_h = max(1.0, row_h - 2 * pad - value_h - 8)
-    width = card_w - 2 * pad
+    def __init__(self, b: LayoutBuilder, body: QRectF) -> None:
+        self.b, self.body = b, body
+        self.figures = b.ref.slide.figures
+        self._paras: dict[tuple[int, bool], list[Para]] = {}
+        self._values: dict[tuple[int, float], tuple[float, list[TextBox]]] = {}
+        self._bounds: dict[tuple[int, bool, float], tuple[float, float]] = {}
+        """By label, second language and width: the tallest box it overflowed, the shortest
+        it fitted."""
 
-    def unfitted(index: int, height: float) -> TextBox:
-        paras = b.below(
-            b.para(figures[index].label, "figure_label", line_height=110),
-            b.secondary(f"figures[{index}].label") if arrangement.second else "",
-        )
-        return b.measure(
-            QRectF(0, 0, width, height),
-            b.item_paras(paras, "figures", index),
-            f"figure-label-{index}",
-            fitted=False,
-        )
+    def arrange(self, arrangement: Try, whole: bool = True) -> _Cards | None:
+        """The cards as *arrangement* has them; None (unless *whole*) as soon as a value or a
+        label overflows: the cards would not fit.
 
-    # A row's labels may take the room the other rows' leave: at most all but a line each.
-    most = rows * label_h - (rows - 1) * lines(b.size("min_text"), 1, 110)
-    labels = [unfitted(index, label_h) for index in range(count)]
-    overflowing: list[bool] = []
-    for index, box in enumerate(labels):  # asked before any is fitted: no search yet
-        over = box.overflows()
-        if over and not whole and (rows == 1 or unfitted(index, most).overflows()):
+        An overflowing box is at its floor, where fitting it again to a sibling's smaller
+        scale lays it out the same (:func:`~desktop.render.builder.same_scale`): it would
+        still overflow, so the rest need not be measured.
+        """
+        b, body = self.b, self.body
+        count, rows = len(self.figures), arrangement.rows
+        columns = math.ceil(count / rows)
+        gap, pad = self._spacing(arrangement.shrink)
+        column_w = (body.width() - gap * (columns - 1)) / columns
+        row_h = (body.height() - gap * (rows - 1)) / rows
+        size, kept = self._measured_values(rows, arrangement.shrink)
+        if not whole and any(box.overflow for box in kept):
             return None
-        overflowing.append(over)
-    _fit_labels(labels, overflowing)
-    heights = _row_heights(labels, columns, label_h, unfitted)
-    cards = []
-    top = body.top()
-    for index, (value, box) in enumerate(zip(values, labels, strict=True)):
-        row, col = divmod(index, columns)
-        if col == 0 and row:
-            top += 2 * pad + value_h + 8 + heights[row - 1] + gap
-        card_h = 2 * pad + value_h + 8 + heights[row]
-        rect = QRectF(body.left() + col * (card_w + gap), top, card_w, card_h)
-        value.rect = QRectF(rect.left() + pad, rect.top() + pad, width, value_h)
-        box.rect = QRectF(rect.left() + pad, value.rect.bottom() + 8, width, heights[row])
-        cards.append((rect, value, box))
-    fits = not any(box.overflow for box in values + labels)
-    return _Cards(cards, size * values[0].scale, fits)
+        values = [copy.copy(box) for box in kept]  # placed where this try puts them
+        widest = max(box.content_size()[0] for box in values)
+        full = arrangement.full
+        card_w = column_w if full else min(column_w, max(widest + 2 * pad, FIGURE_CARD_MIN))
+        value_h = lines(size * values[0].scale, 1, 100)
+        label_h = max(1.0, row_h - 2 * pad - value_h - 8)
+        width = card_w - 2 * pad
+
+        def unfitted(index: int, height: float) -> TextBox:
+            return b.measure(
+                QRectF(0, 0, width, height),
+                self._label(index, arrangement.second),
+                f"figure-label-{index}",
+                fitted=False,
+            )
+
+        def overflows(index: int, height: float, box: TextBox | None = None) -> bool:
+            key = (index, arrangement.second, width)
+            over, fitted = self._bounds.get(key, (-math.inf, math.inf))
+            if height <= over or height >= fitted:
+                return height <= over
+            found = (box or unfitted(index, height)).overflows()
+            self._bounds[key] = (height, fitted) if found else (over, height)
+            return found
+
+        # A row's labels may take the room the other rows' leave: at most all but a line each.
+        most = rows * label_h - (rows - 1) * lines(b.size("min_text"), 1, 110)
+        labels = [unfitted(index, label_h) for index in range(count)]
+        overflowing: list[bool] = []
+        for index, box in enumerate(labels):  # asked before any is fitted: no search yet
+            over = overflows(index, label_h, box)
+            if over and not whole and (rows == 1 or overflows(index, most)):
+                return None
+            overflowing.append(over)
+        _fit_labels(labels, overflowing)
+        heights = _row_heights(labels, columns, label_h, unfitted)
+        cards = []
+        top = body.top()
+        for index, (value, box) in enumerate(zip(values, labels, strict=True)):
+            row, col = divmod(index, columns)
+            if col == 0 and row:
+                top += 2 * pad + value_h + 8 + heights[row - 1] + gap
+            card_h = 2 * pad + value_h + 8 + heights[row]
+            rect = QRectF(body.left() + col * (card_w + gap), top, card_w, card_h)
+            value.rect = QRectF(rect.left() + pad, rect.top() + pad, width, value_h)
+            box.rect = QRectF(rect.left() + pad, value.rect.bottom() + 8, width, heights[row])
+            cards.append((rect, value, box))
+        fits = not any(box.overflow for box in values + labels)
+        return _Cards(cards, size * values[0].scale, fits)
+
+    def _spacing(self, shrink: float) -> tuple[float, float]:
+        """The gap between cards and the padding inside one, at *shrink*."""
+        tight = self.b.bilingual or shrink < FIGURE_SHRINKS[-1]  # labels short of room
+        return (24.0, 20.0) if tight else (40.0, 30.0)
+
+    def _measured_values(self, rows: int, shrink: float) -> tuple[float, list[TextBox]]:
+        """The values' size and boxes (fitted to one scale, not placed) in *rows* rows at
+        *shrink*, measured once for every try that has them."""
+        kept = self._values.get((rows, shrink))
+        if kept is not None:
+            return kept
+        b, count = self.b, len(self.figures)
+        columns = math.ceil(count / rows)
+        gap, pad = self._spacing(shrink)
+        column_w = (self.body.width() - gap * (columns - 1)) / columns
+        row_h = (self.body.height() - gap * (rows - 1)) / rows
+        size = shrink * min(b.size("figure"), min(row_h, 420.0) * (0.30 if rows == 1 else 0.27))
+        size = max(size, b.size("min_text") * 1.25)  # a value stays above its label
+        values = [
+            b.measure(
+                QRectF(0, 0, column_w - 2 * pad, lines(size, 1, 100)),
+                [
+                    Para(
+                        figure.value,
+                        size,
+                        b.item_color("figures", index, "figure"),
+                        bold=True,
+                        line_height=100,
+                    )
+                ],
+                f"figure-value-{index}",
+                wrap=False,
+                min_size=max(b.size("min_text"), size * 0.45),
+            )
+            for index, figure in enumerate(self.figures)
+        ]
+        same_scale(values)
+        self._values[rows, shrink] = size, values
+        return size, values
+
+    def _label(self, index: int, second: bool) -> list[Para]:
+        """Label *index*'s paragraphs, with its secondary language's text if *second*."""
+        paras = self._paras.get((index, second))
+        if paras is None:
+            b = self.b
+            paras = b.item_paras(
+                b.below(
+                    b.para(self.figures[index].label, "figure_label", line_height=110),
+                    b.secondary(f"figures[{index}].label") if second else "",
+                ),
+                "figures",
+                index,
+            )
+            self._paras[index, second] = paras
+        return paras
 
 
 def _fit_labels(labels: list[TextBox], overflowing: list[bool]) -> None:
