@@ -14,6 +14,7 @@ from typing import Final
 from PySide6.QtGui import QFontMetricsF
 
 from desktop.core.cjk import has_cjk, is_cjk
+from desktop.render.fit_search import last_fitting
 from desktop.render.fonts import make_font
 
 HEADER_WORD: Final = 6
@@ -24,33 +25,10 @@ only where a Latin word or a space ends)."""
 def first_fitting(count: int, fits: Callable[[int], bool], start: int = 0) -> int | None:
     """The first of ``range(count)`` for which *fits* holds, where it holds from some index
     on (None: for none), asking *fits* about a few: first at *start* (a guess), then 1, 2,
-    4... indices away from it until the answer is bracketed, then by bisection."""
-    low, high = -1, count  # it does not hold at low (-1: none known), holds at high
-    if count == 0:
-        return None
-    probe, offset = min(max(start, 0), count - 1), 1
-    if fits(probe):
-        high = probe
-        while probe - offset > low:
-            if not fits(probe - offset):
-                low = probe - offset
-                break
-            high, offset = probe - offset, offset * 2
-    else:
-        low = probe
-        while low < count - 1:
-            above = min(probe + offset, count - 1)
-            if fits(above):
-                high = above
-                break
-            low, offset = above, offset * 2
-    while high - low > 1:
-        middle = (low + high) // 2
-        if fits(middle):
-            high = middle
-        else:
-            low = middle
-    return high if high < count else None
+    4... indices away from it until the answer is bracketed, then by bisection (the search of
+    :func:`~desktop.render.fit_search.last_fitting`, from the other end)."""
+    found = last_fitting(count, lambda index: fits(count - 1 - index), count - 1 - start)
+    return None if found is None else count - 1 - found
 
 
 def unbroken(word: str, font: tuple[tuple[str, ...], float, bool], header: bool) -> float:
