@@ -333,7 +333,6 @@ class TextBox:
 
     def _document(self, scale: float, paras: list[Para]) -> QTextDocument:
         doc = QTextDocument()
-        doc.setUseDesignMetrics(True)
         doc.setDocumentMargin(0)
         doc.setDefaultTextOption(text_option(self.wrap))
         if self.wrap:
