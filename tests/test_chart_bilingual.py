@@ -113,3 +113,28 @@ def test_a_long_bilingual_note_on_a_narrow_slide_keeps_its_chinese(
     assert area.left_out == ()
     assert note.size >= load_theme("default").size("min_text") - 0.01
     assert not layout.overflowing()
+
+
+def test_an_arrangement_whose_plot_is_too_short_is_not_laid_out_whole(
+    make_deck: DeckFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The note tried below a plot that leaves it too short: the layout stops once the
+    categories say so (no ticks, values or bars for it); the note beside is laid out whole."""
+    from desktop.render import chart_canvas
+
+    made: list[str] = []
+    box = chart_canvas.ChartCanvas.box
+
+    def counting(self: chart_canvas.ChartCanvas, *args: object, **kwargs: object) -> object:
+        made.append(str(args[3]) if len(args) > 3 else str(kwargs.get("name")))
+        return box(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(chart_canvas.ChartCanvas, "box", counting)
+    long = " ".join(["A note that goes on for a good while"] * 3)
+    head = "    subtitle: {en: Results against the aim, zh: 实绩与目标}\n"
+    layout = _bilingual_chart(make_deck, note=long, head=head)
+    (area,) = [a for a in layout.areas if isinstance(a, ChartArea)]
+    assert area.rect.width() < layout.size.width() * 0.6  # the note went beside
+    drawn_ticks = [b for b in layout.boxes if b.name.startswith("chart-tick-")]
+    assert len([name for name in made if name.startswith("chart-tick-")]) == len(drawn_ticks)
+    assert made.count("chart-category-0") == 2  # below (stopped there), then beside

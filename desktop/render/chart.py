@@ -120,27 +120,43 @@ def lay_out(canvas: ChartCanvas, rect: QRectF, chart: Chart, wide: bool = True) 
     order = (Note.BELOW, Note.BESIDE, Note.SMALLER) if wide else tuple(Note)
     items, boxes, areas = len(out.items), len(out.boxes), len(out.areas)
 
-    def attempt(note: Note) -> tuple[bool, float]:
+    readable = rect.height() * READABLE
+    drawn: list[Note] = []
+    """The arrangement laid out last (what the slide holds)."""
+
+    def attempt(note: Note, need: float = 0.0) -> tuple[bool, float]:
+        """Lay the chart out with its note as *note* says: whether no text overflows, and
+        the plot's height. A plot shorter than *need* stops a vertical chart's layout there
+        (the arrangement will not be taken: its other texts are not laid out)."""
         del out.items[items:], out.boxes[boxes:], out.areas[areas:]
-        plot = _lay_out(canvas, rect, chart, note, wide).height()
+        drawn[:] = [note]
+        plot = _lay_out(canvas, rect, chart, note, wide, need).height()
         return not any(box.overflow for box in out.boxes[boxes:]), plot
 
     for left_out in LEAVE_OUT:
         canvas.left_out = left_out
         tried: dict[Note, tuple[bool, float]] = {}
         for note in order if chart.note else order[:1]:
-            tried[note] = fits, plot = attempt(note)
-            if fits and plot >= rect.height() * READABLE:
+            tried[note] = fits, plot = attempt(note, readable)
+            if fits and plot >= readable:
                 return
+        # None was taken: those stopped short are laid out whole, to say if they fit.
+        for note, (_, plot) in tried.items():
+            if plot < readable:
+                tried[note] = attempt(note)
         best = max(tried, key=tried.__getitem__)
         if tried[best][1] >= rect.height() * MIN_PLOT or left_out == LEAVE_OUT[-1]:
-            if best is not note:
+            if best is not drawn[0]:
                 attempt(best)
             return
 
 
-def _lay_out(canvas: ChartCanvas, rect: QRectF, chart: Chart, place: Note, wide: bool) -> QRectF:
-    """Lay *chart* out in *rect*, its note set as *place* says; returns the plot."""
+def _lay_out(
+    canvas: ChartCanvas, rect: QRectF, chart: Chart, place: Note, wide: bool, need: float = 0.0
+) -> QRectF:
+    """Lay *chart* out in *rect*, its note set as *place* says; returns the plot. A vertical
+    plot shorter than *need* is returned as soon as its height is known, the rest not laid
+    out."""
     style, language = canvas.style, canvas.language
     area = QRectF(rect)
     if place is Note.BESIDE and chart.note:
@@ -186,7 +202,12 @@ def _lay_out(canvas: ChartCanvas, rect: QRectF, chart: Chart, place: Note, wide:
     axis = Axis.of(chart, language, max(2, min(6, int(room) + 1)))
     region = QRectF(rect.left(), rect.top() + (row if chart.unit else 0.0), area.width(), 0.0)
     region.setBottom(area.bottom())
-    plot = (horizontal if across else _vertical)(canvas, area, chart, axis)
+    if across:
+        plot = horizontal(canvas, area, chart, axis)
+    else:
+        plot = _vertical(canvas, area, chart, axis, need)
+        if plot.height() < need:
+            return plot
     canvas.out.areas.append(_area(canvas, region, chart, axis, plot))
     if place is Note.BESIDE and chart.note:  # the rest of the width
         left, top = area.right() + style.label * 1.2, plot.top() if wide else rect.top()
@@ -240,8 +261,11 @@ def _left_out(canvas: ChartCanvas, chart: Chart) -> tuple[str, ...]:
     return tuple(p for p in paths if canvas.second(p) and not canvas.second_text(p))
 
 
-def _vertical(canvas: ChartCanvas, area: QRectF, chart: Chart, axis: Axis) -> QRectF:
-    """Categories along the bottom, values up the side: bars or a line; returns the plot."""
+def _vertical(
+    canvas: ChartCanvas, area: QRectF, chart: Chart, axis: Axis, need: float = 0.0
+) -> QRectF:
+    """Categories along the bottom, values up the side: bars or a line; returns the plot
+    (at once, after the categories, where it is shorter than *need*)."""
     style = canvas.style
     gutter = max(canvas.width(text, style.small) for _, text in axis.ticks) + tick_length(canvas)
     count = len(chart.categories)
@@ -266,6 +290,8 @@ def _vertical(canvas: ChartCanvas, area: QRectF, chart: Chart, axis: Axis) -> QR
     same_scale(labels)
     needed = max(label.content_size()[1] for label in labels)
     plot.setBottom(max(top + 40, area.bottom() - needed - style.label * 0.3))
+    if plot.height() < need:
+        return plot
     for label in labels:
         label.rect.moveTop(plot.bottom() + style.label * 0.3)
         canvas.place(label)
