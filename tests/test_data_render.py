@@ -22,6 +22,7 @@ from desktop.render.builder import SlideLayout
 from desktop.render.chart_items import Shape
 from desktop.render.checks import render_problems
 from desktop.render.fonts import make_font
+from desktop.render.items import Text
 from desktop.render.renderer import SlideRenderer
 from desktop.render.table_fit import first_fitting
 from tests.conftest import DeckFactory, chart_section
@@ -135,6 +136,30 @@ def test_several_series_get_a_legend_and_a_gap_for_null(make_deck: DeckFactory) 
     theme = load_theme("default")
     fills = {s.fill for s in layout.items if isinstance(s, Shape) and s.fill}
     assert {theme.palette[0], theme.palette[1]} <= fills
+
+
+def test_no_gridline_runs_through_a_bars_value(make_deck: DeckFactory) -> None:
+    """Each bar's value is drawn on the slide's background over the gridlines: drawn after
+    them, a fill of the background under its digits and a little either side."""
+    layout = _laid(_deck(make_deck, chart_section(type="bar", series=ONE)), "high-contrast")[1]
+    background = load_theme("high-contrast").color("background")
+    rule = load_theme("high-contrast").color("rule")
+    items = layout.items
+    gridlines = [n for n, s in enumerate(items) if isinstance(s, Shape) and s.line == rule]
+    assert gridlines
+    values = [
+        (n, item.box)
+        for n, item in enumerate(items)
+        if isinstance(item, Text) and item.box.name.startswith("chart-value-")
+    ]
+    assert len(values) == 3
+    for n, label in values:
+        behind = items[n - 1]
+        assert isinstance(behind, Shape) and behind.fill == background and not behind.line
+        assert n - 1 > max(gridlines)
+        drawn = label.drawn_rect()
+        cover = behind.path.boundingRect()
+        assert cover.contains(drawn) and cover.width() > drawn.width()
 
 
 @pytest.mark.parametrize("kind", ["bar", "line"])

@@ -38,7 +38,7 @@ from desktop.render.chart_canvas import (
     tick_length,
     value_texts,
 )
-from desktop.render.chart_items import ChartStyle, Shape
+from desktop.render.chart_items import ChartStyle, Shape, box
 from desktop.render.chart_legend import legend
 from desktop.render.items import ChartArea
 from desktop.render.text import TextBox, VAlign
@@ -350,17 +350,20 @@ def _vertical_bars(
                 label_h = lines(size)
                 at = rect.top() - label_h if above else rect.bottom()
                 text = texts[(s, n)]
-                canvas.place(
-                    canvas.box(
-                        centred(rect.center().x(), slot, plot, at, label_h),
-                        text,
-                        size,
-                        f"chart-value-{s * len(data.values) + n}",
-                        ink,
-                        align=CENTER,
-                        bold=True,
-                    )
+                label = canvas.box(
+                    centred(rect.center().x(), slot, plot, at, label_h),
+                    text,
+                    size,
+                    f"chart-value-{s * len(data.values) + n}",
+                    ink,
+                    align=CENTER,
+                    bold=True,
                 )
+                # On the slide's background, gridlines stop short of the value (none runs
+                # through its digits).
+                behind = label.drawn_rect().adjusted(-size * 0.25, 0, size * 0.25, 0)
+                canvas.shape(Shape(box(behind), fill=style.background))
+                canvas.place(label)
 
 
 def _lines(canvas: ChartCanvas, plot: QRectF, chart: Chart, slot: float, y: _Place) -> None:
