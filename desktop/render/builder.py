@@ -200,10 +200,6 @@ class LayoutBuilder:
         self._pairs: dict[tuple[Para, str, float, bool], tuple[Para, Para]] = {}
         """The paragraph pairs :meth:`below` made: a figures slide asks for each label's at
         every arrangement it tries, a slide laid out again for all of its own."""
-        self._fitted: dict[tuple[str, float, tuple[Para, ...]], float] = {}
-        """The scale each text was fitted at (by name, width and paragraphs): where the
-        same text's search starts when the slide is laid out again (its subtitle given way:
-        the body's box only grew, so its scale can only be as large or larger)."""
         self.kept: dict[str, object] = {}
         """What a layout works out once for every layout of its slide (the subtitle giving
         way lays it out again), by name: a table's plans."""
@@ -289,13 +285,7 @@ class LayoutBuilder:
             proportional=proportional,
             shared=self.laid_out,
         )
-        if not fitted:
-            return box
-        key = (name, rect.width(), tuple(paras))
-        box.start = self._fitted.get(key)
-        box.fit()
-        self._fitted[key] = box.scale
-        return box
+        return box.fit() if fitted else box
 
     def place(self, box: TextBox) -> TextBox:
         """Put a fitted box on the slide (moving its rectangle keeps its fit when the new

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import enum
+import itertools
 import math
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +21,8 @@ from PySide6.QtGui import QPainter, QTextBlock, QTextCursor, QTextDocument
 from desktop.core.cjk import has_cjk
 from desktop.core.markup import plain
 from desktop.render.cjk_text import cjk_first
-from desktop.render.fit_search import guided_last_fitting
+from desktop.render.fit_search import last_fitting
+from desktop.render.fonts import whole_pixels
 from desktop.render.text_shared import (
     LaidOut,
     block_format,
@@ -34,17 +36,6 @@ LINE_SPACING = 1.362
 """Natural line spacing of the Latin font (Noto Sans), as a multiple of the font size: the
 pitch of every line, Chinese and mixed ones included."""
 
-
-SHRINK_POWER = 2.0
-"""A text's height shrinks as about this power of its scale (more when it loses lines): where
-a fit's search starts (:meth:`TextBox._estimate`)."""
-
-SECANT_POWERS = (0.25, 4.0)
-"""The powers of the scale a text's height is taken to change by between two layouts, at
-least and at most (:meth:`TextBox._secant`)."""
-SECANT_APART = 1.1
-"""Two layouts whose scales are closer than this say nothing of the power (their heights are
-a line apart or the same): :data:`SHRINK_POWER` is taken instead."""
 
 FIT_KEPT = 16
 """Documents a box fitted alone keeps while it searches (each scale laid out once)."""
@@ -119,9 +110,6 @@ class TextBox:
     scale: float = 1.0
     overflow: bool = False
     document: QTextDocument | None = field(default=None, repr=False)
-    start: float | None = field(default=None, repr=False, compare=False)
-    """The scale a fit's search asks about first (the same text's fit in a box like this
-    one); None: guessed from the text at full size. Any start finds the same scale."""
 
     def fit(self, max_scale: float = 1.0) -> TextBox:
         """Lay out at full size; shrink until it fits or reaches the minimum size.
@@ -157,18 +145,10 @@ class TextBox:
             return
         scales = self._scales(max_scale)
 
-        measured = [(max_scale, *_extent(doc))]
-        """The scale, width and height of every layout asked about."""
-
-        def ask(index: int) -> tuple[bool, int]:
-            laid_out = self._layout(scales[index])
-            measured.append((scales[index], *_extent(laid_out)))
-            guess = self._secant(measured)
-            return self._fits(laid_out), bisect.bisect_right(scales, guess) - 1
-
-        guess = self._estimate(doc, max_scale) if self.start is None else self.start
-        start = bisect.bisect_right(scales, guess) - 1
-        found = guided_last_fitting(len(scales), ask, start)
+        start = self._guess(doc, max_scale, scales)
+        found = last_fitting(
+            len(scales), lambda index: self._fits(self._layout(scales[index])), start
+        )
         if found is None:
             self.document, self.scale = self._layout(scales[0]), scales[0]
             self.overflow = not self._fits(self.document)
@@ -190,32 +170,39 @@ class TextBox:
             steps.add(floor)
         return sorted(step for step in steps if step == bottom or step < max_scale)
 
-    def _estimate(self, doc: QTextDocument, scale: float) -> float:
-        """The scale at which *doc*'s text (laid out at *scale*) would just fit, guessed:
-        its height shrinking as :data:`SHRINK_POWER` of the scale, its width in proportion
-        (where the search starts; any guess finds the same scale)."""
-        width, height = _extent(doc)
-        by_height = math.pow((self.rect.height() + 0.5) / max(height, 1.0), 1 / SHRINK_POWER)
-        by_width = (self.rect.width() + 0.5) / max(width, 1.0)
-        return scale * min(by_height, by_width, 1.0)
+    def _guess(self, doc: QTextDocument, scale: float, scales: list[float]) -> int:
+        """The index of the largest of *scales* at which the text would just fit, guessed
+        from *doc* (laid out at *scale*) paragraph by paragraph (:func:`_paragraph_lines`),
+        at the whole pixel size the fit sets each at (a secondary text held at the minimum
+        size does not shrink): its words taking as many lines as their width then fills
+        (one at least), each line as tall and as wide in proportion to its size. Any guess
+        finds the same scale; a right one takes two layouts."""
+        _, height = _extent(doc)
+        measured = _paragraph_lines(doc, height)
+        if len(measured) != len(self.paras):
+            return bisect.bisect_right(scales, scale) - 2
+        at = [whole_pixels(self._scaled(para.size, scale)) for para in self.paras]
+        room = (self.rect.width() + 0.5, self.rect.height() + 0.5)
 
-    def _secant(self, measured: list[tuple[float, float, float]]) -> float:
-        """The scale at which the text would just fit, guessed again from the last of its
-        *measured* layouts (scale, width, height each): its height changing with the scale as
-        it did from the nearest other layout :data:`SECANT_APART` from it (a power of the
-        scale: a text whose secondary lines are held at the minimum size shrinks less), or
-        else as :data:`SHRINK_POWER`; its width in proportion."""
-        scale, width, height = measured[-1]
-        power = SHRINK_POWER
-        apart = [m for m in measured[:-1] if max(m[0], scale) / min(m[0], scale) >= SECANT_APART]
-        if apart and height > 0:
-            near = min(apart, key=lambda m: abs(math.log(m[0] / scale)))
-            if near[2] > 0 and near[2] != height:
-                power = math.log(near[2] / height) / math.log(near[0] / scale)
-                power = min(max(power, SECANT_POWERS[0]), SECANT_POWERS[1])
-        by_height = math.pow((self.rect.height() + 0.5) / max(height, 1.0), 1 / power)
-        by_width = (self.rect.width() + 0.5) / max(width, 1.0)
-        return scale * min(by_height, by_width)
+        def fits(index: int) -> bool:
+            total, widest = 0.0, 0.0
+            for para, pixels, (count, words, line, longest, tall) in zip(
+                self.paras, at, measured, strict=True
+            ):
+                ratio = whole_pixels(self._scaled(para.size, scales[index])) / pixels
+                lines = max(1, math.ceil(words * ratio / line - 1e-9)) if self.wrap else count
+                total += lines * tall / count * ratio
+                widest = max(widest, longest * ratio)
+            return total <= room[1] and widest <= room[0]
+
+        low, high = -1, len(scales)  # fits at low, not at high
+        while high - low > 1:
+            middle = (low + high) // 2
+            if fits(middle):
+                low = middle
+            else:
+                high = middle
+        return low
 
     def _floors(self, max_scale: float) -> tuple[float, float | None]:
         """The scale the paragraphs shrink to in proportion (the smallest at the minimum
@@ -430,6 +417,26 @@ class TextBox:
 def _extent(doc: QTextDocument) -> tuple[float, float]:
     """The width and height *doc*'s text takes (laying it out)."""
     return doc.idealWidth(), doc.size().height()
+
+
+def _paragraph_lines(
+    doc: QTextDocument, height: float
+) -> list[tuple[int, float, float, float, float]]:
+    """Each paragraph of *doc* (laid out, *height* tall) as it is laid out: its lines, the
+    width its words take on them, the width of a line, the width of its widest line, and the
+    height it takes with its gap below."""
+    blocks = list(_blocks(doc))
+    tops = [block.layout().position().y() for block in blocks] + [height]
+    out = []
+    for block, (top, bottom) in zip(blocks, itertools.pairwise(tops), strict=True):
+        layout = block.layout()
+        lines = [layout.lineAt(n) for n in range(layout.lineCount())]
+        if not lines:
+            return []
+        widths = [line.naturalTextWidth() for line in lines]
+        line = max(max(line.width() for line in lines), 1.0)
+        out.append((len(lines), sum(widths), line, max(widths), bottom - top))
+    return out
 
 
 def _blocks(doc: QTextDocument) -> Iterator[QTextBlock]:
