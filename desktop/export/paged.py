@@ -6,7 +6,7 @@ both call :func:`draw_pages`, so a printed deck and its PDF have the same pages.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Final
 
 from PySide6.QtGui import QPagedPaintDevice, QPainter
@@ -54,11 +54,15 @@ def draw_pages(
     step: Step,
     *,
     with_ink: bool = False,
+    after: Sequence[Page] = (),
 ) -> list[int]:
     """Draw *pages* with *painter* (begun on *device*); return each page's first physical
     page, and one more entry: the number of pages drawn. *with_ink*: the presenter's saved
-    ink over the slides (``export --with-ink``)."""
+    ink over the slides (``export --with-ink``). *after*: pages drawn before these by
+    another process (:mod:`desktop.export.pdf_split`): these are numbered after them, and
+    their physical indexes count them."""
     drawer = PageDrawer(device, painter, renderer, a4, with_ink=with_ink)
+    drawer.page_number = drawer.page_count(after)
     starts: list[int] = []
     ahead = 0
     """The first page whose slides are not laid out yet."""

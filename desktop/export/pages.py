@@ -7,23 +7,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
     QColor,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
-    QPalette,
     QPen,
 )
 
 from desktop.core.markup import plain
-from desktop.core.model import Deck, Layout, Source, format_duration, slide_label
+from desktop.core.model import Deck, Layout, Source, format_duration
 from desktop.core.numbering import action_number
 from desktop.core.slide_words import both
 from desktop.export.plan import Page, PageKind
-from desktop.render.fonts import make_font
-from desktop.render.notes import notes_document
 from desktop.render.renderer import SlideRenderer
 from desktop.render.text import Para, TextBox, VAlign
 
@@ -157,6 +153,11 @@ class PageDrawer:
             ],
             wrap=False,
         )
+        return self.chrome_body()
+
+    def chrome_body(self) -> QRectF:
+        """The content rectangle of an A4 page (what :meth:`chrome` returns)."""
+        margin = 16 * MM
         return QRectF(
             margin,
             8 * MM + self.pt(22),
@@ -226,91 +227,15 @@ class PageDrawer:
         self.collect_links(page, laid_out.links, full)
 
     def notes_page(self, page: Page) -> None:
-        index = page.slides[0]
-        ref = self.deck.refs[index]
-        self.new_page()
-        body = self.chrome(plain(ref.section.title))
-        slide_rect = QRectF(
-            body.left(),
-            body.top(),
-            body.width(),
-            body.width() * self.renderer.canvas.height() / self.renderer.canvas.width(),
-        )
-        drawn = self.slide_frame(index, slide_rect)
-        y = drawn.bottom() + 7 * MM
-        plan = f"  ·  planned {format_duration(ref.slide.duration)}" if ref.slide.duration else ""
-        heading = self.text(
-            QRectF(body.left(), y, body.width(), self.pt(30)),
-            [
-                self.para(
-                    f"Slide {index + 1}  ·  {slide_label(self.deck, ref)}{plan}",
-                    12,
-                    bold=True,
-                    markup=False,
-                )
-            ],
-        )
-        y += heading.content_size()[1] + 4 * MM
-        sources = self.slide_sources(index)
-        source_h = 0.0
-        if sources:
-            source_box = TextBox(
-                QRectF(body.left(), 0, body.width(), body.height() / 4),
-                sources,
-                self.families,
-                min_size=self.pt(6.5),
-            ).fit()
-            source_h = source_box.content_size()[1]
-            source_box.rect.moveTop(body.bottom() - source_h)
-            self.line(
-                body.left(),
-                source_box.rect.top() - 3 * MM,
-                body.right(),
-                source_box.rect.top() - 3 * MM,
-            )
-            source_box.paint(self.painter)
-        notes_rect = QRectF(
-            body.left(), y, body.width(), body.bottom() - y - (source_h + 7 * MM if sources else 0)
-        )
-        notes = ref.slide.notes or "*No speaker notes.*"
-        if second := ref.slide.secondary.get("notes"):  # two languages: the second follows
-            notes = f"{notes}\n\n---\n\n{second}"
-        self.markdown(notes, notes_rect, page)
+        from desktop.export import notes_page  # it draws with this module's drawer
 
-    def markdown(self, notes: str, rect: QRectF, page: Page) -> None:
-        """Speaker notes from Markdown (no HTML), shrunk to fit down to 8 pt, then continued.
+        notes_page.draw(self, page)
 
-        The document comes from :func:`notes_document`: no image is loaded, and only
-        http, https and mailto links become link annotations.
-        """
-        doc = notes_document(notes, QColor(self.color("muted")))
-        doc.setUseDesignMetrics(True)
-        doc.setDocumentMargin(0)
-        for points in (11.0, 10.0, 9.0, 8.0):
-            doc.setDefaultFont(make_font(self.families, self.pt(points)))
-            doc.setTextWidth(rect.width())
-            if doc.size().height() <= rect.height():
-                break
-        offset = 0.0
-        total = doc.size().height()
-        area = QRectF(rect)
-        # The text colour is the theme's, not the desktop palette's (which may be light).
-        context = QAbstractTextDocumentLayout.PaintContext()
-        palette = context.palette
-        palette.setColor(QPalette.ColorRole.Text, QColor(self.color("text")))
-        context.palette = palette
-        while True:
-            self.painter.save()
-            self.painter.translate(area.left(), area.top() - offset)
-            context.clip = QRectF(0, offset, area.width(), area.height())
-            self.painter.setClipRect(context.clip)
-            doc.documentLayout().draw(self.painter, context)
-            self.painter.restore()
-            offset += area.height()
-            if offset >= total - 1:
-                break
-            self.new_page()
-            area = self.chrome(f"Notes, slide {page.slides[0] + 1} (continued)")
+    def page_count(self, pages: Sequence[Page]) -> int:
+        """The physical pages *pages* take when drawn: one each, but notes that run on."""
+        from desktop.export import notes_page
+
+        return sum(notes_page.count(self, p) if p.kind is PageKind.NOTES else 1 for p in pages)
 
     def reference(self, source: Source) -> str:
         """*source* in full for a list, with its title's secondary language text after it
