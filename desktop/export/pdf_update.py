@@ -17,6 +17,7 @@ Usage::
 
 from __future__ import annotations
 
+import itertools
 import mmap
 import re
 from dataclasses import dataclass
@@ -123,6 +124,31 @@ class IncrementalUpdate:
             raise PdfSyntaxError(f"byte {pos}: the trailer is not a dictionary")
         return trailer
 
+    @property
+    def data(self) -> mmap.mmap:
+        """The file's bytes, mapped (until :meth:`write` or :meth:`close`)."""
+        return self._map
+
+    def offset(self, number: int) -> int:
+        """Where object *number* (its ``N G obj``) starts in the file.
+
+        Raises:
+            PdfSyntaxError: the object is not in the file.
+        """
+        offset = self._offsets.get(number)
+        if offset is None:
+            raise PdfSyntaxError(f"object {number} is not in the file")
+        return offset
+
+    def object_ends(self) -> dict[int, int]:
+        """Where each object in use ends, by its offset: where the next object (or the
+        cross-reference table) begins."""
+        starts = sorted(set(self._offsets.values()))
+        ends = dict(itertools.pairwise(starts))
+        if starts:
+            ends[starts[-1]] = max(self._start, starts[-1])
+        return ends
+
     def get(self, ref: Value) -> Value:
         """The object *ref* refers to (a direct value is returned as it is).
 
@@ -131,10 +157,7 @@ class IncrementalUpdate:
         """
         if not isinstance(ref, Ref):
             return ref
-        offset = self._offsets.get(ref.number)
-        if offset is None:
-            raise PdfSyntaxError(f"object {ref.number} is not in the file")
-        return parse_indirect(self._map, offset, ref.number)
+        return parse_indirect(self._map, self.offset(ref.number), ref.number)
 
     def dictionary(self, ref: Value) -> dict[str, Value]:
         """The dictionary *ref* refers to.
@@ -175,9 +198,7 @@ class IncrementalUpdate:
 
     def _type(self, ref: Ref) -> bytes:
         """The ``/Type`` of the page tree node *ref*: ``Page`` or ``Pages``."""
-        offset = self._offsets.get(ref.number)
-        if offset is None:
-            raise PdfSyntaxError(f"object {ref.number} is not in the file")
+        offset = self.offset(ref.number)
         end = self._map.find(b"endobj", offset)
         found = _NODE_TYPE.search(self._map, offset, end if end >= 0 else len(self._map))
         if found is None:
@@ -200,6 +221,11 @@ class IncrementalUpdate:
     def replace(self, ref: Ref, value: Value) -> None:
         """Give object *ref* a new value in the update."""
         self._objects[ref.number] = serialize(value)
+
+    def replace_raw(self, ref: Ref, body: bytes) -> None:
+        """Give object *ref* the bytes *body* in the update: what goes between its ``obj``
+        and ``endobj``, as written (a dictionary and its stream, say)."""
+        self._objects[ref.number] = body
 
     def reserve(self) -> Ref:
         """A new object number, for an object :meth:`replace` gives later."""
