@@ -22,8 +22,9 @@ from desktop.core.model import Deck, Layout, slide_label
 from desktop.core.problems import UserError
 from desktop.core.slide_words import both
 from desktop.export.exporter import ExportJob, ExportResult
-from desktop.export.paged import draw_pages, prepare
+from desktop.export.paged import Step, draw_pages, prepare
 from desktop.export.pdf import PdfOptions
+from desktop.export.pdf_split import can_split, draw_here, draw_in_two, split_at
 from desktop.export.plan import (
     ExportLayout,
     Page,
@@ -59,26 +60,50 @@ def _draw(
     pages: list[Page],
     job: ExportJob[PdfOptions],
 ) -> list[int]:
-    """Draw every page; return the physical index of each planned page's first page.
+    """Draw every page into *path*; return the physical index of each planned page's first
+    page, and one more entry: the number of pages drawn.
 
-    One more entry at the end holds the number of pages drawn.
+    Many pages are drawn in two processes where that is safe (:mod:`desktop.export.pdf_split`).
+
+    Raises:
+        OSError: the file could not be written (disk full, file size limit).
+    """
+    with_ink = job.options.with_ink
+
+    def draw(handle: int, mine: list[Page], after: list[Page], step: Step) -> list[int]:
+        return _draw_into(handle, path, deck, renderer, layout, mine, after, step, with_ink)
+
+    if can_split(len(pages), with_ink):
+        return draw_in_two(path, pages, split_at(pages), draw, job.step)
+    return draw_here(path, pages, draw, job.step)
+
+
+def _draw_into(
+    handle: int,
+    path: Path,
+    deck: Deck,
+    renderer: SlideRenderer,
+    layout: ExportLayout,
+    pages: list[Page],
+    after: list[Page],
+    step: Step,
+    with_ink: bool,
+) -> list[int]:
+    """Draw *pages*, numbered after *after*, as a PDF into the file open as *handle*
+    (*path* names the target's folder in messages); return their starts.
 
     Raises:
         OSError: the file could not be written (disk full, file size limit): Qt reports
             that only on the device, so it is checked here rather than found later as a
             truncated PDF.
     """
-    # Qt gets the open file, not its name: Qt encodes names as UTF-8 whatever the locale, so
-    # under LC_ALL=C it would write a non-ASCII name to another file than Python reads.
-    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600)
     device = QFile()
     if not device.open(
-        handle, QIODeviceBase.OpenModeFlag.WriteOnly, QFileDevice.FileHandleFlag.AutoCloseHandle
+        handle, QIODeviceBase.OpenModeFlag.WriteOnly, QFileDevice.FileHandleFlag.DontCloseHandle
     ):
-        os.close(handle)
         raise _device_error(device)
     try:
-        starts = _draw_pages(deck, renderer, device, path, layout, pages, job)
+        starts = _draw_pages(deck, renderer, device, path, layout, pages, after, step, with_ink)
         device.flush()  # close() would flush too, but without saying why it failed
         if device.error() != QFileDevice.FileError.NoError:
             raise _device_error(device)
@@ -87,10 +112,9 @@ def _draw(
     if device.error() != QFileDevice.FileError.NoError:
         raise _device_error(device)
     # Qt does not always notice a failed write (a full disk): the file must end the PDF.
-    with path.open("rb") as stream:
-        stream.seek(max(0, path.stat().st_size - 1024))
-        if b"%%EOF" not in stream.read():
-            raise OSError(errno.EIO, _INCOMPLETE)
+    size = os.fstat(handle).st_size
+    if b"%%EOF" not in os.pread(handle, 1024, max(0, size - 1024)):
+        raise OSError(errno.EIO, _INCOMPLETE)
     return starts
 
 
@@ -113,7 +137,9 @@ def _draw_pages(
     path: Path,
     layout: ExportLayout,
     pages: list[Page],
-    job: ExportJob[PdfOptions],
+    after: list[Page],
+    report: Step,
+    with_ink: bool,
 ) -> list[int]:
     writer = QPdfWriter(device)
     writer.setCreator(f"tianjin-briefing {__version__}")
@@ -128,10 +154,12 @@ def _draw_pages(
     def step(done: int, total: int) -> None:
         if device.error() != QFileDevice.FileError.NoError:
             raise _device_error(device)  # the disk filled up: stop now, not 300 pages later
-        job.step(done, total)
+        report(done, total)
 
     try:
-        return draw_pages(writer, painter, renderer, a4, pages, step, with_ink=job.options.with_ink)
+        return draw_pages(
+            writer, painter, renderer, a4, pages, step, with_ink=with_ink, after=after
+        )
     finally:
         painter.end()
 
