@@ -11,7 +11,8 @@ links, labels) is added to the joined file afterwards, as to a file drawn in one
 Only a process that can fork safely splits (:func:`can_split`): Linux (the child is ended
 with its parent through ``prctl``), one thread (a lock held by another thread would stay
 held in the child forever), and not the desktop app (its windows, timers and event loop
-must not be copied; the Export dialog and File → Print draw in one process).
+must not be copied; the Export dialog and File → Print draw in one process); and only while
+a processor is free for the child (:func:`free_core`).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ NOTES_COUNT_COST: Final = 0.1
 pages: :func:`draw_in_two`), as a share of drawing it: 0.09–0.12 measured."""
 
 _PR_SET_PDEATHSIG: Final = 1
+LOADAVG: Final = Path("/proc/loadavg")
 
 Draw = Callable[[int, list[Page], list[Page], Step], list[int]]
 """Draws planned pages into the open file descriptor given: (descriptor, pages, the pages
@@ -68,8 +70,22 @@ class Half:
 
 
 def can_split(page_count: int, with_ink: bool = False) -> bool:
-    """Whether *page_count* planned pages are drawn in two processes here."""
-    return page_count >= SPLIT_PAGES and not with_ink and forkable()
+    """Whether *page_count* planned pages are drawn in two processes here (and now)."""
+    return page_count >= SPLIT_PAGES and not with_ink and forkable() and free_core()
+
+
+def free_core(loadavg: Path = LOADAVG, processors: int | None = None) -> bool:
+    """Whether a processor is free for the child now: fewer tasks are running than there
+    are processors this process may use, itself counted (``/proc/loadavg``'s running
+    tasks). On a processor another program keeps busy, the two halves would take turns
+    and the split would only add its cost (5–10 %, bench/RESULTS.md). *processors*: those
+    this process may use (None: ask the system)."""
+    try:
+        processors = processors or len(os.sched_getaffinity(0))
+        running = int(loadavg.read_text().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        return False
+    return running < processors
 
 
 def split_at(pages: list[Page]) -> int:

@@ -227,6 +227,20 @@ def test_the_desktop_app_draws_in_one_process(
 
 def test_only_large_exports_without_ink_split(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdf_split, "forkable", lambda: True)
+    monkeypatch.setattr(pdf_split, "free_core", lambda: True)
     assert pdf_split.can_split(pdf_split.SPLIT_PAGES)
     assert not pdf_split.can_split(pdf_split.SPLIT_PAGES - 1)
     assert not pdf_split.can_split(pdf_split.SPLIT_PAGES, with_ink=True)
+    monkeypatch.setattr(pdf_split, "free_core", lambda: False)  # another program's
+    assert not pdf_split.can_split(pdf_split.SPLIT_PAGES)
+
+
+def test_a_free_core_is_one_nobody_else_runs_on(tmp_path: Path) -> None:
+    loadavg = tmp_path / "loadavg"
+    loadavg.write_text("1.50 1.20 0.90 1/160 4242\n")  # this process alone
+    assert pdf_split.free_core(loadavg, processors=2)
+    loadavg.write_text("1.50 1.20 0.90 2/160 4242\n")  # and another on the other core
+    assert not pdf_split.free_core(loadavg, processors=2)
+    assert pdf_split.free_core(loadavg, processors=4)
+    loadavg.write_text("garbled\n")
+    assert not pdf_split.free_core(loadavg, processors=2)
