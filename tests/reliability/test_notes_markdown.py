@@ -196,10 +196,10 @@ def test_one_document_for_every_surface(qtbot: QtBot, tally: Tally) -> None:
     hrefs, images = document_links(document)
     assert (hrefs, images) == (["https://example.org"], 0)
     assert document.toPlainText() == "[image: x] a c"
-    import desktop.export.pages as pages
+    import desktop.export.notes_page as notes_page
     import desktop.ui.notes_pane as pane
 
-    for module in (pages, pane):
+    for module in (notes_page, pane):
         source = Path(module.__file__ or "").read_text(encoding="utf-8")
         assert "setMarkdown(" not in source, f"{module.__name__} parses Markdown itself"
         assert "notes_document(" in source
