@@ -39,7 +39,7 @@ from desktop.export.paged import Step
 from desktop.export.pdf_join import join
 from desktop.export.plan import Page, PageKind
 
-SPLIT_PAGES = 40
+SPLIT_PAGES = 50
 """Planned pages from which an export is drawn in two processes: below it, forking and
 joining cost more than the second core saves (see bench/RESULTS.md, issue 18)."""
 
