@@ -66,13 +66,15 @@ def measure_switch(options: Options) -> list[Figure]:
 
 
 def measure_bilingual_export(options: Options) -> list[Figure]:
-    """The ``export`` group's language figure: the bundled deck's slides in en+zh ÷ in en."""
+    """The ``export`` group's language figures: the bundled deck's slides in en+zh ÷ in en
+    (the budget), and ÷ in zh (the language whose fonts cost the most to embed: what two
+    languages cost beyond it)."""
     from desktop.core.resources import bundled_deck
 
     group = "PDF export (median)"
     runs = max(3, options.runs)
     times = {}
-    for lang in ("en", "en+zh"):
+    for lang in ("en", "zh", "en+zh"):
         log(f"export slides {lang}")
         result = worker("export", deck=str(bundled_deck()), layout="slides", runs=runs, lang=lang)
         times[lang] = median(result["times"]) / 1000
@@ -84,4 +86,12 @@ def measure_bilingual_export(options: Options) -> list[Figure]:
         "×",
     )
     ratio.detail = f"{times['en+zh']:.3f} s ÷ {times['en']:.3f} s, {runs} runs each"
-    return [budget(ratio, BILINGUAL_EXPORT_LIMIT, text="≤ 1.5×")]
+    against_zh = Figure(
+        "export.bilingual.ratio_zh",
+        group,
+        "slides, bundled deck: en+zh ÷ zh",
+        times["en+zh"] / times["zh"],
+        "×",
+    )
+    against_zh.detail = f"{times['en+zh']:.3f} s ÷ {times['zh']:.3f} s, {runs} runs each"
+    return [budget(ratio, BILINGUAL_EXPORT_LIMIT, text="≤ 1.5×"), against_zh]
