@@ -56,7 +56,8 @@ def test_a_kept_plan_lays_the_table_out_as_one_planned_anew(
 def test_a_table_laid_out_again_plans_each_size_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """The bundled targets table in two languages: its subtitle gives way, so each part is
     laid out twice, in a taller room the second time; the sizes planned the first time hold
-    there, and the first search plans three sizes (the largest, then where its height says)."""
+    there, and the first search plans two sizes: where its cells' advances say it fits (not
+    the largest, which they say is too tall) and the next larger, which is not."""
     deck = _bundled("en+zh")
     planned: list[tuple[int, int, float, float]] = []
     plan = table_plan.plan_table
@@ -74,7 +75,7 @@ def test_a_table_laid_out_again_plans_each_size_once(monkeypatch: pytest.MonkeyP
     by_size = [(t, width, size) for t, _, width, size in planned]
     assert len(by_size) == len(set(by_size))
     own = planned[0][:2]
-    assert len([p for p in planned if p[:2] == own]) == 3
+    assert len([p for p in planned if p[:2] == own]) == 2
     for index in others:
         planned.clear()
         renderer.layout(index)
@@ -102,3 +103,46 @@ def test_a_plan_is_reused_only_in_a_room_it_holds_in() -> None:
     assert isinstance(missed, table_plan.Miss) and missed.needs > found.height - 20
     again = short.plan(b, QRectF(0, 0, 1680, found.height), ref.slide.table, grid, size)
     assert isinstance(again, table_plan.Plan) and again.heights == found.heights
+
+
+def _search(display: str) -> tuple[LayoutBuilder, QRectF, list[list[object]], list[float]]:
+    deck = _bundled(display)
+    ref = deck.refs[_tables(deck)[0]]
+    b = LayoutBuilder(deck, load_theme("default"), ref)
+    assert ref.slide.table is not None
+    grid = _cells(ref.slide.table, deck.shown_language, b.secondary)
+    sizes = [36.0, 33.12, 30.6, 28.08, 26.0]
+    return b, QRectF(0, 0, 1680, 470), grid, sizes  # type: ignore[return-value]
+
+
+def test_the_predicted_height_is_near_the_planned_one() -> None:
+    """The bundled targets table in two languages at every size: its cells' advances say
+    its height within a tenth of what its plan's rows take."""
+    b, _, grid, sizes = _search("en+zh")
+    table = b.ref.slide.table
+    assert table is not None
+    tall = QRectF(0, 0, 1680, 10_000)
+    for size in sizes:
+        plan = table_plan.plan_table(b, tall, table, grid, size)  # type: ignore[arg-type]
+        assert isinstance(plan, table_plan.Plan)
+        columns = table_plan.columns_at(b, tall, table, grid, size)  # type: ignore[arg-type]
+        assert columns is not None
+        predicted = table_plan.predicted_height(b, columns, size)
+        assert abs(predicted - sum(plan.heights)) < 0.1 * sum(plan.heights)
+
+
+@pytest.mark.parametrize("said", [0.0, 1e9])
+def test_a_wrong_prediction_finds_the_same_size(
+    said: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever the advances say (every size fits; none does), the search finds the size
+    the plans say, only with more of them."""
+    b, area, grid, sizes = _search("en+zh")
+    table = b.ref.slide.table
+    assert table is not None
+    right = table_plan.largest_fit(b, area, table, grid, sizes, table_plan.Plans())  # type: ignore[arg-type]
+    monkeypatch.setattr(table_plan, "predicted_height", lambda *args: said)
+    wrong = table_plan.largest_fit(b, area, table, grid, sizes, table_plan.Plans())  # type: ignore[arg-type]
+    assert right[0] == wrong[0] == 28.08
+    assert right[1] is not None and wrong[1] is not None
+    assert right[1].heights == wrong[1].heights

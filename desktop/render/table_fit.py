@@ -13,7 +13,8 @@ from typing import Final
 
 from PySide6.QtGui import QFontMetricsF
 
-from desktop.core.cjk import has_cjk, is_cjk
+from desktop.core.cjk import has_cjk, is_cjk, typeset
+from desktop.core.markup import plain
 from desktop.render.fit_search import last_fitting
 from desktop.render.fonts import make_font
 
@@ -56,3 +57,10 @@ def advance(families: tuple[str, ...], size: float, bold: bool, text: str) -> fl
 @lru_cache(maxsize=64)
 def _metrics(families: tuple[str, ...], size: float, bold: bool) -> QFontMetricsF:
     return QFontMetricsF(make_font(families, size, bold=bold))
+
+
+@lru_cache(maxsize=4096)
+def shown(text: str) -> str:
+    """*text* as a cell draws it: its emphasis markers left out, a Chinese text spaced and
+    its marks wide (kept: a table is measured at every size it tries)."""
+    return typeset(plain(text))

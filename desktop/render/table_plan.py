@@ -13,11 +13,9 @@ from typing import Final
 
 from PySide6.QtCore import QRectF, Qt
 
-from desktop.core.cjk import typeset
 from desktop.core.data import Align, Table
-from desktop.core.markup import plain
 from desktop.render.builder import SECONDARY_SCALE, LayoutBuilder
-from desktop.render.table_fit import advance, first_fitting, unbroken
+from desktop.render.table_fit import advance, first_fitting, shown, unbroken
 from desktop.render.text import LINE_SPACING, Para, TextBox
 
 ALIGN: Final = {
@@ -81,6 +79,8 @@ class Plans:
 
     def __init__(self) -> None:
         self._kept: dict[Key, Plan | Miss] = {}
+        self._columns: dict[Key, Columns | None] = {}
+        self._predicted: dict[Key, float] = {}
 
     @classmethod
     def of(cls, b: LayoutBuilder) -> Plans:
@@ -97,10 +97,46 @@ class Plans:
         kept = self._kept.get(key)
         room = area.height() + 0.5
         if kept is None or (isinstance(kept, Miss) and kept.needs <= room):
-            kept = self._kept[key] = plan_table(b, area, table, grid, size)
+            columns = self._columns_at(key, b, area, table, grid, size)
+            kept = self._kept[key] = (
+                Miss(math.inf)
+                if columns is None
+                else plan_table(b, area, table, grid, size, columns=columns)
+            )
         if isinstance(kept, Plan) and kept.height > room:
             return Miss(kept.height)
         return kept
+
+    def predicted(
+        self, b: LayoutBuilder, area: QRectF, table: Table, grid: list[list[GridCell]], size: float
+    ) -> float:
+        """:func:`predicted_height`, worked out once for a room's width; a plan's own height
+        where there is one."""
+        key = plan_key(table, grid, area.width(), size)
+        kept = self._kept.get(key)
+        if isinstance(kept, Plan):
+            return kept.height
+        found = self._predicted.get(key)
+        if found is None:
+            columns = self._columns_at(key, b, area, table, grid, size)
+            found = math.inf if columns is None else predicted_height(b, columns, size)
+            self._predicted[key] = found
+        return found
+
+    def _columns_at(
+        self,
+        key: Key,
+        b: LayoutBuilder,
+        area: QRectF,
+        table: Table,
+        grid: list[list[GridCell]],
+        size: float,
+    ) -> Columns | None:
+        """:func:`columns_at`, worked out once for a room's width (a prediction's and the
+        plan's at a size)."""
+        if key not in self._columns:
+            self._columns[key] = columns_at(b, area, table, grid, size)
+        return self._columns[key]
 
 
 def plan_key(table: Table, grid: list[list[GridCell]], width: float, size: float) -> Key:
@@ -115,45 +151,21 @@ def plan_table(
     grid: list[list[GridCell]],
     size: float,
     tall: bool = False,
+    columns: Columns | None = None,
 ) -> Plan | Miss:
     """The table at *size*, or a miss when it does not fit in *area* (*tall*: when it is not
-    as wide as *area*; its height is not checked)."""
+    as wide as *area*; its height is not checked). Its *columns* there, when worked out
+    already."""
+    if columns is None:
+        columns = columns_at(b, area, table, grid, size)
+    if columns is None:
+        return Miss(math.inf)
+    widths, natural = columns.widths, columns.natural
     pad = size * 0.45
-    columns = len(table.columns)
-    natural, narrowest = [0.0] * columns, [0.0] * columns
-    below = (b.theme.fonts, max(b.size("min_text"), size * SECONDARY_SCALE), False)
-    for r, row in enumerate(grid):
-        for c, cell in enumerate(row):
-            font = (b.theme.fonts, size, cell.bold or highlighted(table, r, c))
-            text = typeset(plain(cell.text))  # as drawn: a Chinese text spaced, its marks wide
-            natural[c] = max(natural[c], advance(*font, text))
-            if cell.number:
-                narrowest[c] = max(narrowest[c], advance(*font, text))
-                continue
-            words = [unbroken(word, font, r == 0) for word in text.split()]
-            if cell.second:  # set below, smaller (never below the minimum), never bold
-                second = typeset(plain(cell.second))
-                natural[c] = max(natural[c], advance(*below, second))
-                words += [unbroken(word, below, r == 0) for word in second.split()]
-            narrowest[c] = max([narrowest[c], *words])
-    widths = [w + 2 * pad + size * 0.2 for w in natural]  # a little over: design metrics
-    spare = area.width() - sum(widths)
-    wrapping = [c for c in range(columns) if not whole_table(b, table).numeric(c)]
-    if spare < 0:
-        need = [narrowest[c] + 2 * pad for c in range(columns)]
-        if sum(need) > area.width() + 0.5:
-            return Miss(math.inf)
-        shrinkable = sum(widths[c] - need[c] for c in wrapping)
-        if shrinkable <= 0:
-            return Miss(math.inf)
-        for c in wrapping:
-            widths[c] -= (widths[c] - need[c]) / shrinkable * -spare
-    else:
-        share = wrapping[:1] or list(range(columns))
-        for c in share:
-            widths[c] += min(spare, area.width() * 0.25) / len(share)
     estimate = sum(
-        max(math.ceil(natural[c] / max(1.0, widths[c] - 2 * pad) - 1e-6) for c in range(columns))
+        max(
+            math.ceil(natural[c] / max(1.0, widths[c] - 2 * pad) - 1e-6) for c in range(len(widths))
+        )
         * size
         * LINE
         + 2 * pad * 0.5
@@ -174,6 +186,87 @@ def plan_table(
         if sum(heights) > area.height() + 0.5 and not tall:
             return Miss(sum(heights))
     return Plan(widths, heights, boxes, estimate)
+
+
+@dataclass
+class Columns:
+    """A table's columns at a size in a room, worked out from its cells' advances (no
+    documents)."""
+
+    widths: list[float]
+    """Each column's width, padding included."""
+    natural: list[float]
+    """Each column's widest text on one line."""
+    advances: list[list[tuple[float, float]]]
+    """Each cell's text on one line, and its second language's (0: none), by row."""
+
+
+def columns_at(
+    b: LayoutBuilder, area: QRectF, table: Table, grid: list[list[GridCell]], size: float
+) -> Columns | None:
+    """The table's columns at *size* in *area*; None when it cannot be as narrow as *area*."""
+    pad = size * 0.45
+    columns = len(table.columns)
+    natural, narrowest = [0.0] * columns, [0.0] * columns
+    advances: list[list[tuple[float, float]]] = []
+    below = (b.theme.fonts, max(b.size("min_text"), size * SECONDARY_SCALE), False)
+    for r, row in enumerate(grid):
+        advances.append([])
+        for c, cell in enumerate(row):
+            font = (b.theme.fonts, size, cell.bold or highlighted(table, r, c))
+            text = shown(cell.text)  # as drawn: a Chinese text spaced, its marks wide
+            wide = advance(*font, text)
+            natural[c] = max(natural[c], wide)
+            if cell.number:
+                narrowest[c] = max(narrowest[c], wide)
+                advances[-1].append((wide, 0.0))
+                continue
+            words = [unbroken(word, font, r == 0) for word in text.split()]
+            second = 0.0
+            if cell.second:  # set below, smaller (never below the minimum), never bold
+                text = shown(cell.second)
+                second = advance(*below, text)
+                natural[c] = max(natural[c], second)
+                words += [unbroken(word, below, r == 0) for word in text.split()]
+            narrowest[c] = max([narrowest[c], *words])
+            advances[-1].append((wide, second))
+    widths = [w + 2 * pad + size * 0.2 for w in natural]  # a little over: design metrics
+    spare = area.width() - sum(widths)
+    wrapping = [c for c in range(columns) if not whole_table(b, table).numeric(c)]
+    if spare < 0:
+        need = [narrowest[c] + 2 * pad for c in range(columns)]
+        if sum(need) > area.width() + 0.5:
+            return None
+        shrinkable = sum(widths[c] - need[c] for c in wrapping)
+        if shrinkable <= 0:
+            return None
+        for c in wrapping:
+            widths[c] -= (widths[c] - need[c]) / shrinkable * -spare
+    else:
+        share = wrapping[:1] or list(range(columns))
+        for c in share:
+            widths[c] += min(spare, area.width() * 0.25) / len(share)
+    return Columns(widths, natural, advances)
+
+
+def predicted_height(b: LayoutBuilder, columns: Columns, size: float) -> float:
+    """About how tall a table is at *size* in its *columns* there, from its cells' advances
+    (no documents): each row as tall as its cell of most lines, a text taking as many lines
+    as its width fills (one at least), its second language's below at that one's size. A
+    guess where to search from, not an answer: the plan says whether it fits."""
+    pad = size * 0.45
+    second = max(b.size("min_text"), size * SECONDARY_SCALE)
+    total = 0.0
+    for row in columns.advances:
+        tallest = 0.0
+        for width, (first, below) in zip(columns.widths, row, strict=True):
+            room = max(1.0, width - 2 * pad)
+            height = max(1, math.ceil(first / room)) * size * LINE
+            if below:
+                height += max(1, math.ceil(below / room)) * second * LINE
+            tallest = max(tallest, height)
+        total += tallest + pad
+    return total
 
 
 def whole_table(b: LayoutBuilder, table: Table) -> Table:
@@ -229,9 +322,12 @@ def largest_fit(
 
     A table that fits at a size fits at any smaller one, so the sizes are searched
     (:func:`first_fitting`) rather than planned one after another: each plan measures every
-    cell and word at its size. The largest is asked first (most tables fit at it); when it
-    does not, the search starts where the height it needed says (as tall as the table
-    would be in proportion to its size). The plans are kept in *plans*: the parts' common
+    cell and word at its size. The largest is asked first (most tables fit at it) unless
+    its cells' advances say it is too tall (:func:`predicted_height`): then the search
+    starts at the largest size they say it fits at. When the largest was asked and does not
+    fit, the search starts where the height it needed says (as tall as the table would be
+    in proportion to its size). Whatever the guess, the same size is found (a wrong one
+    costs plans, not the answer). The plans are kept in *plans*: the parts' common
     size is searched in rounds that ask the same ones again, and a layout again (the
     subtitle given way) asks them in a taller room.
     """
@@ -239,6 +335,20 @@ def largest_fit(
     def plan(index: int) -> Plan | Miss:
         return plans.plan(b, area, table, grid, sizes[index])
 
+    def predicted(index: int) -> float:
+        return plans.predicted(b, area, table, grid, sizes[index])
+
+    room = area.height() + 0.5
+    if predicted(0) > room:
+        # Most likely too tall at the largest: the search starts at the largest size its
+        # cells' advances say fits, rather than planning the largest to learn how tall.
+        start = next((n for n in range(len(sizes)) if predicted(n) <= room), len(sizes) - 1)
+        found = first_fitting(len(sizes), lambda n: isinstance(plan(n), Plan), start)
+        if found is None:
+            return sizes[-1], None
+        chosen = plan(found)
+        assert isinstance(chosen, Plan)
+        return sizes[found], chosen
     largest = plan(0)
     if isinstance(largest, Plan):
         return sizes[0], largest
