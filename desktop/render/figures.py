@@ -111,7 +111,7 @@ class _Slide:
         self.b, self.body = b, body
         self.figures = b.ref.slide.figures
         self._paras: dict[tuple[int, bool], list[Para]] = {}
-        self._values: dict[tuple[int, float], tuple[float, list[TextBox]]] = {}
+        self._values: dict[tuple[int, float], tuple[float, list[TextBox], float]] = {}
         self._bounds: dict[tuple[int, bool, float], tuple[float, float]] = {}
         """By label, second language and width: the tallest box it overflowed, the shortest
         it fitted."""
@@ -130,14 +130,12 @@ class _Slide:
         gap, pad = self._spacing(arrangement.shrink)
         column_w = (body.width() - gap * (columns - 1)) / columns
         row_h = (body.height() - gap * (rows - 1)) / rows
-        size, kept = self._measured_values(rows, arrangement.shrink)
+        size, kept, widest = self._measured_values(rows, arrangement.shrink)
         if not whole and any(box.overflow for box in kept):
             return None
-        values = [copy.copy(box) for box in kept]  # placed where this try puts them
-        widest = max(box.content_size()[0] for box in values)
         full = arrangement.full
         card_w = column_w if full else min(column_w, max(widest + 2 * pad, FIGURE_CARD_MIN))
-        value_h = lines(size * values[0].scale, 1, 100)
+        value_h = lines(size * kept[0].scale, 1, 100)
         label_h = max(1.0, row_h - 2 * pad - value_h - 8)
         width = card_w - 2 * pad
 
@@ -169,6 +167,10 @@ class _Slide:
             overflowing.append(over)
         _fit_labels(labels, overflowing)
         heights = _row_heights(labels, columns, label_h, unfitted)
+        fits = not any(box.overflow for box in kept + labels)
+        if not fits and not whole:
+            return None  # no try takes it: the cards need not be placed
+        values = [copy.copy(box) for box in kept]  # placed where this try puts them
         cards = []
         top = body.top()
         for index, (value, box) in enumerate(zip(values, labels, strict=True)):
@@ -180,7 +182,6 @@ class _Slide:
             value.rect = QRectF(rect.left() + pad, rect.top() + pad, width, value_h)
             box.rect = QRectF(rect.left() + pad, value.rect.bottom() + 8, width, heights[row])
             cards.append((rect, value, box))
-        fits = not any(box.overflow for box in values + labels)
         return _Cards(cards, size * values[0].scale, fits)
 
     def _spacing(self, shrink: float) -> tuple[float, float]:
@@ -188,9 +189,9 @@ class _Slide:
         tight = self.b.bilingual or shrink < FIGURE_SHRINKS[-1]  # labels short of room
         return (24.0, 20.0) if tight else (40.0, 30.0)
 
-    def _measured_values(self, rows: int, shrink: float) -> tuple[float, list[TextBox]]:
-        """The values' size and boxes (fitted to one scale, not placed) in *rows* rows at
-        *shrink*, measured once for every try that has them."""
+    def _measured_values(self, rows: int, shrink: float) -> tuple[float, list[TextBox], float]:
+        """The values' size, boxes (fitted to one scale, not placed) and widest text in
+        *rows* rows at *shrink*, measured once for every try that has them."""
         kept = self._values.get((rows, shrink))
         if kept is not None:
             return kept
@@ -220,8 +221,9 @@ class _Slide:
             for index, figure in enumerate(self.figures)
         ]
         same_scale(values)
-        self._values[rows, shrink] = size, values
-        return size, values
+        widest = max(box.content_size()[0] for box in values)
+        self._values[rows, shrink] = size, values, widest
+        return size, values, widest
 
     def _label(self, index: int, second: bool) -> list[Para]:
         """Label *index*'s paragraphs, with its secondary language's text if *second*."""
@@ -270,7 +272,7 @@ def _row_heights(
     same_scale(labels)  # the room a row leaves, at the scale it is set at
     needy = [start for start in starts if any(box.overflow for box in labels[start:][:columns])]
     spare = sum(
-        label_h - max(box.content_size()[1] for box in labels[start:][:columns])
+        label_h - max(map(_height, labels[start:][:columns]))
         for start in starts
         if start not in needy
     )
@@ -285,8 +287,14 @@ def _row_heights(
         for index, box in taller.items():
             labels[index] = box
     same_scale(labels)
-    tallest = [max(box.content_size()[1] for box in labels[start:][:columns]) for start in starts]
+    tallest = [max(map(_height, labels[start:][:columns])) for start in starts]
     return tallest if needy else [max(tallest)] * len(tallest)
+
+
+def _height(box: TextBox) -> float:
+    """The height *box*'s laid-out text takes (its ``content_size`` without its width)."""
+    assert box.document is not None
+    return box.document.size().height()
 
 
 def _fit_taller(boxes: list[TextBox], kept: float) -> None:
