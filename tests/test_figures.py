@@ -217,3 +217,34 @@ def test_the_values_are_measured_once_for_every_try_with_their_rows_and_size(
     for b, made in tried.items():
         assert len(made) > len(set(made))  # tries with the same values
         assert values[b] == 6 * len(set(made))
+
+
+def test_a_try_whose_rows_all_need_more_room_is_given_up_before_its_labels_are_fitted(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The bundled four-card slides in two languages: the first try (two rows of cards as
+    wide as their values) has a label overflowing at its floor in each row, so no row has
+    room to give; it is given up before any label is fitted, and only the try taken (the
+    cards as wide as their columns) fits its labels."""
+    from desktop.core.resources import bundled_deck
+    from desktop.render import figures
+
+    loaded = load_deck(bundled_deck()).deck
+    assert loaded is not None
+    shown = localize(loaded, DisplayLanguage.parse("en+zh", loaded.languages))
+    fitted: list[int] = []
+    fit_labels = figures._fit_labels
+
+    def counted(labels: list[TextBox], overflowing: list[bool]) -> None:
+        fitted.append(len(labels))
+        fit_labels(labels, overflowing)
+
+    monkeypatch.setattr(figures, "_fit_labels", counted)
+    renderer = SlideRenderer(shown, load_theme("default"))
+    for slide in ("binhai-new-area-3", "green-low-carbon-3"):
+        fitted.clear()
+        index = shown.index_of(slide)
+        assert index is not None
+        layout = renderer.layout(index)
+        assert fitted == [4]
+        assert not layout.overflowing()

@@ -117,8 +117,10 @@ class _Slide:
         it fitted."""
 
     def arrange(self, arrangement: Try, whole: bool = True) -> _Cards | None:
-        """The cards as *arrangement* has them; None (unless *whole*) as soon as a value or a
-        label overflows: the cards would not fit.
+        """The cards as *arrangement* has them; None (unless *whole*) when they do not fit,
+        as soon as that is known: a value overflows, a label overflows in the most room its
+        row could be given (what the rows of overflowing labels share of what the others
+        leave), or one still does once the rows are given their room.
 
         An overflowing box is at its floor, where fitting it again to a sibling's smaller
         scale lays it out the same (:func:`~desktop.render.builder.same_scale`): it would
@@ -157,7 +159,8 @@ class _Slide:
             return found
 
         # A row's labels may take the room the other rows' leave: at most all but a line each.
-        most = rows * label_h - (rows - 1) * lines(b.size("min_text"), 1, 110)
+        line = lines(b.size("min_text"), 1, 110)
+        most = rows * label_h - (rows - 1) * line
         labels = [unfitted(index, label_h) for index in range(count)]
         overflowing: list[bool] = []
         for index, box in enumerate(labels):  # asked before any is fitted: no search yet
@@ -165,6 +168,13 @@ class _Slide:
             if over and not whole and (rows == 1 or overflows(index, most)):
                 return None
             overflowing.append(over)
+        if not whole and any(overflowing):
+            # The rows of overflowing labels share what the others leave (a label overflowing
+            # at its floor still does at any scale: its row needs more room).
+            needy = len({index // columns for index, over in enumerate(overflowing) if over})
+            room = label_h + (rows - needy) * (label_h - line) / needy
+            if any(overflows(index, room) for index, over in enumerate(overflowing) if over):
+                return None
         _fit_labels(labels, overflowing)
         heights = _row_heights(labels, columns, label_h, unfitted)
         fits = not any(box.overflow for box in kept + labels)
