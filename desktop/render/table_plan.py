@@ -207,34 +207,22 @@ def columns_at(
     """The table's columns at *size* in *area*; None when it cannot be as narrow as *area*."""
     pad = size * 0.45
     columns = len(table.columns)
-    natural, narrowest = [0.0] * columns, [0.0] * columns
+    natural = [0.0] * columns
     advances: list[list[tuple[float, float]]] = []
     below = (b.theme.fonts, max(b.size("min_text"), size * SECONDARY_SCALE), False)
     for r, row in enumerate(grid):
         advances.append([])
         for c, cell in enumerate(row):
             font = (b.theme.fonts, size, cell.bold or highlighted(table, r, c))
-            text = shown(cell.text)  # as drawn: a Chinese text spaced, its marks wide
-            wide = advance(*font, text)
-            natural[c] = max(natural[c], wide)
-            if cell.number:
-                narrowest[c] = max(narrowest[c], wide)
-                advances[-1].append((wide, 0.0))
-                continue
-            words = [unbroken(word, font, r == 0) for word in text.split()]
-            second = 0.0
-            if cell.second:  # set below, smaller (never below the minimum), never bold
-                text = shown(cell.second)
-                second = advance(*below, text)
-                natural[c] = max(natural[c], second)
-                words += [unbroken(word, below, r == 0) for word in text.split()]
-            narrowest[c] = max([narrowest[c], *words])
-            advances[-1].append((wide, second))
+            first = advance(*font, shown(cell.text))  # as drawn: Chinese spaced, marks wide
+            second = advance(*below, shown(cell.second)) if cell.second else 0.0
+            natural[c] = max(natural[c], first, second)  # set below, smaller, never bold
+            advances[-1].append((first, second))
     widths = [w + 2 * pad + size * 0.2 for w in natural]  # a little over: design metrics
     spare = area.width() - sum(widths)
     wrapping = [c for c in range(columns) if not whole_table(b, table).numeric(c)]
     if spare < 0:
-        need = [narrowest[c] + 2 * pad for c in range(columns)]
+        need = [w + 2 * pad for w in _narrowest(b, table, grid, size)]
         if sum(need) > area.width() + 0.5:
             return None
         shrinkable = sum(widths[c] - need[c] for c in wrapping)
@@ -247,6 +235,27 @@ def columns_at(
         for c in share:
             widths[c] += min(spare, area.width() * 0.25) / len(share)
     return Columns(widths, natural, advances)
+
+
+def _narrowest(
+    b: LayoutBuilder, table: Table, grid: list[list[GridCell]], size: float
+) -> list[float]:
+    """The narrowest each column may be at *size* (its widest word; a number whole), its
+    padding left out."""
+    narrowest = [0.0] * len(table.columns)
+    below = (b.theme.fonts, max(b.size("min_text"), size * SECONDARY_SCALE), False)
+    for r, row in enumerate(grid):
+        for c, cell in enumerate(row):
+            font = (b.theme.fonts, size, cell.bold or highlighted(table, r, c))
+            text = shown(cell.text)
+            if cell.number:
+                narrowest[c] = max(narrowest[c], advance(*font, text))
+                continue
+            words = [unbroken(word, font, r == 0) for word in text.split()]
+            if cell.second:
+                words += [unbroken(word, below, r == 0) for word in shown(cell.second).split()]
+            narrowest[c] = max([narrowest[c], *words])
+    return narrowest
 
 
 def predicted_height(b: LayoutBuilder, columns: Columns, size: float) -> float:
