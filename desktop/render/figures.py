@@ -149,22 +149,29 @@ class _Slide:
                 fitted=False,
             )
 
-        def overflows(index: int, height: float, box: TextBox | None = None) -> bool:
+        made: dict[int, TextBox] = {}  # the labels in their rows' room, made when first asked
+
+        def label(index: int) -> TextBox:
+            if index not in made:
+                made[index] = unfitted(index, label_h)
+            return made[index]
+
+        def overflows(index: int, height: float) -> bool:
             key = (index, arrangement.second, width)
             over, fitted = self._bounds.get(key, (-math.inf, math.inf))
             if height <= over or height >= fitted:
                 return height <= over
-            found = (box or unfitted(index, height)).overflows()
+            box = label(index) if height == label_h else unfitted(index, height)
+            found = box.overflows()
             self._bounds[key] = (height, fitted) if found else (over, height)
             return found
 
         # A row's labels may take the room the other rows' leave: at most all but a line each.
         line = lines(b.size("min_text"), 1, 110)
         most = rows * label_h - (rows - 1) * line
-        labels = [unfitted(index, label_h) for index in range(count)]
         overflowing: list[bool] = []
-        for index, box in enumerate(labels):  # asked before any is fitted: no search yet
-            over = overflows(index, label_h, box)
+        for index in range(count):  # asked before any is fitted: no search yet
+            over = overflows(index, label_h)
             if over and not whole and (rows == 1 or overflows(index, most)):
                 return None
             overflowing.append(over)
@@ -175,6 +182,7 @@ class _Slide:
             room = label_h + (rows - needy) * (label_h - line) / needy
             if any(overflows(index, room) for index, over in enumerate(overflowing) if over):
                 return None
+        labels = [label(index) for index in range(count)]
         _fit_labels(labels, overflowing)
         heights = _row_heights(labels, columns, label_h, unfitted)
         fits = not any(box.overflow for box in kept + labels)
