@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import bisect
 import enum
-import itertools
 import math
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -181,19 +181,23 @@ class TextBox:
         measured = _paragraph_lines(doc, height)
         if len(measured) != len(self.paras):
             return bisect.bisect_right(scales, scale) - 2
-        at = [whole_pixels(self._scaled(para.size, scale)) for para in self.paras]
-        room = (self.rect.width() + 0.5, self.rect.height() + 0.5)
+        # Each paragraph: its size at scale 1, its whole pixels in *doc*, and as measured.
+        parts = [
+            (para.size, whole_pixels(self._scaled(para.size, scale)), *lines)
+            for para, lines in zip(self.paras, measured, strict=True)
+        ]
+        width, height = self.rect.width() + 0.5, self.rect.height() + 0.5
+        least, wrap = self.min_size, self.wrap
 
         def fits(index: int) -> bool:
-            total, widest = 0.0, 0.0
-            for para, pixels, (count, words, line, longest, tall) in zip(
-                self.paras, at, measured, strict=True
-            ):
-                ratio = whole_pixels(self._scaled(para.size, scales[index])) / pixels
-                lines = max(1, math.ceil(words * ratio / line - 1e-9)) if self.wrap else count
+            at, total, widest = scales[index], 0.0, 0.0
+            for size, pixels, count, words, line, longest, tall in parts:
+                # As _scaled and whole_pixels set the size at this scale.
+                ratio = max(1, round(max(1.0, min(size, least), size * at))) / pixels
+                lines = max(1, math.ceil(words * ratio / line - 1e-9)) if wrap else count
                 total += lines * tall / count * ratio
                 widest = max(widest, longest * ratio)
-            return total <= room[1] and widest <= room[0]
+            return total <= height and widest <= width
 
         low, high = -1, len(scales)  # fits at low, not at high
         while high - low > 1:
@@ -419,23 +423,35 @@ def _extent(doc: QTextDocument) -> tuple[float, float]:
     return doc.idealWidth(), doc.size().height()
 
 
-def _paragraph_lines(
-    doc: QTextDocument, height: float
-) -> list[tuple[int, float, float, float, float]]:
+Lines = list[tuple[int, float, float, float, float]]
+"""Each paragraph of a document as laid out: see :func:`_paragraph_lines`."""
+
+_LINES: weakref.WeakKeyDictionary[QTextDocument, Lines] = weakref.WeakKeyDictionary()
+""":func:`_paragraph_lines` of each document asked about while it lives (a document laid out
+once is fitted in several boxes: a figures slide's label in each of its tries)."""
+
+
+def _paragraph_lines(doc: QTextDocument, height: float) -> Lines:
     """Each paragraph of *doc* (laid out, *height* tall) as it is laid out: its lines, the
     width its words take on them, the width of a line, the width of its widest line, and the
     height it takes with its gap below."""
-    blocks = list(_blocks(doc))
-    tops = [block.layout().position().y() for block in blocks] + [height]
+    kept = _LINES.get(doc)
+    if kept is None:
+        kept = _LINES[doc] = _measured_lines(doc, height)
+    return kept
+
+
+def _measured_lines(doc: QTextDocument, height: float) -> Lines:
+    layouts = [block.layout() for block in _blocks(doc)]
+    tops = [layout.position().y() for layout in layouts] + [height]
     out = []
-    for block, (top, bottom) in zip(blocks, itertools.pairwise(tops), strict=True):
-        layout = block.layout()
-        lines = [layout.lineAt(n) for n in range(layout.lineCount())]
-        if not lines:
+    for n, layout in enumerate(layouts):
+        count = layout.lineCount()
+        if not count:
             return []
-        widths = [line.naturalTextWidth() for line in lines]
-        line = max(max(line.width() for line in lines), 1.0)
-        out.append((len(lines), sum(widths), line, max(widths), bottom - top))
+        widths = [layout.lineAt(line).naturalTextWidth() for line in range(count)]
+        line = max(layout.lineAt(0).width(), 1.0)
+        out.append((count, sum(widths), line, max(widths), tops[n + 1] - tops[n]))
     return out
 
 
