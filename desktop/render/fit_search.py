@@ -39,11 +39,12 @@ def last_fitting(count: int, fits: Callable[[int], bool], start: int) -> int | N
                 low = below
                 break
             high, offset = below, offset * 2
-    return _bisect(low, high, fits)
+    return bisect_last(low, high, fits)
 
 
-def _bisect(low: int, high: int, fits: Callable[[int], bool]) -> int | None:
-    """The answer between *low* (fits; -1: none known to) and *high* (does not fit)."""
+def bisect_last(low: int, high: int, fits: Callable[[int], bool]) -> int | None:
+    """The last index at which *fits* holds, between *low* (it holds; -1: at none known) and
+    *high* (it does not), by bisection; None when it holds at none."""
     while high - low > 1:
         middle = (low + high) // 2
         if fits(middle):

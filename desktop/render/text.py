@@ -21,7 +21,7 @@ from PySide6.QtGui import QPainter, QTextBlock, QTextCursor, QTextDocument
 from desktop.core.cjk import has_cjk
 from desktop.core.markup import plain
 from desktop.render.cjk_text import cjk_first
-from desktop.render.fit_search import last_fitting
+from desktop.render.fit_search import bisect_last, last_fitting
 from desktop.render.fonts import whole_pixels
 from desktop.render.text_shared import (
     LaidOut,
@@ -199,14 +199,8 @@ class TextBox:
                 widest = max(widest, longest * ratio)
             return total <= height and widest <= width
 
-        low, high = -1, len(scales)  # fits at low, not at high
-        while high - low > 1:
-            middle = (low + high) // 2
-            if fits(middle):
-                low = middle
-            else:
-                high = middle
-        return low
+        found = bisect_last(-1, len(scales), fits)
+        return -1 if found is None else found
 
     def _floors(self, max_scale: float) -> tuple[float, float | None]:
         """The scale the paragraphs shrink to in proportion (the smallest at the minimum
