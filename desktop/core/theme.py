@@ -166,23 +166,34 @@ class Theme:
 _CACHE: dict[tuple[Path, int], Theme] = {}
 
 
+def find_theme(name: str, deck_root: Path | None = None) -> Path | None:
+    """The file of the theme *name*: a bundled theme's, or a theme file inside *deck_root*
+    (never one outside it); None when there is none."""
+    path = bundled_themes().get(name)
+    if path is None and deck_root is not None:
+        candidate = (deck_root / name).resolve()
+        if candidate.is_relative_to(deck_root.resolve()) and candidate.is_file():
+            path = candidate
+    return path
+
+
+def unknown_theme(name: str) -> str:
+    """What to say of a theme *name* that :func:`find_theme` does not find."""
+    known = _(", ").join(f"`{n}`" for n in bundled_themes())
+    return _(
+        "no theme named {name!r}: use one of {known}, or a theme file inside the deck folder"
+    ).format(name=name, known=known)
+
+
 def load_theme(name: str, deck_root: Path | None = None) -> Theme:
     """Load a bundled theme by name, or a theme file inside *deck_root*.
 
     Raises:
         DeckError: the theme is missing or invalid.
     """
-    path = bundled_themes().get(name)
-    if path is None and deck_root is not None:
-        candidate = (deck_root / name).resolve()
-        if candidate.is_relative_to(deck_root.resolve()) and candidate.is_file():
-            path = candidate
+    path = find_theme(name, deck_root)
     if path is None:
-        known = _(", ").join(f"`{n}`" for n in bundled_themes())
-        message = _(
-            "no theme named {name!r}: use one of {known}, or a theme file inside the deck folder"
-        ).format(name=name, known=known)
-        raise DeckError([Problem(Location(Path(name)), message)])
+        raise DeckError([Problem(Location(Path(name)), unknown_theme(name))])
     try:
         key = (path, path.stat().st_mtime_ns)
     except OSError as exc:

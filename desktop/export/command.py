@@ -19,7 +19,7 @@ from desktop.core.model import Deck
 from desktop.core.problems import DeckError, Severity, UserError
 from desktop.core.ranges import parse_range
 from desktop.core.resources import bundled_deck
-from desktop.core.theme import Theme, load_theme
+from desktop.core.theme import Theme, find_theme, load_theme, unknown_theme
 from desktop.export import registry
 from desktop.export.exporter import Exporter, Option
 
@@ -112,6 +112,20 @@ def deck_in(deck: Deck, lang: str, theme: Theme | None = None) -> Deck:
     return localize(deck, display, theme=theme)
 
 
+def _chosen_theme(name: str, root: Path) -> Theme:
+    """The theme ``--theme`` names (a bundled one, or a file inside the deck folder).
+
+    Raises:
+        UserError: there is no theme of that name (not a deck's problem: no file to point to).
+        DeckError: the theme file has problems (located in it).
+    """
+    if find_theme(name, root) is None:
+        raise UserError(
+            _("--theme {theme}: {reason}").format(theme=name, reason=unknown_theme(name))
+        )
+    return load_theme(name, root)
+
+
 def run_export(args: argparse.Namespace) -> int:
     """Export as *args* say (checked by :func:`chosen_exporter`); 0 when written."""
     exporter = registry.for_output(args.output, args.format)
@@ -124,7 +138,7 @@ def run_export(args: argparse.Namespace) -> int:
     if result.deck is None:
         raise DeckError(result.errors)
     deck = result.deck
-    theme = load_theme(args.theme, deck.root) if args.theme else None
+    theme = _chosen_theme(args.theme, deck.root) if args.theme else None
     if getattr(args, "lang", None) is not None:
         deck = deck_in(deck, args.lang, theme)
     slides = parse_range(args.slide_range, deck.slide_count) if args.slide_range else None
