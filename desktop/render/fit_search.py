@@ -4,8 +4,8 @@ A text box (:class:`desktop.render.text.TextBox`) chooses among whole pixel size
 first, and a table among its sizes (:func:`desktop.render.table_fit.first_fitting`, from the
 other end); whether the text fits holds up to some size and at none above it. Each question
 lays the text out, which is what a fit costs, so the search starts at a guess (where the
-text laid out at full size says it will just fit: ``TextBox._guess``) and asks as few
-questions around it as it can.
+text laid out at full size says it will just fit: :func:`desktop.render.fit_guess.guess`)
+and asks as few questions around it as it can.
 """
 
 from __future__ import annotations

@@ -7,10 +7,8 @@ explicit character formats, so markup in content can only mean what
 
 from __future__ import annotations
 
-import bisect
 import enum
 import math
-import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -21,8 +19,8 @@ from PySide6.QtGui import QPainter, QTextBlock, QTextCursor, QTextDocument
 from desktop.core.cjk import has_cjk
 from desktop.core.markup import plain
 from desktop.render.cjk_text import cjk_first
-from desktop.render.fit_search import bisect_last, last_fitting
-from desktop.render.fonts import whole_pixels
+from desktop.render.fit_guess import FitRoom, guess, scaled_size
+from desktop.render.fit_search import last_fitting
 from desktop.render.text_shared import (
     LaidOut,
     block_format,
@@ -145,7 +143,8 @@ class TextBox:
             return
         scales = self._scales(max_scale)
 
-        start = self._guess(doc, max_scale, scales)
+        room = FitRoom(self.rect, self.min_size, self.wrap)
+        start = guess(doc, self.paras, room, scale=max_scale, scales=scales)
         found = last_fitting(
             len(scales), lambda index: self._fits(self._layout(scales[index])), start
         )
@@ -169,38 +168,6 @@ class TextBox:
         if bottom < floor < max_scale:
             steps.add(floor)
         return sorted(step for step in steps if step == bottom or step < max_scale)
-
-    def _guess(self, doc: QTextDocument, scale: float, scales: list[float]) -> int:
-        """The index of the largest of *scales* at which the text would just fit, guessed
-        from *doc* (laid out at *scale*) paragraph by paragraph (:func:`_paragraph_lines`),
-        at the whole pixel size the fit sets each at (a secondary text held at the minimum
-        size does not shrink): its words taking as many lines as their width then fills
-        (one at least), each line as tall and as wide in proportion to its size. Any guess
-        finds the same scale; a right one takes two layouts."""
-        _, height = _extent(doc)
-        measured = _paragraph_lines(doc, height)
-        if len(measured) != len(self.paras):
-            return bisect.bisect_right(scales, scale) - 2
-        # Each paragraph: its size at scale 1, its whole pixels in *doc*, and as measured.
-        parts = [
-            (para.size, whole_pixels(self._scaled(para.size, scale)), *lines)
-            for para, lines in zip(self.paras, measured, strict=True)
-        ]
-        width, height = self.rect.width() + 0.5, self.rect.height() + 0.5
-        least, wrap = self.min_size, self.wrap
-
-        def fits(index: int) -> bool:
-            at, total, widest = scales[index], 0.0, 0.0
-            for size, pixels, count, words, line, longest, tall in parts:
-                # As _scaled and whole_pixels set the size at this scale.
-                ratio = max(1, round(max(1.0, min(size, least), size * at))) / pixels
-                lines = max(1, math.ceil(words * ratio / line - 1e-9)) if wrap else count
-                total += lines * tall / count * ratio
-                widest = max(widest, longest * ratio)
-            return total <= height and widest <= width
-
-        found = bisect_last(-1, len(scales), fits)
-        return -1 if found is None else found
 
     def _floors(self, max_scale: float) -> tuple[float, float | None]:
         """The scale the paragraphs shrink to in proportion (the smallest at the minimum
@@ -233,7 +200,7 @@ class TextBox:
         return self._scaled(para.size, scale)
 
     def _scaled(self, size: float, scale: float) -> float:
-        return max(1.0, min(size, self.min_size), size * scale)
+        return scaled_size(size, scale, self.min_size)
 
     def font_sizes(self) -> list[float]:
         """The size of each paragraph's text as laid out, in canvas pixels."""
@@ -415,38 +382,6 @@ class TextBox:
 def _extent(doc: QTextDocument) -> tuple[float, float]:
     """The width and height *doc*'s text takes (laying it out)."""
     return doc.idealWidth(), doc.size().height()
-
-
-Lines = list[tuple[int, float, float, float, float]]
-"""Each paragraph of a document as laid out: see :func:`_paragraph_lines`."""
-
-_LINES: weakref.WeakKeyDictionary[QTextDocument, Lines] = weakref.WeakKeyDictionary()
-""":func:`_paragraph_lines` of each document asked about while it lives (a document laid out
-once is fitted in several boxes: a figures slide's label in each of its tries)."""
-
-
-def _paragraph_lines(doc: QTextDocument, height: float) -> Lines:
-    """Each paragraph of *doc* (laid out, *height* tall) as it is laid out: its lines, the
-    width its words take on them, the width of a line, the width of its widest line, and the
-    height it takes with its gap below."""
-    kept = _LINES.get(doc)
-    if kept is None:
-        kept = _LINES[doc] = _measured_lines(doc, height)
-    return kept
-
-
-def _measured_lines(doc: QTextDocument, height: float) -> Lines:
-    layouts = [block.layout() for block in _blocks(doc)]
-    tops = [layout.position().y() for layout in layouts] + [height]
-    out = []
-    for n, layout in enumerate(layouts):
-        count = layout.lineCount()
-        if not count:
-            return []
-        widths = [layout.lineAt(line).naturalTextWidth() for line in range(count)]
-        line = max(layout.lineAt(0).width(), 1.0)
-        out.append((count, sum(widths), line, max(widths), tops[n + 1] - tops[n]))
-    return out
 
 
 def _blocks(doc: QTextDocument) -> Iterator[QTextBlock]:
