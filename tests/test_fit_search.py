@@ -27,3 +27,16 @@ def test_last_fitting_finds_the_boundary_from_any_guess(count: int) -> None:
             if abs(boundary - start) <= 1 and 0 <= start < count:
                 assert len(asked) <= 3
             assert len(asked) <= 2 * math.ceil(math.log2(count + 1)) + 1
+
+
+def test_the_guess_sets_a_size_as_the_fit_does() -> None:
+    """The guess's whole pixels at a scale, written out for speed, are the fit's."""
+    from desktop.render.fit_guess import _pixels, scaled_size
+    from desktop.render.fonts import whole_pixels
+
+    for size in (0.4, 12.0, 20.0, 26.0, 28.5, 40.0, 96.0):
+        for min_size in (0.0, 20.0, 26.0):
+            for step in range(0, 121):
+                scale = step / 100
+                expected = whole_pixels(scaled_size(size, scale, min_size))
+                assert _pixels(size, scale, min_size) == expected, (size, min_size, scale)
