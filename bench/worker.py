@@ -203,6 +203,33 @@ def task_export(deck: str, layout: str, runs: int, lang: str = "") -> Result:
     }
 
 
+def task_export_languages(deck: str, layout: str, rounds: int, langs: list[str]) -> Result:
+    """Export *deck* in each of the display languages *langs* in turn, *rounds* times (en,
+    zh, en+zh, en, zh, en+zh…), in one process: a ratio of two languages' times is then
+    measured in the same minutes (a machine shared with others drifts between processes).
+    Each language is warmed up first (its fonts loaded)."""
+    from desktop.export import registry
+    from desktop.export.command import deck_in
+    from desktop.export.pdf import PdfOptions
+    from desktop.export.plan import ExportLayout
+
+    _gui()
+    pdf = registry.get("pdf")
+    options = PdfOptions(layout=ExportLayout(layout))
+    decks = {lang: deck_in(_deck(deck), lang) for lang in langs}
+    times: dict[str, list[float]] = {lang: [] for lang in langs}
+    with tempfile.TemporaryDirectory(prefix="bench-export-") as folder:
+        target = Path(folder) / "out.pdf"
+        for lang in langs:
+            pdf.export(decks[lang], target, PdfOptions(layout=options.layout, slides=(0, 1, 2)))
+        for _ in range(rounds):
+            for lang in langs:
+                start = time.perf_counter()
+                pdf.export(decks[lang], target, options)
+                times[lang].append(_ms(start))
+    return {"times": times, "peak_rss_mib": peak_rss_mib()}
+
+
 def _window(settings_dir: str) -> Any:
     from desktop.ui.main_window import MainWindow
     from desktop.ui.settings import Settings
@@ -335,6 +362,7 @@ TASKS: dict[str, Callable[..., Result]] = {
     "presenter": task_presenter,
     "presenter_tools": task_presenter_tools,
     "export": task_export,
+    "export_languages": task_export_languages,
     "open": task_open,
     "window": task_window,
     "switch": task_switch,
