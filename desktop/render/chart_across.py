@@ -13,7 +13,16 @@ from PySide6.QtCore import QRectF
 from desktop.core.data import Chart
 from desktop.core.markup import plain
 from desktop.render.builder import lines, same_scale
-from desktop.render.chart_canvas import CENTER, RIGHT, Axis, ChartCanvas, bar, line, value_texts
+from desktop.render.chart_canvas import (
+    CENTER,
+    RIGHT,
+    Axis,
+    ChartCanvas,
+    bar,
+    bar_slots,
+    line,
+    value_texts,
+)
 from desktop.render.chart_items import Shape
 from desktop.render.text import VAlign
 
@@ -61,8 +70,7 @@ def horizontal(canvas: ChartCanvas, area: QRectF, chart: Chart, axis: Axis) -> Q
         tick = QRectF(at - width / 2, plot.bottom() + style.small * 0.3, width, tick_h)
         canvas.place(canvas.box(tick, text, style.small, f"chart-tick-{n}", style.muted, CENTER))
     series = len(chart.series)
-    group = slot * (0.6 if series == 1 else 0.8)
-    height = group / series
+    start, height = bar_slots(slot, series)
     texts = value_texts(chart, canvas)
     size = min(style.label, height * 0.75) if chart.labels else 0.0
     for s, data in enumerate(chart.series):
@@ -70,7 +78,7 @@ def horizontal(canvas: ChartCanvas, area: QRectF, chart: Chart, axis: Axis) -> Q
             colour, ink = canvas.at(s, n, style.colour(s)), canvas.at(s, n, style.text)
             if colour is None or ink is None:
                 continue  # to come in a build: its room is kept
-            top = plot.top() + n * slot + (slot - group) / 2 + s * height
+            top = plot.top() + n * slot + start + s * height
             if number is None:
                 gap = QRectF(x(axis.base) + 8, top, plot.width() / 2, height)
                 name = f"chart-gap-{s * count + n}"

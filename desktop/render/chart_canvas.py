@@ -153,6 +153,14 @@ class Axis:
         return min(1.0, max(0.0, (value - self.low) / (self.high - self.low)))
 
 
+def bar_slots(slot: float, series: int) -> tuple[float, float]:
+    """Where a category's bars start within its *slot* (its width along the category axis),
+    and how thick each of its *series* bars is: one bar takes 60 % of the slot, several
+    together 80 %, centred."""
+    group = slot * (0.6 if series == 1 else 0.8)
+    return (slot - group) / 2, group / series
+
+
 def bar(canvas: ChartCanvas, rect: QRectF, colour: str, target: bool) -> None:
     """A result filled; a target outlined and hatched."""
     if not target:

@@ -20,6 +20,7 @@ from desktop.render.chart_canvas import (
     Axis,
     ChartCanvas,
     bar,
+    bar_slots,
     centred,
     label_size,
     line,
@@ -90,8 +91,7 @@ def _vertical_bars(
 ) -> None:
     style = canvas.style
     series = len(chart.series)
-    group = slot * (0.6 if series == 1 else 0.8)
-    width = group / series
+    start, width = bar_slots(slot, series)
     texts = value_texts(chart, canvas)
     size = label_size(canvas, texts, width * (1.0 if series == 1 else 1.1))
     for s, data in enumerate(chart.series):
@@ -99,7 +99,7 @@ def _vertical_bars(
             colour, ink = canvas.at(s, n, style.colour(s)), canvas.at(s, n, style.text)
             if colour is None or ink is None:
                 continue  # to come in a build: its room is kept
-            x = plot.left() + n * slot + (slot - group) / 2 + s * width
+            x = plot.left() + n * slot + start + s * width
             inset = width * 0.06 if series > 1 else 0.0
             if value is None:
                 canvas.place(

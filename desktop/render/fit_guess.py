@@ -14,7 +14,6 @@ size, the size guessed and its neighbour.
 
 from __future__ import annotations
 
-import bisect
 import math
 import weakref
 from collections.abc import Iterator, Sequence
@@ -66,8 +65,8 @@ def guess(
     size the fit sets it at (see the module's text); -1 when at none."""
     height = doc.size().height()
     measured = paragraph_lines(doc, height)
-    if len(measured) != len(paras):
-        return bisect.bisect_right(scales, scale) - 2
+    if len(measured) != len(paras):  # not a document of these paragraphs: no model
+        return len(scales) - 1
     # Each paragraph: its size at scale 1, its whole pixels in *doc*, and as laid out there.
     parts = [
         (para.size, _pixels(para.size, scale, room.min_size), *lines)

@@ -142,7 +142,6 @@ class TextBox:
             self.document, self.scale = doc, max_scale
             return
         scales = self._scales(max_scale)
-
         room = FitRoom(self.rect, self.min_size, self.wrap)
         start = guess(doc, self.paras, room, scale=max_scale, scales=scales)
         found = last_fitting(
