@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 from PySide6.QtCore import QRectF
@@ -179,3 +180,15 @@ def test_the_bundled_two_language_bullets_are_fitted_in_a_few_layouts() -> None:
         TextBox._document, TextBox._fit = document, fit  # type: ignore[method-assign]
     assert len(counts) >= 8  # bodies that shrink
     assert max(counts) <= 4, counts
+
+
+def test_a_paragraphs_kept_hash_is_that_of_every_field_it_is_compared_by() -> None:
+    """`Para` keeps its hash (it is looked up at every try of every fit): the hash is of
+    every field equality compares, in order, so a field added and not hashed fails here."""
+    para = Para("Harbour plan", 40.0, "#333333", level=1, indent_size=32.0)
+    compared = [f.name for f in dataclasses.fields(Para) if f.compare]
+    assert hash(para) == hash(tuple(getattr(para, name) for name in compared))
+    assert hash(para) == hash(para)  # the kept one
+    same = dataclasses.replace(para)
+    assert same == para and hash(same) == hash(para)
+    assert dataclasses.replace(para, drawn=False) != para

@@ -81,6 +81,33 @@ class Para:
     """A continuation of a bullet (its secondary text): no mark, indented as a bullet of this
     size is."""
     drawn: bool = True
+    _hash: int | None = field(default=None, init=False, repr=False, compare=False)
+    """The hash, worked out when first asked: a paragraph is hashed wherever a text is looked
+    up among those laid out (:class:`LaidOut`), every try of every fit."""
+
+    def __hash__(self) -> int:
+        kept = self._hash
+        if kept is None:
+            kept = hash(
+                (
+                    self.text,
+                    self.size,
+                    self.color,
+                    self.bold,
+                    self.italic,
+                    self.level,
+                    self.bullet_color,
+                    self.space_after,
+                    self.align,
+                    self.line_height,
+                    self.markup,
+                    self.max_lines,
+                    self.indent_size,
+                    self.drawn,
+                )
+            )
+            object.__setattr__(self, "_hash", kept)
+        return kept
 
 
 @dataclass
