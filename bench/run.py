@@ -70,7 +70,7 @@ def expected_keys(sizes: Sequence[int]) -> list[str]:
     if 300 in sizes:
         keys.append("export.slides.300.rate")
     keys.append("export.peak_rss")
-    keys += ["export.bilingual.ratio", "export.bilingual.ratio_zh"]
+    keys += ["export.bilingual.ratio", "export.bilingual.ratio_zh", "export.bilingual.ratio_one"]
     for fmt, _ in HANDOVER_FORMATS:
         keys += [f"handover.{fmt}.{size}" for size in sizes] + [f"handover.{fmt}.scaling"]
     keys.append("handover.peak_rss")

@@ -203,12 +203,19 @@ def task_export(deck: str, layout: str, runs: int, lang: str = "") -> Result:
     }
 
 
-def task_export_languages(deck: str, layout: str, rounds: int, langs: list[str]) -> Result:
+def task_export_languages(
+    deck: str, layout: str, rounds: int, langs: list[str], modes: list[str]
+) -> Result:
     """Export *deck* in each of the display languages *langs* in turn, *rounds* times (en,
     zh, en+zh, en, zh, en+zh…), in one process: a ratio of two languages' times is then
     measured in the same minutes (a machine shared with others drifts between processes).
-    Each language is warmed up first (its fonts loaded)."""
-    from desktop.export import registry
+    Each language is warmed up first (its fonts loaded).
+
+    *modes*, each round in turn: ``cli`` exports as the command line does (a PDF of enough
+    pages in two processes while a core is free, :mod:`desktop.export.pdf_split`); ``one``
+    in one process, as the desktop app's Export dialog always does. Times by mode, then
+    language."""
+    from desktop.export import pdf_split, registry
     from desktop.export.command import deck_in
     from desktop.export.pdf import PdfOptions
     from desktop.export.plan import ExportLayout
@@ -217,16 +224,24 @@ def task_export_languages(deck: str, layout: str, rounds: int, langs: list[str])
     pdf = registry.get("pdf")
     options = PdfOptions(layout=ExportLayout(layout))
     decks = {lang: deck_in(_deck(deck), lang) for lang in langs}
-    times: dict[str, list[float]] = {lang: [] for lang in langs}
+    times: dict[str, dict[str, list[float]]] = {
+        mode: {lang: [] for lang in langs} for mode in modes
+    }
+    split_pages = pdf_split.SPLIT_PAGES
     with tempfile.TemporaryDirectory(prefix="bench-export-") as folder:
         target = Path(folder) / "out.pdf"
         for lang in langs:
             pdf.export(decks[lang], target, PdfOptions(layout=options.layout, slides=(0, 1, 2)))
-        for _ in range(rounds):
-            for lang in langs:
-                start = time.perf_counter()
-                pdf.export(decks[lang], target, options)
-                times[lang].append(_ms(start))
+        try:
+            for _ in range(rounds):
+                for mode in modes:
+                    pdf_split.SPLIT_PAGES = split_pages if mode == "cli" else sys.maxsize
+                    for lang in langs:
+                        start = time.perf_counter()
+                        pdf.export(decks[lang], target, options)
+                        times[mode][lang].append(_ms(start))
+        finally:
+            pdf_split.SPLIT_PAGES = split_pages
     return {"times": times, "peak_rss_mib": peak_rss_mib()}
 
 

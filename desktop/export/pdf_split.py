@@ -39,9 +39,10 @@ from desktop.export.paged import Step
 from desktop.export.pdf_join import join
 from desktop.export.plan import Page, PageKind
 
-SPLIT_PAGES = 50
+SPLIT_PAGES = 32
 """Planned pages from which an export is drawn in two processes: below it, forking and
-joining cost more than the second core saves (see bench/RESULTS.md, issue 18)."""
+joining cost more than the second core saves (see bench/RESULTS.md, issues 18 and 12: 24
+pages lose 4–30 ms, 32 gain 9–11, 40 gain 16–20, whole process and within one)."""
 
 NOTES_COUNT_COST: Final = 0.1
 """What counting the physical pages of a notes page costs (the child does, for the parent's
