@@ -11,7 +11,13 @@ import dataclasses
 
 from desktop.core.languages import DisplayLanguage, localize, missing_texts
 from desktop.core.model import Deck, Layout, slide_label
-from desktop.core.paging import paged_sources, paging_key, source_lines
+from desktop.core.paging import (
+    deck_source_parts,
+    paged_sources,
+    paging_key,
+    source_lines,
+    source_parts,
+)
 from desktop.core.paging_content import SIZES, content_parts
 from desktop.core.paging_runs import balanced_runs, even_runs
 from desktop.core.resources import bundled_themes
@@ -256,3 +262,33 @@ def test_a_sources_reference_is_counted_once(load_files: FilesLoader) -> None:
     counted = source_lines.cache_info().misses
     assert paged_sources(shown) == first
     assert source_lines.cache_info().misses == counted <= 3 * len(deck.sources)
+
+
+def test_a_decks_source_parts_are_worked_out_once_for_it(load_files: FilesLoader) -> None:
+    """The sources slide's parts, asked for each part and each layout of it, are those of its
+    references as paged, worked out again only for another deck."""
+    sources = "".join(
+        f"  - {{id: s{n}, title: {{en: 'Report {n} {'on the port ' * 6}', zh: 报告{n}}},"
+        " publisher: P, date: 2024-03-04}\n"
+        for n in range(14)
+    )
+    deck = load_files(
+        {
+            "deck.yaml": "title: {en: Deck, zh: 演示}\nlanguages: [en, zh]\nsources:\n" + sources,
+            "a.yaml": section_yaml(
+                "{en: A, zh: 甲}",
+                "{id: a, layout: bullets, title: {en: A, zh: 甲}, bullets: [x], sources: ["
+                + ", ".join(f"s{n}" for n in range(14))
+                + "]}",
+                "{id: refs, layout: sources}",
+            ),
+        }
+    )
+    both, chinese = localize(deck, EN_ZH), localize(deck, ZH)
+    expected = source_parts(paged_sources(both), both.aspect)
+    assert len(expected) > 1  # a slide of several parts
+    first = deck_source_parts(both)
+    assert first == expected and deck_source_parts(both) is first  # kept
+    other = deck_source_parts(chinese)
+    assert other == source_parts(paged_sources(chinese), chinese.aspect) and other is not first
+    assert deck_source_parts(both) == expected

@@ -25,6 +25,7 @@ import dataclasses
 import math
 import re
 import unicodedata
+import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Final, TypeVar
@@ -139,6 +140,23 @@ def paged_sources(deck: Deck) -> tuple[Source, ...]:
             variants.append(dataclasses.replace(source, title=title, publisher=publisher))
         widest.append(max(variants, key=lambda v: source_lines(v.reference(), deck.aspect)))
     return tuple(widest)
+
+
+def deck_source_parts(deck: Deck) -> list[range]:
+    """The sources each part of *deck*'s sources slide lists (:func:`source_parts` of
+    :func:`paged_sources`), worked out once for the deck last asked about: a deck does not
+    change, and its sources slide is laid out part by part, again where its subtitle gives
+    way (in two languages 0.2 ms each time)."""
+    if _PARTS_OF and _PARTS_OF[0][0]() is deck:
+        return _PARTS_OF[0][1]
+    parts = source_parts(paged_sources(deck), deck.aspect)
+    _PARTS_OF[:] = [(weakref.ref(deck), parts)]
+    return parts
+
+
+_PARTS_OF: list[tuple[weakref.ref[Deck], list[range]]] = []
+"""The deck :func:`deck_source_parts` last answered for (not kept alive by it), and its
+answer."""
 
 
 def part_count(layout: Layout, section_count: int, sources: Sequence[Source], aspect: str) -> int:

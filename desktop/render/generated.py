@@ -17,8 +17,7 @@ from desktop.core.paging import (
     AGENDA_ROWS,
     SOURCE_LINES,
     agenda_parts,
-    paged_sources,
-    source_parts,
+    deck_source_parts,
     talk_sections,
 )
 from desktop.render.builder import LayoutBuilder, builds, lines, same_scale
@@ -92,7 +91,7 @@ def sources(b: LayoutBuilder, body: QRectF) -> None:
     """The part's sources, one column, each at most :data:`SOURCE_LINES` lines."""
     deck, slide = b.deck, b.ref.slide
     listed = deck.listed_sources()
-    parts = source_parts(paged_sources(deck), deck.aspect)  # as the deck split the slide
+    parts = deck_source_parts(deck)  # as the deck split the slide
     size = max(b.size("min_text"), b.size("sub_body") * 0.8)
     paras = [
         Para(
