@@ -237,25 +237,32 @@ def test_each_theme_splits_what_its_own_sizes_need() -> None:
     assert localize(loaded, EN, theme=high) is loaded  # one language: no theme's parts
 
 
-def test_a_sources_reference_is_counted_once(load_files: FilesLoader) -> None:
-    """The sources slide's parts are worked out again and again (for each part, for the part
-    count): each reference's lines are counted once."""
+def _cited_deck(load_files: FilesLoader, count: int, words: str = "") -> Deck:
+    """A deck in en and zh citing *count* sources ("Report n" and *words*) on one slide,
+    and listing them on a sources slide."""
     sources = "".join(
-        f"  - {{id: s{n}, title: {{en: 'Report {n}', zh: 报告{n}}}, publisher: P,"
+        f"  - {{id: s{n}, title: {{en: 'Report {n}{words}', zh: 报告{n}}}, publisher: P,"
         " date: 2024-03-04}\n"
-        for n in range(6)
+        for n in range(count)
     )
-    deck = load_files(
+    cites = ", ".join(f"s{n}" for n in range(count))
+    return load_files(
         {
             "deck.yaml": "title: {en: Deck, zh: 演示}\nlanguages: [en, zh]\nsources:\n" + sources,
             "a.yaml": section_yaml(
                 "{en: A, zh: 甲}",
                 "{id: a, layout: bullets, title: {en: A, zh: 甲}, bullets: [x],"
-                " sources: [s0, s1, s2, s3, s4, s5]}",
+                f" sources: [{cites}]}}",
                 "{id: refs, layout: sources}",
             ),
         }
     )
+
+
+def test_a_sources_reference_is_counted_once(load_files: FilesLoader) -> None:
+    """The sources slide's parts are worked out again and again (for each part, for the part
+    count): each reference's lines are counted once."""
+    deck = _cited_deck(load_files, 6)
     shown = localize(deck, EN_ZH)
     source_lines.cache_clear()
     first = paged_sources(shown)
@@ -267,23 +274,7 @@ def test_a_sources_reference_is_counted_once(load_files: FilesLoader) -> None:
 def test_a_decks_source_parts_are_worked_out_once_for_it(load_files: FilesLoader) -> None:
     """The sources slide's parts, asked for each part and each layout of it, are those of its
     references as paged, worked out again only for another deck."""
-    sources = "".join(
-        f"  - {{id: s{n}, title: {{en: 'Report {n} {'on the port ' * 6}', zh: 报告{n}}},"
-        " publisher: P, date: 2024-03-04}\n"
-        for n in range(14)
-    )
-    deck = load_files(
-        {
-            "deck.yaml": "title: {en: Deck, zh: 演示}\nlanguages: [en, zh]\nsources:\n" + sources,
-            "a.yaml": section_yaml(
-                "{en: A, zh: 甲}",
-                "{id: a, layout: bullets, title: {en: A, zh: 甲}, bullets: [x], sources: ["
-                + ", ".join(f"s{n}" for n in range(14))
-                + "]}",
-                "{id: refs, layout: sources}",
-            ),
-        }
-    )
+    deck = _cited_deck(load_files, 14, " on the port" * 6)
     both, chinese = localize(deck, EN_ZH), localize(deck, ZH)
     expected = source_parts(paged_sources(both), both.aspect)
     assert len(expected) > 1  # a slide of several parts
