@@ -21,6 +21,7 @@ from desktop.render.chart_canvas import (
     bar,
     bar_slots,
     line,
+    shown_bars,
     value_texts,
 )
 from desktop.render.chart_items import Shape
@@ -73,38 +74,32 @@ def horizontal(canvas: ChartCanvas, area: QRectF, chart: Chart, axis: Axis) -> Q
     start, height = bar_slots(slot, series)
     texts = value_texts(chart, canvas)
     size = min(style.label, height * 0.75) if chart.labels else 0.0
-    for s, data in enumerate(chart.series):
-        for n, number in enumerate(data.values):
-            colour, ink = canvas.at(s, n, style.colour(s)), canvas.at(s, n, style.text)
-            if colour is None or ink is None:
-                continue  # to come in a build: its room is kept
-            top = plot.top() + n * slot + start + s * height
-            if number is None:
-                gap = QRectF(x(axis.base) + 8, top, plot.width() / 2, height)
-                name = f"chart-gap-{s * count + n}"
-                muted = canvas.at(s, n, style.muted) or style.muted
-                canvas.place(canvas.box(gap, "–", style.small, name, muted, valign=VAlign.CENTER))
-                continue
-            left, right = x(min(number.value, axis.base)), x(max(number.value, axis.base))
-            rect = QRectF(left, top, max(1.0, right - left), height)
-            bar(canvas, rect, colour, n in chart.targets)
-            text = texts[(s, n)]
-            room = plot.right() - rect.right() - 8
-            wide = canvas.width(text, size, True) + 16 if size >= style.small else math.inf
-            name = f"chart-value-{s * count + n}"
-            label_h = lines(size) if size else 0.0
-            top = rect.center().y() - label_h / 2
-            if wide <= room:  # after the bar; else inside its end, in the ground's colour
-                place = QRectF(rect.right() + 8, top, room, label_h)
-                label = canvas.box(place, text, size, name, ink, bold=True, valign=VAlign.CENTER)
-                canvas.place(label)
-            elif wide <= rect.width() and n not in chart.targets:
-                place = QRectF(rect.left(), top, rect.width() - 8, label_h)
-                ground = canvas.at(s, n, style.background) or style.background
-                label = canvas.box(
-                    place, text, size, name, ground, RIGHT, True, False, VAlign.CENTER
-                )
-                canvas.place(label)
+    for s, n, number, colour, ink in shown_bars(canvas, chart):
+        top = plot.top() + n * slot + start + s * height
+        if number is None:
+            gap = QRectF(x(axis.base) + 8, top, plot.width() / 2, height)
+            name = f"chart-gap-{s * count + n}"
+            muted = canvas.at(s, n, style.muted) or style.muted
+            canvas.place(canvas.box(gap, "–", style.small, name, muted, valign=VAlign.CENTER))
+            continue
+        left, right = x(min(number.value, axis.base)), x(max(number.value, axis.base))
+        rect = QRectF(left, top, max(1.0, right - left), height)
+        bar(canvas, rect, colour, n in chart.targets)
+        text = texts[(s, n)]
+        room = plot.right() - rect.right() - 8
+        wide = canvas.width(text, size, True) + 16 if size >= style.small else math.inf
+        name = f"chart-value-{s * count + n}"
+        label_h = lines(size) if size else 0.0
+        top = rect.center().y() - label_h / 2
+        if wide <= room:  # after the bar; else inside its end, in the ground's colour
+            place = QRectF(rect.right() + 8, top, room, label_h)
+            label = canvas.box(place, text, size, name, ink, bold=True, valign=VAlign.CENTER)
+            canvas.place(label)
+        elif wide <= rect.width() and n not in chart.targets:
+            place = QRectF(rect.left(), top, rect.width() - 8, label_h)
+            ground = canvas.at(s, n, style.background) or style.background
+            label = canvas.box(place, text, size, name, ground, RIGHT, True, False, VAlign.CENTER)
+            canvas.place(label)
     at = x(axis.base)
     canvas.shape(Shape(line(at, plot.top(), at, plot.bottom()), line=style.muted, width=2.5))
     return plot

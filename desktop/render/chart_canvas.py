@@ -8,7 +8,7 @@ in :mod:`desktop.render.chart`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import TypeAlias
 
@@ -159,6 +159,19 @@ def bar_slots(slot: float, series: int) -> tuple[float, float]:
     together 80 %, centred."""
     group = slot * (0.6 if series == 1 else 0.8)
     return (slot - group) / 2, group / series
+
+
+def shown_bars(
+    canvas: ChartCanvas, chart: Chart
+) -> Iterator[tuple[int, int, Number | None, str, str]]:
+    """Each bar of *chart* this step shows: its series, category, value (None: a gap), colour
+    and its label's colour. A bar still to come in a build is left out (its room is kept)."""
+    style = canvas.style
+    for s, data in enumerate(chart.series):
+        for n, value in enumerate(data.values):
+            colour, ink = canvas.at(s, n, style.colour(s)), canvas.at(s, n, style.text)
+            if colour is not None and ink is not None:
+                yield s, n, value, colour, ink
 
 
 def bar(canvas: ChartCanvas, rect: QRectF, colour: str, target: bool) -> None:

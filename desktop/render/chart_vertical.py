@@ -24,6 +24,7 @@ from desktop.render.chart_canvas import (
     centred,
     label_size,
     line,
+    shown_bars,
     tick_length,
     value_texts,
 )
@@ -94,47 +95,44 @@ def _vertical_bars(
     start, width = bar_slots(slot, series)
     texts = value_texts(chart, canvas)
     size = label_size(canvas, texts, width * (1.0 if series == 1 else 1.1))
-    for s, data in enumerate(chart.series):
-        for n, value in enumerate(data.values):
-            colour, ink = canvas.at(s, n, style.colour(s)), canvas.at(s, n, style.text)
-            if colour is None or ink is None:
-                continue  # to come in a build: its room is kept
-            x = plot.left() + n * slot + start + s * width
-            inset = width * 0.06 if series > 1 else 0.0
-            if value is None:
-                canvas.place(
-                    canvas.box(
-                        QRectF(x, y(axis.base) - lines(style.small), width, lines(style.small)),
-                        "–",
-                        style.small,
-                        f"chart-gap-{s * len(data.values) + n}",
-                        canvas.at(s, n, style.muted) or style.muted,
-                        CENTER,
-                    )
+    count = len(chart.categories)
+    for s, n, value, colour, ink in shown_bars(canvas, chart):
+        x = plot.left() + n * slot + start + s * width
+        inset = width * 0.06 if series > 1 else 0.0
+        if value is None:
+            canvas.place(
+                canvas.box(
+                    QRectF(x, y(axis.base) - lines(style.small), width, lines(style.small)),
+                    "–",
+                    style.small,
+                    f"chart-gap-{s * count + n}",
+                    canvas.at(s, n, style.muted) or style.muted,
+                    CENTER,
                 )
-                continue
-            top, bottom = y(max(value.value, axis.base)), y(min(value.value, axis.base))
-            rect = QRectF(x + inset, top, width - 2 * inset, max(1.0, bottom - top))
-            bar(canvas, rect, colour, n in chart.targets)
-            if size and chart.labels:
-                above = value.value >= axis.base
-                label_h = lines(size)
-                at = rect.top() - label_h if above else rect.bottom()
-                text = texts[(s, n)]
-                label = canvas.box(
-                    centred(rect.center().x(), slot, plot, at, label_h),
-                    text,
-                    size,
-                    f"chart-value-{s * len(data.values) + n}",
-                    ink,
-                    align=CENTER,
-                    bold=True,
-                )
-                # On the slide's background, gridlines stop short of the value (none runs
-                # through its digits).
-                behind = label.drawn_rect().adjusted(-size * 0.25, 0, size * 0.25, 0)
-                canvas.shape(Shape(box(behind), fill=style.background))
-                canvas.place(label)
+            )
+            continue
+        top, bottom = y(max(value.value, axis.base)), y(min(value.value, axis.base))
+        rect = QRectF(x + inset, top, width - 2 * inset, max(1.0, bottom - top))
+        bar(canvas, rect, colour, n in chart.targets)
+        if size and chart.labels:
+            above = value.value >= axis.base
+            label_h = lines(size)
+            at = rect.top() - label_h if above else rect.bottom()
+            text = texts[(s, n)]
+            label = canvas.box(
+                centred(rect.center().x(), slot, plot, at, label_h),
+                text,
+                size,
+                f"chart-value-{s * count + n}",
+                ink,
+                align=CENTER,
+                bold=True,
+            )
+            # On the slide's background, gridlines stop short of the value (none runs
+            # through its digits).
+            behind = label.drawn_rect().adjusted(-size * 0.25, 0, size * 0.25, 0)
+            canvas.shape(Shape(box(behind), fill=style.background))
+            canvas.place(label)
 
 
 def _lines(canvas: ChartCanvas, plot: QRectF, chart: Chart, slot: float, y: _Place) -> None:
